@@ -1,0 +1,126 @@
+"""What every command shares: --db and --lang, opening the database, one-line errors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+
+from app import i18n, paths
+from app.i18n import _
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_ERROR = 2
+
+
+class CommandError(Exception):
+    """A command's failure, to print as one line; ``status`` is the exit status."""
+
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def options_parser(top_level: bool = False) -> argparse.ArgumentParser:
+    """--db and --lang, for the main parser and again for every command."""
+    p = argparse.ArgumentParser(add_help=False)
+    default = None if top_level else argparse.SUPPRESS
+    p.add_argument(
+        "--db",
+        metavar="PATH",
+        default=default,
+        help=_("the database file (default: {path})").format(path=paths.default_db_path()),
+    )
+    p.add_argument(
+        "--lang",
+        choices=list(i18n.LANGUAGES),
+        default=default,
+        help=_("the language of the interface and of messages (default: the system's, else English)"),
+    )
+    return p
+
+
+def early_language(argv: list[str]) -> None:
+    """Set the message language before --help is printed: --lang if given, else the system's."""
+    lang = None
+    for i, a in enumerate(argv):
+        if a == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif a.startswith("--lang="):
+            lang = a.split("=", 1)[1]
+    i18n.set_language(i18n.normalize_language(lang) or i18n.system_language())
+
+
+def add_command(
+    sub, name: str, help: str, func: Callable, description: str | None = None
+) -> argparse.ArgumentParser:
+    p = sub.add_parser(name, help=help, description=description or help, parents=[options_parser()])
+    p.set_defaults(func=func)
+    return p
+
+
+def db_path(args) -> Path:
+    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
+
+
+def open_db(args, *, create: bool = False):
+    """Open the database named by --db (or the default); CommandError if it cannot be opened."""
+    from app.core.db import Database
+    from app.core.errors import CoreError
+
+    path = db_path(args)
+    try:
+        return Database.open(path, create=create)
+    except CoreError as exc:
+        raise CommandError(exc.message) from exc
+
+
+def guarded(func: Callable, args) -> int:
+    """Run a command: its errors become one line on stderr and an exit status, never a traceback."""
+    from sqlalchemy.exc import DBAPIError
+
+    from app.core.errors import CoreError
+
+    try:
+        status = func(args)
+        return EXIT_OK if status is None else int(status)
+    except CommandError as exc:
+        _print_error(str(exc))
+        return exc.status
+    except CoreError as exc:
+        _print_error(exc.message)
+        return EXIT_ERROR
+    except DBAPIError as exc:
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        _print_error(_("The database cannot be read: {reason}").format(reason=reason))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+    except OSError as exc:
+        _print_error(_("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+        log = _write_crash_log()
+        _print_error(
+            _("Unexpected error: {error}. Details were written to {log}.").format(error=exc, log=log)
+        )
+        return EXIT_FAILED
+
+
+def _print_error(message: str) -> None:
+    print(f"commission-desk: {message}", file=sys.stderr)
+
+
+def _write_crash_log() -> str:
+    try:
+        d = paths.user_cache_dir()
+        d.mkdir(parents=True, exist_ok=True)
+        log = d / "last-error.log"
+        log.write_text(traceback.format_exc(), encoding="utf-8")
+        return str(log)
+    except OSError:
+        traceback.print_exc()
+        return "stderr"

@@ -1,0 +1,53 @@
+"""commission-desk demo --db PATH: create a database with the demo commission."""
+
+from __future__ import annotations
+
+from app.cli import common
+from app.i18n import _
+
+
+def register(sub) -> None:
+    p = common.add_command(
+        sub,
+        "demo",
+        _("create a database filled with the demo commission"),
+        run,
+        description=_(
+            "Create a database with the 1957 Sino-Soviet commission of the founding memorandum: both sides, "
+            "their liaison agencies, people, sessions and registers. The database must be new or empty."
+        ),
+    )
+    p.add_argument(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help=_("the date the demo's deadlines and alerts are counted from (default: today)"),
+    )
+
+
+def run(args) -> int:
+    import datetime as dt
+
+    from app.core.demo import build_demo, is_empty
+
+    today = None
+    if getattr(args, "today", None):
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError:
+            raise common.CommandError(
+                _("“{value}” is not a date of the form YYYY-MM-DD.").format(value=args.today)
+            ) from None
+    db = common.open_db(args, create=True)
+    try:
+        with db.unit() as s:
+            if not is_empty(s):
+                raise common.CommandError(
+                    _("{path} already holds data; the demo goes only into a new or empty database.").format(
+                        path=db.path
+                    )
+                )
+            build_demo(s, today)
+    finally:
+        db.close()
+    print(_("Demo database created: {path}").format(path=db.path))
+    return common.EXIT_OK

@@ -1,0 +1,224 @@
+"""The store: a SQLite file, opened safely and brought to the newest schema by Alembic.
+
+Opening happens in two steps. First the file is inspected read-only: is it SQLite at all, is it
+readable, does it belong to Commission Desk, and does this version know its schema revision? Only
+then is it opened for writing, switched to WAL and upgraded. A file that fails the inspection is
+never written to.
+
+Every user action is one unit of work: ``with db.unit() as s: ...`` opens a session in a
+transaction, commits at the end, rolls back on any error, and closes.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app import paths
+from app.core.errors import DatabaseOpenError
+from app.i18n import N_
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _alembic_config():
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(paths.migrations_dir()))
+    return cfg
+
+
+def known_revisions() -> tuple[set[str], set[str]]:
+    """(every revision the migrations know, the head revisions)."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(_alembic_config())
+    return {r.revision for r in script.walk_revisions()}, set(script.get_heads())
+
+
+def _make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    if read_only:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": 5})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy, not the driver, decide where transactions begin, so that DDL in
+        # migrations is transactional too (SQLAlchemy's documented recipe for pysqlite).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def inspect_file(path: Path) -> tuple[str, set[str]]:
+    """Look at a database file without writing to it.
+
+    Returns ("new", set()) for a file that does not exist or is empty, ("ours", revisions) for a
+    Commission Desk database. Raises DatabaseOpenError otherwise.
+    """
+    if not path.exists():
+        return "new", set()
+    if path.is_dir():
+        raise DatabaseOpenError(N_("“{path}” is a folder, not a database file."), path=str(path))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            N_("Cannot read “{path}”: {reason}"), path=str(path), reason=exc.strerror
+        ) from exc
+    if not head:
+        return "new", set()
+    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
+        raise DatabaseOpenError(
+            N_("“{path}” is not a Commission Desk database: it is not an SQLite file."), path=str(path)
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(
+            N_("Cannot open “{path}”: {reason}"), path=str(path), reason=str(exc)
+        ) from exc
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        check = con.execute("PRAGMA quick_check(1)").fetchone()
+        if check and check[0] != "ok":
+            raise sqlite3.DatabaseError(check[0])
+        if not tables:
+            return "new", set()
+        if "alembic_version" not in tables:
+            raise DatabaseOpenError(
+                N_("“{path}” is an SQLite file of another program, not a Commission Desk database."),
+                path=str(path),
+            )
+        revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseOpenError(
+                N_("“{path}” is locked by another program. Close it there and try again."), path=str(path)
+            ) from exc
+        raise DatabaseOpenError(
+            N_("“{path}” is damaged and cannot be read ({reason})."), path=str(path), reason=str(exc)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(
+            N_("“{path}” is damaged and cannot be read ({reason})."), path=str(path), reason=str(exc)
+        ) from exc
+    finally:
+        con.close()
+    return "ours", revisions
+
+
+class Database:
+    """An open Commission Desk database."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:
+        path = Path(path).expanduser().resolve()
+        kind, revisions = inspect_file(path)
+        if kind == "new" and not create:
+            raise DatabaseOpenError(N_("There is no database at “{path}”."), path=str(path))
+        known, heads = known_revisions()
+        unknown = revisions - known
+        if unknown:
+            raise DatabaseOpenError(
+                N_(
+                    "“{path}” was written by a newer version of Commission Desk (schema {revision}). "
+                    "Install that version to open it; the file was left as it is."
+                ),
+                path=str(path),
+                revision=", ".join(sorted(unknown)),
+            )
+        if kind == "new":
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseOpenError(
+                    N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
+                ) from exc
+        elif revisions != heads:
+            _backup_before_upgrade(path, revisions)
+        if revisions != heads:
+            _migrate(path)
+        engine = _make_engine(path)
+        return cls(path, engine)
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: a session in one transaction, committed at the end or rolled back."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _backup_before_upgrade(path: Path, revisions: set[str]) -> None:
+    """Keep a copy of an older database before its schema is upgraded in place."""
+    tag = "-".join(sorted(revisions)) or "empty"
+    target = path.with_name(f"{path.name}.before-upgrade-{tag}.bak")
+    if target.exists():
+        return
+    try:
+        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        dst = sqlite3.connect(target)
+        with dst:
+            src.backup(dst)
+        src.close()
+        dst.close()
+    except sqlite3.Error:
+        shutil.copy2(path, target)
+
+
+def _migrate(path: Path) -> None:
+    """Upgrade to head in one transaction, with foreign keys off as SQLite's table rebuilds need."""
+    from alembic import command
+
+    engine = _make_engine(path, foreign_keys=False)
+    try:
+        with engine.connect() as conn:
+            with conn.begin():
+                cfg = _alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+                broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise DatabaseOpenError(
+                        N_("Upgrading “{path}” would break references between records; nothing was changed."),
+                        path=str(path),
+                    )
+    except DatabaseOpenError:
+        raise
+    except Exception as exc:  # a failed migration leaves the file as it was (one transaction)
+        raise DatabaseOpenError(
+            N_("Cannot upgrade “{path}”: {reason}. Nothing was changed."), path=str(path), reason=str(exc)
+        ) from exc
+    finally:
+        engine.dispose()

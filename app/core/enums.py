@@ -1,0 +1,89 @@
+"""Enumerations shared by the core and the interface, each value with a translatable label.
+
+Labels are marked with ``N_()`` and translated when shown (``member.label``), never at import.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from app.i18n import N_, _
+
+
+class LabeledEnum(StrEnum):
+    """A string enum whose members carry an untranslated label: ``Member = "value", N_("Label")``."""
+
+    msgid: str
+
+    def __new__(cls, value: str, msgid: str = ""):
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.msgid = msgid or value
+        return obj
+
+    @property
+    def label(self) -> str:
+        return _(self.msgid)
+
+    @classmethod
+    def parse(cls, value: str):
+        """The member whose value or (English or translated) label is ``value``; ValueError if none."""
+        v = (value or "").strip()
+        for m in cls:
+            if v == m.value or v.casefold() == m.msgid.casefold() or v == m.label:
+                return m
+        raise ValueError(value)
+
+
+class MeetingStatus(LabeledEnum):
+    PLANNED = "planned", N_("Planned")
+    MEMORANDUM_SENT = "memorandum_sent", N_("Memorandum sent")
+    CONFIRMED = "confirmed", N_("Confirmed")
+    HELD = "held", N_("Held")
+    MINUTES_SIGNED = "minutes_signed", N_("Minutes signed")
+    CLOSED = "closed", N_("Closed")
+
+
+class DelegationRole(LabeledEnum):
+    HEAD = "head", N_("Head of delegation")
+    DEPUTY_HEAD = "deputy_head", N_("Deputy head")
+    MEMBER = "member", N_("Member")
+    SECRETARY = "secretary", N_("Secretary")
+    INTERPRETER = "interpreter", N_("Interpreter")
+    EXPERT = "expert", N_("Expert")
+    ADVISER = "adviser", N_("Adviser")
+
+
+class AgendaStatus(LabeledEnum):
+    PROPOSED = "proposed", N_("Proposed")
+    AGREED = "agreed", N_("Agreed")
+    DISCUSSED = "discussed", N_("Discussed")
+    DEFERRED = "deferred", N_("Deferred")
+    WITHDRAWN = "withdrawn", N_("Withdrawn")
+
+
+class Topic(LabeledEnum):
+    """The ten responsibilities of the commission (the founding memorandum), and "other"."""
+
+    MATERIALS = "1", N_("1. Exchange of books, journals, handbooks and other materials")
+    WEAPON_STANDARDS = "2", N_("2. Standardisation of weaponry, specifications and tolerances")
+    SPECIFICATIONS = "3", N_("3. Technical specifications, standard products and measuring apparatus")
+    EXPERT_ENGAGEMENT = "4", N_("4. Invitation and engagement of technical experts and aides")
+    RECIPROCAL_VISITS = "5", N_("5. Reciprocal experts and delegations")
+    RESEARCH_CONTACTS = "6", N_("6. Contacts on research and production conditions")
+    TRAINING = "7", N_("7. Teaching guides, textbooks and training materials")
+    LESSONS = "8", N_("8. Lessons learnt with new machinery, facilities and technology")
+    WARRANTIES = "9", N_("9. Warranties for technical materiel")
+    OTHER_QUESTIONS = "10", N_("10. Other questions both sides deem necessary")
+    OTHER = "other", N_("Other")
+
+    @property
+    def number(self) -> int | None:
+        return int(self.value) if self.value.isdigit() else None
+
+
+class DecisionStatus(LabeledEnum):
+    OPEN = "open", N_("Pending")
+    IN_PROGRESS = "in_progress", N_("In progress")
+    DONE = "done", N_("Carried out")
+    CANCELLED = "cancelled", N_("Cancelled")

@@ -1,0 +1,67 @@
+"""The error types the core raises. Their messages are translated when they are shown."""
+
+from __future__ import annotations
+
+from app.i18n import _
+
+
+class CoreError(Exception):
+    """Base class: carries an untranslated message (a msgid) and its parameters."""
+
+    def __init__(self, message: str, /, *, field: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.msgid = message
+        self.field = field
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        """The message in the current interface language."""
+        text = _(self.msgid)
+        try:
+            return text.format(**self.params) if self.params else text
+        except (KeyError, IndexError, ValueError):
+            return text
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class ValidationError(CoreError):
+    """Bad input. ``field`` names the field the message belongs next to, when there is one."""
+
+
+class NotFoundError(CoreError):
+    """The record asked for does not exist (any more)."""
+
+
+class DatabaseOpenError(CoreError):
+    """A database that cannot be opened: not SQLite, damaged, locked, or from a newer version."""
+
+
+class RowError:
+    """One bad row of an import file: row number, column and reason."""
+
+    __slots__ = ("row", "column", "msgid", "params")
+
+    def __init__(self, row: int, column: str, message: str, **params: object) -> None:
+        self.row = row
+        self.column = column
+        self.msgid = message
+        self.params = params
+
+    @property
+    def message(self) -> str:
+        text = _(self.msgid)
+        return text.format(**self.params) if self.params else text
+
+    def __repr__(self) -> str:
+        return f"RowError(row={self.row}, column={self.column!r}, {self.msgid!r})"
+
+
+class ImportRefused(CoreError):
+    """An import file that was refused as a whole; ``rows`` lists every bad row."""
+
+    def __init__(self, message: str, /, *, rows: list[RowError] | None = None, **params: object) -> None:
+        super().__init__(message, **params)
+        self.rows = rows or []

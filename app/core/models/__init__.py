@@ -1,0 +1,28 @@
+"""All the models, so that ``Base.metadata`` knows every table.
+
+One module per area; each new area adds its import here.
+"""
+
+from app.core.models.attachments import Attachment, Blob
+from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
+from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
+from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
+
+__all__ = [
+    "AgendaItem",
+    "Attachment",
+    "Base",
+    "Blob",
+    "Commission",
+    "Decision",
+    "DelegationMember",
+    "LiaisonAgency",
+    "Meeting",
+    "Person",
+    "Record",
+    "Setting",
+    "Side",
+    "UTCDateTime",
+    "new_uuid",
+    "utcnow",
+]

@@ -1,0 +1,183 @@
+"""Attached files of every register: kept inside the database, keyed by their content hash.
+
+A register names its records with an ``owner_kind`` ("agenda_item", "exchange", "assignment",
+"expense", …). The same file attached twice is stored once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from app.core.errors import NotFoundError, ValidationError
+from app.core.models import Attachment, Blob
+from app.i18n import N_
+
+#: Larger files belong in the archive, not in a laptop's database.
+MAX_SIZE = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class AttachmentData:
+    id: int
+    uuid: str
+    owner_kind: str
+    owner_id: int
+    filename: str
+    mime_type: str
+    size: int
+    sha256: str
+
+
+def read_file(path: str | Path) -> bytes:
+    """The bytes of a file the user chose, or a ValidationError that says why it cannot be read."""
+    p = Path(path)
+    try:
+        if not p.is_file():
+            raise ValidationError(
+                N_("“{name}” is not a file that can be attached."), field="attachments", name=p.name
+            )
+        if p.stat().st_size > MAX_SIZE:
+            raise ValidationError(
+                N_("“{name}” is larger than {limit} MB and cannot be attached."),
+                field="attachments",
+                name=p.name,
+                limit=MAX_SIZE // (1024 * 1024),
+            )
+        return p.read_bytes()
+    except OSError as exc:
+        raise ValidationError(
+            N_("“{name}” cannot be read: {reason}"),
+            field="attachments",
+            name=p.name,
+            reason=exc.strerror or str(exc),
+        ) from exc
+
+
+def add_bytes(
+    session: Session, owner_kind: str, owner_id: int, filename: str, data: bytes, mime_type: str | None = None
+) -> AttachmentData:
+    sha = hashlib.sha256(data).hexdigest()
+    if session.get(Blob, sha) is None:
+        session.add(Blob(sha256=sha, size=len(data), data=data))
+    existing = session.execute(
+        select(Attachment).where(
+            Attachment.owner_kind == owner_kind,
+            Attachment.owner_id == owner_id,
+            Attachment.blob_sha256 == sha,
+            Attachment.filename == filename,
+        )
+    ).scalar_one_or_none()
+    if existing is not None:
+        return _data(existing, len(data))
+    position = session.execute(
+        select(func.coalesce(func.max(Attachment.position), -1) + 1).where(
+            Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id
+        )
+    ).scalar_one()
+    row = Attachment(
+        owner_kind=owner_kind,
+        owner_id=owner_id,
+        blob_sha256=sha,
+        filename=filename,
+        mime_type=mime_type or mimetypes.guess_type(filename)[0] or "application/octet-stream",
+        position=position,
+    )
+    session.add(row)
+    session.flush()
+    return _data(row, len(data))
+
+
+def add_file(session: Session, owner_kind: str, owner_id: int, path: str | Path) -> AttachmentData:
+    return add_bytes(session, owner_kind, owner_id, Path(path).name, read_file(path))
+
+
+def _data(row: Attachment, size: int | None = None) -> AttachmentData:
+    if size is None:
+        size = row.blob.size
+    return AttachmentData(
+        row.id, row.uuid, row.owner_kind, row.owner_id, row.filename, row.mime_type, size, row.blob_sha256
+    )
+
+
+def list_attachments(session: Session, owner_kind: str, owner_id: int) -> list[AttachmentData]:
+    rows = session.execute(
+        select(Attachment, Blob.size)
+        .join(Blob, Attachment.blob_sha256 == Blob.sha256)
+        .where(Attachment.owner_kind == owner_kind, Attachment.owner_id == owner_id)
+        .order_by(Attachment.position, Attachment.id)
+    )
+    return [_data(a, size) for a, size in rows]
+
+
+def count_by_owner(session: Session, owner_kind: str, owner_ids: list[int]) -> dict[int, int]:
+    if not owner_ids:
+        return {}
+    rows = session.execute(
+        select(Attachment.owner_id, func.count())
+        .where(Attachment.owner_kind == owner_kind, Attachment.owner_id.in_(owner_ids))
+        .group_by(Attachment.owner_id)
+    )
+    return dict(rows.all())
+
+
+def read_attachment(session: Session, attachment_id: int) -> tuple[AttachmentData, bytes]:
+    row = session.get(Attachment, attachment_id)
+    if row is None:
+        raise NotFoundError(N_("This attachment no longer exists."))
+    data = session.execute(select(Blob.data).where(Blob.sha256 == row.blob_sha256)).scalar_one()
+    return _data(row, len(data)), data
+
+
+def save_copy(session: Session, attachment_id: int, target: str | Path) -> Path:
+    _meta, data = read_attachment(session, attachment_id)
+    target = Path(target)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise ValidationError(
+            N_("Cannot write “{path}”: {reason}"), path=str(target), reason=exc.strerror or str(exc)
+        ) from exc
+    return target
+
+
+def remove_attachment(session: Session, attachment_id: int) -> None:
+    row = session.get(Attachment, attachment_id)
+    if row is None:
+        raise NotFoundError(N_("This attachment no longer exists."))
+    sha = row.blob_sha256
+    session.delete(row)
+    session.flush()
+    _drop_orphan_blobs(session, [sha])
+
+
+def remove_all(session: Session, owner_kind: str, owner_ids: list[int] | int) -> None:
+    """Delete a record's attachments with it (call from the register's delete)."""
+    ids = [owner_ids] if isinstance(owner_ids, int) else list(owner_ids)
+    if not ids:
+        return
+    shas = (
+        session.execute(
+            select(Attachment.blob_sha256).where(
+                Attachment.owner_kind == owner_kind, Attachment.owner_id.in_(ids)
+            )
+        )
+        .scalars()
+        .all()
+    )
+    session.execute(
+        delete(Attachment).where(Attachment.owner_kind == owner_kind, Attachment.owner_id.in_(ids))
+    )
+    _drop_orphan_blobs(session, list(set(shas)))
+
+
+def _drop_orphan_blobs(session: Session, shas: list[str]) -> None:
+    for sha in shas:
+        used = session.execute(select(func.count()).where(Attachment.blob_sha256 == sha)).scalar_one()
+        if not used:
+            session.execute(delete(Blob).where(Blob.sha256 == sha))

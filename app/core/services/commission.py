@@ -1,0 +1,201 @@
+"""The commission, its two sides and their liaison agencies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from app.core.errors import ValidationError
+from app.core.models import Commission, LiaisonAgency, Side
+from app.core.services.text import clean, pick
+from app.i18n import N_
+
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
+
+
+@dataclass(frozen=True)
+class AgencyData:
+    name_zh: str = ""
+    name_ru: str = ""
+    name_en: str = ""
+    id: int | None = None
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_zh, self.name_ru, self.name_en)
+
+
+@dataclass(frozen=True)
+class SideData:
+    position: int
+    code: str = ""
+    language: str = "zh"
+    name_full_zh: str = ""
+    name_full_ru: str = ""
+    name_full_en: str = ""
+    name_short_zh: str = ""
+    name_short_ru: str = ""
+    name_short_en: str = ""
+    government_zh: str = ""
+    government_ru: str = ""
+    government_en: str = ""
+    delegation_title_zh: str = ""
+    delegation_title_ru: str = ""
+    delegation_title_en: str = ""
+    agencies: tuple[AgencyData, ...] = ()
+    id: int | None = None
+
+    def short_name(self, lang: str) -> str:
+        return pick(lang, self.name_short_zh, self.name_short_ru, self.name_short_en) or self.code
+
+    def full_name(self, lang: str) -> str:
+        return pick(lang, self.name_full_zh, self.name_full_ru, self.name_full_en) or self.short_name(lang)
+
+    def government(self, lang: str) -> str:
+        return pick(lang, self.government_zh, self.government_ru, self.government_en) or self.full_name(lang)
+
+    def delegation_title(self, lang: str) -> str:
+        return pick(lang, self.delegation_title_zh, self.delegation_title_ru, self.delegation_title_en)
+
+
+@dataclass(frozen=True)
+class CommissionData:
+    name_zh: str = ""
+    name_ru: str = ""
+    name_en: str = ""
+    sides: tuple[SideData, ...] = field(default_factory=tuple)
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_zh, self.name_ru, self.name_en)
+
+    @property
+    def is_set_up(self) -> bool:
+        return len(self.sides) == 2
+
+    def side(self, code_or_id: str | int) -> SideData:
+        for s in self.sides:
+            if s.code == code_or_id or s.id == code_or_id:
+                return s
+        raise KeyError(code_or_id)
+
+    def other(self, side: SideData) -> SideData:
+        return next(s for s in self.sides if s.position != side.position)
+
+
+_SIDE_FIELDS = (
+    "code", "language",
+    "name_full_zh", "name_full_ru", "name_full_en", "name_short_zh", "name_short_ru", "name_short_en",
+    "government_zh", "government_ru", "government_en",
+    "delegation_title_zh", "delegation_title_ru", "delegation_title_en",
+)  # fmt: skip
+
+
+def _side_data(row: Side) -> SideData:
+    return SideData(
+        position=row.position,
+        id=row.id,
+        agencies=tuple(AgencyData(a.name_zh, a.name_ru, a.name_en, a.id) for a in row.agencies),
+        **{f: getattr(row, f) for f in _SIDE_FIELDS},
+    )
+
+
+def get_sides(session: Session) -> list[SideData]:
+    rows = session.execute(
+        select(Side).options(selectinload(Side.agencies)).order_by(Side.position)
+    ).scalars()
+    return [_side_data(r) for r in rows]
+
+
+def get_commission(session: Session) -> CommissionData:
+    row = session.execute(select(Commission)).scalars().first()
+    sides = tuple(get_sides(session))
+    if row is None:
+        return CommissionData(sides=sides)
+    return CommissionData(row.name_zh, row.name_ru, row.name_en, sides)
+
+
+def validate(data: CommissionData) -> CommissionData:
+    """The cleaned data, or a ValidationError naming the first bad field ("side1.code", …)."""
+    if not (clean(data.name_zh) or clean(data.name_ru)):
+        raise ValidationError(N_("Give the commission's name in Chinese or in Russian."), field="name_zh")
+    if len(data.sides) != 2:
+        raise ValidationError(N_("A commission has exactly two sides."), field="sides")
+    sides = []
+    for side in sorted(data.sides, key=lambda s: s.position):
+        prefix = f"side{side.position}."
+        values = {f: clean(getattr(side, f)) for f in _SIDE_FIELDS}
+        values["code"] = values["code"].upper()
+        if not values["code"]:
+            raise ValidationError(
+                N_("Each side needs a short code, such as CN or RU."), field=prefix + "code"
+            )
+        if not CODE_RE.match(values["code"]):
+            raise ValidationError(
+                N_(
+                    "The code “{code}” must be one to eight Latin capitals or digits, starting with a letter."
+                ),
+                field=prefix + "code",
+                code=values["code"],
+            )
+        if values["language"] not in ("zh", "ru"):
+            raise ValidationError(
+                N_("A side's working language is Chinese or Russian."), field=prefix + "language"
+            )
+        for f, msg in (
+            ("name_full_zh", N_("The side's full name in Chinese is required.")),
+            ("name_full_ru", N_("The side's full name in Russian is required.")),
+            ("name_short_zh", N_("The side's short name in Chinese is required.")),
+            ("name_short_ru", N_("The side's short name in Russian is required.")),
+        ):
+            if not values[f]:
+                raise ValidationError(msg, field=prefix + f)
+        agencies = tuple(
+            AgencyData(clean(a.name_zh), clean(a.name_ru), clean(a.name_en), a.id)
+            for a in side.agencies
+            if clean(a.name_zh) or clean(a.name_ru) or clean(a.name_en)
+        )
+        sides.append(replace(side, agencies=agencies, **values))
+    if sides[0].code == sides[1].code:
+        raise ValidationError(N_("The two sides need different codes."), field="side2.code")
+    if sides[0].language == sides[1].language:
+        raise ValidationError(
+            N_("The two sides need different working languages: one Chinese, one Russian."),
+            field="side2.language",
+        )
+    return CommissionData(clean(data.name_zh), clean(data.name_ru), clean(data.name_en), tuple(sides))
+
+
+def save_commission(session: Session, data: CommissionData) -> CommissionData:
+    data = validate(data)
+    row = session.execute(select(Commission)).scalars().first()
+    if row is None:
+        row = Commission()
+        session.add(row)
+    row.name_zh, row.name_ru, row.name_en = data.name_zh, data.name_ru, data.name_en
+    existing = {
+        s.position: s for s in session.execute(select(Side).options(selectinload(Side.agencies))).scalars()
+    }
+    # Codes are unique: park the old ones first so that swapping two codes does not collide.
+    for s in existing.values():
+        s.code = f"~{s.id}"
+    session.flush()
+    for side in data.sides:
+        srow = existing.get(side.position)
+        if srow is None:
+            srow = Side(position=side.position)
+            session.add(srow)
+        for f in _SIDE_FIELDS:
+            setattr(srow, f, getattr(side, f))
+        old = {a.id: a for a in srow.agencies}
+        keep = []
+        for i, a in enumerate(side.agencies):
+            arow = old.pop(a.id, None) if a.id is not None else None
+            if arow is None:
+                arow = LiaisonAgency()
+            arow.position, arow.name_zh, arow.name_ru, arow.name_en = i, a.name_zh, a.name_ru, a.name_en
+            keep.append(arow)
+        srow.agencies = keep
+    session.flush()
+    return get_commission(session)

@@ -1,0 +1,324 @@
+"""The main window: menus, the language switch, the tabs. Small on purpose: the tabs do the work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from app import APP_NAME, __version__, i18n
+from app.core.changes import Change
+from app.core.errors import CoreError
+from app.i18n import _
+from app.ui.context import AppContext
+from app.ui.views.base import View
+from app.ui.widgets import messages
+from app.ui.widgets.retranslate import Retranslatable
+
+DB_FILTER = "*.sqlite3 *.sqlite *.db"
+
+
+def settings() -> QSettings:
+    return QSettings()
+
+
+class MainWindow(Retranslatable, QMainWindow):
+    #: the interface language changed (the code: zh_CN, ru, en)
+    languageChanged = Signal(str)  # noqa: N815
+
+    def __init__(self, ctx: AppContext, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("MainWindow")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        from app.ui.views.registry import create_views
+
+        self.views: list[View] = create_views(ctx)
+        for v in self.views:
+            self.tabs.addTab(v, "")
+            v.actionsChanged.connect(self._update_actions)
+            v.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.setCentralWidget(self.tabs)
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._create_actions()
+        self._create_menus()
+        ctx.changed.connect(self._on_changed)
+        self._restore()
+        self.retranslate_ui()
+        self._update_actions()
+
+    # --- actions and menus -------------------------------------------------------------------
+
+    def _action(self, name: str, slot, shortcut=None) -> QAction:
+        a = QAction(self)
+        a.setObjectName(name)
+        if shortcut is not None:
+            a.setShortcut(QKeySequence(shortcut))
+        a.triggered.connect(slot)
+        return a
+
+    def _create_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new_db = self._action("action_new_db", self.new_database)
+        self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
+        self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
+        self.act_commission = self._action("action_commission", self.edit_commission)
+        self.act_quit = self._action("action_quit", self.close, K.Quit)
+        self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.act_new = self._action("action_new", lambda: self.current_view().new_record(), K.New)
+        self.act_edit = self._action("action_edit", lambda: self.current_view().edit_record())
+        self.act_edit.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.act_delete = self._action("action_delete", lambda: self.current_view().delete_record(), K.Delete)
+        self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.tabs.addAction(self.act_delete)
+        self.act_find = self._action("action_find", lambda: self.current_view().focus_search(), K.Find)
+        self.act_about = self._action("action_about", self.about)
+        self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.act_about_qt = self._action("action_about_qt", QApplication.aboutQt)
+        self.act_about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
+        self.tab_actions: list[QAction] = []
+        for i in range(len(self.views)):
+            a = self._action(f"action_tab_{i}", lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+            a.setShortcut(QKeySequence(f"Alt+{i + 1}"))
+            self.tab_actions.append(a)
+        self.language_group = QActionGroup(self)
+        self.language_group.setExclusive(True)
+        self.language_actions: dict[str, QAction] = {}
+        for code in i18n.LANGUAGES:
+            a = QAction(i18n.LANGUAGE_NAMES[code], self)  # endonyms: never translated
+            a.setObjectName(f"action_lang_{code}")
+            a.setCheckable(True)
+            a.setData(code)
+            a.triggered.connect(lambda _c=False, code=code: self.set_language(code))
+            self.language_group.addAction(a)
+            self.language_actions[code] = a
+
+    def _create_menus(self) -> None:
+        mb = self.menuBar()
+        self.file_menu = mb.addMenu("")
+        self.file_menu.setObjectName("menu_file")
+        for a in (self.act_new_db, self.act_open_db, self.act_demo_db):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_commission)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.act_quit)
+        self.edit_menu = mb.addMenu("")
+        self.edit_menu.setObjectName("menu_edit")
+        for a in (self.act_new, self.act_edit, self.act_delete):
+            self.edit_menu.addAction(a)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.act_find)
+        self.view_menu = mb.addMenu("")
+        self.view_menu.setObjectName("menu_view")
+        for a in self.tab_actions:
+            self.view_menu.addAction(a)
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("menu_language")
+        for a in self.language_actions.values():
+            self.language_menu.addAction(a)
+        self.help_menu = mb.addMenu("")
+        self.help_menu.setObjectName("menu_help")
+        self.help_menu.addAction(self.act_about)
+        self.help_menu.addAction(self.act_about_qt)
+
+    def retranslate_ui(self) -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.view_menu.setTitle(_("&View"))
+        self.language_menu.setTitle(_("&Language"))
+        self.help_menu.setTitle(_("&Help"))
+        self.act_new_db.setText(_("&New database…"))
+        self.act_open_db.setText(_("&Open database…"))
+        self.act_demo_db.setText(_("New &demo database…"))
+        self.act_commission.setText(_("&Commission and sides…"))
+        self.act_quit.setText(_("&Quit"))
+        self.act_new.setText(_("&New record…"))
+        self.act_edit.setText(_("&Edit record…"))
+        self.act_delete.setText(_("&Delete record"))
+        self.act_find.setText(_("&Find"))
+        self.act_about.setText(_("&About Commission Desk"))
+        self.act_about_qt.setText(_("About &Qt"))
+        for i, v in enumerate(self.views):
+            self.tabs.setTabText(i, v.title())
+            self.tab_actions[i].setText(_("Show {tab}").format(tab=v.title()))
+        lang = i18n.current_language()
+        if lang in self.language_actions:
+            self.language_actions[lang].setChecked(True)
+        self._update_title()
+
+    # --- language ----------------------------------------------------------------------------
+
+    def set_language(self, code: str) -> None:
+        from app.i18n.qt import apply_language
+
+        lang = apply_language(code)
+        settings().setValue("language", lang)
+        self.languageChanged.emit(lang)
+
+    # --- database ----------------------------------------------------------------------------
+
+    def _update_title(self) -> None:
+        name = ""
+        if self.ctx.has_db:
+            try:
+                from app.core.services.commission import get_commission
+
+                name = self.ctx.read(get_commission).name(i18n.current_language())
+            except CoreError:
+                name = ""
+            self.db_label.setText(_("Database: {path}").format(path=self.ctx.db.path))
+            self.db_label.setToolTip(str(self.ctx.db.path))
+            file_part = self.ctx.db.path.name
+        else:
+            self.db_label.setText(_("No database is open"))
+            file_part = ""
+        parts = [p for p in (name, file_part) if p]
+        self.setWindowTitle(" — ".join([*parts, _("Commission Desk")]))
+
+    def _on_changed(self, changes) -> None:
+        if Change.DATABASE in changes or Change.COMMISSION in changes:
+            self._update_title()
+        self._update_actions()
+
+    def open_path(self, path: Path, *, create: bool = False) -> bool:
+        from app.core.db import Database
+
+        try:
+            db = Database.open(path, create=create)
+        except CoreError as exc:
+            messages.error(self, exc.message)
+            return False
+        self.ctx.set_database(db)
+        settings().setValue("database", str(db.path))
+        self.statusBar().showMessage(_("Opened {path}").format(path=db.path), 5000)
+        return True
+
+    def open_database(self) -> None:
+        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        path, _f = QFileDialog.getOpenFileName(
+            self,
+            _("Open database"),
+            start,
+            _("Commission Desk databases ({patterns})").format(patterns=DB_FILTER),
+        )
+        if path:
+            self.open_path(Path(path))
+
+    def _ask_new_path(self, title: str) -> Path | None:
+        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        path, _f = QFileDialog.getSaveFileName(
+            self, title, start, _("Commission Desk databases ({patterns})").format(patterns=DB_FILTER)
+        )
+        if not path:
+            return None
+        p = Path(path)
+        if not p.suffix:
+            p = p.with_suffix(".sqlite3")
+        if p.exists() and p.stat().st_size > 0:
+            messages.error(self, _("{path} already exists. Choose a new file name.").format(path=p))
+            return None
+        return p
+
+    def new_database(self) -> None:
+        p = self._ask_new_path(_("New database"))
+        if p is not None and self.open_path(p, create=True):
+            self.edit_commission()
+
+    def new_demo_database(self) -> None:
+        p = self._ask_new_path(_("New demo database"))
+        if p is None:
+            return
+        from app.core.demo import create_demo_database
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            db = create_demo_database(p)
+        except CoreError as exc:
+            QApplication.restoreOverrideCursor()
+            messages.error(self, exc.message)
+            return
+        QApplication.restoreOverrideCursor()
+        self.ctx.set_database(db)
+        settings().setValue("database", str(db.path))
+        self.statusBar().showMessage(_("Demo database created: {path}").format(path=db.path), 5000)
+
+    def edit_commission(self) -> None:
+        if not self.ctx.has_db:
+            return
+        from app.ui.dialogs.commission_dialog import CommissionDialog
+
+        CommissionDialog(self.ctx, self).exec()
+
+    # --- tabs and the Edit menu --------------------------------------------------------------
+
+    def current_view(self) -> View:
+        return self.tabs.currentWidget()  # type: ignore[return-value]
+
+    def view_named(self, class_name: str) -> View | None:
+        return next((v for v in self.views if type(v).__name__ == class_name), None)
+
+    def _on_tab(self, index: int) -> None:
+        settings().setValue("window/tab", index)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        v = self.current_view()
+        has_db = self.ctx.has_db
+        self.act_new.setEnabled(bool(v) and has_db and v.can_new())
+        self.act_edit.setEnabled(bool(v) and has_db and v.can_edit())
+        self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
+        self.act_find.setEnabled(bool(v) and has_db and v.can_find())
+        self.act_commission.setEnabled(has_db)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Commission Desk"),
+            "<h3>{name} {version}</h3><p>{text}</p>".format(
+                name=APP_NAME,
+                version=__version__,
+                text=_(
+                    "The desk of the delegates and secretaries of a bilateral joint commission: agenda, "
+                    "exchanges, experts, expenses and bilingual minutes, offline."
+                ),
+            ),
+        )
+
+    # --- window state ------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        s = settings()
+        geometry = s.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1200, 780)
+        state = s.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        try:
+            tab = int(s.value("window/tab", 0))
+        except (TypeError, ValueError):
+            tab = 0
+        if 0 <= tab < self.tabs.count():
+            self.tabs.setCurrentIndex(tab)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        for v in self.views:
+            closer = getattr(v, "close_view", None)
+            if closer is not None and not closer():
+                event.ignore()
+                return
+        s = settings()
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        s.setValue("window/tab", self.tabs.currentIndex())
+        super().closeEvent(event)

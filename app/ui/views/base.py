@@ -1,0 +1,80 @@
+"""What every tab of the main window offers the main window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from app.core.changes import Change
+from app.ui.context import AppContext
+from app.ui.widgets.retranslate import Retranslatable
+
+
+class View(Retranslatable, QWidget):
+    """A tab. Subclasses set ``TITLE`` (an N_() msgid) and ``CONCERNS`` (the changes that make them
+    refresh), and implement the record actions they support; the main window's Edit menu calls
+    them and greys out what a tab does not support."""
+
+    TITLE = ""
+    CONCERNS: frozenset[Change] = frozenset()
+    #: emitted when what the Edit menu can do changes (selection, database)
+    actionsChanged = Signal()  # noqa: N815
+    #: a short message for the status bar
+    status = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._stale = True
+        ctx.changed.connect(self._on_changed)
+
+    def title(self) -> str:
+        from app.i18n import _
+
+        return _(self.TITLE)
+
+    # --- refreshing: only when a change concerns this view, and lazily while it is hidden ------
+
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        if Change.DATABASE in changes or changes & self.CONCERNS:
+            self._stale = True
+            if self.isVisible():
+                self.refresh_if_stale()
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
+    def refresh_if_stale(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload what the view shows from the database."""
+
+    # --- record actions (Edit menu) --------------------------------------------------------
+
+    def can_new(self) -> bool:
+        return False
+
+    def can_edit(self) -> bool:
+        return False
+
+    def can_delete(self) -> bool:
+        return False
+
+    def can_find(self) -> bool:
+        return False
+
+    def new_record(self) -> None:
+        pass
+
+    def edit_record(self) -> None:
+        pass
+
+    def delete_record(self) -> None:
+        pass
+
+    def focus_search(self) -> None:
+        pass

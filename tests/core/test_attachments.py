@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import pytest
+
+from app.core.errors import ValidationError
+from app.core.models import Blob
+from app.core.services import attachments
+
+
+def test_files_are_stored_once_by_content_and_removed_with_their_last_owner(db, tmp_path):
+    f = tmp_path / "清单.pdf"
+    f.write_bytes(b"%PDF-1.4 list of apparatus")
+    with db.unit() as s:
+        a = attachments.add_file(s, "agenda_item", 1, f)
+        b = attachments.add_file(s, "exchange", 7, f)
+        assert a.sha256 == b.sha256 and a.filename == "清单.pdf" and a.mime_type == "application/pdf"
+        assert s.query(Blob).count() == 1
+    with db.unit() as s:
+        assert [x.filename for x in attachments.list_attachments(s, "agenda_item", 1)] == ["清单.pdf"]
+        meta, data = attachments.read_attachment(s, a.id)
+        assert data == f.read_bytes()
+        attachments.remove_attachment(s, a.id)
+        assert s.query(Blob).count() == 1
+        attachments.remove_all(s, "exchange", [7])
+        assert s.query(Blob).count() == 0
+
+
+def test_an_unreadable_file_is_refused_with_the_reason(db, tmp_path):
+    with pytest.raises(ValidationError) as info:
+        with db.unit() as s:
+            attachments.add_file(s, "exchange", 1, tmp_path / "missing.pdf")
+    assert "missing.pdf" in info.value.message
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    with pytest.raises(ValidationError):
+        attachments.read_file(folder)
+
+
+def test_save_a_copy(db, tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text("Перечень")
+    with db.unit() as s:
+        a = attachments.add_file(s, "exchange", 1, f)
+        out = attachments.save_copy(s, a.id, tmp_path / "copy.txt")
+    assert out.read_text() == "Перечень"

@@ -1,0 +1,61 @@
+"""GUI fixtures: a fresh QSettings, the shipped fonts, a context and a main window."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from app.ui.application import init_application
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def _qt_state(qapp):
+    init_application()
+    QSettings().clear()
+    yield
+    from app.i18n.qt import apply_language
+
+    apply_language("en")
+    QSettings().clear()
+
+
+@pytest.fixture
+def ctx(db):
+    from app.ui.context import AppContext
+
+    return AppContext(db)
+
+
+@pytest.fixture
+def demo_ctx(demo_db):
+    from app.ui.context import AppContext
+
+    return AppContext(demo_db)
+
+
+@pytest.fixture
+def window(qtbot, ctx):
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+@pytest.fixture
+def demo_window(qtbot, demo_ctx):
+    from app.ui.main_window import MainWindow
+
+    w = MainWindow(demo_ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
