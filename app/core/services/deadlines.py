@@ -158,6 +158,11 @@ def _records(session: Session, meeting_id: int) -> dict[DeadlineKind, tuple[dt.d
     return {DeadlineKind(r.kind): (r.done_on, r.notes) for r in rows}
 
 
+def done_on(session: Session, meeting_id: int, kind: DeadlineKind) -> dt.date | None:
+    """The day a step was recorded as done, or None."""
+    return _records(session, meeting_id).get(kind, (None, ""))[0]
+
+
 def deadlines(session: Session, meeting_id: int, today: dt.date) -> list[DeadlineData]:
     m = meetings.get_meeting(session, meeting_id)
     return compute(m.start_date, m.status, _records(session, meeting_id), get_offsets(session), today)
