@@ -309,3 +309,104 @@ def test_screenshots(qtbot, demo_window, tmp_path, lang):
         view.pages.setCurrentWidget(page)
         qtbot.wait(10)
         assert not demo_window.grab().isNull()
+
+
+def test_adding_an_event_to_the_programme(qtbot, demo_window, monkeypatch):
+    from app.ui.dialogs.event_dialog import EventDialog
+
+    view = agenda_view(demo_window)
+    view.pages.setCurrentWidget(view.schedule)
+    before = len(view.schedule.model.rows)
+
+    def fill(dialog: EventDialog):
+        dialog.widgets["kind"].setCurrentIndex(dialog.widgets["kind"].findData(EventKind.RECEPTION.value))
+        type_text(dialog.widgets["title_ru"], "Ответный приём")
+        type_text(dialog.widgets["title_zh"], "答谢招待会")
+        dialog.widgets["day"].set_day(dialog.meeting.end_date - dt.timedelta(days=1))
+        dialog.time_edit.setTime(dialog.time_edit.time().fromString("19:00", "HH:mm"))
+        dialog.widgets["duration_minutes"].setValue(120)
+        save(dialog)
+        assert dialog.errors.shown() == []
+        return dialog.result()
+
+    monkeypatch.setattr(EventDialog, "exec", fill)
+    view.schedule.add_button.click()
+    assert len(view.schedule.model.rows) == before + 1
+    titles = [view.schedule.model.index(r, 1).data() for r in range(len(view.schedule.model.rows))]
+    assert "Ответный приём" in titles
+    row = titles.index("Ответный приём")
+    assert view.schedule.model.index(row, 0).data() == "19:00–21:00"
+    assert view.schedule.model.index(row, 2).data() == "Reception"
+
+
+def test_an_event_dialog_refuses_an_other_event_without_a_title(qtbot, demo_ctx):
+    from app.ui.dialogs.event_dialog import EventDialog
+
+    m = demo_ctx.read(meetings.meeting_by_ordinal, 2)
+    dialog = EventDialog(demo_ctx, m)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.widgets["kind"].setCurrentIndex(dialog.widgets["kind"].findData(EventKind.OTHER.value))
+    save(dialog)
+    assert dialog.isVisible() and "Say what the event is" in dialog.errors.message("title_zh")
+
+
+def test_editing_an_item_keeps_its_slot_and_presenter(qtbot, demo_ctx):
+    m = demo_ctx.read(meetings.meeting_by_ordinal, 2)
+    item = demo_ctx.read(agenda.list_items, m.id)[3]
+    dialog = AgendaItemDialog(demo_ctx, m, item)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.widgets["day"].day() == item.day
+    assert dialog.widgets["presenter_id"].currentData() == item.presenter_id
+    assert dialog.widgets["day"].currentText() != "— not scheduled —"
+    save(dialog)
+    assert not dialog.isVisible()
+    again = demo_ctx.read(agenda.get_item, item.id)
+    assert (again.day, again.start_time, again.duration_minutes, again.presenter_id, again.topic, again.status) == (
+        item.day, item.start_time, item.duration_minutes, item.presenter_id, item.topic, item.status,
+    )  # fmt: skip
+
+
+def test_a_new_session_offers_the_deferred_items(qtbot, demo_window, demo_ctx, monkeypatch):
+    from app.ui.dialogs.carry_over_dialog import CarryOverDialog
+
+    m2 = demo_ctx.read(meetings.meeting_by_ordinal, 2)
+    item = demo_ctx.read(agenda.list_items, m2.id)[6]
+    demo_ctx.write(Change.AGENDA, agenda.update_item, agenda.AgendaItemForm(
+        m2.id, item.title_zh, item.title_ru, item.proposing_side_id, item.topic, item.presenter_id, item.day,
+        item.start_time, item.duration_minutes, "deferred", id=item.id,
+    ))  # fmt: skip
+    offered: list[str] = []
+
+    def accept(dialog: CarryOverDialog):
+        offered.extend(dialog.model.item(r).text() for r in range(dialog.model.rowCount()))
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        return dialog.result()
+
+    monkeypatch.setattr(SessionDialog, "exec", fill_session)
+    monkeypatch.setattr(CarryOverDialog, "exec", accept)
+    view = agenda_view(demo_window)
+    view.sessions.new_button.click()
+    assert offered == [item.title_ru]
+    assert view.current_meeting().ordinal == 3
+    assert cells(view.agenda.model, 2) == [
+        "Доклад о ходе выполнения решений предыдущего заседания", item.title_ru,
+    ]  # fmt: skip
+    # the carried item came with its materials
+    assert cells(view.agenda.model, 8)[1] == "1"
+
+
+def test_the_edit_menu_adds_an_item_to_the_selected_session(qtbot, demo_window, monkeypatch):
+    opened: list[str] = []
+
+    def cancel(dialog: AgendaItemDialog):
+        opened.append(dialog.windowTitle())
+        return 0
+
+    monkeypatch.setattr(AgendaItemDialog, "exec", cancel)
+    view = agenda_view(demo_window)
+    view.agenda.table.setFocus()
+    assert demo_window.act_new.isEnabled()
+    demo_window.act_new.trigger()
+    assert opened == ["New agenda item — Session 2"]

@@ -28,6 +28,7 @@ from app.core.services.meetings import MeetingData
 from app.i18n import N_, _, current_language
 from app.ui.views import agenda_text as fmt
 from app.ui.widgets.attachments import AttachmentsWidget
+from app.ui.widgets.day_combo import DayCombo
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -78,6 +79,8 @@ class AgendaItemDialog(Retranslatable, QDialog):
                 w.setRange(0, agenda.MAX_MINUTES)
                 w.setSingleStep(15)
                 w.setSpecialValueText("—")
+            elif field == "day":
+                w = DayCombo()
             elif field == "attachments":
                 w = AttachmentsWidget(ctx, agenda.OWNER_KIND, item.id if item else None)
             else:
@@ -113,11 +116,8 @@ class AgendaItemDialog(Retranslatable, QDialog):
         w["presenter_id"].addItem("", None)
         for m in self._members:
             w["presenter_id"].addItem("", m.person_id)
-        w["day"].addItem("", None)
-        d = meeting.start_date
-        while d <= meeting.end_date:
-            w["day"].addItem("", d)
-            d += dt.timedelta(days=1)
+        n = (meeting.end_date - meeting.start_date).days + 1
+        w["day"].set_days([meeting.start_date + dt.timedelta(days=k) for k in range(n)], allow_none=True)
         w["day"].currentIndexChanged.connect(self._day_changed)
         w["title_zh"].textChanged.connect(self._update_counterpart)
         w["title_ru"].textChanged.connect(self._update_counterpart)
@@ -138,15 +138,16 @@ class AgendaItemDialog(Retranslatable, QDialog):
         w["title_ru"].setPlainText(i.title_ru)
         w["notes"].setPlainText(i.notes)
         for field, value in (("proposing_side_id", i.proposing_side_id), ("topic", i.topic.value),
-                             ("presenter_id", i.presenter_id), ("status", i.status.value), ("day", i.day)):  # fmt: skip
+                             ("presenter_id", i.presenter_id), ("status", i.status.value)):  # fmt: skip
             combo: QComboBox = w[field]
             combo.setCurrentIndex(max(0, combo.findData(value)))
+        w["day"].set_day(i.day)
         if i.start_time is not None:
             w["start_time"].setTime(QTime(i.start_time.hour, i.start_time.minute))
         w["duration_minutes"].setValue(i.duration_minutes or 0)
 
     def _day_changed(self, *_args) -> None:
-        scheduled = self.widgets["day"].currentData() is not None
+        scheduled = self.widgets["day"].day() is not None
         self.widgets["start_time"].setEnabled(scheduled)
         self.widgets["duration_minutes"].setEnabled(scheduled)
 
@@ -184,15 +185,14 @@ class AgendaItemDialog(Retranslatable, QDialog):
         w["presenter_id"].setItemText(0, _("— none yet —"))
         for i, m in enumerate(self._members, start=1):
             w["presenter_id"].setItemText(i, f"{m.name(lang)} — {codes.get(m.side_id, '')}, {m.role.label}")
-        w["day"].setItemText(0, _("— not scheduled —"))
-        for i in range(1, w["day"].count()):
-            w["day"].setItemText(i, fmt.skeleton(w["day"].itemData(i), "yMMMEd"))
+        w["day"].none_text = _("— not scheduled —")
+        w["day"].retranslate()
         w["duration_minutes"].setSuffix(" " + _("min"))
         self._update_counterpart()
 
     def form(self) -> AgendaItemForm:
         w = self.widgets
-        day = w["day"].currentData()
+        day = w["day"].day()
         start = duration = None
         if day is not None:
             t = w["start_time"].time()

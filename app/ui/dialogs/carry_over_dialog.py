@@ -37,6 +37,7 @@ class CarryOverDialog(Retranslatable, QDialog):
         self.list = QListView()
         self.list.setObjectName("carry_over_list")
         self.list.setModel(self.model)
+        self.list.setWordWrap(True)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

@@ -29,7 +29,7 @@ from app.core.services import agenda, schedule
 from app.core.services.meetings import MeetingData
 from app.core.services.schedule import EventData, EventForm
 from app.i18n import N_, _
-from app.ui.views import agenda_text as fmt
+from app.ui.widgets.day_combo import DayCombo
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -51,7 +51,7 @@ class EventDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = meeting
-        self.event = event
+        self.original = event
         self.saved: EventData | None = None
         self.setObjectName("EventDialog")
         self.setMinimumWidth(520)
@@ -66,8 +66,11 @@ class EventDialog(Retranslatable, QDialog):
         self.timed.setObjectName("timed")
         self.timed.setChecked(True)
         for field, _label in FIELDS:
-            if field in ("kind", "day"):
+            if field == "kind":
                 w = QComboBox()
+            elif field == "day":
+                w = DayCombo()
+                w.note = self._day_note
             elif field == "start_time":
                 self.time_edit = QTimeEdit()
                 self.time_edit.setDisplayFormat("HH:mm")
@@ -104,15 +107,14 @@ class EventDialog(Retranslatable, QDialog):
         w = self.widgets
         for k in EventKind:
             w["kind"].addItem("", k.value)
-        d = meeting.start_date - dt.timedelta(days=schedule.MARGIN_DAYS)
-        while d <= meeting.end_date + dt.timedelta(days=schedule.MARGIN_DAYS):
-            w["day"].addItem("", d)
-            d += dt.timedelta(days=1)
+        first = meeting.start_date - dt.timedelta(days=schedule.MARGIN_DAYS)
+        n = (meeting.end_date - meeting.start_date).days + 1 + 2 * schedule.MARGIN_DAYS
+        w["day"].set_days([first + dt.timedelta(days=k) for k in range(n)])
         self.timed.toggled.connect(self._timed_changed)
         if event is not None:
             self._load(event)
         else:
-            w["day"].setCurrentIndex(w["day"].findData(meeting.start_date))
+            w["day"].set_day(meeting.start_date)
         self._timed_changed()
         self.retranslate_ui()
 
@@ -121,36 +123,32 @@ class EventDialog(Retranslatable, QDialog):
         w["kind"].setCurrentIndex(max(0, w["kind"].findData(e.kind.value)))
         for f in ("title_zh", "title_ru", "place_zh", "place_ru"):
             w[f].setText(getattr(e, f))
-        idx = w["day"].findData(e.day)
-        if idx < 0:
-            w["day"].addItem("", e.day)
-            idx = w["day"].count() - 1
-        w["day"].setCurrentIndex(idx)
+        w["day"].set_day(e.day)
         self.timed.setChecked(e.start_time is not None)
         if e.start_time is not None:
             self.time_edit.setTime(QTime(e.start_time.hour, e.start_time.minute))
         w["duration_minutes"].setValue(e.duration_minutes or 0)
         w["notes"].setPlainText(e.notes)
 
+    def _day_note(self, d: dt.date) -> str:
+        if d < self.meeting.start_date:
+            return _("(before the session)")
+        if d > self.meeting.end_date:
+            return _("(after the session)")
+        return ""
+
     def _timed_changed(self, *_a) -> None:
         self.time_edit.setEnabled(self.timed.isChecked())
         self.widgets["duration_minutes"].setEnabled(self.timed.isChecked())
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("New event") if self.event is None else _("Edit event"))
+        self.setWindowTitle(_("New event") if self.original is None else _("Edit event"))
         for field, label in FIELDS:
             self.labels[field].setText(_(label))
         w = self.widgets
         for i, k in enumerate(EventKind):
             w["kind"].setItemText(i, k.label)
-        for i in range(w["day"].count()):
-            d = w["day"].itemData(i)
-            text = fmt.skeleton(d, "yMMMEd")
-            if not self.meeting.start_date <= d <= self.meeting.end_date:
-                text += "  " + (
-                    _("(before the session)") if d < self.meeting.start_date else _("(after the session)")
-                )
-            w["day"].setItemText(i, text)
+        w["day"].retranslate()
         self.timed.setText(_("at"))
         w["duration_minutes"].setSuffix(" " + _("min"))
 
@@ -168,11 +166,11 @@ class EventDialog(Retranslatable, QDialog):
             title_ru=w["title_ru"].text(),
             place_zh=w["place_zh"].text(),
             place_ru=w["place_ru"].text(),
-            day=w["day"].currentData(),
+            day=w["day"].day(),
             start_time=start,
             duration_minutes=duration,
             notes=w["notes"].toPlainText(),
-            id=self.event.id if self.event else None,
+            id=self.original.id if self.original else None,
         )
 
     def accept(self) -> None:
