@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QToolButton
 
 from app.core.changes import Change
 from app.core.enums import DelegationRole, EventKind, MeetingStatus
@@ -266,11 +266,11 @@ def test_recording_a_step_moves_the_status(qtbot, demo_window):
     assert view.current_meeting().ordinal == 2
     state = view.deadlines.findChild(QLabel, "deadline_state_confirmation")
     assert state.text().startswith("Due in")
-    view.deadlines.findChild(type(view.issue_button), "deadline_toggle_confirmation").click()
+    view.deadlines.findChild(QToolButton, "deadline_toggle_confirmation").click()
     assert state.text().startswith("Done on")
     assert view.current_meeting().status is MeetingStatus.CONFIRMED
     assert cells(view.sessions.model, 2)[0] == "Confirmed"
-    view.deadlines.findChild(type(view.issue_button), "deadline_toggle_confirmation").click()
+    view.deadlines.findChild(QToolButton, "deadline_toggle_confirmation").click()
     assert view.current_meeting().status is MeetingStatus.MEMORANDUM_SENT
 
 
@@ -410,3 +410,59 @@ def test_the_edit_menu_adds_an_item_to_the_selected_session(qtbot, demo_window, 
     assert demo_window.act_new.isEnabled()
     demo_window.act_new.trigger()
     assert opened == ["New agenda item — Session 2"]
+
+
+def test_a_step_done_on_another_day_and_the_offsets(qtbot, demo_window, monkeypatch):
+    from app.ui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
+    from app.ui.dialogs.done_date_dialog import DoneDateDialog
+
+    view = agenda_view(demo_window)
+    today = view.today()
+    seen: list[str] = []
+
+    def in_the_future_then_yesterday(dialog: DoneDateDialog):
+        dialog.date.setDate(dialog.date.date().addDays(1))
+        save(dialog)
+        seen.append(dialog.errors.message("done_on"))
+        dialog.date.setDate(dialog.date.date().addDays(-2))
+        type_text(dialog.notes, "No 17")
+        save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(DoneDateDialog, "exec", in_the_future_then_yesterday)
+    view.deadlines.other_day_actions[
+        next(k for k in view.deadlines.rows if k.value == "confirmation")
+    ].trigger()
+    assert seen == ["A step cannot be recorded as done in the future."]
+    state = view.deadlines.findChild(QLabel, "deadline_state_confirmation")
+    yesterday = today - dt.timedelta(days=1)
+    from app.i18n import format_date
+
+    assert state.text() == f"Done on {format_date(yesterday)}"
+
+    def longer_notice(dialog: DeadlineSettingsDialog):
+        dialog.spins["notice"].setValue(10)  # not before the confirmation: refused next to the field
+        save(dialog)
+        seen.append(dialog.errors.message("notice"))
+        dialog.spins["notice"].setValue(45)
+        save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(DeadlineSettingsDialog, "exec", longer_notice)
+    view.deadlines.settings_button.click()
+    assert "before the confirmation" in seen[-1]
+    due = view.deadlines.findChild(QLabel, "deadline_due_notice")
+    assert due.text() == format_date(view.current_meeting().start_date - dt.timedelta(days=45))
+    assert "45" in view.deadlines.note.text()
+
+
+def test_an_unreadable_material_is_refused_with_a_message(qtbot, demo_window, monkeypatch, tmp_path):
+    view = agenda_view(demo_window)
+    view.agenda.table.selectRow(3)
+    errors: list[str] = []
+    monkeypatch.setattr(messages, "error", lambda parent, text, title=None: errors.append(text))
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(tmp_path)], ""))
+    before = view.agenda.materials.filenames()
+    view.agenda.materials.add_button.click()
+    assert errors and "is not a file that can be attached" in errors[0]
+    assert view.agenda.materials.filenames() == before

@@ -120,7 +120,7 @@ def slot(day: dt.date | None, start: dt.time | None, end: dt.time | None, weekda
         return ""
     text = skeleton(day, "MMMEd" if weekday else "MMMd")
     if start is not None:
-        text += ", " + start.strftime("%H:%M")
+        text += (" " if lang().startswith("zh") else ", ") + start.strftime("%H:%M")
         if end is not None:
             text += "–" + end.strftime("%H:%M")
     return text

@@ -7,8 +7,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+)
 
 from app.core.changes import Change
 from app.core.enums import DeadlineKind
@@ -32,16 +41,26 @@ class DeadlinesPanel(Retranslatable, QGroupBox):
         self.meeting_id: int | None = None
         self.items: list[DeadlineData] = []
         grid = QGridLayout(self)
-        self.rows: dict[DeadlineKind, tuple[QLabel, QLabel, QLabel, QPushButton]] = {}
+        self.rows: dict[DeadlineKind, tuple[QLabel, QLabel, QLabel, QToolButton]] = {}
+        self.other_day_actions = {}
         for r, kind in enumerate(DeadlineKind):
             name, due, state = QLabel(), QLabel(), QLabel()
             name.setWordWrap(True)
             due.setObjectName(f"deadline_due_{kind.value}")
             state.setObjectName(f"deadline_state_{kind.value}")
             state.setWordWrap(True)
-            button = QPushButton()
+            button = QToolButton()
             button.setObjectName(f"deadline_toggle_{kind.value}")
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
             button.clicked.connect(lambda _c=False, k=kind: self.toggle(k))
+            menu = QMenu(button)
+            other_day = menu.addAction("")
+            other_day.setObjectName(f"deadline_other_day_{kind.value}")
+            other_day.triggered.connect(lambda _c=False, k=kind: self.done_on_other_day(k))
+            button.setMenu(menu)
+            self.other_day_actions[kind] = other_day
             when = QVBoxLayout()
             when.setSpacing(0)
             when.addWidget(due)
@@ -78,6 +97,7 @@ class DeadlinesPanel(Retranslatable, QGroupBox):
             name.setText(kind.label)
             d = self.deadline(kind)
             button.setEnabled(d is not None)
+            self.other_day_actions[kind].setText(_("Done on another day…"))
             if d is None:
                 due.setText("")
                 state.setText("")
@@ -112,6 +132,13 @@ class DeadlinesPanel(Retranslatable, QGroupBox):
                            None if d.done_on else today, today)  # fmt: skip
         except CoreError as exc:
             messages.error(self, exc.message)
+
+    def done_on_other_day(self, kind: DeadlineKind) -> None:
+        if self.meeting_id is None:
+            return
+        from app.ui.dialogs.done_date_dialog import DoneDateDialog
+
+        DoneDateDialog(self.ctx, self.meeting_id, kind, self.today(), self).exec()
 
     def retranslate_ui(self) -> None:
         self.setTitle(_("Before the session"))
