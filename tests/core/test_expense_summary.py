@@ -187,3 +187,28 @@ def test_statement_groups_lines_by_side_kind_and_category(world):
     assert [g.category for g in cn.delegation] == [C.PER_DIEM]
     assert [x.side.code for x in data.ordered_sides("ru")] == ["SU", "CN"]
     assert [x.side.code for x in data.ordered_sides("zh")] == ["CN", "SU"]
+
+
+def test_the_demo_has_expenses_for_both_sessions_with_receipts_budgets_and_a_rate(demo_db):
+    from app.core.services import attachments, meetings
+
+    with demo_db.unit() as s:
+        ms = {m.ordinal: m for m in meetings.list_meetings(s)}
+        first = summ_svc.statement(s, ms[1].id)
+        second = summ_svc.summary(s, ms[2].id)
+        cn1 = next(x for x in first.sides if x.side.code == "CN")
+        su1 = next(x for x in first.sides if x.side.code == "SU")
+        assert cn1.burden.is_host and cn1.burden.organisation.totals["CNY"] > 0
+        assert set(su1.burden.totals) == {"CNY", "RUB"}
+        assert su1.burden.organisation.totals == {}
+        assert set(first.totals) == {"CNY", "RUB"}
+        assert any(e.is_correction for e in first.expenses.values())
+        assert first.converted and first.converted[0].amount is not None
+        su2 = second.side(next(b.side.id for b in second.sides if b.side.code == "SU"))
+        assert su2.is_host and su2.organisation.totals["RUB"] > 0
+        assert summ_svc.budget_lines(s, ms[2].id)
+        receipts = sum(
+            len(attachments.list_attachments(s, svc.OWNER_KIND, e.id))
+            for e in svc.search_expenses(s, svc.ExpenseFilter())
+        )
+        assert receipts == 4
