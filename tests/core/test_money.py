@@ -54,6 +54,10 @@ def test_formatting_for_each_language():
     assert i18n.format_money(d, "CNY", "en") == "CN¥1,234.50"
     assert i18n.format_money(d, "SUR", "ru").endswith("SUR")
     assert i18n.format_money(Decimal("-250.50"), "CNY", "zh_CN") == "-¥250.50"
+    # a currency shown by its letters is spaced from the digits (CLDR's currency spacing)
+    assert i18n.format_money(d, "RUB", "zh_CN") == f"RUB{NBSP}1,234.50"
+    assert i18n.format_money(d, "SUR", "en") == f"SUR{NBSP}1,234.50"
+    assert i18n.format_money(d, "USD", "zh_CN") == "US$1,234.50"
 
 
 @given(st.integers(-(10**13), 10**13), st.sampled_from(["CNY", "RUB", "SUR", "USD", "JPY"]),
