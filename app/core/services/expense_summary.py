@@ -369,6 +369,7 @@ class StatementData:
     fingerprint: str
     #: every expense of the session by id (corrections name the expense they correct)
     expenses: dict[int, ExpenseData] = field(default_factory=dict)
+    budgets: tuple[BudgetLine, ...] = ()
 
     @property
     def totals(self) -> Totals:
@@ -459,4 +460,5 @@ def statement(session: Session, meeting_id: int) -> StatementData:
         converted=tuple(session_converted),
         fingerprint=fingerprint(meeting_row.uuid, expenses, rates, codes),
         expenses={e.id: e for e in expenses},
+        budgets=tuple(budget_lines(session, meeting_id, summ)),
     )
