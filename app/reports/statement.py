@@ -24,6 +24,7 @@ from app.core.models import ExpenseKind
 from app.core.services import expense_summary
 from app.core.services.expense_summary import Converted, SideStatement, StatementData
 from app.core.services.expenses import ExpenseData
+from app.core.services.money import format_rate
 from app.i18n import currency_name, doc_gettext, format_date, format_money
 from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
@@ -87,11 +88,7 @@ def money_lines(totals: dict[str, Decimal], lang: str) -> str:
 
 
 def rate_text(rate: expense_summary.RateData, lang: str) -> str:
-    from babel.numbers import format_decimal
-
-    from app.i18n import babel_locale_name
-
-    value = format_decimal(rate.rate, locale=babel_locale_name(lang), decimal_quantization=False)
+    value = format_rate(rate.rate, lang)
     _d = doc_gettext(lang)
     return _d("1 {source} = {rate} {target} (rate of {date})").format(
         source=rate.from_currency,

@@ -301,16 +301,16 @@ def test_lower_case_and_historic_currencies_are_accepted(world):
 
 def test_an_expense_far_outside_the_session_is_saved_only_once_confirmed(world):
     db, _sides, m1, _ = world
-    far = START - dt.timedelta(days=45)
+    far = START - dt.timedelta(days=75)
     with db.unit() as s:
         with pytest.raises(ExpenseWarning) as info:
             svc.add_expense(s, expense(m1, spent_on=far))
-        assert info.value.field == "spent_on" and "30 days" in info.value.message
+        assert info.value.field == "spent_on" and "60 days" in info.value.message
         assert svc.count_expenses(s, ExpenseFilter()) == 0
-        svc.add_expense(s, expense(m1, spent_on=START - dt.timedelta(days=29)))  # within the margin
+        svc.add_expense(s, expense(m1, spent_on=START - dt.timedelta(days=59)))  # within the margin
         svc.add_expense(s, expense(m1, spent_on=far), confirmed=True)
         assert svc.count_expenses(s, ExpenseFilter()) == 2
-        db_settings.put(s, svc.OUTSIDE_DAYS_KEY, 60)
+        db_settings.put(s, svc.OUTSIDE_DAYS_KEY, 90)
         svc.add_expense(s, expense(m1, spent_on=far))  # the margin is a setting
         assert svc.count_expenses(s, ExpenseFilter()) == 3
 

@@ -40,7 +40,7 @@ from app.i18n import N_, current_language, format_date, format_money
 OWNER_KIND = "expense"
 OUTSIDE_DAYS_KEY = "expenses.outside_period_days"
 #: An expense dated further than this from the session's dates asks the user to confirm.
-settings.register(OUTSIDE_DAYS_KEY, 30)
+settings.register(OUTSIDE_DAYS_KEY, 60)
 
 
 class ExpenseWarning(ValidationError):

@@ -142,6 +142,15 @@ def parse_rate(text: str | Decimal | None, lang: str | None = None, field: str =
     return value
 
 
+def format_rate(value: Decimal, lang: str | None = None) -> str:
+    """A rate with every decimal it has, in the locale's way (``0,0852`` in Russian)."""
+    from babel.numbers import format_decimal
+
+    from app.i18n import babel_locale_name
+
+    return format_decimal(value, locale=babel_locale_name(lang), decimal_quantization=False)
+
+
 def decimal_text(value: Decimal) -> str:
     """The canonical text of an exact decimal, never in exponent notation."""
     try:
