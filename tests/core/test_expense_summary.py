@@ -212,3 +212,14 @@ def test_the_demo_has_expenses_for_both_sessions_with_receipts_budgets_and_a_rat
             for e in svc.search_expenses(s, svc.ExpenseFilter())
         )
         assert receipts == 4
+
+
+def test_the_panels_data_without_lines_has_the_same_totals(world):
+    db, _sides, mid = world
+    with db.unit() as s:
+        summ_svc.set_rate(s, RateInput(mid, START, "RUB", "CNY", D("0.0852")))
+        full = summ_svc.statement(s, mid)
+        light = summ_svc.statement(s, mid, with_lines=False)
+    assert light.expenses == {} and light.fingerprint == ""
+    assert light.totals == full.totals and light.converted == full.converted
+    assert [x.burden for x in light.sides] == [x.burden for x in full.sides]

@@ -421,11 +421,14 @@ def fingerprint(
     return " ".join(short[i : i + 4] for i in range(0, 12, 4))
 
 
-def statement(session: Session, meeting_id: int) -> StatementData:
-    """Everything the statement of a session prints, in plain data."""
+def statement(session: Session, meeting_id: int, *, with_lines: bool = True) -> StatementData:
+    """Everything the statement of a session prints, in plain data. Without lines (for the tab's
+    panels) the totals, budgets and conversions come from SQL sums only, and there is no fingerprint."""
     summ = summary(session, meeting_id)
     commission = commission_service.get_commission(session)
-    expenses = search_expenses(session, ExpenseFilter(meeting_id=meeting_id), sort="spent_on")
+    expenses = (
+        search_expenses(session, ExpenseFilter(meeting_id=meeting_id), sort="spent_on") if with_lines else []
+    )
     rates = list_rates(session, meeting_id)
     sides = []
     for burden in summ.sides:
@@ -458,7 +461,7 @@ def statement(session: Session, meeting_id: int) -> StatementData:
         sides=tuple(sides),
         rates=tuple(rates),
         converted=tuple(session_converted),
-        fingerprint=fingerprint(meeting_row.uuid, expenses, rates, codes),
+        fingerprint=fingerprint(meeting_row.uuid, expenses, rates, codes) if with_lines else "",
         expenses={e.id: e for e in expenses},
         budgets=tuple(budget_lines(session, meeting_id, summ)),
     )

@@ -399,7 +399,7 @@ class ExpensesView(View):
                 m.set_rows([], [])
             self.converted.setText("")
             return
-        data = self.ctx.read(summary_service.statement, self.meeting_id)
+        data = self.ctx.read(summary_service.statement, self.meeting_id, with_lines=False)
         for table, model, rows in ((self.summary_table, self.summary_model, summary_rows(data)),
                                    (self.budget_table, self.budget_model, budget_rows(data)),
                                    (self.rate_table, self.rate_model, rate_rows(data))):  # fmt: skip
