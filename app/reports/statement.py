@@ -159,7 +159,13 @@ class _Builder:
     def side_table(self, s: SideStatement) -> list:
         st, _d = self.st, self._d
         zh = self.lang == "zh"
-        widths = [(11 if zh else 9) * mm, (31 if zh else 22) * mm, None, (14 if zh else 21) * mm, 35 * mm]
+        widths = [
+            (11 if zh else 9) * mm,
+            (31 if zh else 21) * mm,
+            None,
+            (14 if zh else 24) * mm,
+            (35 if zh else 33) * mm,
+        ]
         widths[2] = TEXT_WIDTH - sum(w for w in widths if w)
         rows: list[list] = [
             [_d("No."), _d("Date"), _d("Item of expenditure"), _d("Receipts"), _d("Amount")],
