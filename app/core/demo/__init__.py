@@ -38,9 +38,15 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, sessions
+    from app.core.demo import agenda, commission, expenses, sessions
 
-    return [commission.build, sessions.build, agenda.build]
+    # One step a line, in order: each area appends its own.
+    return [
+        commission.build,
+        sessions.build,
+        agenda.build,
+        expenses.build,
+    ]
 
 
 def is_empty(session: Session) -> bool:

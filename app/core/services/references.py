@@ -20,6 +20,9 @@ TABLE_LABELS: dict[str, str] = {
     "decisions": N_("decisions"),
     "meetings": N_("sessions"),
     "liaison_agencies": N_("liaison agencies"),
+    "expenses": N_("expenses"),
+    "expense_budgets": N_("expense budgets"),
+    "exchange_rates": N_("exchange rates"),
 }
 
 
