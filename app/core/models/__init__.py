@@ -6,6 +6,7 @@ One module per area; each new area adds its import here.
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
+from app.core.models.exchanges import ConfidentialityMarking, Exchange
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
 
 __all__ = [
@@ -14,8 +15,10 @@ __all__ = [
     "Base",
     "Blob",
     "Commission",
+    "ConfidentialityMarking",
     "Decision",
     "DelegationMember",
+    "Exchange",
     "LiaisonAgency",
     "Meeting",
     "Person",
