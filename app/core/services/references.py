@@ -20,6 +20,8 @@ TABLE_LABELS: dict[str, str] = {
     "decisions": N_("decisions"),
     "meetings": N_("sessions"),
     "liaison_agencies": N_("liaison agencies"),
+    "exchanges": N_("exchanges"),
+    "confidentiality_markings": N_("confidentiality markings"),
 }
 
 
