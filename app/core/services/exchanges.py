@@ -482,14 +482,23 @@ def get_exchange(session: Session, exchange_id: int, today: dt.date | None = Non
     return rows[0]
 
 
-def add_exchange(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
-    data = validate(session, data, today)
-    row = Exchange(**{f: getattr(data, f) for f in _COLUMNS})
-    if data.uuid:
-        row.uuid = data.uuid
-    session.add(row)
+def store_validated(session: Session, data: ExchangeData) -> int:
+    """Write data that :func:`validate` has passed: a new row, or the row ``data.id``. Returns the id."""
+    row = session.get(Exchange, data.id) if data.id is not None else None
+    if row is None:
+        row = Exchange()
+        if data.uuid:
+            row.uuid = data.uuid
+        session.add(row)
+    for f in _COLUMNS:
+        setattr(row, f, getattr(data, f))
     session.flush()
-    return get_exchange(session, row.id, today)
+    return row.id
+
+
+def add_exchange(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
+    data = validate(session, replace(data, id=None), today)
+    return get_exchange(session, store_validated(session, data), today)
 
 
 def update_exchange(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
@@ -497,10 +506,7 @@ def update_exchange(session: Session, data: ExchangeData, today: dt.date | None 
     if row is None:
         raise _not_found()
     data = validate(session, data, today)
-    for f in _COLUMNS:
-        setattr(row, f, getattr(data, f))
-    session.flush()
-    return get_exchange(session, row.id, today)
+    return get_exchange(session, store_validated(session, data), today)
 
 
 def delete_exchange(session: Session, exchange_id: int) -> None:
