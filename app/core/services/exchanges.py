@@ -135,6 +135,8 @@ class ExchangeData:
     from_name_ru: str = ""
     to_name_zh: str = ""
     to_name_ru: str = ""
+    from_name_en: str = ""
+    to_name_en: str = ""
     meeting_ordinal: int | None = None
     marking_zh: str = ""
     marking_ru: str = ""
@@ -161,10 +163,10 @@ class ExchangeData:
         return pick(lang, self.title_zh, self.title_ru, self.title_original)
 
     def from_name(self, lang: str) -> str:
-        return pick(lang, self.from_name_zh, self.from_name_ru) or self.from_code
+        return pick(lang, self.from_name_zh, self.from_name_ru, self.from_name_en) or self.from_code
 
     def to_name(self, lang: str) -> str:
-        return pick(lang, self.to_name_zh, self.to_name_ru) or self.to_code
+        return pick(lang, self.to_name_zh, self.to_name_ru, self.to_name_en) or self.to_code
 
     def marking(self, lang: str) -> str:
         return pick(lang, self.marking_zh, self.marking_ru, self.marking_en)

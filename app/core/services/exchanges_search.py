@@ -212,6 +212,8 @@ def search_exchanges(
             ConfidentialityMarking.name_en,
             AgendaItem.position,
             Decision.number,
+            FromSide.name_short_en,
+            ToSide.name_short_en,
         )
         .join(FromSide, Exchange.from_side_id == FromSide.id)
         .join(ToSide, Exchange.to_side_id == ToSide.id)
@@ -264,6 +266,8 @@ def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> Exc
         marking_en=r[10] or "",
         agenda_position=None if r[11] is None else r[11] + 1,
         decision_number=r[12],
+        from_name_en=r[13],
+        to_name_en=r[14],
         attachment_count=attachment_count,
     )
     late = overdue_days(data, rules, today)
@@ -292,9 +296,10 @@ class BalanceSide:
     code: str
     name_zh: str
     name_ru: str
+    name_en: str = ""
 
     def name(self, lang: str) -> str:
-        return pick(lang, self.name_zh, self.name_ru) or self.code
+        return pick(lang, self.name_zh, self.name_ru, self.name_en) or self.code
 
 
 @dataclass(frozen=True)
@@ -321,7 +326,7 @@ def balance(session: Session, meeting_id: int | None = None) -> Balance:
     """Per kind, how many items each side sent and received, and how many it still owes
     (requested or promised, not yet sent). ``meeting_id``: one session, NO_SESSION, or None for all."""
     sides = tuple(
-        BalanceSide(s.id, s.code, s.name_short_zh, s.name_short_ru)
+        BalanceSide(s.id, s.code, s.name_short_zh, s.name_short_ru, s.name_short_en)
         for s in session.execute(select(Side).order_by(Side.position)).scalars()
     )
     stmt = select(
