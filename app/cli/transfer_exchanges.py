@@ -25,7 +25,9 @@ def register_export(sub) -> None:
             "interface language (--lang)."
         ),
     )
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the file to write: .xlsx or .csv"))
+    p.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help=_("the file to write: .xlsx or .csv")
+    )
 
 
 def register_import(sub) -> None:

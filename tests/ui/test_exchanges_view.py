@@ -424,6 +424,8 @@ def test_the_tab_follows_a_language_switch(qtbot, demo_window):
     header = lambda c: model.headerData(c, Qt.Orientation.Horizontal)  # noqa: E731
     pick(reg.kind, "handbook")
     assert header(kind) == "Kind" and model.index(0, kind).data() == "Handbook"
+    for page in (1, 2, 0):  # every page has been seen once
+        view.pages.setCurrentIndex(page)
 
     demo_window.language_actions["zh_CN"].trigger()
     assert demo_window.tabs.tabText(1) == "资料交换"

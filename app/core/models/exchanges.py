@@ -118,10 +118,23 @@ class Exchange(Searchable, Record, Base):
             " OR (warranty_start IS NOT NULL AND warranty_expires > warranty_start)",
             name="warranty_expiry",
         ),
+        # Overdue items: promised and not sent, or sent (received) and not acknowledged, by date.
         Index("ix_exchanges_status_promised_on", "status", "promised_on"),
+        Index("ix_exchanges_status_sent_on", "status", "sent_on", "received_on"),
+        # The balance, overall and per session, reads these covering indexes only.
+        Index("ix_exchanges_balance", "kind", "from_side_id", "to_side_id", "status", "quantity"),
+        Index(
+            "ix_exchanges_session_balance",
+            "meeting_id",
+            "kind",
+            "from_side_id",
+            "to_side_id",
+            "status",
+            "quantity",
+        ),
     )
 
-    kind: Mapped[str] = mapped_column(String(20), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
     #: True published, False unpublished, None for things (samples, apparatus, materiel).
     published: Mapped[bool | None] = mapped_column(Boolean)
     marking_id: Mapped[int | None] = mapped_column(
@@ -143,7 +156,7 @@ class Exchange(Searchable, Record, Base):
     #: Derived from the dates (see :func:`derive_status`); stored for SQL filters, counts and sorting.
     status: Mapped[str] = mapped_column(String(20), index=True)
     channel: Mapped[str | None] = mapped_column(String(20), index=True)
-    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="RESTRICT"), index=True)
+    meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="RESTRICT"))
     agenda_item_id: Mapped[int | None] = mapped_column(
         ForeignKey("agenda_items.id", ondelete="SET NULL"), index=True
     )

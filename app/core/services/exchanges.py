@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
 from app.core.errors import NotFoundError, ValidationError
-from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
+from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Setting, Side
 from app.core.models.exchanges import STAGE_DATES, add_months, derive_status
 from app.core.services import attachments
 from app.core.services import settings as settings_service
@@ -205,10 +205,13 @@ _RULE_KEYS = {
 
 
 def get_rules(session: Session) -> ExchangeRules:
+    stored = dict(
+        session.execute(select(Setting.key, Setting.value).where(Setting.key.in_(_RULE_KEYS.values()))).all()
+    )
     values = {}
     for attr, key in _RULE_KEYS.items():
         try:
-            values[attr] = max(1, int(settings_service.get(session, key)))
+            values[attr] = max(1, int(stored.get(key, settings_service.DEFAULTS[key])))
         except (TypeError, ValueError):
             values[attr] = settings_service.DEFAULTS[key]
     return ExchangeRules(**values)

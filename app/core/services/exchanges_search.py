@@ -140,10 +140,12 @@ def _conditions(flt: ExchangeFilter, rules: ExchangeRules, today: dt.date) -> li
 
 def overdue_condition(rules: ExchangeRules, today: dt.date):
     promised_cut, sent_cut = rules.cutoffs(today)
+    # Three terms, each served by an index (status, promised_on) or (status, sent_on, received_on).
     return or_(
         and_(Exchange.status == S.PROMISED.value, Exchange.promised_on <= promised_cut),
+        and_(Exchange.status == S.SENT.value, Exchange.sent_on <= sent_cut),
         and_(
-            Exchange.status.in_((S.SENT.value, S.RECEIVED.value)),
+            Exchange.status == S.RECEIVED.value,
             func.coalesce(Exchange.sent_on, Exchange.received_on) <= sent_cut,
         ),
     )
@@ -224,9 +226,10 @@ def search_exchanges(
         .where(*_conditions(flt, rules, today))
     )
     column = SORT_COLUMNS.get(sort, Exchange.requested_on)
-    order = [column.desc() if descending else column.asc(), Exchange.id.desc() if descending else Exchange.id]
+    first = column.desc() if descending else column.asc()
     if sort in _NULLABLE:
-        order.insert(0, column.is_(None))
+        first = first.nulls_last()
+    order = [first, Exchange.id.desc() if descending else Exchange.id.asc()]
     stmt = stmt.order_by(*order).offset(offset)
     if limit is not None:
         stmt = stmt.limit(limit)

@@ -199,9 +199,15 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_exchanges_decision_id"), ["decision_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_declined_on"), ["declined_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_from_side_id"), ["from_side_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_exchanges_kind"), ["kind"], unique=False)
+        batch_op.create_index(
+            "ix_exchanges_balance", ["kind", "from_side_id", "to_side_id", "status", "quantity"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_exchanges_marking_id"), ["marking_id"], unique=False)
-        batch_op.create_index(batch_op.f("ix_exchanges_meeting_id"), ["meeting_id"], unique=False)
+        batch_op.create_index(
+            "ix_exchanges_session_balance",
+            ["meeting_id", "kind", "from_side_id", "to_side_id", "status", "quantity"],
+            unique=False,
+        )
         batch_op.create_index(batch_op.f("ix_exchanges_promised_on"), ["promised_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_quantity"), ["quantity"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_received_on"), ["received_on"], unique=False)
@@ -210,6 +216,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_exchanges_sent_on"), ["sent_on"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_status"), ["status"], unique=False)
         batch_op.create_index("ix_exchanges_status_promised_on", ["status", "promised_on"], unique=False)
+        batch_op.create_index(
+            "ix_exchanges_status_sent_on", ["status", "sent_on", "received_on"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_exchanges_title_ru"), ["title_ru"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_title_zh"), ["title_zh"], unique=False)
         batch_op.create_index(batch_op.f("ix_exchanges_to_side_id"), ["to_side_id"], unique=False)
@@ -222,6 +231,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_exchanges_to_side_id"))
         batch_op.drop_index(batch_op.f("ix_exchanges_title_zh"))
         batch_op.drop_index(batch_op.f("ix_exchanges_title_ru"))
+        batch_op.drop_index("ix_exchanges_status_sent_on")
         batch_op.drop_index("ix_exchanges_status_promised_on")
         batch_op.drop_index(batch_op.f("ix_exchanges_status"))
         batch_op.drop_index(batch_op.f("ix_exchanges_sent_on"))
@@ -230,9 +240,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_exchanges_received_on"))
         batch_op.drop_index(batch_op.f("ix_exchanges_quantity"))
         batch_op.drop_index(batch_op.f("ix_exchanges_promised_on"))
-        batch_op.drop_index(batch_op.f("ix_exchanges_meeting_id"))
+        batch_op.drop_index("ix_exchanges_session_balance")
         batch_op.drop_index(batch_op.f("ix_exchanges_marking_id"))
-        batch_op.drop_index(batch_op.f("ix_exchanges_kind"))
+        batch_op.drop_index("ix_exchanges_balance")
         batch_op.drop_index(batch_op.f("ix_exchanges_from_side_id"))
         batch_op.drop_index(batch_op.f("ix_exchanges_declined_on"))
         batch_op.drop_index(batch_op.f("ix_exchanges_decision_id"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from app.core.changes import Change
 from app.i18n import N_, _
@@ -30,15 +30,26 @@ class ExchangesView(View):
         self.register.actionsChanged.connect(self.actionsChanged)
         self.register.status.connect(self.status)
         self.warranties.editRequested.connect(self.register.edit_record)
-        self.pages.currentChanged.connect(lambda _i: self.actionsChanged.emit())
+        self._stale_pages: set[QWidget] = set()
+        self.pages.currentChanged.connect(self._on_page)
         lay = QVBoxLayout(self)
         lay.addWidget(self.pages)
         self.retranslate_ui()
 
     def refresh(self) -> None:
-        self.register.refresh()
-        self.warranties.refresh()
-        self.balance.refresh()
+        """Refresh the page in view; the others when they are next shown."""
+        self._stale_pages = {self.register, self.warranties, self.balance}
+        self._refresh_current()
+
+    def _refresh_current(self) -> None:
+        page = self.pages.currentWidget()
+        if page in self._stale_pages:
+            self._stale_pages.discard(page)
+            page.refresh()
+
+    def _on_page(self, _index: int) -> None:
+        self._refresh_current()
+        self.actionsChanged.emit()
 
     # --- Edit menu -----------------------------------------------------------------------------
 

@@ -144,5 +144,6 @@ class BalancePage(Retranslatable, QWidget):
                 "from it or promised by it and not yet sent."
             )
         )
-        self._fill_sessions()
+        if self.model.balance is not None:
+            self._fill_sessions()
         self.model.retranslate()

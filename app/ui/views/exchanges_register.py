@@ -54,6 +54,7 @@ class RegisterPage(Retranslatable, QWidget):
         self.ctx = ctx
         self.setObjectName("ExchangesRegister")
         self._filter = ExchangeFilter()
+        self._active = False  # no query before the page is first shown
 
         self.search = SearchField()
         self.search.setObjectName("exchanges_search")
@@ -163,13 +164,13 @@ class RegisterPage(Retranslatable, QWidget):
     # --- data ----------------------------------------------------------------------------------
 
     def _fetch(self, offset: int, limit: int, sort: str | None, desc: bool):
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             return []
         return self.ctx.read(search.search_exchanges, self._filter, sort=sort_key(sort), descending=desc,
                              offset=offset, limit=limit)  # fmt: skip
 
     def _count(self) -> int:
-        return self.ctx.read(search.count_exchanges, self._filter) if self.ctx.has_db else 0
+        return self.ctx.read(search.count_exchanges, self._filter) if self._active and self.ctx.has_db else 0
 
     def current_filter(self) -> ExchangeFilter:
         return self._filter
@@ -200,6 +201,7 @@ class RegisterPage(Retranslatable, QWidget):
         self.apply_filters()
 
     def refresh(self) -> None:
+        self._active = True
         self._fill_filters()
         self.apply_filters()
 
@@ -225,7 +227,7 @@ class RegisterPage(Retranslatable, QWidget):
                                     (_("Not linked to a session"), NO_SESSION)])  # fmt: skip
 
     def _update_summary(self) -> None:
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             self.summary.clear()
             return
         counts = self.ctx.read(search.status_counts, self._filter)
@@ -409,7 +411,7 @@ class RegisterPage(Retranslatable, QWidget):
         self.table.horizontalHeader().setToolTip(
             _("Right-click to show or hide columns; drag a header to move it.")
         )
-        if self.ctx.has_db:
+        if self._active and self.ctx.has_db:
             self._fill_filters()
         self.model.retranslate()
         fit_headers(self.table)

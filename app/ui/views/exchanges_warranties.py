@@ -58,7 +58,8 @@ class WarrantiesPage(Retranslatable, QWidget):
         self.horizon.setRange(1, 3650)
         self.horizon.setValue(90)
         self.horizon_label.setBuddy(self.horizon)
-        self._horizon_loaded = False
+        self._horizon_db = None  # the database whose horizon setting the spin box shows
+        self._active = False  # no query before the page is first shown
         self.show_combo.currentIndexChanged.connect(lambda _i: self.reload())
         self.horizon.valueChanged.connect(lambda _v: self.reload())
         top = QHBoxLayout()
@@ -98,17 +99,20 @@ class WarrantiesPage(Retranslatable, QWidget):
         return ExchangeFilter(warranty=self.show_combo.currentData(), horizon_days=self.horizon.value())
 
     def _fetch(self, offset, limit, sort, desc):
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             return []
         return self.ctx.read(search.search_exchanges, self._filter(), sort=sort_key(sort), descending=desc,
                              offset=offset, limit=limit)  # fmt: skip
 
     def _count(self) -> int:
-        return self.ctx.read(search.count_exchanges, self._filter()) if self.ctx.has_db else 0
+        return (
+            self.ctx.read(search.count_exchanges, self._filter()) if self._active and self.ctx.has_db else 0
+        )
 
     def refresh(self) -> None:
-        if self.ctx.has_db and not self._horizon_loaded:
-            self._horizon_loaded = True
+        self._active = True
+        if self.ctx.has_db and self._horizon_db is not self.ctx.db:
+            self._horizon_db = self.ctx.db
             self.horizon.blockSignals(True)
             self.horizon.setValue(self.ctx.read(service.get_rules).warranty_horizon_days)
             self.horizon.blockSignals(False)
@@ -128,7 +132,7 @@ class WarrantiesPage(Retranslatable, QWidget):
             self.editRequested.emit(item)
 
     def _update_summary(self) -> None:
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             self.summary.clear()
             return
         days = self.horizon.value()
