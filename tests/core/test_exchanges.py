@@ -465,3 +465,32 @@ def test_markings_are_a_list_the_user_extends(reg):
 def markings_list(reg):
     with reg.db.unit() as s:
         return markings.list_markings(s)
+
+
+# --- any dates: stored in order with the status they give, or refused --------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+MAYBE_DATE = st.one_of(st.none(), st.dates(min_value=dt.date(2025, 1, 1), max_value=TODAY + D(days=3)))
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(dates=st.fixed_dictionaries({f: MAYBE_DATE for f in service.DATE_FIELDS}), quantity=st.integers(-2, 5))
+def test_any_dates_are_either_stored_in_order_with_their_status_or_refused(reg, dates, quantity):
+    before = count(reg)
+    try:
+        item = reg.add(quantity=quantity, **dates)
+    except ValidationError as exc:
+        assert exc.field in (*service.DATE_FIELDS, "quantity") and exc.message
+        assert count(reg) == before
+        return
+    stages = [
+        getattr(item, f) for f in ("requested_on", "promised_on", "sent_on", "received_on", "acknowledged_on")
+    ]
+    present = [d for d in stages if d is not None]
+    assert present == sorted(present) and all(d <= TODAY for d in present)
+    assert item.quantity > 0
+    assert item.status_enum is service.status_of(item)
+    if item.declined_on is not None:
+        assert item.status == "declined" and item.sent_on is None and item.received_on is None

@@ -269,8 +269,8 @@ def test_export_writes_the_current_view(qtbot, demo_window, tmp_path, monkeypatc
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     reg.export_button.click()
     rows = list(load_workbook(target).worksheets[0].iter_rows(values_only=True))
-    assert list(rows[0]) == [reg.model.headerData(column(view, k), Qt.Orientation.Horizontal)
-                             for k in reg.chooser.visible_keys()]  # fmt: skip
+    assert list(rows[0]) == [service.FIELD_LABELS[k] for k in reg.chooser.visible_keys()]
+    assert "Quantity" in rows[0]  # the full label, which an import recognises
     assert len(rows) - 1 == reg.model.rowCount() == total(demo_window.ctx, kind="apparatus")
     kind_col = reg.chooser.visible_keys().index("kind")
     assert {r[kind_col] for r in rows[1:]} == {"Measuring apparatus"}
@@ -446,3 +446,45 @@ def test_the_tab_follows_a_language_switch(qtbot, demo_window):
 
     demo_window.language_actions["en"].trigger()
     assert header(kind) == "Kind" and reg.kind.currentText() == "Handbook"
+
+
+def test_a_new_item_keeps_the_files_attached_in_the_form(qtbot, demo_window, tmp_path, monkeypatch):
+    from app.core.services import attachments
+
+    view = exchanges_view(demo_window)
+    inventory = tmp_path / "опись.txt"
+    inventory.write_text("1. Оптиметр ИКВ — 1 шт.\n", encoding="utf-8")
+
+    def fill_and_save(dialog: ExchangeDialog):
+        pick(dialog.widgets["kind"], "apparatus")
+        type_text(dialog.widgets["title_ru"], "Оптиметр ИКВ")
+        assert dialog.attachments.add_files([inventory])  # pending until the item exists
+        save(dialog)
+        return dialog.result()
+
+    monkeypatch.setattr(ExchangeDialog, "exec", fill_and_save)
+    view.register.clear_filters()
+    demo_window.act_new.trigger()
+    item = view.register.current()
+    assert item is not None and item.title_ru == "Оптиметр ИКВ" and item.attachment_count == 1
+    files = demo_window.ctx.read(attachments.list_attachments, service.OWNER_KIND, item.id)
+    assert [f.filename for f in files] == ["опись.txt"]
+
+
+def test_the_mapping_dialog_refuses_to_go_on_without_the_needed_columns(qtbot, tmp_path):
+    from app.core.services import exchanges_io
+
+    path = tmp_path / "list.csv"
+    path.write_text(
+        "Вид,Отправитель,Получатель,Дата запроса,Наименование\nКнига,СССР,КНР,2026-01-05,X\n",
+        encoding="utf-8",
+    )
+    dialog = ColumnMappingDialog(exchanges_io.read_file(path))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.mapping() == {"kind": 0, "from_side_id": 1, "to_side_id": 2, "requested_on": 3}
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.isVisible() and "Title in Chinese" in dialog.errors.general.text()
+    dialog.set_column("title_ru", 4)
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.result() == dialog.DialogCode.Accepted

@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 from app.core.enums import ExchangeStatus
 from app.core.services.exchanges import FIELD_LABELS, ExchangeData
 from app.core.services.exchanges_io import cell_value
-from app.i18n import _, current_language, format_date, ngettext
+from app.i18n import N_, _, current_language, format_date, ngettext
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
 from app.ui.widgets.date_edit import display_format
 
@@ -91,7 +91,7 @@ def register_columns() -> list[Column]:
         Column("kind", L["kind"], lambda x: x.kind_enum.label),
         Column("from_side_id", L["from_side_id"], lambda x: x.from_name(lang())),
         Column("to_side_id", L["to_side_id"], lambda x: x.to_name(lang())),
-        Column("quantity", L["quantity"], lambda x: x.quantity, align=ALIGN_RIGHT),
+        Column("quantity", N_("Qty"), lambda x: x.quantity, align=ALIGN_RIGHT, header_tooltip=L["quantity"]),
         Column("status", L["status"], lambda x: x.status_enum.label if x.status_enum else "",
                foreground=lambda x: STATUS_COLOURS.get(x.status_enum)),
         Column("overdue", L["overdue"], overdue_text, align=ALIGN_RIGHT, foreground=lambda _x: LATE,
@@ -138,14 +138,13 @@ def warranty_columns() -> list[Column]:
         Column("kind", L["kind"], lambda x: x.kind_enum.label),
         Column("from_side_id", L["from_side_id"], lambda x: x.from_name(lang())),
         Column("to_side_id", L["to_side_id"], lambda x: x.to_name(lang())),
-        Column("quantity", L["quantity"], lambda x: x.quantity, align=ALIGN_RIGHT),
+        Column("quantity", N_("Qty"), lambda x: x.quantity, align=ALIGN_RIGHT, header_tooltip=L["quantity"]),
         _date_column("warranty_start"),
-        Column("warranty_months", L["warranty_months"], lambda x: x.warranty_months, align=ALIGN_RIGHT),
+        Column("warranty_months", N_("Period, months"), lambda x: x.warranty_months, align=ALIGN_RIGHT,
+               header_tooltip=L["warranty_months"]),
         Column("reference", L["reference"], lambda x: x.reference),
     ]  # fmt: skip
 
 
 def _left_header() -> str:
-    from app.i18n import N_
-
     return N_("Time left")

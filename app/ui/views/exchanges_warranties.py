@@ -83,7 +83,7 @@ class WarrantiesPage(Retranslatable, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         fm = self.fontMetrics()
-        for i, chars in enumerate((11, 14, 46, 14, 6, 6, 6, 11, 8, 12)):
+        for i, chars in enumerate((12, 20, 46, 18, 6, 6, 5, 11, 8, 12)):
             self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
         self.table.doubleClicked.connect(self._edit)
         self.summary = QLabel()

@@ -80,7 +80,7 @@ class ColumnChooser:
         for visual in range(self.header.count()):
             logical = self.header.logicalIndex(visual)
             col = self.columns[logical]
-            action = menu.addAction(_(col.header))
+            action = menu.addAction(_(col.header_tooltip or col.header))
             action.setCheckable(True)
             action.setChecked(col.key in shown)
             action.setEnabled(not (col.key in shown and len(shown) == 1))
