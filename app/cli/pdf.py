@@ -18,9 +18,7 @@ def register(sub) -> None:
     p = sub.add_parser(
         "pdf",
         help=_("print a document (memorandum, minutes, statement, experts list) to a PDF file"),
-        description=_(
-            "Print a document to a PDF file. Every font is embedded; the same data gives the same bytes."
-        ),
+        description=_("Print a document to a PDF file. Every font is embedded; the same data gives the same bytes."),
         parents=[common.options_parser()],
     )
     kinds = p.add_subparsers(dest="kind", metavar=_("DOCUMENT"), title=_("documents"), required=True)
