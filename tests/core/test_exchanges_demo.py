@@ -50,3 +50,16 @@ def test_the_demo_is_deterministic_for_a_given_day(db, tmp_path):
             rows.append(s.execute(select(*cols).order_by(table.c.id)).all())
     other.close()
     assert rows[0] == rows[1] and len(rows[0]) > 200
+
+
+def test_a_session_that_exchanges_refer_to_cannot_be_deleted(demo_db):
+    import pytest
+
+    from app.core.errors import ValidationError
+    from app.core.services import meetings
+
+    with pytest.raises(ValidationError) as info, demo_db.unit() as s:
+        meetings.delete_meeting(s, meetings.meeting_by_ordinal(s, 2).id)
+    assert "exchanges (" in info.value.message
+    with demo_db.unit() as s:
+        assert len(meetings.list_meetings(s)) == 2

@@ -114,8 +114,8 @@ def import_file(reg, path: Path):
     "lang, headers",
     [
         ("en", ["Reference No.", "Title in Chinese", "Title in Russian"]),
-        ("zh_CN", ["编号", "中文名称", "俄文名称"]),
-        ("ru", ["Номер", "Наименование на китайском", "Наименование на русском"]),
+        ("zh_CN", ["编号", "中文标题", "俄文标题"]),
+        ("ru", ["Номер", "Название по-китайски", "Название по-русски"]),
     ],
 )
 def test_csv_export_has_headers_in_the_interface_language_and_a_bom(filled, tmp_path, lang, headers):
@@ -148,7 +148,7 @@ def test_xlsx_export_of_the_current_view_keeps_filter_sort_and_columns(filled, t
     assert n == 2
     ws = load_workbook(path).worksheets[0]
     rows = list(ws.iter_rows(values_only=True))
-    assert rows[0] == ("Наименование", "Количество", "Дата отправки", "Состояние", "Заседание")
+    assert rows[0] == ("Название", "Количество", "Дата отправки", "Состояние", "Заседание")
     assert rows[1][:2] == ("ГОСТ 2789-59 Шероховатость поверхности", 5)
     assert rows[1][2].date() == TODAY - dt.timedelta(days=40)
     assert rows[1][3:] == ("Получено", 1)
@@ -232,7 +232,7 @@ def test_a_good_csv_is_imported_with_or_without_bom(reg, tmp_path, encoding, del
 
 def test_headers_in_chinese_and_russian_are_recognised(reg, tmp_path):
     rows = [
-        ["类别", "发出方", "接收方", "俄文名称", "数量", "请求日期", "会议", "决议", "Гриф"],
+        ["类型", "发出方", "接收方", "俄文标题", "数量", "请求日期", "会议", "决议", "Гриф"],
         ["技术标准或规范", "CN", "SU", "Технические условия на вольфрамовый концентрат", 4, "2026-02-01", 1, 4, "Секретно"],
     ]  # fmt: skip
     path = write_csv(tmp_path / "zh.csv", rows)
@@ -378,7 +378,7 @@ def test_cli_export_and_import(filled, db_path, tmp_path):
     out = tmp_path / "register.xlsx"
     result = run_cli("export", "exchanges", "--db", str(db_path), "-o", str(out), lang="zh_CN")
     assert result.returncode == 0, result.stderr
-    assert load_workbook(out).worksheets[0]["B1"].value == "中文名称"
+    assert load_workbook(out).worksheets[0]["B1"].value == "中文标题"
     result = run_cli("import", "exchanges", "--db", str(db_path), str(out))
     assert result.returncode == 0, result.stderr
     assert "3 items imported (0 new, 3 updated)" in result.stdout

@@ -95,7 +95,7 @@ def test_adding_an_item_through_the_form_shows_it_in_the_table(qtbot, demo_windo
         "Калибры для метрической резьбы. Технические условия"
     )
     assert view.register.model.index(row, column(view, "status")).data() == "Sent"
-    assert f"{before + 1} items" in view.register.summary.text()
+    assert f"{before + 1} register entries" in view.register.summary.text()
 
 
 def test_bad_input_shows_the_message_under_the_field_and_saves_nothing(qtbot, demo_ctx):
@@ -211,7 +211,7 @@ def test_filters_and_search_run_in_sql_and_the_summary_follows(qtbot, demo_windo
     late = ctx.read(search.count_overdue)
     assert reg.model.rowCount() == late > 0
     assert all(cells(view, "overdue"))
-    assert reg.summary.text().startswith(f"{late} items") and f"overdue: {late}" in reg.summary.text()
+    assert reg.summary.text().startswith(f"{late} register entries") and f"overdue: {late}" in reg.summary.text()
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot, demo_window):
@@ -429,8 +429,8 @@ def test_the_tab_follows_a_language_switch(qtbot, demo_window):
 
     demo_window.language_actions["zh_CN"].trigger()
     assert demo_window.tabs.tabText(1) == "资料交换"
-    assert header(kind) == "类别" and model.index(0, kind).data() == "手册"
-    assert reg.kind.currentText() == "手册" and reg.kind.itemText(0) == "全部类别"
+    assert header(kind) == "类型" and model.index(0, kind).data() == "手册"
+    assert reg.kind.currentText() == "手册" and reg.kind.itemText(0) == "全部类型"
     assert reg.summary.text().startswith("共")
     assert view.pages.tabText(1) == "质量保证"
     assert reg.model.index(0, column(view, "from_side_id")).data() in ("苏联", "中国")

@@ -38,9 +38,9 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import commission, exchanges, sessions
+    from app.core.demo import agenda, commission, exchanges, sessions
 
-    return [commission.build, sessions.build, exchanges.build]
+    return [commission.build, sessions.build, agenda.build, exchanges.build]
 
 
 def is_empty(session: Session) -> bool:

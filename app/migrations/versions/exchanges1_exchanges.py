@@ -1,7 +1,7 @@
 """exchanges register and confidentiality markings (with the default markings)
 
 Revision ID: exchanges1
-Revises: 0002_sessions
+Revises: agenda1
 Create Date: 2026-11-28 23:07:10.930299
 """
 
@@ -23,7 +23,7 @@ DEFAULT_MARKINGS = [
 
 
 revision = "exchanges1"
-down_revision = "0002_sessions"
+down_revision = "agenda1"
 branch_labels = None
 depends_on = None
 

@@ -290,7 +290,7 @@ class ExchangeDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(_("Edit exchange item") if self.item else _("New exchange item"))
-        self.item_box.setTitle(_("Item"))
+        self.item_box.setTitle(_("Item exchanged"))
         self.dates_box.setTitle(_("Dates"))
         self.warranty_box.setTitle(_("Warranty (apparatus and materiel)"))
         self.notes_box.setTitle(_("Notes and attachments"))

@@ -51,7 +51,7 @@ class BalanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             cell = self._cell(index)
             return (
-                ngettext("{n} item", "{n} items", cell.items).format(n=cell.items)
+                ngettext("{n} register entry", "{n} register entries", cell.items).format(n=cell.items)
                 + pgettext("list separator", ", ")
                 + ngettext("{n} copy or piece", "{n} copies or pieces", cell.quantity).format(
                     n=format_number(cell.quantity)

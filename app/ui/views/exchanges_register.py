@@ -236,7 +236,7 @@ class RegisterPage(Retranslatable, QWidget):
         # TRANSLATORS: separates the counts of the summary line ("Sent 17, Received 16").
         sep = pgettext("list separator", ", ")
         parts = sep.join(_("{status} {n}").format(status=s.label, n=n) for s, n in counts.items() if n)
-        text = ngettext("{n} item", "{n} items", total).format(n=total)
+        text = ngettext("{n} register entry", "{n} register entries", total).format(n=total)
         if parts:
             text = _("{total}: {statuses}").format(total=text, statuses=parts)
         if late:
