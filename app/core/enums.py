@@ -116,3 +116,47 @@ class DeadlineState(LabeledEnum):
     DUE_SOON = "due_soon", N_("Due soon")
     LATE = "late", N_("Late")
     SKIPPED = "skipped", N_("Not recorded")
+
+
+class ExchangeKind(LabeledEnum):
+    """What passes between the sides (topics 1, 3, 7, 8 and 9 of the founding memorandum)."""
+
+    BOOK = "book", N_("Book")
+    JOURNAL = "journal", N_("Journal")
+    HANDBOOK = "handbook", N_("Handbook")
+    DIRECTORY = "directory", N_("Directory")
+    STANDARD = "standard", N_("Technical standard or criteria")
+    TEXTBOOK = "textbook", N_("Teaching guide or textbook")
+    REPORT = "report", N_("Research report")
+    SAMPLE = "sample", N_("Standard product or sample")
+    APPARATUS = "apparatus", N_("Measuring apparatus")
+    MATERIEL = "materiel", N_("Technical materiel")
+    OTHER = "other", N_("Other")
+
+    @property
+    def has_warranty(self) -> bool:
+        """Technical materiel and apparatus can carry a warranty (topic 9)."""
+        return self in (ExchangeKind.APPARATUS, ExchangeKind.MATERIEL)
+
+    @property
+    def is_document(self) -> bool:
+        """Documents are published or unpublished; things (samples, apparatus, materiel) are not."""
+        return self not in (ExchangeKind.SAMPLE, ExchangeKind.APPARATUS, ExchangeKind.MATERIEL)
+
+
+class ExchangeStatus(LabeledEnum):
+    """Derived from the dates, in this order (declined ends the road early)."""
+
+    REQUESTED = "requested", N_("Requested")
+    PROMISED = "promised", N_("Promised")
+    SENT = "sent", N_("Sent")
+    RECEIVED = "received", N_("Received")
+    ACKNOWLEDGED = "acknowledged", N_("Acknowledged")
+    DECLINED = "declined", N_("Declined")
+
+
+class ExchangeChannel(LabeledEnum):
+    SESSION = "session", N_("At a session")
+    LIAISON = "liaison", N_("Through a liaison agency")
+    DIPLOMATIC_MAIL = "diplomatic_mail", N_("Diplomatic mail")
+    OTHER = "other", N_("Other")

@@ -144,7 +144,7 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
                 money(ws, r, col, value, b.currency)
     if data.rates:
         ws = wb.create_sheet(_d("Exchange rates")[:31])
-        sheet(ws, [_d("Date"), _d("From"), _d("To"), _d("Rate")], [14, 10, 10, 16])
+        sheet(ws, [_d("Date"), _d("From currency"), _d("To currency"), _d("Rate")], [14, 10, 10, 16])
         for rate in data.rates:
             ws.append([rate.rate_date, rate.from_currency, rate.to_currency, rate.rate])
             ws.cell(row=ws.max_row, column=1).number_format = _date_format(lang)

@@ -101,16 +101,23 @@ def _unlink_other_registers(s, meeting_id: int) -> None:
     session itself can be deleted (their refusal is tested on its own)."""
     from app.core.models import Base
 
-    target = Base.metadata.tables["meetings"]
+    meetings_t = Base.metadata.tables["meetings"]
+    items_t = Base.metadata.tables["agenda_items"]
+    item_ids = select(items_t.c.id).where(items_t.c.meeting_id == meeting_id)
     for table in reversed(Base.metadata.sorted_tables):
         if table.name in meetings._OWNED_TABLES:
             continue
         for fk in table.foreign_keys:
-            if fk.column.table is target:
-                if fk.parent.nullable:
-                    s.execute(table.update().where(fk.parent == meeting_id).values({fk.parent.name: None}))
-                else:
-                    s.execute(table.delete().where(fk.parent == meeting_id))
+            if fk.column.table is meetings_t:
+                match = fk.parent == meeting_id
+            elif fk.column.table is items_t:
+                match = fk.parent.in_(item_ids)
+            else:
+                continue
+            if fk.parent.nullable:
+                s.execute(table.update().where(match).values({fk.parent.name: None}))
+            else:
+                s.execute(table.delete().where(match))
 
 
 def test_deleting_a_session_takes_its_agenda_programme_and_materials_along(demo_db):

@@ -213,7 +213,7 @@ def test_filters_and_sums_per_currency(qtbot, demo_window):
     view.kind_box.setCurrentIndex(0)
     view.side_box.setCurrentIndex(0)
     view.category_box.setCurrentIndex(view.category_box.findData("reception"))
-    assert {view.model.index(r, 2).data() for r in range(view.model.rowCount())} == {"Reception"}
+    assert {view.model.index(r, 2).data() for r in range(view.model.rowCount())} == {"Reception costs"}
 
 
 def test_deleting_an_expense_after_confirmation(qtbot, demo_window, monkeypatch):
@@ -324,9 +324,9 @@ def test_the_tab_follows_a_language_switch(qtbot, demo_window, lang, tab, column
     assert view.summary_model.headers[0] in ("Сторона", "承担方")
     labels = [view.summary_model.text(r, 0).strip() for r in range(view.summary_model.rowCount())]
     assert ("Помещение" in labels) if lang == "ru" else ("会场" in labels)
-    assert view.kind_box.itemText(0) in ("Все виды", "全部性质")
+    assert view.kind_box.itemText(0) in ("Организация и делегации", "组织费用和代表团费用")
     assert view.session_box.currentText().startswith("Заседание № 1" if lang == "ru" else "第1次会议")
     assert view.add_button.text() in ("&Добавить…", "新增(&A)…")
     demo_window.set_language("en")
     assert view.model.headers()[5] == "Amount"
-    assert view.kind_box.itemText(0) == "All kinds"
+    assert view.kind_box.itemText(0) == "Organisation and delegation"

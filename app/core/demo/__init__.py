@@ -38,13 +38,14 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, expenses, sessions
+    from app.core.demo import agenda, commission, exchanges, expenses, sessions
 
     # One step a line, in order: each area appends its own.
     return [
         commission.build,
         sessions.build,
         agenda.build,
+        exchanges.build,
         expenses.build,
     ]
 

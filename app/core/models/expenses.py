@@ -32,7 +32,7 @@ class ExpenseCategory(LabeledEnum):
     TRANSPORT = "transport", N_("Transport")
     LODGING = "lodging", N_("Lodging")
     PER_DIEM = "per_diem", N_("Per diem")
-    RECEPTION = "reception", N_("Reception")
+    RECEPTION = "reception", N_("Reception costs")
     COMMUNICATIONS = "communications", N_("Communications")
     OTHER = "other", N_("Other costs")
 

@@ -23,6 +23,8 @@ TABLE_LABELS: dict[str, str] = {
     "expenses": N_("expenses"),
     "expense_budgets": N_("expense budgets"),
     "exchange_rates": N_("exchange rates"),
+    "exchanges": N_("exchanges"),
+    "confidentiality_markings": N_("confidentiality markings"),
 }
 
 

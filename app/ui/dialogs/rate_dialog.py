@@ -28,8 +28,8 @@ from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
 FIELDS = [
-    ("from_currency", N_("From")),
-    ("to_currency", N_("To")),
+    ("from_currency", N_("From currency")),
+    ("to_currency", N_("To currency")),
     ("rate", N_("Rate")),
     ("rate_date", N_("Date of the rate")),
 ]

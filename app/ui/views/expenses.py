@@ -331,7 +331,7 @@ class ExpensesView(View):
         )
         fills = (
             (self.side_box, _("All sides"), [(s.short_name(lang), s.id) for s in self._sides.values()]),
-            (self.kind_box, _("All kinds"), [(k.label, k.value) for k in ExpenseKind]),
+            (self.kind_box, _("Organisation and delegation"), [(k.label, k.value) for k in ExpenseKind]),
             (self.category_box, _("All categories"), [(c.label, c.value) for c in ExpenseCategory]),
             (self.currency_box, _("All currencies"), [(c, c) for c in currencies]),
         )

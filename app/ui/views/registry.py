@@ -8,20 +8,14 @@ from app.ui.views.base import View
 
 def create_views(ctx) -> list[View]:
     from app.ui.views.agenda import AgendaView
+    from app.ui.views.exchanges import ExchangesView
     from app.ui.views.expenses import ExpensesView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
 
     return [
         AgendaView(ctx),
-        PlaceholderView(
-            ctx,
-            N_("Exchanges"),
-            N_(
-                "Every book, standard, sample, apparatus and item of technical materiel that passes between "
-                "the sides: what was requested, promised, sent, received and acknowledged, and the warranties."
-            ),
-        ),
+        ExchangesView(ctx),
         PlaceholderView(
             ctx,
             N_("Experts"),

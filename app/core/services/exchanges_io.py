@@ -1,0 +1,477 @@
+"""The Exchanges register in files: export the current view to XLSX or CSV with headers in the
+interface language; import a CSV or XLSX file through a column mapping.
+
+An import is all or nothing: every row is read and checked first, and a file with a bad row is
+refused as a whole (:class:`ImportRefused` lists each bad row: row number, column, reason); only
+a file whose every row is valid is written, in the caller's one transaction. A row whose record ID
+is already in the register updates that record (a file exported on the other side's laptop comes
+back without duplicates); any other row adds one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import uuid as uuid_module
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.enums import ExchangeChannel, ExchangeKind, LabeledEnum
+from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
+from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
+from app.core.services import exchanges as service
+from app.core.services import tabular
+from app.core.services.exchanges import FIELD_LABELS, ExchangeData
+from app.core.services.exchanges_search import ExchangeFilter, search_exchanges
+from app.core.services.tabular import Table
+from app.i18n import N_, _, current_language, doc_gettext
+
+#: Every column an export can hold, in the default order.
+EXPORT_COLUMNS = (
+    "reference", "title_zh", "title_ru", "title_original", "kind", "published", "marking_id",
+    "from_side_id", "to_side_id", "quantity", "status", "requested_on", "promised_on", "sent_on",
+    "received_on", "acknowledged_on", "declined_on", "channel", "meeting_id", "agenda_item_id",
+    "decision_id", "notes", "warranty_terms_zh", "warranty_terms_ru", "warranty_start", "warranty_months",
+    "warranty_expires", "uuid",
+)  # fmt: skip
+#: Columns an import can fill (the others are worked out: status, expiry, counts).
+IMPORT_FIELDS = tuple(
+    c for c in EXPORT_COLUMNS if c not in ("status", "warranty_expires", "title", "attachments", "overdue")
+)
+#: Columns an import cannot do without.
+REQUIRED_FIELDS = ("kind", "from_side_id", "to_side_id")
+#: Suggested widths in an XLSX export (characters).
+_WIDTHS = {"title": 50, "title_zh": 40, "title_ru": 50, "title_original": 40, "notes": 40, "reference": 16,
+           "warranty_terms_zh": 30, "warranty_terms_ru": 40, "uuid": 38}  # fmt: skip
+
+_PUBLISHED = (N_("Published"), N_("Unpublished"))
+
+
+# --- export --------------------------------------------------------------------------------------
+
+
+def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
+    """What an export (or the table) shows for one field of an item: labels in the interface
+    language, dates as dates, numbers as numbers."""
+    lang = lang or current_language()
+    if key == "title":
+        return item.title(lang)
+    if key == "kind":
+        return item.kind_enum.label
+    if key == "status":
+        return item.status_enum.label if item.status_enum else ""
+    if key == "channel":
+        return item.channel_enum.label if item.channel_enum else ""
+    if key == "published":
+        return "" if item.published is None else _(_PUBLISHED[0] if item.published else _PUBLISHED[1])
+    if key == "marking_id":
+        return item.marking(lang)
+    if key == "from_side_id":
+        return item.from_name(lang)
+    if key == "to_side_id":
+        return item.to_name(lang)
+    if key == "meeting_id":
+        return item.meeting_ordinal
+    if key == "agenda_item_id":
+        return item.agenda_position
+    if key == "decision_id":
+        return item.decision_number
+    if key == "attachments":
+        return item.attachment_count or None
+    if key == "overdue":
+        return item.overdue_days
+    return getattr(item, key)
+
+
+def export_rows(
+    session: Session,
+    flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
+    columns: Sequence[str] = EXPORT_COLUMNS,
+    *,
+    sort: str = "requested_on",
+    descending: bool = False,
+    today: dt.date | None = None,
+    batch: int = 2000,
+) -> Iterator[list[object]]:
+    offset = 0
+    while True:
+        items = search_exchanges(
+            session, flt, sort=sort, descending=descending, offset=offset, limit=batch, today=today
+        )
+        for item in items:
+            yield [cell_value(item, c) for c in columns]
+        if len(items) < batch:
+            return
+        offset += batch
+
+
+def export_file(
+    session: Session,
+    path: str | os.PathLike[str],
+    flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
+    columns: Sequence[str] = EXPORT_COLUMNS,
+    *,
+    sort: str = "requested_on",
+    descending: bool = False,
+    today: dt.date | None = None,
+) -> int:
+    """Write the items under the filter to ``path`` (.xlsx or .csv); the headers are in the
+    interface language. Returns the number of items written."""
+    headers = [_(FIELD_LABELS[c]) for c in columns]
+    rows = export_rows(session, flt, columns, sort=sort, descending=descending, today=today)
+    return tabular.write_table(
+        path, headers, rows, sheet_title=_("Exchanges"), widths=[_WIDTHS.get(c) for c in columns]
+    )
+
+
+# --- reading a file and mapping its columns --------------------------------------------------------
+
+
+def read_file(path: str | os.PathLike[str]) -> Table:
+    return tabular.read_table(path)
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[\s:：.,，。()（）_\-]+", " ", str(text)).strip().casefold()
+
+
+def _names(msgid: str) -> set[str]:
+    """A label in English, Chinese and Russian, normalised."""
+    return {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
+
+
+def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
+    """{field: column index} for the columns whose header names a field (in any language)."""
+    mapping: dict[str, int] = {}
+    for field in IMPORT_FIELDS:
+        names = _names(FIELD_LABELS[field]) | {_norm(field)}
+        for i, h in enumerate(headers):
+            if h and _norm(h) in names and i not in mapping.values():
+                mapping[field] = i
+                break
+    return mapping
+
+
+def check_mapping(mapping: dict[str, int]) -> None:
+    missing = [f for f in REQUIRED_FIELDS if f not in mapping]
+    if not any(f in mapping for f in ("title_zh", "title_ru")):
+        missing.append("title_zh")
+    if not any(f in mapping for f in service.DATE_FIELDS):
+        missing.append("requested_on")
+    if missing:
+        raise ImportRefused(
+            N_("The file has no column for: {fields}. Choose a column for each of them."),
+            fields=service.Lazy(lambda: ", ".join(_(FIELD_LABELS[f]) for f in missing)),
+        )
+
+
+# --- parsing cells ---------------------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message)
+        self.msgid = message
+        self.params = params
+
+
+def _text(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat()
+    if isinstance(v, dt.date):
+        return v.isoformat()
+    return str(v).strip()
+
+
+def _parse_enum(enum: type[LabeledEnum], v: object, message: str):
+    text = _norm(_text(v))
+    if not text:
+        return None
+    for m in enum:
+        if text == _norm(m.value) or text in _names(m.msgid):
+            return m
+    raise _CellError(message, value=_text(v))
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$"),
+    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(\s*г\.?)?$"),
+)
+
+
+def _parse_date(v: object) -> dt.date | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    text = _text(v)
+    for pattern in _DATE_PATTERNS:
+        m = pattern.match(text)
+        if m:
+            try:
+                return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                break
+    raise _CellError(N_("“{value}” is not a date; write it as 1958-03-12 or 12.03.1958."), value=text)
+
+
+def _parse_int(v: object, message: str) -> int | None:
+    if v is None or v == "":
+        return None
+    if isinstance(v, bool):
+        raise _CellError(message, value=_text(v))
+    if isinstance(v, int):
+        return v
+    if isinstance(v, float) and v.is_integer():
+        return int(v)
+    text = _text(v).replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"[+-]?\d+", text):
+        return int(text)
+    raise _CellError(message, value=_text(v))
+
+
+def _parse_published(v: object) -> bool | None:
+    text = _norm(_text(v))
+    if not text:
+        return None
+    if text in {"1", "yes", "true", "是", "да"} | _names(_PUBLISHED[0]):
+        return True
+    if text in {"0", "no", "false", "否", "нет"} | _names(_PUBLISHED[1]):
+        return False
+    raise _CellError(N_("“{value}” is neither “published” nor “unpublished”."), value=_text(v))
+
+
+@dataclass
+class _Lookups:
+    """The register's reference data, read once per import."""
+
+    sides: dict[str, int]
+    markings: dict[str, int]
+    meetings: dict[int, int]
+    agenda: dict[tuple[int, int], int]
+    decisions: dict[tuple[int, int], int]
+    existing_uuids: dict[str, int]
+
+    @classmethod
+    def load(cls, session: Session, uuids: list[str]) -> _Lookups:
+        sides: dict[str, int] = {}
+        for s in session.execute(select(Side)).scalars():
+            for name in (s.code, s.name_short_zh, s.name_short_ru, s.name_short_en, s.name_full_zh,
+                         s.name_full_ru, s.name_full_en):  # fmt: skip
+                if name:
+                    sides[_norm(name)] = s.id
+        markings: dict[str, int] = {}
+        for m in session.execute(select(ConfidentialityMarking)).scalars():
+            for name in (m.name_zh, m.name_ru, m.name_en):
+                if name:
+                    markings.setdefault(_norm(name), m.id)
+        meetings = dict(session.execute(select(Meeting.ordinal, Meeting.id)).all())
+        agenda = {
+            (m, p + 1): i
+            for i, m, p in session.execute(select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position))
+        }
+        decisions = {
+            (m, n): i
+            for i, m, n in session.execute(select(Decision.id, Decision.meeting_id, Decision.number))
+        }
+        return cls(sides, markings, meetings, agenda, decisions, service.exchange_uuid_map(session, uuids))
+
+
+def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tuple[str, _CellError]]]:
+    """The ExchangeData values of one row, and the errors of its cells (field, error)."""
+    values: dict = {}
+    errors: list[tuple[str, _CellError]] = []
+
+    def parse(field: str, fn) -> None:
+        if field not in cells:
+            return
+        try:
+            values[field] = fn(cells.get(field))
+        except _CellError as exc:
+            errors.append((field, exc))
+
+    for f in ("reference", "title_zh", "title_ru", "title_original", "notes", "warranty_terms_zh",
+              "warranty_terms_ru"):  # fmt: skip
+        if f in cells:
+            values[f] = _text(cells[f])
+    parse("kind", lambda v: _parse_enum(ExchangeKind, v, N_("“{value}” is not a kind of exchange.")))
+    parse("channel", lambda v: _parse_enum(ExchangeChannel, v, N_("“{value}” is not a channel.")))
+    parse("published", _parse_published)
+    parse("quantity", lambda v: _parse_int(v, N_("“{value}” is not a whole number.")))
+    parse("warranty_months", lambda v: _parse_int(v, N_("“{value}” is not a whole number of months.")))
+    for f in (*service.DATE_FIELDS, "warranty_start"):
+        parse(f, _parse_date)
+
+    def side(v):
+        text = _norm(_text(v))
+        if not text:
+            return None
+        if text not in look.sides:
+            raise _CellError(N_("“{value}” is not one of the two sides."), value=_text(v))
+        return look.sides[text]
+
+    parse("from_side_id", side)
+    parse("to_side_id", side)
+
+    def marking(v):
+        text = _norm(_text(v))
+        if not text:
+            return None
+        if text not in look.markings:
+            raise _CellError(N_("“{value}” is not in the list of markings."), value=_text(v))
+        return look.markings[text]
+
+    parse("marking_id", marking)
+
+    def meeting(v):
+        n = _parse_int(v, N_("“{value}” is not a session number."))
+        if n is None:
+            return None
+        if n not in look.meetings:
+            raise _CellError(N_("There is no session number {value}."), value=n)
+        return look.meetings[n]
+
+    parse("meeting_id", meeting)
+    for field, table, message in (
+        ("agenda_item_id", look.agenda, N_("Session {session} has no agenda item {value}.")),
+        ("decision_id", look.decisions, N_("Session {session} has no decision number {value}.")),
+    ):
+        if field not in cells:
+            continue
+        try:
+            n = _parse_int(cells.get(field), N_("“{value}” is not a whole number."))
+            if n is None:
+                values[field] = None
+            elif values.get("meeting_id") is None:
+                raise _CellError(N_("Give the session number too."))
+            else:
+                ordinal = next(o for o, i in look.meetings.items() if i == values["meeting_id"])
+                key = (values["meeting_id"], n)
+                if key not in table:
+                    raise _CellError(message, session=ordinal, value=n)
+                values[field] = table[key]
+        except _CellError as exc:
+            errors.append((field, exc))
+
+    def record_id(v):
+        text = _text(v)
+        if not text:
+            return ""
+        try:
+            return str(uuid_module.UUID(text))
+        except ValueError:
+            raise _CellError(N_("“{value}” is not a record ID."), value=text) from None
+
+    parse("uuid", record_id)
+    if values.get("uuid") in look.existing_uuids:
+        values["id"] = look.existing_uuids[values["uuid"]]
+    return {k: v for k, v in values.items() if k != "kind" or v is not None}, errors
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    updated: int
+
+    @property
+    def total(self) -> int:
+        return self.added + self.updated
+
+
+def parse_table(
+    session: Session, table: Table, mapping: dict[str, int], today: dt.date | None = None
+) -> list[ExchangeData]:
+    """Every row of the file as checked ExchangeData, or ImportRefused listing every bad row."""
+    today = today or dt.date.today()
+    check_mapping(mapping)
+    column_name = {f: (table.headers[i] or _("Column {n}").format(n=i + 1)) for f, i in mapping.items()}
+
+    def header(field: str) -> str:
+        return column_name.get(field) or _(FIELD_LABELS.get(field, field))
+
+    uuid_index = mapping.get("uuid")
+    uuids = [_text(cells[uuid_index]) for _n, cells in table.rows] if uuid_index is not None else []
+    look = _Lookups.load(session, [u for u in uuids if u])
+    problems: list[RowError] = []
+    good: list[ExchangeData] = []
+    seen_uuids: dict[str, int] = {}
+    for number, cells in table.rows:
+        by_field = {f: cells[i] for f, i in mapping.items() if i < len(cells)}
+        values, errors = _row_values(by_field, look)
+        for field, exc in errors:
+            problems.append(RowError(number, header(field), exc.msgid, **exc.params))
+        if errors:
+            continue
+        if values.get("uuid"):
+            if values["uuid"] in seen_uuids:
+                problems.append(
+                    RowError(
+                        number,
+                        header("uuid"),
+                        N_("The same record ID is already on row {other}."),
+                        other=seen_uuids[values["uuid"]],
+                    )  # fmt: skip
+                )
+                continue
+            seen_uuids[values["uuid"]] = number
+        if values.get("kind") is None:
+            problems.append(RowError(number, header("kind"), N_("Give the kind.")))
+            continue
+        try:
+            data = service.validate(session, ExchangeData(**values), today)
+        except ValidationError as exc:
+            problems.append(RowError(number, header(exc.field or ""), exc.msgid, **exc.params))
+            continue
+        good.append(data)
+    if problems:
+        raise ImportRefused(
+            N_(
+                "“{name}” was not imported. Rows with errors: {count}. Correct them and import the file again."
+            ),
+            rows=problems,
+            name=table.name,
+            count=len({p.row for p in problems}),
+        )
+    return good
+
+
+def import_table(
+    session: Session, table: Table, mapping: dict[str, int], today: dt.date | None = None
+) -> ImportResult:
+    """Check every row, then write them all (in the caller's transaction) or nothing."""
+    items = parse_table(session, table, mapping, today)
+    added = updated = 0
+    for data in items:
+        if data.id is not None:
+            updated += 1
+        else:
+            added += 1
+        service.store_validated(session, data)
+    session.flush()
+    return ImportResult(added, updated)
+
+
+def import_file(session: Session, path: str | os.PathLike[str], today: dt.date | None = None) -> ImportResult:
+    """Read a file, map its columns by their headers (in any of the three languages), import it."""
+    table = read_file(path)
+    return import_table(session, table, guess_mapping(table.headers), today)
+
+
+def describe_refusal(exc: CoreError) -> list[str]:
+    """The refusal as lines for a terminal: the message, then one line per bad row."""
+    lines = [exc.message]
+    for r in getattr(exc, "rows", []):
+        lines.append(
+            _("Row {row}, column “{column}”: {reason}").format(row=r.row, column=r.column, reason=r.message)
+        )
+    return lines

@@ -1,0 +1,378 @@
+"""The Exchanges register as a table: filter, search, sort and count in SQL, page by page; the
+warranties that expire soon or have expired; the balance of what each side gave and received."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
+from app.core.models import AgendaItem, Attachment, ConfidentialityMarking, Decision, Exchange, Meeting, Side
+from app.core.models.base import like_pattern
+from app.core.services.exchanges import (
+    INPUT_FIELDS,
+    OWNER_KIND,
+    ExchangeData,
+    ExchangeRules,
+    get_rules,
+    overdue_days,
+)
+from app.core.services.text import pick
+
+#: ``meeting_id`` of a filter that asks for the items linked to no session.
+NO_SESSION = 0
+
+#: Warranty filters.
+WARRANTY_ANY = "any"  # every item that has a warranty
+WARRANTY_EXPIRING = "expiring"  # expires within the horizon
+WARRANTY_EXPIRED = "expired"
+WARRANTY_ALERT = "alert"  # expiring or expired
+
+S = ExchangeStatus
+SENT_OR_LATER = (S.SENT.value, S.RECEIVED.value, S.ACKNOWLEDGED.value)
+RECEIVED_OR_LATER = (S.RECEIVED.value, S.ACKNOWLEDGED.value)
+OUTSTANDING = (S.REQUESTED.value, S.PROMISED.value)
+
+
+@dataclass(frozen=True)
+class ExchangeFilter:
+    text: str = ""
+    from_side_id: int | None = None  # the direction: from this side to the other
+    kind: str | None = None
+    status: str | None = None
+    meeting_id: int | None = None  # NO_SESSION: linked to no session
+    overdue: bool = False
+    warranty: str | None = None
+    horizon_days: int | None = None  # for WARRANTY_EXPIRING / WARRANTY_ALERT; default from the rules
+    ids: tuple[int, ...] = field(default_factory=tuple)
+
+
+def _enum_order(column, enum) -> object:
+    """Sort an enum column in the enum's own order, not alphabetically by value."""
+    return case({m.value: i for i, m in enumerate(enum)}, value=column, else_=len(enum))
+
+
+FromSide = aliased(Side, name="from_side")
+ToSide = aliased(Side, name="to_side")
+
+_attachment_count = (
+    select(func.count(Attachment.id))
+    .where(Attachment.owner_kind == OWNER_KIND, Attachment.owner_id == Exchange.id)
+    .correlate(Exchange)
+    .scalar_subquery()
+)
+
+#: Sort keys the table can ask for, each an SQL expression.
+SORT_COLUMNS = {
+    "reference": Exchange.reference,
+    "title_zh": Exchange.title_zh,
+    "title_ru": Exchange.title_ru,
+    "title_original": Exchange.title_original,
+    "kind": _enum_order(Exchange.kind, ExchangeKind),
+    "published": Exchange.published,
+    "marking_id": ConfidentialityMarking.position,
+    "from_side_id": FromSide.position,
+    "to_side_id": ToSide.position,
+    "quantity": Exchange.quantity,
+    "status": _enum_order(Exchange.status, ExchangeStatus),
+    "requested_on": Exchange.requested_on,
+    "promised_on": Exchange.promised_on,
+    "sent_on": Exchange.sent_on,
+    "received_on": Exchange.received_on,
+    "acknowledged_on": Exchange.acknowledged_on,
+    "declined_on": Exchange.declined_on,
+    "channel": _enum_order(Exchange.channel, ExchangeChannel),
+    "meeting_id": Meeting.ordinal,
+    "agenda_item_id": AgendaItem.position,
+    "decision_id": Decision.number,
+    "notes": Exchange.notes,
+    "warranty_start": Exchange.warranty_start,
+    "warranty_months": Exchange.warranty_months,
+    "warranty_expires": Exchange.warranty_expires,
+    "attachments": _attachment_count,
+    "overdue": func.coalesce(Exchange.sent_on, Exchange.received_on, Exchange.promised_on),
+    "uuid": Exchange.uuid,
+}
+#: Columns whose empty values sort last whichever the direction.
+_NULLABLE = {
+    "published", "marking_id", "requested_on", "promised_on", "sent_on", "received_on", "acknowledged_on",
+    "declined_on", "channel", "meeting_id", "agenda_item_id", "decision_id", "warranty_start",
+    "warranty_months", "warranty_expires", "overdue",
+}  # fmt: skip
+
+
+def _conditions(flt: ExchangeFilter, rules: ExchangeRules, today: dt.date) -> list:
+    where = []
+    if flt.ids:
+        where.append(Exchange.id.in_(flt.ids))
+    if flt.text and flt.text.strip():
+        where.append(Exchange.search_text.like(like_pattern(flt.text), escape="\\"))
+    if flt.from_side_id is not None:
+        where.append(Exchange.from_side_id == flt.from_side_id)
+    if flt.kind:
+        where.append(Exchange.kind == flt.kind)
+    if flt.status:
+        where.append(Exchange.status == flt.status)
+    if flt.meeting_id == NO_SESSION:
+        where.append(Exchange.meeting_id.is_(None))
+    elif flt.meeting_id is not None:
+        where.append(Exchange.meeting_id == flt.meeting_id)
+    if flt.overdue:
+        where.append(overdue_condition(rules, today))
+    if flt.warranty:
+        horizon = flt.horizon_days if flt.horizon_days is not None else rules.warranty_horizon_days
+        until = today + dt.timedelta(days=horizon)
+        expiring = and_(Exchange.warranty_expires >= today, Exchange.warranty_expires <= until)
+        expired = Exchange.warranty_expires < today
+        where.append(
+            {
+                WARRANTY_ANY: Exchange.warranty_months.is_not(None),
+                WARRANTY_EXPIRING: expiring,
+                WARRANTY_EXPIRED: expired,
+                WARRANTY_ALERT: or_(expiring, expired),
+            }[flt.warranty]
+        )
+    return where
+
+
+def overdue_condition(rules: ExchangeRules, today: dt.date):
+    promised_cut, sent_cut = rules.cutoffs(today)
+    # Three terms, each served by an index (status, promised_on) or (status, sent_on, received_on).
+    return or_(
+        and_(Exchange.status == S.PROMISED.value, Exchange.promised_on <= promised_cut),
+        and_(Exchange.status == S.SENT.value, Exchange.sent_on <= sent_cut),
+        and_(
+            Exchange.status == S.RECEIVED.value,
+            func.coalesce(Exchange.sent_on, Exchange.received_on) <= sent_cut,
+        ),
+    )
+
+
+def count_exchanges(
+    session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None
+) -> int:  # noqa: B008
+    today = today or dt.date.today()
+    stmt = select(func.count(Exchange.id)).where(*_conditions(flt, get_rules(session), today))
+    return session.execute(stmt).scalar_one()
+
+
+def status_counts(
+    session: Session,
+    flt: ExchangeFilter = ExchangeFilter(),
+    today: dt.date | None = None,  # noqa: B008
+) -> dict[ExchangeStatus, int]:
+    """{status: number of items} under the filter, in the statuses' order (zeros included)."""
+    today = today or dt.date.today()
+    stmt = (
+        select(Exchange.status, func.count(Exchange.id))
+        .where(*_conditions(flt, get_rules(session), today))
+        .group_by(Exchange.status)
+    )
+    found = dict(session.execute(stmt).all())
+    return {s: int(found.get(s.value, 0)) for s in ExchangeStatus}
+
+
+def count_overdue(
+    session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None
+) -> int:  # noqa: B008
+    today = today or dt.date.today()
+    rules = get_rules(session)
+    stmt = select(func.count(Exchange.id)).where(
+        *_conditions(flt, rules, today), overdue_condition(rules, today)
+    )
+    return session.execute(stmt).scalar_one()
+
+
+def search_exchanges(
+    session: Session,
+    flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
+    *,
+    sort: str = "requested_on",
+    descending: bool = False,
+    offset: int = 0,
+    limit: int | None = None,
+    today: dt.date | None = None,
+) -> list[ExchangeData]:
+    """One page of the register under the filter, sorted in SQL."""
+    today = today or dt.date.today()
+    rules = get_rules(session)
+    stmt = (
+        select(
+            Exchange,
+            FromSide.code,
+            FromSide.name_short_zh,
+            FromSide.name_short_ru,
+            ToSide.code,
+            ToSide.name_short_zh,
+            ToSide.name_short_ru,
+            Meeting.ordinal,
+            ConfidentialityMarking.name_zh,
+            ConfidentialityMarking.name_ru,
+            ConfidentialityMarking.name_en,
+            AgendaItem.position,
+            Decision.number,
+            FromSide.name_short_en,
+            ToSide.name_short_en,
+        )
+        .join(FromSide, Exchange.from_side_id == FromSide.id)
+        .join(ToSide, Exchange.to_side_id == ToSide.id)
+        .outerjoin(Meeting, Exchange.meeting_id == Meeting.id)
+        .outerjoin(ConfidentialityMarking, Exchange.marking_id == ConfidentialityMarking.id)
+        .outerjoin(AgendaItem, Exchange.agenda_item_id == AgendaItem.id)
+        .outerjoin(Decision, Exchange.decision_id == Decision.id)
+        .where(*_conditions(flt, rules, today))
+    )
+    column = SORT_COLUMNS.get(sort, Exchange.requested_on)
+    first = column.desc() if descending else column.asc()
+    if sort in _NULLABLE:
+        first = first.nulls_last()
+    order = [first, Exchange.id.desc() if descending else Exchange.id.asc()]
+    stmt = stmt.order_by(*order).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = session.execute(stmt).all()
+    counts = _attachment_counts(session, [r[0].id for r in rows])
+    return [_data(r, counts.get(r[0].id, 0), rules, today) for r in rows]
+
+
+def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
+    if not ids:
+        return {}
+    stmt = (
+        select(Attachment.owner_id, func.count())
+        .where(Attachment.owner_kind == OWNER_KIND, Attachment.owner_id.in_(ids))
+        .group_by(Attachment.owner_id)
+    )
+    return dict(session.execute(stmt).all())
+
+
+def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> ExchangeData:
+    e: Exchange = r[0]
+    values = {f: getattr(e, f) for f in INPUT_FIELDS}
+    data = ExchangeData(
+        **values,
+        uuid=e.uuid,
+        status=e.status,
+        warranty_expires=e.warranty_expires,
+        from_code=r[1],
+        from_name_zh=r[2],
+        from_name_ru=r[3],
+        to_code=r[4],
+        to_name_zh=r[5],
+        to_name_ru=r[6],
+        meeting_ordinal=r[7],
+        marking_zh=r[8] or "",
+        marking_ru=r[9] or "",
+        marking_en=r[10] or "",
+        agenda_position=None if r[11] is None else r[11] + 1,
+        decision_number=r[12],
+        from_name_en=r[13],
+        to_name_en=r[14],
+        attachment_count=attachment_count,
+    )
+    late = overdue_days(data, rules, today)
+    if late is None:
+        return data
+    from dataclasses import replace
+
+    return replace(data, overdue_days=late)
+
+
+# --- the balance: what each side gave and received -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class BalanceCell:
+    items: int = 0  # register entries
+    quantity: int = 0  # copies, pieces
+
+    def __add__(self, other: BalanceCell) -> BalanceCell:
+        return BalanceCell(self.items + other.items, self.quantity + other.quantity)
+
+
+@dataclass(frozen=True)
+class BalanceSide:
+    id: int
+    code: str
+    name_zh: str
+    name_ru: str
+    name_en: str = ""
+
+    def name(self, lang: str) -> str:
+        return pick(lang, self.name_zh, self.name_ru, self.name_en) or self.code
+
+
+@dataclass(frozen=True)
+class BalanceRow:
+    """One kind (or the total when ``kind`` is None): per side id, what it sent, received, still owes."""
+
+    kind: ExchangeKind | None
+    sent: dict[int, BalanceCell]
+    received: dict[int, BalanceCell]
+    owed: dict[int, BalanceCell]
+
+
+@dataclass(frozen=True)
+class Balance:
+    sides: tuple[BalanceSide, ...]
+    rows: tuple[BalanceRow, ...]  # one per kind that occurs, then the total
+
+    @property
+    def total(self) -> BalanceRow:
+        return self.rows[-1]
+
+
+def balance(session: Session, meeting_id: int | None = None) -> Balance:
+    """Per kind, how many items each side sent and received, and how many it still owes
+    (requested or promised, not yet sent). ``meeting_id``: one session, NO_SESSION, or None for all."""
+    sides = tuple(
+        BalanceSide(s.id, s.code, s.name_short_zh, s.name_short_ru, s.name_short_en)
+        for s in session.execute(select(Side).order_by(Side.position)).scalars()
+    )
+    stmt = select(
+        Exchange.kind, Exchange.from_side_id, Exchange.to_side_id, Exchange.status,
+        func.count(Exchange.id), func.coalesce(func.sum(Exchange.quantity), 0),
+    ).group_by(Exchange.kind, Exchange.from_side_id, Exchange.to_side_id, Exchange.status)  # fmt: skip
+    if meeting_id == NO_SESSION:
+        stmt = stmt.where(Exchange.meeting_id.is_(None))
+    elif meeting_id is not None:
+        stmt = stmt.where(Exchange.meeting_id == meeting_id)
+    cells: dict[tuple[str, str, int], BalanceCell] = {}
+
+    def add(kind: str, what: str, side: int, n: int, q: int) -> None:
+        key = (kind, what, side)
+        cells[key] = cells.get(key, BalanceCell()) + BalanceCell(n, q)
+
+    kinds_seen: set[str] = set()
+    for kind, from_id, to_id, status, n, q in session.execute(stmt):
+        kinds_seen.add(kind)
+        if status in SENT_OR_LATER:
+            add(kind, "sent", from_id, n, q)
+        if status in RECEIVED_OR_LATER:
+            add(kind, "received", to_id, n, q)
+        if status in OUTSTANDING:
+            add(kind, "owed", from_id, n, q)
+    rows = []
+    for kind in ExchangeKind:
+        if kind.value not in kinds_seen:
+            continue
+        rows.append(
+            BalanceRow(
+                kind,
+                *(
+                    {s.id: cells.get((kind.value, what, s.id), BalanceCell()) for s in sides}
+                    for what in ("sent", "received", "owed")
+                ),
+            )
+        )
+    total = BalanceRow(
+        None,
+        *(
+            {s.id: sum((getattr(r, what)[s.id] for r in rows), BalanceCell()) for s in sides}
+            for what in ("sent", "received", "owed")
+        ),
+    )
+    return Balance(sides, (*rows, total))

@@ -1,0 +1,419 @@
+"""The register page of the Exchanges tab: search, filters, the table (paged, sorted in SQL, with
+columns to show, hide and reorder), a summary of the statuses, and the actions on items and files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.changes import Change
+from app.core.enums import ExchangeKind, ExchangeStatus
+from app.core.errors import CoreError, ImportRefused
+from app.core.services import commission as commission_service
+from app.core.services import exchanges as service
+from app.core.services import exchanges_io
+from app.core.services import exchanges_search as search
+from app.core.services import meetings as meetings_service
+from app.core.services.exchanges_search import NO_SESSION, ExchangeFilter
+from app.i18n import _, current_language, ngettext, pgettext
+from app.ui.dialogs.exchange_dialog import ExchangeDialog, session_label
+from app.ui.models.query_model import QueryTableModel
+from app.ui.views.exchange_columns import HIDDEN_BY_DEFAULT, register_columns, sort_key
+from app.ui.widgets import combo as combo_values
+from app.ui.widgets import messages
+from app.ui.widgets.column_chooser import ColumnChooser, fit_headers
+from app.ui.widgets.retranslate import Retranslatable
+from app.ui.widgets.search import SearchField
+
+#: Remembered last folder for import and export.
+_FOLDER_KEY = "exchanges/folder"
+
+
+class RegisterPage(Retranslatable, QWidget):
+    #: the selection or what can be done changed
+    actionsChanged = Signal()  # noqa: N815
+    status = Signal(str)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ExchangesRegister")
+        self._filter = ExchangeFilter()
+        self._active = False  # no query before the page is first shown
+
+        self.search = SearchField()
+        self.search.setObjectName("exchanges_search")
+        self.search.searchChanged.connect(lambda _t: self.apply_filters())
+        self.search_label = QLabel()
+        self.search_label.setBuddy(self.search)
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("exchanges_add")
+        self.add_button.clicked.connect(self.new_record)
+        self.edit_button = QPushButton()
+        self.edit_button.clicked.connect(self.edit_record)
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self.delete_record)
+        self.import_button = QPushButton()
+        self.import_button.setObjectName("exchanges_import")
+        self.import_button.clicked.connect(lambda: self.import_file())
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("exchanges_export")
+        self.export_button.clicked.connect(lambda: self.export_file())
+        self.settings_button = QPushButton()
+        self.settings_button.setObjectName("exchanges_settings")
+        self.settings_button.clicked.connect(self.edit_settings)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search_label)
+        top.addWidget(self.search, 3)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            top.addWidget(b)
+
+        self.direction = QComboBox()
+        self.direction.setObjectName("filter_direction")
+        self.kind = QComboBox()
+        self.kind.setObjectName("filter_kind")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("filter_status")
+        self.session = QComboBox()
+        self.session.setObjectName("filter_session")
+        self.overdue = QCheckBox()
+        self.overdue.setObjectName("filter_overdue")
+        self.clear_button = QPushButton()
+        self.clear_button.clicked.connect(self.clear_filters)
+        for combo in (self.direction, self.kind, self.status_filter, self.session):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(7)
+        self.overdue.toggled.connect(lambda _on: self.apply_filters())
+        filters = QHBoxLayout()
+        for combo in (self.direction, self.kind, self.status_filter, self.session):
+            filters.addWidget(combo, 1)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        filters.addWidget(self.clear_button)
+
+        self.model = QueryTableModel(register_columns(), self._fetch, self._count, self)
+        self.table = QTableView()
+        self.table.setObjectName("exchanges_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setHighlightSections(False)
+        self.table.setSortingEnabled(True)
+        self.chooser = ColumnChooser(self.table, "exchanges/register", HIDDEN_BY_DEFAULT)
+        if not self.chooser.restored:
+            self.table.sortByColumn(self._column_index("requested_on"), Qt.SortOrder.DescendingOrder)
+            self._default_widths()
+        else:
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+        self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("exchanges_summary")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.summary.setWordWrap(True)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        for b in (self.import_button, self.export_button, self.settings_button):
+            bottom.addWidget(b)
+
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addLayout(top)
+        lay.addLayout(filters)
+        lay.addWidget(self.table, 1)
+        lay.addLayout(bottom)
+        self.retranslate_ui()
+
+    def _column_index(self, key: str) -> int:
+        return next(i for i, c in enumerate(self.model.columns) if c.key == key)
+
+    def _default_widths(self) -> None:
+        fm = self.fontMetrics()
+        widths = {"title": 36, "reference": 10, "kind": 14, "status": 9, "overdue": 7, "marking_id": 8,
+                  "from_side_id": 5, "to_side_id": 5, "quantity": 4, "meeting_id": 4}  # fmt: skip
+        for i, c in enumerate(self.model.columns):
+            chars = widths.get(c.key, 9)
+            self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
+        fit_headers(self.table)
+
+    # --- data ----------------------------------------------------------------------------------
+
+    def _fetch(self, offset: int, limit: int, sort: str | None, desc: bool):
+        if not (self._active and self.ctx.has_db):
+            return []
+        return self.ctx.read(search.search_exchanges, self._filter, sort=sort_key(sort), descending=desc,
+                             offset=offset, limit=limit)  # fmt: skip
+
+    def _count(self) -> int:
+        return self.ctx.read(search.count_exchanges, self._filter) if self._active and self.ctx.has_db else 0
+
+    def current_filter(self) -> ExchangeFilter:
+        return self._filter
+
+    def apply_filters(self) -> None:
+        self._filter = ExchangeFilter(
+            text=self.search.text(),
+            from_side_id=combo_values.value(self.direction),
+            kind=combo_values.value(self.kind),
+            status=combo_values.value(self.status_filter),
+            meeting_id=combo_values.value(self.session),
+            overdue=self.overdue.isChecked(),
+        )
+        self.model.reload()
+        self._update_summary()
+
+    def clear_filters(self) -> None:
+        for combo in (self.direction, self.kind, self.status_filter, self.session):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.overdue.blockSignals(True)
+        self.overdue.setChecked(False)
+        self.overdue.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self.apply_filters()
+
+    def refresh(self) -> None:
+        self._active = True
+        self._fill_filters()
+        self.apply_filters()
+
+    def _refill(self, widget: QComboBox, entries: list[tuple[str, object]]) -> None:
+        combo_values.refill(widget, entries)
+
+    def _fill_filters(self) -> None:
+        lang = current_language()
+        sides = self.ctx.read(commission_service.get_sides) if self.ctx.has_db else []
+        meetings = (
+            self.ctx.read(meetings_service.list_meetings, newest_first=False) if self.ctx.has_db else []
+        )
+        directions = [(_("Both directions"), None)]
+        if len(sides) == 2:
+            for a, b in (sides, sides[::-1]):
+                directions.append((f"{a.short_name(lang)} → {b.short_name(lang)}", a.id))
+        self._refill(self.direction, directions)
+        self._refill(self.kind, [(_("All kinds"), None), *((k.label, k.value) for k in ExchangeKind)])
+        self._refill(
+            self.status_filter, [(_("Any status"), None), *((s.label, s.value) for s in ExchangeStatus)]
+        )
+        self._refill(self.session, [(_("All sessions"), None), *((session_label(m), m.id) for m in meetings),
+                                    (_("Not linked to a session"), NO_SESSION)])  # fmt: skip
+
+    def _update_summary(self) -> None:
+        if not (self._active and self.ctx.has_db):
+            self.summary.clear()
+            return
+        counts = self.ctx.read(search.status_counts, self._filter)
+        late = self.ctx.read(search.count_overdue, self._filter)
+        total = self.model.total
+        # TRANSLATORS: separates the counts of the summary line ("Sent 17, Received 16").
+        sep = pgettext("list separator", ", ")
+        parts = sep.join(_("{status} {n}").format(status=s.label, n=n) for s, n in counts.items() if n)
+        text = ngettext("{n} register entry", "{n} register entries", total).format(n=total)
+        if parts:
+            text = _("{total}: {statuses}").format(total=text, statuses=parts)
+        if late:
+            text += _("; overdue: {n}").format(n=late)
+        self.summary.setText(text)
+
+    # --- selection and buttons ---------------------------------------------------------------------
+
+    def current(self):
+        idx = self.table.currentIndex()
+        if not idx.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.model.row_of(idx)
+
+    def select_item(self, item_id: int) -> None:
+        row = self.model.find_row(lambda x: x.id == item_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+    def _update_buttons(self) -> None:
+        has = self.current() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        for b in (self.add_button, self.import_button, self.export_button, self.settings_button):
+            b.setEnabled(self.ctx.has_db)
+        self.actionsChanged.emit()
+
+    # --- actions -------------------------------------------------------------------------------
+
+    def new_record(self) -> None:
+        dlg = ExchangeDialog(self.ctx, parent=self)
+        if dlg.exec() and dlg.saved is not None:
+            self.select_item(dlg.saved.id)
+            self.status.emit(_("“{title}” was added.").format(title=dlg.saved.title(current_language())))
+
+    def edit_record(self, item=None) -> None:
+        item = item or self.current()
+        if item is None:
+            return
+        try:
+            fresh = self.ctx.read(service.get_exchange, item.id)
+        except CoreError as exc:
+            messages.error(self, exc.message)
+            return
+        dlg = ExchangeDialog(self.ctx, fresh, parent=self)
+        if dlg.exec() and dlg.saved is not None:
+            self.select_item(dlg.saved.id)
+
+    def delete_record(self) -> None:
+        item = self.current()
+        if item is None:
+            return
+        title = item.title(current_language())
+        if not messages.confirm(self, _("Delete “{title}” from the Exchanges register?").format(title=title)):
+            return
+        try:
+            self.ctx.write({Change.EXCHANGES, Change.ATTACHMENTS}, service.delete_exchange, item.id)
+        except CoreError as exc:
+            messages.error(self, exc.message)
+            return
+        self.status.emit(_("“{title}” was deleted.").format(title=title))
+
+    def edit_settings(self) -> None:
+        from app.ui.dialogs.exchange_settings_dialog import ExchangeSettingsDialog
+
+        ExchangeSettingsDialog(self.ctx, self).exec()
+
+    # --- files ---------------------------------------------------------------------------------
+
+    def _folder(self) -> str:
+        return str(QSettings().value(_FOLDER_KEY, "") or "")
+
+    def export_file(self, path: str | None = None) -> bool:
+        if path is None:
+            xlsx, csv = _("Excel workbook (*.xlsx)"), _("CSV, UTF-8 (*.csv)")
+            start = str(Path(self._folder()) / (_("exchanges") + ".xlsx"))
+            path, chosen = QFileDialog.getSaveFileName(
+                self, _("Export the current view"), start, f"{xlsx};;{csv}"
+            )
+            if not path:
+                return False
+            if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+                path += ".csv" if chosen == csv else ".xlsx"
+        columns = self.chooser.visible_keys()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            n = self.ctx.read(exchanges_io.export_file, path, self._filter, columns,
+                              sort=sort_key(self.model.sort_key), descending=self.model.descending)  # fmt: skip
+        except CoreError as exc:
+            QApplication.restoreOverrideCursor()
+            messages.error(self, exc.message)
+            return False
+        QApplication.restoreOverrideCursor()
+        QSettings().setValue(_FOLDER_KEY, str(Path(path).parent))
+        self.status.emit(
+            ngettext("{n} item exported to {path}", "{n} items exported to {path}", n).format(n=n, path=path)
+        )
+        return True
+
+    def import_file(self, path: str | None = None) -> bool:
+        from app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
+        from app.ui.dialogs.import_report_dialog import ImportReportDialog
+
+        if path is None:
+            path, _f = QFileDialog.getOpenFileName(
+                self, _("Import exchanges"), self._folder(), _("Tables (*.xlsx *.csv)")
+            )
+            if not path:
+                return False
+        QSettings().setValue(_FOLDER_KEY, str(Path(path).parent))
+        try:
+            table = exchanges_io.read_file(path)
+        except CoreError as exc:
+            messages.error(self, exc.message)
+            return False
+        mapping_dialog = ColumnMappingDialog(table, parent=self)
+        if not mapping_dialog.exec():
+            return False
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = self.ctx.write(
+                Change.EXCHANGES, exchanges_io.import_table, table, mapping_dialog.mapping()
+            )
+        except ImportRefused as exc:
+            QApplication.restoreOverrideCursor()
+            if exc.rows:
+                ImportReportDialog(exc, parent=self).exec()
+            else:
+                messages.error(self, exc.message)
+            return False
+        except CoreError as exc:
+            QApplication.restoreOverrideCursor()
+            messages.error(self, exc.message)
+            return False
+        QApplication.restoreOverrideCursor()
+        n = result.total
+        messages.info(
+            self,
+            ngettext(
+                "{path}: {n} item imported ({added} new, {updated} updated).",
+                "{path}: {n} items imported ({added} new, {updated} updated).",
+                n,
+            ).format(path=Path(path).name, n=n, added=result.added, updated=result.updated),
+        )
+        return True
+
+    # --- language --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        self.search_label.setText(_("&Search:"))
+        self.search.setPlaceholderText(_("Title in any language or reference number"))
+        self.add_button.setText(_("&Add…"))
+        self.edit_button.setText(_("&Edit…"))
+        self.delete_button.setText(_("&Delete"))
+        self.import_button.setText(_("&Import…"))
+        self.export_button.setText(_("E&xport…"))
+        self.export_button.setToolTip(_("Export the rows and columns shown, in this order, to XLSX or CSV."))
+        self.settings_button.setText(_("Se&ttings…"))
+        self.settings_button.setToolTip(
+            _("Confidentiality markings and the days after which an item is overdue")
+        )
+        for combo, text in zip((self.direction, self.kind, self.status_filter, self.session),
+                               (_("Direction"), _("Kind"), _("Status"), _("Session")), strict=True):  # fmt: skip
+            combo.setToolTip(text)
+            combo.setAccessibleName(text)
+        self.overdue.setText(_("&Overdue only"))
+        self.overdue.setToolTip(
+            _("Promised but not sent, or sent but not acknowledged, for longer than the settings allow")
+        )
+        self.clear_button.setText(_("Clear filters"))
+        self.table.horizontalHeader().setToolTip(
+            _("Right-click to show or hide columns; drag a header to move it.")
+        )
+        if self._active and self.ctx.has_db:
+            self._fill_filters()
+        self.model.retranslate()
+        fit_headers(self.table)
+        self._update_summary()
+        self._update_buttons()

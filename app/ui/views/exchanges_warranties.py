@@ -1,0 +1,162 @@
+"""The warranties page of the Exchanges tab: what expires within a chosen horizon, and what has
+expired, for apparatus and technical materiel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.services import exchanges as service
+from app.core.services import exchanges_search as search
+from app.core.services.exchanges_search import (
+    WARRANTY_ALERT,
+    WARRANTY_ANY,
+    WARRANTY_EXPIRED,
+    WARRANTY_EXPIRING,
+    ExchangeFilter,
+)
+from app.i18n import N_, _, ngettext, pgettext
+from app.ui.models.query_model import QueryTableModel
+from app.ui.views.exchange_columns import sort_key, warranty_columns
+from app.ui.widgets.column_chooser import fit_headers
+from app.ui.widgets.retranslate import Retranslatable
+
+SHOW = (
+    (WARRANTY_ALERT, N_("Expiring or expired")),
+    (WARRANTY_EXPIRING, N_("Expiring within the horizon")),
+    (WARRANTY_EXPIRED, N_("Expired")),
+    (WARRANTY_ANY, N_("All warranties")),
+)
+
+
+class WarrantiesPage(Retranslatable, QWidget):
+    editRequested = Signal(object)  # noqa: N815
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("ExchangesWarranties")
+        self.show_label = QLabel()
+        self.show_combo = QComboBox()
+        self.show_combo.setObjectName("warranty_show")
+        for value, _label in SHOW:
+            self.show_combo.addItem("", value)
+        self.show_label.setBuddy(self.show_combo)
+        self.horizon_label = QLabel()
+        self.horizon = QSpinBox()
+        self.horizon.setObjectName("warranty_horizon")
+        self.horizon.setRange(1, 3650)
+        self.horizon.setValue(90)
+        self.horizon_label.setBuddy(self.horizon)
+        self._horizon_db = None  # the database whose horizon setting the spin box shows
+        self._active = False  # no query before the page is first shown
+        self.show_combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.horizon.valueChanged.connect(lambda _v: self.reload())
+        top = QHBoxLayout()
+        top.addWidget(self.show_label)
+        top.addWidget(self.show_combo)
+        top.addSpacing(16)
+        top.addWidget(self.horizon_label)
+        top.addWidget(self.horizon)
+        top.addStretch(1)
+        self.model = QueryTableModel(warranty_columns(), self._fetch, self._count, self)
+        self.model.sort_key = "warranty_expires"
+        self.table = QTableView()
+        self.table.setObjectName("warranties_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        fm = self.fontMetrics()
+        for i, chars in enumerate((12, 20, 46, 18, 6, 6, 5, 11, 8, 12)):
+            self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
+        self.table.doubleClicked.connect(self._edit)
+        self.summary = QLabel()
+        self.summary.setObjectName("warranties_summary")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 4, 0, 0)
+        lay.addLayout(top)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.summary)
+        self.retranslate_ui()
+
+    def _filter(self) -> ExchangeFilter:
+        return ExchangeFilter(warranty=self.show_combo.currentData(), horizon_days=self.horizon.value())
+
+    def _fetch(self, offset, limit, sort, desc):
+        if not (self._active and self.ctx.has_db):
+            return []
+        return self.ctx.read(search.search_exchanges, self._filter(), sort=sort_key(sort), descending=desc,
+                             offset=offset, limit=limit)  # fmt: skip
+
+    def _count(self) -> int:
+        return (
+            self.ctx.read(search.count_exchanges, self._filter()) if self._active and self.ctx.has_db else 0
+        )
+
+    def refresh(self) -> None:
+        self._active = True
+        if self.ctx.has_db and self._horizon_db is not self.ctx.db:
+            self._horizon_db = self.ctx.db
+            self.horizon.blockSignals(True)
+            self.horizon.setValue(self.ctx.read(service.get_rules).warranty_horizon_days)
+            self.horizon.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.reload()
+        self._update_summary()
+
+    def current(self):
+        idx = self.table.currentIndex()
+        return self.model.row_of(idx) if idx.isValid() else None
+
+    def _edit(self, index) -> None:
+        item = self.model.row_of(index)
+        if item is not None:
+            self.editRequested.emit(item)
+
+    def _update_summary(self) -> None:
+        if not (self._active and self.ctx.has_db):
+            self.summary.clear()
+            return
+        days = self.horizon.value()
+        expiring = self.ctx.read(
+            search.count_exchanges, ExchangeFilter(warranty=WARRANTY_EXPIRING, horizon_days=days)
+        )
+        expired = self.ctx.read(search.count_exchanges, ExchangeFilter(warranty=WARRANTY_EXPIRED))
+        self.summary.setText(
+            ngettext(
+                "{n} warranty expires within {days} days",
+                "{n} warranties expire within {days} days",
+                expiring,
+            ).format(n=expiring, days=days)
+            # TRANSLATORS: joins two clauses of a summary line ("5 expire within 90 days; 3 have expired").
+            + pgettext("clause separator", "; ")
+            + ngettext("{n} has expired", "{n} have expired", expired).format(n=expired)
+        )
+
+    def retranslate_ui(self) -> None:
+        self.show_label.setText(_("&Show:"))
+        for i, (_value, label) in enumerate(SHOW):
+            self.show_combo.setItemText(i, _(label))
+        self.horizon_label.setText(_("&Horizon:"))
+        self.horizon.setSuffix(" " + _("days"))
+        self.model.retranslate()
+        fit_headers(self.table)
+        self._update_summary()

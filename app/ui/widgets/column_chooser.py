@@ -1,0 +1,124 @@
+"""Columns the user shows, hides (header context menu) and reorders (drag the header), remembered
+in QSettings under a key of the table's own."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QMenu
+
+from app.i18n import _
+
+
+def fit_headers(table, extra: int = 26) -> None:
+    """Widen the columns whose header text no longer fits (after a language switch); never narrow."""
+    header = table.horizontalHeader()
+    model = table.model()
+    fm = header.fontMetrics()
+    for i in range(header.count()):
+        if header.isSectionHidden(i):
+            continue
+        text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        needed = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + extra
+        if header.sectionSize(i) < needed:
+            header.resizeSection(i, needed)
+
+
+class ColumnChooser:
+    """Manages the horizontal header of a table over a :class:`QueryTableModel`.
+
+    ``hidden_by_default`` names the column keys hidden until the user shows them.
+    """
+
+    def __init__(self, table, settings_key: str, hidden_by_default: set[str] = frozenset()) -> None:  # noqa: B006
+        self.table = table
+        self.header: QHeaderView = table.horizontalHeader()
+        self.key = settings_key
+        self.hidden_by_default = set(hidden_by_default)
+        self.header.setSectionsMovable(True)
+        self.header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.header.customContextMenuRequested.connect(self.show_menu)
+        self._timer = QTimer(self.header)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.save)
+        self._restoring = False
+        for signal in (
+            self.header.sectionMoved,
+            self.header.sectionResized,
+            self.header.sortIndicatorChanged,
+        ):
+            signal.connect(lambda *_a: self._schedule())
+        self.restore()
+
+    @property
+    def columns(self):
+        return self.table.model().columns
+
+    def visible_keys(self) -> list[str]:
+        """The keys of the shown columns, in the order the user sees them."""
+        out = []
+        for visual in range(self.header.count()):
+            logical = self.header.logicalIndex(visual)
+            if not self.header.isSectionHidden(logical):
+                out.append(self.columns[logical].key)
+        return out
+
+    def set_visible(self, key: str, visible: bool) -> None:
+        index = next(i for i, c in enumerate(self.columns) if c.key == key)
+        if not visible and len(self.visible_keys()) <= 1:
+            return  # the last column stays
+        self.header.setSectionHidden(index, not visible)
+        self._schedule()
+
+    def show_menu(self, pos) -> None:
+        menu = QMenu(self.header)
+        self.populate(menu)
+        menu.exec(self.header.mapToGlobal(pos))
+
+    def populate(self, menu: QMenu) -> None:
+        shown = set(self.visible_keys())
+        for visual in range(self.header.count()):
+            logical = self.header.logicalIndex(visual)
+            col = self.columns[logical]
+            action = menu.addAction(_(col.header_tooltip or col.header))
+            action.setCheckable(True)
+            action.setChecked(col.key in shown)
+            action.setEnabled(not (col.key in shown and len(shown) == 1))
+            action.toggled.connect(lambda on, key=col.key: self.set_visible(key, on))
+        menu.addSeparator()
+        menu.addAction(_("Restore the default columns"), self.reset)
+
+    def reset(self) -> None:
+        self._restoring = True
+        for logical in range(self.header.count()):
+            current = self.header.visualIndex(logical)
+            if current != logical:
+                self.header.moveSection(current, logical)
+        for i, col in enumerate(self.columns):
+            self.header.setSectionHidden(i, col.key in self.hidden_by_default)
+        self._restoring = False
+        self.table.resizeColumnsToContents()
+        self.save()
+
+    def restore(self) -> None:
+        state = QSettings().value(f"{self.key}/header")
+        self._restoring = True
+        ok = False
+        if state is not None:
+            try:
+                ok = self.header.restoreState(state) and self.header.count() == len(self.columns)
+            except TypeError:
+                ok = False
+        if not ok:
+            for i, col in enumerate(self.columns):
+                self.header.setSectionHidden(i, col.key in self.hidden_by_default)
+        self._restoring = False
+        self.restored = ok
+
+    def _schedule(self) -> None:
+        if not self._restoring:
+            self._timer.start()
+
+    def save(self) -> None:
+        self._timer.stop()
+        QSettings().setValue(f"{self.key}/header", self.header.saveState())

@@ -1,0 +1,52 @@
+"""A database with the demo commission and its two sessions but no exchanges yet, for the
+Exchanges tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from app.core.db import Database
+from app.core.demo import DemoContext, commission, sessions
+from app.core.services import exchanges as service
+from app.core.services.exchanges import ExchangeData
+
+TODAY = dt.date(2026, 6, 15)
+
+
+@dataclass
+class Setup:
+    db: Database
+    cn: int
+    su: int
+    meetings: dict[int, int]
+    agenda: dict[tuple[int, str], int]
+    decisions: dict[tuple[int, int], int]
+
+    def add(self, **values) -> ExchangeData:
+        with self.db.unit() as s:
+            return service.add_exchange(s, self.item(**values), today=TODAY)
+
+    def item(self, **values) -> ExchangeData:
+        base = dict(
+            kind="book",
+            from_side_id=self.su,
+            to_side_id=self.cn,
+            title_zh="机械制造手册",
+            title_ru="Справочник машиностроителя",
+            quantity=1,
+            requested_on=TODAY - dt.timedelta(days=30),
+        )
+        base.update(values)
+        return ExchangeData(**base)
+
+
+def make_setup(db: Database) -> Setup:
+    with db.unit() as s:
+        ctx = DemoContext(session=s, today=TODAY, rng=random.Random(1))
+        commission.build(ctx)
+        s.flush()
+        sessions.build(ctx)
+        s.flush()
+    return Setup(db, ctx.sides["CN"], ctx.sides["SU"], ctx.meetings, ctx.agenda, ctx.decisions)
