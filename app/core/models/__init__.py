@@ -6,16 +6,26 @@ One module per area; each new area adds its import here.
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
+from app.core.models.experts import (
+    Assignment,
+    AssignmentStep,
+    ExpertQuota,
+    WarningOverride,
+    assignment_people,
+)
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
 
 __all__ = [
     "AgendaItem",
+    "Assignment",
+    "AssignmentStep",
     "Attachment",
     "Base",
     "Blob",
     "Commission",
     "Decision",
     "DelegationMember",
+    "ExpertQuota",
     "LiaisonAgency",
     "Meeting",
     "Person",
@@ -23,6 +33,8 @@ __all__ = [
     "Setting",
     "Side",
     "UTCDateTime",
+    "WarningOverride",
+    "assignment_people",
     "new_uuid",
     "utcnow",
 ]

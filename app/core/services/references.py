@@ -20,6 +20,10 @@ TABLE_LABELS: dict[str, str] = {
     "decisions": N_("decisions"),
     "meetings": N_("sessions"),
     "liaison_agencies": N_("liaison agencies"),
+    "assignments": N_("expert assignments"),
+    "assignment_people": N_("expert assignments"),
+    "assignment_steps": N_("steps of expert assignments"),
+    "expert_quotas": N_("expert quotas"),
 }
 
 
