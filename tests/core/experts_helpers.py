@@ -55,7 +55,12 @@ def make_world(s) -> World:
                 start_date=dt.date(1958, 3, 3), end_date=dt.date(1958, 3, 7))  # fmt: skip
     s.add(m)
     s.flush()
-    d = Decision(meeting_id=m.id, number=5, text_zh="同意苏方派遣技术专家25名", text_ru="Согласиться с направлением 25 специалистов")
+    d = Decision(
+        meeting_id=m.id,
+        number=5,
+        text_zh="同意苏方派遣技术专家25名",
+        text_ru="Согласиться с направлением 25 специалистов",
+    )
     s.add(d)
     s.flush()
     return World(sides["CN"], sides["SU"], ids, m.id, d.id)

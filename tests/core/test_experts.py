@@ -14,7 +14,7 @@ from app.core.errors import ValidationError
 from app.core.models import AgendaItem, DelegationMember
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_history, people
+from app.core.services import experts, experts_history, experts_procedure, people
 from app.core.services.experts import NeedsOverride, StepData
 from app.core.services.experts_query import AssignmentFilter, count_assignments, search_assignments
 from tests.core.experts_helpers import TODAY, expert, make_world
@@ -39,7 +39,9 @@ def save(db, data, **kw):
 def step(db, assignment_id, status, date, **kw):
     reason = kw.pop("reason", "")
     with db.unit() as s:
-        return experts.advance(s, assignment_id, StepData(status, date, reason=reason, **kw), today=TODAY)
+        return experts_procedure.advance(
+            s, assignment_id, StepData(status, date, reason=reason, **kw), today=TODAY
+        )
 
 
 def test_a_new_assignment_is_proposed_with_its_first_step(db, world):
@@ -123,19 +125,19 @@ def test_cancelling_records_the_reason_and_the_last_step_can_be_undone(db, world
     a = step(db, a.id, S.CANCELLED, TODAY, reason="по состоянию здоровья")
     assert a.status is S.CANCELLED and a.steps[-1].reason == "по состоянию здоровья"
     with db.unit() as s:
-        a = experts.revert_last_step(s, a.id)
+        a = experts_procedure.revert_last_step(s, a.id)
     assert a.status is S.INVITED and len(a.steps) == 2
     with db.unit() as s:
-        experts.revert_last_step(s, a.id)
+        experts_procedure.revert_last_step(s, a.id)
         with pytest.raises(ValidationError):
-            experts.revert_last_step(s, a.id)
+            experts_procedure.revert_last_step(s, a.id)
 
 
 def test_undoing_arrival_clears_the_actual_start(db, world):
     a = save(db, expert(world, planned_start=TODAY - D(3)))
     a = step(db, a.id, S.ON_SITE, TODAY - D(2), reason="срочный вызов")
     with db.unit() as s:
-        a = experts.revert_last_step(s, a.id)
+        a = experts_procedure.revert_last_step(s, a.id)
     assert a.actual_start is None and a.start_date == TODAY - D(3)
 
 
@@ -236,6 +238,7 @@ def test_filters_by_side_purpose_status_period_and_session(db, world):
     a = save(db, expert(world))
     b = save(db, expert(world, "karpova", purpose=P.AIDE, planned_start=TODAY + D(400), decision_id=None))
     with db.unit() as s:
+
         def ids(**kw):
             return {r.id for r in search_assignments(s, AssignmentFilter(**kw))}
 

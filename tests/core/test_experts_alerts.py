@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_alerts, experts_quotas
+from app.core.services import experts, experts_alerts, experts_procedure, experts_quotas
 from app.core.services.experts import NeedsOverride, StepData
 from app.core.services.experts_alerts import AlertKind
 from app.core.services.experts_dates import overlaps, stay_days, term_end
@@ -39,7 +39,7 @@ def on_site(db, world, key, started_ago, term, **kw):
             proposed=StepData(S.PROPOSED, start - D(60)),
             override_reason=kw.pop("override", "") or "test",
         )
-        return experts.advance(s, a.id, StepData(S.ON_SITE, start, reason="прибыл"), today=TODAY)
+        return experts_procedure.advance(s, a.id, StepData(S.ON_SITE, start, reason="прибыл"), today=TODAY)
 
 
 def kinds(db, today=TODAY):
@@ -128,15 +128,17 @@ def test_the_horizon_is_a_setting(db, world):
 
 def test_invitations_unanswered_past_the_set_number_of_days(db, world):
     with db.unit() as s:
-        a = experts.save_assignment(s, expert(world), today=TODAY, proposed=StepData(S.PROPOSED, TODAY - D(60)))
-        experts.advance(s, a.id, StepData(S.INVITED, TODAY - D(25)), today=TODAY)
+        a = experts.save_assignment(
+            s, expert(world), today=TODAY, proposed=StepData(S.PROPOSED, TODAY - D(60))
+        )
+        experts_procedure.advance(s, a.id, StepData(S.INVITED, TODAY - D(25)), today=TODAY)
     assert kinds(db) == [(AlertKind.UNANSWERED, a.id)]
     with db.unit() as s:
         experts_alerts.save_alert_settings(s, 30, 30)
     assert kinds(db) == []
     with db.unit() as s:
         experts_alerts.save_alert_settings(s, 30, 21)
-        experts.advance(s, a.id, StepData(S.ACCEPTED, TODAY), today=TODAY)
+        experts_procedure.advance(s, a.id, StepData(S.ACCEPTED, TODAY), today=TODAY)
     assert kinds(db) == []
 
 
@@ -167,7 +169,7 @@ def test_an_overlap_warns_when_saving_and_stays_an_alert(db, world):
     assert "10-й НИИ" in alert.message("ru") and "第十研究所" in alert.message("zh")
     # a cancelled assignment overlaps nothing
     with db.unit() as s:
-        experts.advance(s, second.id, StepData(S.CANCELLED, TODAY, reason="отменено"), today=TODAY)
+        experts_procedure.advance(s, second.id, StepData(S.CANCELLED, TODAY, reason="отменено"), today=TODAY)
     assert kinds(db) == []
 
 

@@ -10,7 +10,7 @@ import pytest
 from app.core.errors import ValidationError
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_quotas
+from app.core.services import experts, experts_procedure, experts_quotas
 from app.core.services.experts import NeedsOverride, StepData
 from tests.core.experts_helpers import TODAY, expert, make_world, quota
 
@@ -42,12 +42,12 @@ def test_used_planned_and_left_follow_the_procedure(db, world):
     a = save(db, expert(world, "smirnov", "ivanov", quota_id=q.id, planned_start=TODAY - D(5)))
     assert usage(db, q.id) == (0, 2, 3)
     with db.unit() as s:
-        experts.advance(s, a.id, StepData(S.ON_SITE, TODAY, reason="прибыли досрочно"), today=TODAY)
+        experts_procedure.advance(s, a.id, StepData(S.ON_SITE, TODAY, reason="прибыли досрочно"), today=TODAY)
     assert usage(db, q.id) == (2, 0, 3)
     b = save(db, expert(world, "karpova", quota_id=q.id))
     assert usage(db, q.id) == (2, 1, 2)
     with db.unit() as s:
-        experts.advance(s, b.id, StepData(S.CANCELLED, TODAY, reason="отказ"), today=TODAY)
+        experts_procedure.advance(s, b.id, StepData(S.CANCELLED, TODAY, reason="отказ"), today=TODAY)
     assert usage(db, q.id) == (2, 0, 3)
 
 

@@ -17,7 +17,7 @@ from app.core.models import Person
 from app.core.models.experts import PROCEDURE
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_quotas
+from app.core.services import experts, experts_procedure, experts_quotas
 from app.core.services.experts import AssignmentData, StepData
 from app.core.services.experts_quotas import QuotaData
 
@@ -202,9 +202,9 @@ def build(ctx) -> None:
             s, data, today=today, proposed=first, override_reason=extra.get("override", "")
         )
         for st, day in steps[1:]:
-            experts.advance(s, saved.id, StepData(st, day, send_h, "", recv_h, ""), today=today)
+            experts_procedure.advance(s, saved.id, StepData(st, day, send_h, "", recv_h, ""), today=today)
         if status is S.CANCELLED:
             zh, ru = extra["cancel"]
             day = min(today, steps[-1][1] + dt.timedelta(days=ctx.rng.randint(1, 6)))
-            experts.advance(s, saved.id, StepData(S.CANCELLED, day, send_h, "", recv_h, "", ru if sending == "SU" else zh),
+            experts_procedure.advance(s, saved.id, StepData(S.CANCELLED, day, send_h, "", recv_h, "", ru if sending == "SU" else zh),
                             today=today)  # fmt: skip
