@@ -322,6 +322,8 @@ class OnSiteEntry:
     person: TimelinePerson
     person_organisation_zh: str
     person_organisation_ru: str
+    person_position_zh: str
+    person_position_ru: str
     sending_side_id: int
     receiving_side_id: int
     purpose: AssignmentPurpose
@@ -357,6 +359,8 @@ def on_site_list(session: Session, date_from: dt.date, date_to: dt.date) -> list
             person=TimelinePerson(p.id, p.side_id, p.name_zh, p.name_ru, p.name_latin),
             person_organisation_zh=p.organisation_zh,
             person_organisation_ru=p.organisation_ru,
+            person_position_zh=p.position_zh,
+            person_position_ru=p.position_ru,
             sending_side_id=a.sending_side_id,
             receiving_side_id=a.receiving_side_id,
             purpose=AssignmentPurpose(a.purpose),

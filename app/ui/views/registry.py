@@ -7,6 +7,7 @@ from app.ui.views.base import View
 
 
 def create_views(ctx) -> list[View]:
+    from app.ui.views.experts import ExpertsView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
 
@@ -27,14 +28,7 @@ def create_views(ctx) -> list[View]:
                 "the sides: what was requested, promised, sent, received and acknowledged, and the warranties."
             ),
         ),
-        PlaceholderView(
-            ctx,
-            N_("Experts"),
-            N_(
-                "Experts and delegations sent by each side: invitations, the procedure step by step, "
-                "term limits, quotas and who is on site when."
-            ),
-        ),
+        ExpertsView(ctx),
         PlaceholderView(
             ctx,
             N_("Expenses"),
