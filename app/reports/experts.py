@@ -51,7 +51,7 @@ def _name_cell(entry: OnSiteEntry, lang: str, st):
     others = [x for x in ((p.name_ru if lang == "zh" else p.name_zh), p.name_latin) if x and x != main]
     markup = fonts.markup(_unbroken(main or p.name_latin), "serif_bold", lang)
     if others:
-        small = " / ".join(_unbroken(x) for x in others)
+        small = "\n".join(_unbroken(x) for x in others)
         markup += f'<br/><font size="{st.cell.fontSize - 1.5}">{fonts.markup(small, "serif", lang)}</font>'
     return rich(markup, st.cell)
 
