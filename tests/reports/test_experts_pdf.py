@@ -61,7 +61,9 @@ def test_the_same_data_gives_the_same_bytes(demo_db):
 @needs_poppler
 def test_only_people_there_in_the_period_are_listed(demo_db, tmp_path):
     with demo_db.unit() as s:
-        far = experts_on_site(s, DEMO_TODAY + dt.timedelta(days=3000), DEMO_TODAY + dt.timedelta(days=3001), "ru")
+        far = experts_on_site(
+            s, DEMO_TODAY + dt.timedelta(days=3000), DEMO_TODAY + dt.timedelta(days=3001), "ru"
+        )
         entries = on_site_list(s, FROM, TO)
     assert "никто не ожидается" in " ".join(page_texts(far)).replace("\n", " ")
     statuses = {e.status.value for e in entries}

@@ -160,7 +160,10 @@ def test_advancing_the_status_from_the_table(qtbot, demo_window, monkeypatch):
 
     def record(dialog: StepDialog):
         assert dialog.target() == S.INVITED
-        set_combo(dialog.sending_person, next(p.id for p in dialog._people["sending"] if p.name_ru == "М. И. Соколова"))
+        set_combo(
+            dialog.sending_person,
+            next(p.id for p in dialog._people["sending"] if p.name_ru == "М. И. Соколова"),
+        )
         type_text(dialog.receiving_text, "外事处")
         dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
         return dialog.result()

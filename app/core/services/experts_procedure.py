@@ -87,7 +87,7 @@ def advance(
             field="reason",
             current=current.label,
             target=target.label,
-            skipped=sep.join(f"“{s.label}”" for s in skipped),
+            skipped=sep.join(pgettext("quoted", "“{text}”").format(text=s.label) for s in skipped),
         )
     if target == S.CANCELLED and not reason:
         raise ValidationError(N_("Give the reason for the cancellation."), field="reason")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QListView,
     QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableView,
     QTabWidget,
@@ -87,7 +88,7 @@ class AssignmentDialog(Retranslatable, QDialog):
         self._dirty = False
         self._quota_touched = assignment is not None
         self.setObjectName("AssignmentDialog")
-        self.resize(1040, 720)
+        self.resize(1040, 600)
         self._sides = ctx.read(commission_service.get_sides)
         self._meetings = ctx.read(meetings_service.list_meetings)
         self._decisions = ctx.read(decision_choices)
@@ -137,15 +138,14 @@ class AssignmentDialog(Retranslatable, QDialog):
         self._row(left, "sending_side_id", QComboBox())
         self._row(left, "receiving_side_id", QComboBox())
         people_box = QWidget()
-        pl = QHBoxLayout(people_box)
+        pl = QVBoxLayout(people_box)
         pl.setContentsMargins(0, 0, 0, 0)
         self.people_model = ChosenPeopleModel(self)
         self.people_list = QListView()
         self.people_list.setObjectName("people_list")
         self.people_list.setModel(self.people_model)
-        self.people_list.setMinimumHeight(90)
-        self.people_list.setMaximumHeight(130)
-        pb = QVBoxLayout()
+        self.people_list.setFixedHeight(96)
+        pb = QHBoxLayout()
         self.add_people = QPushButton()
         self.add_people.setObjectName("add_people")
         self.add_people.clicked.connect(self.choose_people)
@@ -157,9 +157,16 @@ class AssignmentDialog(Retranslatable, QDialog):
         for b in (self.add_people, self.remove_person, self.person_history):
             pb.addWidget(b)
         pb.addStretch(1)
-        pl.addWidget(self.people_list, 1)
+        pl.addWidget(self.people_list)
         pl.addLayout(pb)
-        self._row(left, "people", people_box)
+        people_box.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        people_error = QLabel()
+        people_error.setObjectName("error_people")
+        pl.addWidget(people_error)
+        self.labels["people"].setBuddy(self.people_list)
+        left.addRow(self.labels["people"], people_box)
+        self.errors.register("people", self.people_list, people_error)
+        self.w["people"] = people_box
         self._row(left, "purpose", QComboBox())
         for f in ("speciality_zh", "speciality_ru", "host_organisation_zh", "host_organisation_ru",
                   "place_zh", "place_ru"):  # fmt: skip
@@ -190,9 +197,13 @@ class AssignmentDialog(Retranslatable, QDialog):
         for combo in ("meeting_id", "decision_id", "quota_id"):
             self.w[combo].setMaximumWidth(420)
         grid = QHBoxLayout(page)
-        grid.addLayout(left, 1)
-        grid.addSpacing(16)
-        grid.addLayout(right, 1)
+        for form, stretch in ((left, 5), (right, 4)):
+            column = QVBoxLayout()
+            column.addLayout(form)
+            column.addStretch(1)
+            grid.addLayout(column, stretch)
+            if form is left:
+                grid.addSpacing(16)
         self.w["sending_side_id"].currentIndexChanged.connect(self._sending_changed)
         for f in ("receiving_side_id", "purpose"):
             self.w[f].currentIndexChanged.connect(lambda _i: self._fill_quotas())
@@ -422,7 +433,13 @@ class AssignmentDialog(Retranslatable, QDialog):
             self.term_note.setText("")
             return
         last = start + dt.timedelta(days=term - 1)
-        self.term_note.setText(_("The term ends on {date}.").format(date=format_date(last)))
+        status = self.assignment.status if self.assignment is not None else S.PROPOSED
+        if status == S.ON_SITE and last < dt.date.today():
+            self.term_note.setText(_("The term ended on {date}.").format(date=format_date(last)))
+            self.term_note.setStyleSheet("color: #b00020; font-weight: bold;")
+        else:
+            self.term_note.setText(_("The term ends on {date}.").format(date=format_date(last)))
+            self.term_note.setStyleSheet("")
 
     def _update_people_buttons(self) -> None:
         has = self.people_list.currentIndex().isValid()

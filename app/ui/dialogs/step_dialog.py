@@ -127,7 +127,7 @@ class StepDialog(Retranslatable, QDialog):
         if skipped:
             self.skip_note.setText(
                 _("This skips {steps}: the reason is required.").format(
-                    steps=sep.join(f"“{s.label}”" for s in skipped)
+                    steps=sep.join(pgettext("quoted", "“{text}”").format(text=s.label) for s in skipped)
                 )
             )
         elif target == S.CANCELLED:

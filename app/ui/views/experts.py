@@ -251,14 +251,14 @@ class ExpertsView(View):
         self._size_columns()
 
     def _size_columns(self) -> None:
+        # the quotas are few: their columns follow their contents and headers (in any language)
+        self.quota_table.resizeColumnsToContents()
         if getattr(self, "_sized", False) or not self.model.total:
             return
         self._sized = True
-        widths = {0: 110, 1: 230, 2: 110, 3: 130, 4: 260, 5: 90, 6: 170, 7: 90, 8: 90, 9: 70, 10: 90}
+        widths = {0: 110, 1: 230, 2: 110, 3: 175, 4: 260, 5: 95, 6: 180, 7: 90, 8: 90, 9: 75, 10: 95}
         for c, w in widths.items():
             self.table.setColumnWidth(c, w)
-        for c, w in {0: 90, 1: 110, 2: 220, 3: 120, 4: 60, 5: 60, 6: 60, 7: 60, 8: 90, 9: 90}.items():
-            self.quota_table.setColumnWidth(c, w)
 
     def _refresh_timeline(self) -> None:
         self._timeline_stale = False
@@ -511,6 +511,7 @@ class ExpertsView(View):
             self._side_names = {s.code: s.short_name(lang) for s in sides}
         self.model.retranslate()
         self.quota_model.retranslate()
+        self.quota_table.resizeColumnsToContents()
         self._update_summary()
         self._update_buttons()
         if self.pages.currentIndex() == PAGE_TIMELINE:

@@ -55,7 +55,7 @@ def assignment_columns(
     return [
         Column("status", N_("Status"), lambda r: r.status.label, background=_status_brush,
                extra={"export": lambda r: r.status.label}),
-        Column("people", N_("People"), lambda r: r.names(lang()),
+        Column("people", N_("People sent"), lambda r: r.names(lang()),
                tooltip=lambda r: "\n".join(f"{p.name_zh} / {p.name_ru}" for p in r.people)),
         Column("direction", N_("Direction"),
                lambda r: f"{side_name(r.sending_code)} → {side_name(r.receiving_code)}"),
@@ -93,7 +93,7 @@ def quota_columns() -> list[Column]:
         Column("direction", N_("Direction"), lambda q: q.direction(lang())),
         Column("purposes", N_("Purposes"), lambda q: sep().join(p.label for p in q.purposes)),
         Column("speciality", N_("Speciality"), lambda q: q.speciality(lang()), sortable=False),
-        Column("number", N_("Agreed"), lambda q: q.number, align=ALIGN_RIGHT),
+        Column("number", N_("Agreed number"), lambda q: q.number, align=ALIGN_RIGHT),
         Column("used", N_("Used"), lambda q: q.used, align=ALIGN_RIGHT, sortable=False,
                header_tooltip=N_("People on site or back home")),
         Column("planned", N_("Planned"), lambda q: q.planned, align=ALIGN_RIGHT, sortable=False,

@@ -3,9 +3,18 @@ overlapping assignments. Double-clicking an alert opens its assignment."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core.services.experts_alerts import Alert, AlertKind
 from app.i18n import _, current_language, ngettext
@@ -47,6 +56,39 @@ class AlertsModel(QAbstractListModel):
         return None
 
 
+class WrappingDelegate(QStyledItemDelegate):
+    """Items as wrapped paragraphs, measured and painted with the same metrics (the default
+    delegate measures and paints wrapped text differently and cuts lines off)."""
+
+    PAD = 4
+
+    def _width(self, option) -> int:
+        view = self.parent()
+        return max(60, view.viewport().width() - 2 * self.PAD - 4)
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        w = self._width(option)
+        rect = option.fontMetrics.boundingRect(QRect(0, 0, w, 100000), Qt.TextFlag.TextWordWrap, text)
+        return QSize(w, rect.height() + 2 * self.PAD)
+
+    def paint(self, painter, option, index) -> None:
+        self.initStyleOption(option, index)
+        text = option.text
+        option.text = ""
+        widget = option.widget
+        widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        painter.save()
+        brush = index.data(Qt.ItemDataRole.ForegroundRole)
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.setPen(option.palette.highlightedText().color())
+        elif brush is not None:
+            painter.setPen(brush.color())
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.drawText(rect, int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft), text)
+        painter.restore()
+
+
 class AlertsPanel(Retranslatable, QWidget):
     alertActivated = Signal(int)  # noqa: N815 - the assignment's id
     settingsRequested = Signal()  # noqa: N815
@@ -63,6 +105,9 @@ class AlertsPanel(Retranslatable, QWidget):
         self.list.setObjectName("alerts_list")
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
+        self.list.setItemDelegate(WrappingDelegate(self.list))
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setSpacing(2)
         self.list.setAlternatingRowColors(True)
         self.list.doubleClicked.connect(self._activate)

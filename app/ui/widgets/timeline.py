@@ -280,20 +280,28 @@ class TimelineView(Retranslatable, QAbstractScrollArea):
         half = self.HEADER_H // 2
         month_w = 30 * self.px_per_day
         p.setPen(pal.buttonText().color())
+        first = True
         for d in self._months():
             x = int(self.x_of(d))
-            if d.month == 1 or d == next(self._months()):
-                p.drawText(QRect(x + 3, 0, 200, half), Qt.AlignmentFlag.AlignVCenter, self._year_text(d.year))
+            if d.month == 1 or first:  # the year over its January, and over the first month shown
+                year_x = max(x, self.NAME_W) if first else x
+                p.drawText(
+                    QRect(year_x + 3, 0, 200, half), Qt.AlignmentFlag.AlignVCenter, self._year_text(d.year)
+                )
+            first = False
             label = months[d.month]
             if fm.horizontalAdvance(label) + 6 < month_w:
                 p.drawText(QRect(x + 3, half, int(month_w), half), Qt.AlignmentFlag.AlignVCenter, label)
             p.drawLine(x, half if d.month != 1 else 0, x, self.HEADER_H)
+        # "today" in the top half, so that the month under it stays readable
         x = int(self.x_of(self.today) + self.px_per_day / 2)
         today = _("Today")
         tw = fm.horizontalAdvance(today) + 8
-        p.fillRect(QRect(x - tw // 2, half + 2, tw, half - 4), QColor(TODAY_COLOR))
+        p.fillRect(QRect(x - tw // 2, 2, tw, half - 3), QColor(TODAY_COLOR))
         p.setPen(QColor("#ffffff"))
-        p.drawText(QRect(x - tw // 2, half + 2, tw, half - 4), Qt.AlignmentFlag.AlignCenter, today)
+        p.drawText(QRect(x - tw // 2, 2, tw, half - 3), Qt.AlignmentFlag.AlignCenter, today)
+        p.setPen(QPen(QColor(TODAY_COLOR), 2))
+        p.drawLine(x, half, x, self.HEADER_H)
         p.setClipping(False)
 
     @staticmethod
