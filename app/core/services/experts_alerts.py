@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy import String, and_, cast, or_, select
+from sqlalchemy.orm import Session
 
 from app.core.enums import LabeledEnum
 from app.core.errors import ValidationError
@@ -112,22 +112,22 @@ def alerts(session: Session, today: dt.date | None = None) -> list[Alert]:
     horizon, reply = alert_settings(session)
     out: list[Alert] = []
     on_site = session.execute(
-        select(Assignment).where(
+        select(*_COLUMNS).where(
             Assignment.status == S.ON_SITE.value,
             or_(
                 Assignment.term_end <= today + dt.timedelta(days=horizon),
                 Assignment.end_date <= today + dt.timedelta(days=horizon),
             ),
         )
-    ).scalars().all()  # fmt: skip
+    ).all()  # fmt: skip
     invited = session.execute(
-        select(Assignment, AssignmentStep.date)
+        select(*_COLUMNS, AssignmentStep.date.label("invited_on"))
         .join(AssignmentStep, and_(AssignmentStep.assignment_id == Assignment.id,
                                    AssignmentStep.status == S.INVITED.value))
         .where(Assignment.status == S.INVITED.value, AssignmentStep.date < today - dt.timedelta(days=reply))
     ).all()  # fmt: skip
     pairs = _overlaps(session)
-    ids = [a.id for a in on_site] + [a.id for a, _d in invited] + [p[1].id for p in pairs]
+    ids = [a.id for a in on_site] + [a.id for a in invited] + [p[1].id for p in pairs]
     people = people_of(session, ids)
     for a in on_site:
         who = tuple(people.get(a.id, ()))
@@ -161,7 +161,8 @@ def alerts(session: Session, today: dt.date | None = None) -> list[Alert]:
                         end=a.end_date,
                     )
                 )
-    for a, date in invited:
+    for a in invited:
+        date = a.invited_on
         out.append(
             Alert(
                 AlertKind.UNANSWERED,
@@ -186,29 +187,54 @@ def alerts(session: Session, today: dt.date | None = None) -> list[Alert]:
     return out
 
 
-def _overlaps(session: Session) -> list[tuple[PersonRef, Assignment, Assignment]]:
-    """Pairs of assignments of the same person that share days (not both over, none cancelled)."""
-    ap1 = assignment_people.alias("ap1")
-    ap2 = assignment_people.alias("ap2")
-    a1 = aliased(Assignment)
-    a2 = aliased(Assignment)
-    stmt = (
-        select(Person, a1, a2)
-        .select_from(ap1)
-        .join(ap2, and_(ap2.c.person_id == ap1.c.person_id, ap1.c.assignment_id < ap2.c.assignment_id))
-        .join(a1, a1.id == ap1.c.assignment_id)
-        .join(a2, a2.id == ap2.c.assignment_id)
-        .join(Person, Person.id == ap1.c.person_id)
-        .where(
-            a1.status != S.CANCELLED.value,
-            a2.status != S.CANCELLED.value,
-            or_(a1.status != S.COMPLETED.value, a2.status != S.COMPLETED.value),
-            a1.start_date <= a2.end_date,
-            a2.start_date <= a1.end_date,
+_COLUMNS = (
+    Assignment.id,
+    Assignment.host_organisation_zh,
+    Assignment.host_organisation_ru,
+    Assignment.start_date,
+    Assignment.end_date,
+    Assignment.term_end,
+)
+
+
+def _overlaps(session: Session) -> list[tuple[PersonRef, object, object]]:
+    """Pairs of assignments of the same person that share days: none cancelled, at least one still
+    under way (proposed to on site); each pair once, the earlier first.
+
+    One pass over every person's assignments in date order (a sweep), rather than a self-join:
+    linear in the size of the register."""
+    active = {S.PROPOSED.value, S.INVITED.value, S.ACCEPTED.value, S.TRAVEL_ARRANGED.value, S.ON_SITE.value}
+    # dates as ISO text: compared as they are, without building 40,000 date objects
+    rows = session.execute(
+        select(assignment_people.c.person_id, Assignment.id, cast(Assignment.start_date, String),
+               cast(Assignment.end_date, String), Assignment.status)
+        .join(Assignment, Assignment.id == assignment_people.c.assignment_id)
+        .where(Assignment.status != S.CANCELLED.value)
+    ).all()  # fmt: skip
+    rows.sort(key=lambda r: (r[0], r[2], r[1]))  # in Python: SQL would walk the table out of order
+    found: list[tuple[int, int, int]] = []  # (person, earlier assignment, later assignment)
+    person = None
+    open_: list = []
+    for pid, aid, start, end, status in rows:
+        if pid != person:
+            person, open_ = pid, []
+        open_ = [o for o in open_ if o[2] >= start]  # those still running when this one starts
+        for o in open_:
+            if o[3] in active or status in active:
+                found.append((pid, o[0], aid))
+        open_.append((aid, start, end, status))
+    if not found:
+        return []
+    ids = {x for _p, a, b in found for x in (a, b)}
+    details = {r.id: r for r in session.execute(select(*_COLUMNS).where(Assignment.id.in_(ids)))}
+    names = {
+        r.id: PersonRef(r.id, r.side_id, r.name_zh, r.name_ru, r.name_latin)
+        for r in session.execute(
+            select(Person.id, Person.side_id, Person.name_zh, Person.name_ru, Person.name_latin).where(
+                Person.id.in_({p for p, _a, _b in found})
+            )
         )
-        .order_by(a1.start_date, a1.id, a2.id)
-    )
-    return [
-        (PersonRef(p.id, p.side_id, p.name_zh, p.name_ru, p.name_latin), x, y)
-        for p, x, y in session.execute(stmt)
-    ]
+    }
+    out = [(names[p], details[a], details[b]) for p, a, b in found]
+    out.sort(key=lambda x: (x[1].start_date, x[1].id, x[2].id))
+    return out
