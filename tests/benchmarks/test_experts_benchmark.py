@@ -41,7 +41,9 @@ def _fill(path, today: dt.date) -> None:
         ru = f"{rng.choice('АБВГДЕИКЛМНОП')}. {rng.choice('АБВГДЕИКЛМНОП')}. {rng.choice(SURNAMES)}-{i}"
         zh = f"专家{i}号"
         lat = f"Expert {i}"
-        people.append((sides[code], zh, ru, lat, search_key(zh, ru, lat), str(uuid.UUID(int=rng.getrandbits(128)))))
+        people.append(
+            (sides[code], zh, ru, lat, search_key(zh, ru, lat), str(uuid.UUID(int=rng.getrandbits(128))))
+        )
     con.executemany(
         "INSERT INTO people (side_id, name_zh, name_ru, name_latin, organisation_zh, organisation_ru, "
         "position_zh, position_ru, notes, search_text, uuid, created_at, updated_at) "
