@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -89,7 +90,11 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
         ctx.db = db
     window = MainWindow(ctx)
     window.show()
-    if db is not None and empty:
+    if os.environ.get("COMMISSION_DESK_QUIT_AFTER_START"):  # start-up benchmark: quit once shown
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    elif db is not None and empty:
         _first_start(window)
     return app.exec()
 

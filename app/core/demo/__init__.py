@@ -38,9 +38,9 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import commission, experts, sessions
+    from app.core.demo import agenda, commission, experts, sessions
 
-    return [commission.build, sessions.build, experts.build]
+    return [commission.build, sessions.build, agenda.build, experts.build]
 
 
 def is_empty(session: Session) -> bool:

@@ -97,10 +97,10 @@ ASSIGNMENTS = [
      {"meeting": 1}),
     (["belov"], SU_CN, P.RESEARCH_REPORT, "inst10", "radar", -88, 10, 14, S.COMPLETED, None, {"meeting": 1}),
     (["orlov", "ilyin", "zaitsev"], SU_CN, P.INSPECTION, "p247", "steel", 40, 14, 21, S.PROPOSED, None,
-     {"meeting": 2}),
+     {}),
     (["bogdanov"], SU_CN, P.CONFERENCE, "harbin_mil", "radar", 65, 7, 10, S.INVITED, None, {"invited_ago": 26}),
     (["sun_gl", "he_yz"], CN_SU, P.RESEARCH_REPORT, "cniim", "lab", 50, 10, 14, S.ACCEPTED, None, {}),
-    (["zhang"], CN_SU, P.CONFERENCE, "vnii_st", "standards", 28, 5, 7, S.TRAVEL_ARRANGED, None, {"meeting": 2}),
+    (["zhang"], CN_SU, P.CONFERENCE, "vnii_st", "standards", 28, 5, 7, S.TRAVEL_ARRANGED, None, {}),
     (["volkov"], SU_CN, P.INSPECTION, "p296", "small_arms", -45, 12, 14, S.COMPLETED, None, {}),
     # the overlap: Fedorov, on site in Kunming, is also down for a research report in Beijing
     (["fedorov"], SU_CN, P.RESEARCH_REPORT, "inst10", "optics", 18, 6, 7, S.ACCEPTED, None,

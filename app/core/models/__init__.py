@@ -3,6 +3,7 @@
 One module per area; each new area adds its import here.
 """
 
+from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
@@ -28,8 +29,10 @@ __all__ = [
     "ExpertQuota",
     "LiaisonAgency",
     "Meeting",
+    "MeetingDeadline",
     "Person",
     "Record",
+    "ScheduleEvent",
     "Setting",
     "Side",
     "UTCDateTime",

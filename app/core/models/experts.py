@@ -39,7 +39,7 @@ class AssignmentPurpose(LabeledEnum):
     AIDE = "aide", N_("Aide")
     INSPECTION = "inspection", N_("On-site inspection")
     CONFERENCE = "conference", N_("Conference")
-    RESEARCH_REPORT = "research_report", N_("Research report")
+    RESEARCH_REPORT = "research_report", N_("Delivery of a research report")
     INTERNSHIP = "internship", N_("Short-term internship")
 
 

@@ -1,7 +1,7 @@
 """experts: assignments, procedure steps, quotas, overridden warnings
 
 Revision ID: experts1
-Revises: 0002_sessions
+Revises: agenda1
 Create Date: 2026-11-28
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import app.core.models.base
 
 revision = "experts1"
-down_revision = "0002_sessions"
+down_revision = "agenda1"
 branch_labels = None
 depends_on = None
 

@@ -604,7 +604,7 @@ class AssignmentDialog(Retranslatable, QDialog):
             self.tabs.setTabText(i, text)
         self.add_people.setText(_("Add…"))
         self.remove_person.setText(_("Remove"))
-        self.person_history.setText(_("History…"))
+        self.person_history.setText(_("Person's history…"))
         for s, b in self.step_buttons.items():
             b.setText(_("Cancel…") if s == S.CANCELLED else _("{step}…").format(step=s.label))
         self.undo_button.setText(_("Undo last step"))

@@ -20,7 +20,7 @@ from app.i18n import N_, _, current_language, format_date, ngettext
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 
-HEADERS = (N_("Activity"), N_("Start"), N_("End"), N_("What"), N_("Role or purpose"), N_("Status"))
+HEADERS = (N_("Activity"), N_("Start"), N_("End"), N_("Particulars"), N_("Role or purpose"), N_("Status"))
 
 
 class HistoryModel(QAbstractTableModel):

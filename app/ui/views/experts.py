@@ -493,7 +493,7 @@ class ExpertsView(View):
         self.edit_button.setText(_("&Edit…"))
         self.step_button.setText(_("Next &step…"))
         self.step_button.setToolTip(_("Record the next step of the procedure"))
-        self.history_button.setText(_("&History…"))
+        self.history_button.setText(_("Person's &history…"))
         self.delete_button.setText(_("&Delete"))
         self.quota_new.setText(_("New &quota…"))
         self.quota_edit.setText(_("&Edit…"))

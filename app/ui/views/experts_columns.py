@@ -98,7 +98,7 @@ def quota_columns() -> list[Column]:
                header_tooltip=N_("People on site or back home")),
         Column("planned", N_("Planned"), lambda q: q.planned, align=ALIGN_RIGHT, sortable=False,
                header_tooltip=N_("People proposed, invited, accepted or with travel arranged")),
-        Column("left", N_("Remaining"), lambda q: q.left, align=ALIGN_RIGHT, sortable=False, foreground=_left_foreground),
+        Column("left", N_("Places left"), lambda q: q.left, align=ALIGN_RIGHT, sortable=False, foreground=_left_foreground),
         Column("period_from", N_("Start"), lambda q: _short(q.period_from), align=ALIGN_CENTER,
                extra={"export": lambda q: q.period_from}),
         Column("period_to", N_("End"), lambda q: _short(q.period_to), align=ALIGN_CENTER,

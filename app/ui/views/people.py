@@ -254,7 +254,7 @@ class PeopleView(View):
         self.add_button.setText(_("&Add…"))
         self.edit_button.setText(_("&Edit…"))
         self.delete_button.setText(_("&Delete"))
-        self.history_button.setText(_("&History…"))
+        self.history_button.setText(_("Person's &history…"))
         self.history_button.setToolTip(_("Delegations, assignments and presentations of the person"))
         if self.side_filter.count():
             self.side_filter.setItemText(0, _("All sides"))
