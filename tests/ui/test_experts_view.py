@@ -356,3 +356,56 @@ def test_printing_the_list_of_experts_on_site(qtbot, demo_ctx):
     preview = PdfPreviewDialog(data, dialog.file_name())
     qtbot.addWidget(preview)
     assert preview.page_count() >= 2
+
+
+def test_a_quota_through_its_dialog(qtbot, demo_window, monkeypatch):
+    from app.ui.dialogs.quota_dialog import QuotaDialog
+
+    view = experts_tab(demo_window)
+    view.pages.setCurrentIndex(experts_view.PAGE_QUOTAS)
+    before = view.quota_model.rowCount()
+    shown = []
+
+    def fill(dialog: QuotaDialog):
+        set_combo(dialog.w["sending_side_id"], next(s.id for s in dialog._sides if s.code == "CN"))
+        dialog.purpose_boxes[next(iter(dialog.purpose_boxes))].setChecked(False)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        shown.append(dialog.errors.message("purposes"))
+        for p, box in dialog.purpose_boxes.items():
+            box.setChecked(p.value == "conference")
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        shown.append(dialog.errors.message("number"))
+        dialog.w["number"].setValue(12)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return dialog.result()
+
+    monkeypatch.setattr(QuotaDialog, "exec", fill)
+    demo_window.act_new.trigger()  # the Edit menu's New acts on the page shown
+    assert "at least one purpose" in shown[0] and "greater than zero" in shown[1]
+    assert view.quota_model.rowCount() == before + 1
+    row = quota_row(view, "Conference")
+    assert cell(view.quota_model, row, "number") == "12" and cell(view.quota_model, row, "left") == "12"
+
+
+def test_alert_settings_change_what_needs_attention(qtbot, demo_window, monkeypatch):
+    from app.ui.dialogs.alert_settings_dialog import AlertSettingsDialog
+
+    view = experts_tab(demo_window)
+    ending = sum(1 for a in view.alerts.model.alerts if a.kind.value == "ending")
+    errors = []
+
+    def fill(dialog: AlertSettingsDialog):
+        dialog.horizon.setValue(0)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        errors.append(dialog.errors.message("horizon"))
+        dialog.horizon.setValue(10)
+        dialog.reply.setValue(60)
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return dialog.result()
+
+    monkeypatch.setattr(AlertSettingsDialog, "exec", fill)
+    view.alerts.settings_button.click()
+    assert "from 1 to 730" in errors[0]
+    kinds = [a.kind.value for a in view.alerts.model.alerts]
+    assert 0 < kinds.count("ending") < ending
+    assert "unanswered" not in kinds

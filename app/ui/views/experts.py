@@ -452,7 +452,9 @@ class ExpertsView(View):
         from app.ui.dialogs.experts_pdf_dialog import ExpertsPdfDialog
 
         f = self._filter
-        ExpertsPdfDialog(self.ctx, f.period_from or self.today, f.period_to or self.today, self).exec()
+        start = f.period_from or self.today
+        end = f.period_to or start + dt.timedelta(days=30)
+        ExpertsPdfDialog(self.ctx, start, end, self).exec()
 
     # --- Edit menu -----------------------------------------------------------------------------------
 
