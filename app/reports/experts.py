@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import re
 from collections import Counter
 
 from reportlab.lib import colors
@@ -28,8 +29,12 @@ from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, rich, table
 from app.reports.styles import styles
 
-#: Column widths as fractions of the text width.
-COLUMNS = (0.065, 0.205, 0.20, 0.175, 0.205, 0.15)
+#: Column widths as fractions of the text width, per language: Russian needs room for long
+#: compound words ("оптико-механический"), Chinese for the two characters of "序号".
+COLUMNS = {
+    "zh": (0.065, 0.19, 0.21, 0.175, 0.21, 0.15),
+    "ru": (0.055, 0.19, 0.22, 0.19, 0.195, 0.15),
+}
 
 
 def _status(entry: OnSiteEntry, _d) -> str:
@@ -41,8 +46,8 @@ def _status(entry: OnSiteEntry, _d) -> str:
 
 
 def _unbroken(name: str) -> str:
-    """A name is not broken between its initials and the surname."""
-    return name.replace(" ", "\u00a0")
+    """Initials stay together ("И.\u00a0П. Смирнов"); the surname may go to the next line."""
+    return re.sub(r"(?<=\.) (?=\w\.)", "\u00a0", name)
 
 
 def _name_cell(entry: OnSiteEntry, lang: str, st):
@@ -92,7 +97,7 @@ def _table(rows: list[OnSiteEntry], lang: str, st, _d):
                 pick(lang, e.host_organisation_zh, e.host_organisation_ru),
                 f"{dates}\n{_status(e, _d)}",
             ])  # fmt: skip
-    return table(data, [w * TEXT_WIDTH for w in COLUMNS], st, extra_style=extra)
+    return table(data, [w * TEXT_WIDTH for w in COLUMNS[lang]], st, extra_style=extra)
 
 
 def section_texts(entries: list[OnSiteEntry], lang: str) -> list[str]:

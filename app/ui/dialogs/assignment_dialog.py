@@ -392,9 +392,6 @@ class AssignmentDialog(Retranslatable, QDialog):
         if receiving.currentData() == sending:
             other = next((s.id for s in self._sides if s.id != sending), None)
             receiving.setCurrentIndex(max(0, receiving.findData(other)))
-        kept = [p for p in self.people_model.people if p.side_id == sending]
-        if len(kept) != len(self.people_model.people):
-            self.people_model.set_people(kept)
         self._fill_quotas()
 
     def _decision_changed(self, _index: int) -> None:
