@@ -131,6 +131,8 @@ class ExpertsView(View):
         self.table = _table("assignments_table", self.model)
         self.table.sortByColumn(7, Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
         self.new_button = QPushButton()
@@ -377,6 +379,16 @@ class ExpertsView(View):
         except CoreError as exc:
             messages.error(self, exc.message)
 
+    def _table_menu(self, pos: QPoint) -> None:
+        """Right click on an assignment: the same actions as the buttons above the table."""
+        if self.current() is None:
+            return
+        menu = QMenu(self)
+        for button in (self.edit_button, self.step_button, self.history_button, self.delete_button):
+            action = menu.addAction(button.text().replace("&", ""), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
     def _history_of_current(self) -> None:
         a = self.current()
         if a is None or not a.people:
@@ -493,7 +505,7 @@ class ExpertsView(View):
             self.pages.setTabText(i, text)
         self.new_button.setText(_("&New assignment…"))
         self.edit_button.setText(_("&Edit…"))
-        self.step_button.setText(_("Next &step…"))
+        self.step_button.setText(_("Next s&tep…"))
         self.step_button.setToolTip(_("Record the next step of the procedure"))
         self.history_button.setText(_("Person's &history…"))
         self.delete_button.setText(_("&Delete"))
