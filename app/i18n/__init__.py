@@ -17,6 +17,7 @@ import gettext
 import hashlib
 import io
 import os
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
@@ -237,11 +238,19 @@ def format_number(value: int | Decimal | float, lang: str | None = None) -> str:
     return format_decimal(value, locale=babel_locale_name(lang))
 
 
+_CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+
+
 def format_money(amount: Decimal, currency: str, lang: str | None = None) -> str:
-    """``1 234,50 ₽`` in Russian, ``¥1,234.50`` in Chinese: Babel's pattern for the locale."""
+    """``1 234,50 ₽`` in Russian, ``¥1,234.50`` in Chinese: Babel's pattern for the locale.
+
+    A currency shown by its letters is spaced from the digits (``RUB 1,234.50``, not
+    ``RUB1,234.50``), as CLDR's currency spacing rule asks and Babel does not do.
+    """
     from babel.numbers import format_currency
 
-    return format_currency(amount, currency, locale=babel_locale_name(lang))
+    text = format_currency(amount, currency, locale=babel_locale_name(lang))
+    return _CURRENCY_SPACING.sub("\u00a0", text)
 
 
 def format_amount(amount: Decimal, currency: str, lang: str | None = None) -> str:

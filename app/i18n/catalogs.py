@@ -15,6 +15,7 @@ Extraction keywords: _ N_ ngettext:1,2 pgettext:1c,2 _d (a document's gettext) _
 
 from __future__ import annotations
 
+import datetime
 import io
 import json
 import re
@@ -38,6 +39,9 @@ KEYWORDS = {
     "pgettext": ((1, "c"), 2),
 }
 
+#: Headers carry no timestamp, so that extracting twice changes nothing and branches merge cleanly.
+FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+
 HEADER_COMMENT = "# Commission Desk user interface and document strings.\n#"
 
 PLURAL_FORMS = {
@@ -54,7 +58,8 @@ def app_dir() -> Path:
 
 def extract() -> Catalog:
     """Every marked string under app/, as a template catalog."""
-    catalog = Catalog(project="Commission Desk", domain=DOMAIN, charset="utf-8")
+    catalog = Catalog(project="Commission Desk", domain=DOMAIN, charset="utf-8", creation_date=FIXED_DATE,
+                      revision_date=FIXED_DATE)  # fmt: skip
     root = app_dir()
     for filename, lineno, message, comments, context in extract_from_dir(
         str(root),
@@ -102,7 +107,8 @@ def update(verbose: bool = True) -> dict[str, list[str]]:
     for lang in CATALOG_LANGUAGES:
         path = tdir / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         old = _read(path) if path.exists() else Catalog(locale=lang, domain=DOMAIN)
-        new = Catalog(locale=lang, domain=DOMAIN, project="Commission Desk", charset="utf-8")
+        new = Catalog(locale=lang, domain=DOMAIN, project="Commission Desk", charset="utf-8",
+                      creation_date=FIXED_DATE, revision_date=FIXED_DATE)  # fmt: skip
         known = {_key(m): m for m in old if m.id}
         for tm in template:
             if not tm.id:

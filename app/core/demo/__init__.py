@@ -38,9 +38,16 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, experts, sessions
+    from app.core.demo import agenda, commission, expenses, experts, sessions
 
-    return [commission.build, sessions.build, agenda.build, experts.build]
+    # One step a line, in order: each area appends its own.
+    return [
+        commission.build,
+        sessions.build,
+        agenda.build,
+        expenses.build,
+        experts.build,
+    ]
 
 
 def is_empty(session: Session) -> bool:

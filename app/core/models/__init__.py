@@ -7,6 +7,7 @@ from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
+from app.core.models.expenses import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind
 from app.core.models.experts import (
     Assignment,
     AssignmentStep,
@@ -23,9 +24,14 @@ __all__ = [
     "Attachment",
     "Base",
     "Blob",
+    "Budget",
     "Commission",
     "Decision",
     "DelegationMember",
+    "ExchangeRate",
+    "Expense",
+    "ExpenseCategory",
+    "ExpenseKind",
     "ExpertQuota",
     "LiaisonAgency",
     "Meeting",

@@ -1,7 +1,7 @@
 """experts: assignments, procedure steps, quotas, overridden warnings
 
 Revision ID: experts1
-Revises: agenda1
+Revises: expenses1
 Create Date: 2026-11-28
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import app.core.models.base
 
 revision = "experts1"
-down_revision = "agenda1"
+down_revision = "expenses1"
 branch_labels = None
 depends_on = None
 

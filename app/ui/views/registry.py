@@ -8,6 +8,7 @@ from app.ui.views.base import View
 
 def create_views(ctx) -> list[View]:
     from app.ui.views.agenda import AgendaView
+    from app.ui.views.expenses import ExpensesView
     from app.ui.views.experts import ExpertsView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
@@ -23,14 +24,7 @@ def create_views(ctx) -> list[View]:
             ),
         ),
         ExpertsView(ctx),
-        PlaceholderView(
-            ctx,
-            N_("Expenses"),
-            N_(
-                "The costs of each session, with the payer set by the commission's rule: the host pays for "
-                "organising the session, each side for its own delegation; the statement per session."
-            ),
-        ),
+        ExpensesView(ctx),
         PlaceholderView(
             ctx,
             N_("Minutes"),

@@ -1,0 +1,158 @@
+"""The statement for accountants, as an XLSX workbook: every expense, the summary per side, the budgets
+and the rates, with numbers as numbers and each amount cell in its currency's number format.
+
+Headers are in the document's language (zh or ru); the number formats follow Babel's currency
+pattern for that locale (``"¥"#,##0.00``, ``#,##0.00 "₽"``), so a spreadsheet shows what the
+statement prints, and the cells stay numbers that the accountants can sum.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from decimal import Decimal
+
+from sqlalchemy.orm import Session
+
+from app.core.services import expense_summary
+from app.core.services.expense_summary import StatementData
+from app.i18n import babel_locale, currency_digits, doc_gettext
+from app.reports.statement import session_name
+
+_NUMBER = re.compile(r"[#0,.]+")
+
+
+def excel_currency_format(currency: str, lang: str) -> str:
+    """An Excel number format for amounts in ``currency`` as the locale writes them."""
+    from babel.numbers import get_currency_symbol
+
+    locale = babel_locale(lang)
+    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
+    symbol = get_currency_symbol(currency, locale=locale)
+    digits = currency_digits(currency)
+    number = "#,##0" + ("." + "0" * digits if digits else "")
+    prefix, suffix = _NUMBER.split(pattern, maxsplit=1)
+    affix = {}
+    for name, text in (("prefix", prefix), ("suffix", suffix)):
+        text = text.replace("¤", symbol)
+        if text and symbol[-1:].isalpha() and name == "prefix" and not text.endswith(("\u00a0", " ")):
+            text += "\u00a0"  # RUB 1,234.50, as the statement prints it
+        affix[name] = f'"{text}"' if text else ""
+    return f"{affix['prefix']}{number}{affix['suffix']}"
+
+
+def _date_format(lang: str) -> str:
+    return 'yyyy"年"m"月"d"日"' if lang == "zh" else "dd.mm.yyyy"
+
+
+def build_workbook(data: StatementData, lang: str) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    _d = doc_gettext(lang)
+    bold = Font(bold=True)
+    head_fill = PatternFill("solid", fgColor="E8E8E8")
+    wb = Workbook()
+    wb.properties.creator = "Commission Desk"
+    wb.properties.title = f"{_d('Statement of expenses')} · {session_name(data.meeting.ordinal, lang)}"
+    wb.properties.subject = data.commission.name(lang)
+    wb.properties.keywords = data.fingerprint
+    sides = {s.side.id: s.side for s in data.sides}
+
+    def sheet(ws, headers: list[str], widths: list[int]):
+        ws.append(headers)
+        for i, w in enumerate(widths, start=1):
+            ws.column_dimensions[get_column_letter(i)].width = w
+            cell = ws.cell(row=1, column=i)
+            cell.font = bold
+            cell.fill = head_fill
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+        ws.freeze_panes = "A2"
+
+    def money(ws, row: int, column: int, amount: Decimal, currency: str, strong: bool = False) -> None:
+        cell = ws.cell(row=row, column=column, value=amount)
+        cell.number_format = excel_currency_format(currency, lang)
+        if strong:
+            cell.font = bold
+
+    # every expense
+    ws = wb.active
+    ws.title = _d("Expenses")[:31]
+    sheet(
+        ws,
+        [_d("No."), _d("Date"), _d("Borne by"), _d("Kind"), _d("Category"), _d("Item of expenditure"),
+         _d("Correction of the expense of"), _d("Reason for the correction"), _d("Receipts"), _d("Amount"),
+         _d("Currency"), _d("Identifier")],
+        [6, 14, 14, 22, 24, 60, 16, 30, 10, 18, 10, 38],
+    )  # fmt: skip
+    expenses = sorted(data.expenses.values(), key=lambda e: (e.spent_on, e.id))
+    for n, e in enumerate(expenses, start=1):
+        original = data.expenses.get(e.correction_of_id) if e.correction_of_id else None
+        ws.append(
+            [n, e.spent_on, sides[e.payer_side_id].short_name(lang), _d(e.kind.msgid), _d(e.category.msgid),
+             e.description(lang), original.spent_on if original else None, e.correction_reason or None,
+             e.receipts, None, e.currency, e.uuid]
+        )  # fmt: skip
+        r = ws.max_row
+        ws.cell(row=r, column=2).number_format = _date_format(lang)
+        if original:
+            ws.cell(row=r, column=7).number_format = _date_format(lang)
+        money(ws, r, 10, e.amount, e.currency)
+    if expenses:
+        ws.auto_filter.ref = f"A1:L{ws.max_row}"
+
+    # what each side bears, by part and category, with totals per currency
+    ws = wb.create_sheet(_d("Summary by side and currency")[:31])
+    sheet(
+        ws, [_d("Borne by"), _d("Kind"), _d("Category"), _d("Amount"), _d("Currency")], [16, 26, 30, 20, 10]
+    )
+    for s in data.ordered_sides(lang):
+        name = s.side.short_name(lang)
+        for part, kind in ((s.burden.organisation, "organisation"), (s.burden.delegation, "delegation")):
+            label = _d("Organisation costs") if kind == "organisation" else _d("Delegation costs")
+            for category, totals in part.by_category.items():
+                for currency, amount in totals.items():
+                    ws.append([name, label, _d(category.msgid), None, currency])
+                    money(ws, ws.max_row, 4, amount, currency)
+        for currency, amount in s.burden.totals.items():
+            ws.append([_d("Total borne by {side}").format(side=name), None, None, None, currency])
+            ws.cell(row=ws.max_row, column=1).font = bold
+            money(ws, ws.max_row, 4, amount, currency, strong=True)
+    for currency, amount in data.totals.items():
+        ws.append([_d("All costs of the session"), None, None, None, currency])
+        ws.cell(row=ws.max_row, column=1).font = bold
+        money(ws, ws.max_row, 4, amount, currency, strong=True)
+    for c in data.converted:
+        if c.amount is None:
+            continue
+        rates = "; ".join(
+            f"1 {r.from_currency} = {r.rate} {r.to_currency} ({r.rate_date.isoformat()})" for r in c.rates
+        )
+        ws.append([_d("Converted total"), rates, None, None, c.currency])
+        money(ws, ws.max_row, 4, c.amount, c.currency, strong=True)
+
+    # budgets and rates
+    if data.budgets:
+        ws = wb.create_sheet(_d("Budgets")[:31])
+        sheet(ws, [_d("Borne by"), _d("Category"), _d("Currency"), _d("Budget"), _d("Spent"), _d("Remaining")],
+              [16, 30, 10, 18, 18, 18])  # fmt: skip
+        for b in data.budgets:
+            ws.append([sides[b.side_id].short_name(lang), _d(b.category.msgid), b.currency])
+            r = ws.max_row
+            for col, value in ((4, b.budget), (5, b.spent), (6, b.remaining)):
+                money(ws, r, col, value, b.currency)
+    if data.rates:
+        ws = wb.create_sheet(_d("Exchange rates")[:31])
+        sheet(ws, [_d("Date"), _d("From"), _d("To"), _d("Rate")], [14, 10, 10, 16])
+        for rate in data.rates:
+            ws.append([rate.rate_date, rate.from_currency, rate.to_currency, rate.rate])
+            ws.cell(row=ws.max_row, column=1).number_format = _date_format(lang)
+            ws.cell(row=ws.max_row, column=4).number_format = "0.0000######"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def statement_xlsx(session: Session, meeting_id: int, lang: str) -> bytes:
+    return build_workbook(expense_summary.statement(session, meeting_id), lang)
