@@ -38,7 +38,7 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, exchanges, expenses, sessions
+    from app.core.demo import agenda, commission, exchanges, expenses, experts, sessions
 
     # One step a line, in order: each area appends its own.
     return [
@@ -47,6 +47,7 @@ def _steps():
         agenda.build,
         exchanges.build,
         expenses.build,
+        experts.build,
     ]
 
 

@@ -9,10 +9,19 @@ from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
 from app.core.models.exchanges import ConfidentialityMarking, Exchange
 from app.core.models.expenses import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind
+from app.core.models.experts import (
+    Assignment,
+    AssignmentStep,
+    ExpertQuota,
+    WarningOverride,
+    assignment_people,
+)
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
 
 __all__ = [
     "AgendaItem",
+    "Assignment",
+    "AssignmentStep",
     "Attachment",
     "Base",
     "Blob",
@@ -26,6 +35,7 @@ __all__ = [
     "ExpenseCategory",
     "ExpenseKind",
     "Exchange",
+    "ExpertQuota",
     "LiaisonAgency",
     "Meeting",
     "MeetingDeadline",
@@ -35,6 +45,8 @@ __all__ = [
     "Setting",
     "Side",
     "UTCDateTime",
+    "WarningOverride",
+    "assignment_people",
     "new_uuid",
     "utcnow",
 ]

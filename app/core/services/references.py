@@ -25,6 +25,10 @@ TABLE_LABELS: dict[str, str] = {
     "exchange_rates": N_("exchange rates"),
     "exchanges": N_("exchanges"),
     "confidentiality_markings": N_("confidentiality markings"),
+    "assignments": N_("expert assignments"),
+    "assignment_people": N_("expert assignments"),
+    "assignment_steps": N_("steps of expert assignments"),
+    "expert_quotas": N_("expert quotas"),
 }
 
 

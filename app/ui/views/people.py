@@ -50,6 +50,9 @@ class PeopleView(View):
         self.edit_button.clicked.connect(self.edit_record)
         self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_record)
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("people_history")
+        self.history_button.clicked.connect(self.show_history)
         self.summary = QLabel()
 
         top = QHBoxLayout()
@@ -64,6 +67,7 @@ class PeopleView(View):
         top.addWidget(self.add_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
+        top.addWidget(self.history_button)
 
         self.model = QueryTableModel(self._columns(), self._fetch, self._count, self)
         self.model.sort_key = "name_ru"
@@ -169,6 +173,7 @@ class PeopleView(View):
         has = self.current() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
+        self.history_button.setEnabled(has)
         self.add_button.setEnabled(self.ctx.has_db)
         self.actionsChanged.emit()
 
@@ -218,6 +223,14 @@ class PeopleView(View):
             self.refresh_if_stale()
             self.select_person(dlg.saved.id)
 
+    def show_history(self) -> None:
+        """Everything the person has done for the commission: delegations, assignments, presentations."""
+        from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
+
+        person = self.current()
+        if person is not None:
+            PersonHistoryDialog(self.ctx, person.id, self).exec()
+
     def delete_record(self) -> None:
         person = self.current()
         if person is None:
@@ -241,6 +254,8 @@ class PeopleView(View):
         self.add_button.setText(_("&Add…"))
         self.edit_button.setText(_("&Edit…"))
         self.delete_button.setText(_("&Delete"))
+        self.history_button.setText(_("Person's &history…"))
+        self.history_button.setToolTip(_("Delegations, assignments and presentations of the person"))
         if self.side_filter.count():
             self.side_filter.setItemText(0, _("All sides"))
         self.model.retranslate()

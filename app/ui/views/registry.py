@@ -10,20 +10,14 @@ def create_views(ctx) -> list[View]:
     from app.ui.views.agenda import AgendaView
     from app.ui.views.exchanges import ExchangesView
     from app.ui.views.expenses import ExpensesView
+    from app.ui.views.experts import ExpertsView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
 
     return [
         AgendaView(ctx),
         ExchangesView(ctx),
-        PlaceholderView(
-            ctx,
-            N_("Experts"),
-            N_(
-                "Experts and delegations sent by each side: invitations, the procedure step by step, "
-                "term limits, quotas and who is on site when."
-            ),
-        ),
+        ExpertsView(ctx),
         ExpensesView(ctx),
         PlaceholderView(
             ctx,
