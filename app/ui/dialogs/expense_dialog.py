@@ -39,7 +39,7 @@ from app.ui.widgets.retranslate import Retranslatable
 FIELDS = [
     ("corrects", N_("Corrects")),
     ("meeting_id", N_("Session")),
-    ("kind", N_("Kind")),
+    ("kind", N_("Cost type")),
     ("delegation_side_id", N_("Delegation")),
     ("payer", N_("Borne by")),
     ("category", N_("Category")),

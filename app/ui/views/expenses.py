@@ -264,7 +264,7 @@ class ExpensesView(View):
 
         return [
             Column("spent_on", N_("Date"), lambda e: format_date(e.spent_on)),
-            Column("kind", N_("Kind"), lambda e: e.kind.label),
+            Column("kind", N_("Cost type"), lambda e: e.kind.label),
             Column("category", N_("Category"), lambda e: e.category.label),
             Column("payer", N_("Borne by"), lambda e: self._side_name(e.payer_side_id),
                    header_tooltip=N_("Derived by the commission's rule: the host bears the organisation, "
@@ -599,7 +599,7 @@ class ExpensesView(View):
     def retranslate_ui(self) -> None:
         self.session_label.setText(_("&Session:"))
         self.side_label.setText(_("Borne by:"))
-        self.kind_label.setText(_("Kind:"))
+        self.kind_label.setText(_("Cost type:"))
         self.category_label.setText(_("Category:"))
         self.currency_label.setText(_("Currency:"))
         self.search.setPlaceholderText(_("Search the descriptions"))
