@@ -142,7 +142,8 @@ def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[st
 
 class _Numbering:
     """Follows the list numbering of one language: one counter per marker style, nested in the
-    order the styles first appear; a heading without a marker or a new part starts afresh."""
+    order the styles first appear (一、 then （一） then 1.); a number may always start again at 1,
+    and a higher level starts the lower ones afresh."""
 
     def __init__(self) -> None:
         self.reset()
@@ -187,14 +188,9 @@ def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[F
         )
 
     counters = {"zh": _Numbering(), "ru": _Numbering()}
-    part = None
     last_decision = 0
     for index, seg in enumerate(segments):
         zh_empty, ru_empty = not seg.text_zh.strip(), not seg.text_ru.strip()
-        if seg.part is not part:
-            part = seg.part
-            for c in counters.values():
-                c.reset()
         if zh_empty and ru_empty:
             add(seg, index, CheckCode.EMPTY, "empty:both", N_("Both texts are empty."), {})
             continue
@@ -210,9 +206,6 @@ def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[F
             add(seg, index, CheckCode.GLOSSARY, key, msgid, params, lang)
         # list numbering, in each language and between the two
         markers = {lang: leading_marker(seg.text(lang), lang) for lang in ("zh", "ru")}
-        if seg.kind is SegmentKind.HEADING and not any(markers.values()):
-            for c in counters.values():
-                c.reset()
         for lang, marker in markers.items():
             if marker is None:
                 continue
