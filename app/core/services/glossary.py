@@ -140,17 +140,21 @@ def _fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
 
 
+_ENDINGS = re.compile(r"(?:[аеёиоуыэюяйь]{1,2})$")
+
+
 @lru_cache(maxsize=4096)
 def ru_pattern(term: str) -> re.Pattern | None:
-    """A pattern that finds a Russian term in any case form: each long word by its stem."""
+    """A pattern that finds a Russian term in any case form: each word of four letters or more by
+    its stem (the word without its vowel ending), followed by up to five letters of ending."""
     words = re.findall(r"[\w]+", _fold(term))
     if not words:
         return None
     parts = []
     for w in words:
-        if len(w) >= 5 and _CYRILLIC_WORD.search(w):
-            stem = w[:-2] if len(w) >= 7 else w[:-1]
-            parts.append(re.escape(stem) + r"[а-я]{0,4}")
+        if len(w) >= 4 and _CYRILLIC_WORD.search(w):
+            stem = _ENDINGS.sub("", w)
+            parts.append(re.escape(stem if len(stem) >= 3 else w) + r"[а-я]{0,5}")
         else:
             parts.append(re.escape(w))
     return re.compile(r"(?<![\w])" + r"[\s\u00a0\-–—]+".join(parts) + r"(?![\w])")
