@@ -354,3 +354,59 @@ def test_start_from_the_agenda_and_import(qtbot, demo_window, monkeypatch, tmp_p
     qtbot.mouseClick(v.import_button, Qt.MouseButton.LeftButton)
     assert shown and "UTF-8" in shown[0]
     assert len(v.doc.segments) == n + 1
+
+
+def test_drag_a_row_by_its_grip_and_drop_it_elsewhere(qtbot, view):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from app.ui.minutes.row import MIME
+
+    moving = row_with(view, "苏方通报")
+    target = row_with(view, "中方提出，请苏方同意")
+    qtbot.waitUntil(lambda: target.geometry().height() > 0)
+    mime = QMimeData()
+    mime.setData(MIME, moving.uuid.encode())
+    pos = QPointF(target.geometry().center().x(), target.geometry().top() + 3)
+    event = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    view.editor.container.dropEvent(event)
+    i = view.doc.index_of(moving.uuid)
+    assert view.doc.segments[i + 1].uuid == target.uuid
+    assert view.doc.get(moving.uuid).part is view.doc.get(target.uuid).part
+    assert view.actions_.undo.text() == "&Undo Move segment"
+    view.actions_.undo.trigger()
+    assert view.doc.index_of(moving.uuid) != i
+
+
+def test_signed_minutes_are_read_only(qtbot, demo_window):
+    import datetime as dt
+
+    from app.core.changes import Change
+    from app.core.models import Minutes
+
+    v = demo_window.view_named("MinutesView")
+    with v.ctx.db.unit() as s:
+        m = s.query(Minutes).filter_by(meeting_id=meeting_by_ordinal(s, 1).id).one()
+        m.locked, m.status, m.signed_on, m.place_zh, m.place_ru = True, "signed", dt.date(2026, 7, 3), "北京", "Пекин"
+    v.ctx.announce(Change.MINUTES)
+    demo_window.tabs.setCurrentWidget(v)
+    i = v.session_combo.findText("Session 1", Qt.MatchFlag.MatchStartsWith)
+    v.session_combo.setCurrentIndex(i)
+    v.session_combo.activated.emit(i)
+    qtbot.waitUntil(lambda: v.doc.locked and v.signed_banner.isVisible())
+    assert "signed on" in v.signed_banner.text()
+    row = next(iter(v.editor.rows.values()))
+    assert row.cell("zh").isReadOnly()
+    v.editor.focus_segment(row.uuid, "zh")
+    assert not v.actions_.insert.isEnabled() and not v.actions_.delete.isEnabled()
+
+
+def test_a_finding_accepted_as_intended_no_longer_fails(qtbot, view):
+    view.side.setCurrentWidget(view.checks_panel)
+    panel = view.checks_panel
+    panel.list.setCurrentIndex(panel.model.index(0))
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert view.doc.report.passed
+    assert panel.summary.text().startswith("All checks pass.")
+    panel.show_accepted.setChecked(True)
+    assert "(accepted as intended)" in panel.model.data(panel.model.index(0))

@@ -18,9 +18,9 @@ from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CoreError, NotFoundError
 
-PAUSE = 0.6
-MAX_DELAY = 1.2
-TICK_MS = 150
+PAUSE = 0.5
+MAX_DELAY = 1.0
+TICK_MS = 100
 RETRY = 2.0
 
 
@@ -90,6 +90,10 @@ class AutoSaver(QObject):
                 return False
         self.timer.stop()
         return True
+
+    def save_now(self, uuid: str) -> bool:
+        """Save one segment now (its cell lost the focus)."""
+        return self._save_one(uuid)
 
     def _save_one(self, uuid: str) -> bool:
         p = self.pending.get(uuid)

@@ -62,6 +62,8 @@ class SegmentEditor(QScrollArea):
     dropped = Signal(str, int, object)
     #: a part's "add a segment here" button
     addRequested = Signal(object)  # noqa: N815
+    #: a cell lost the focus: the segment's uuid
+    cellLeft = Signal(str)  # noqa: N815
     #: the status button of a row was pressed: uuid
     statusRequested = Signal(str, object)  # noqa: N815
 
@@ -125,6 +127,7 @@ class SegmentEditor(QScrollArea):
                     r.uuid, lang, before, after, cursor
                 )
             )
+            cell.left.connect(lambda r=row: self.cellLeft.emit(r.uuid))
             cell.navigate.connect(lambda where, r=row, lang=lang: self._navigate(r.uuid, lang, where))
             cell.cursorPositionChanged.connect(lambda c=cell: self._ensure_cursor_visible(c))
         return row

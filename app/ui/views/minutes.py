@@ -102,6 +102,8 @@ class MinutesView(View):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.session_combo.setMinimumContentsLength(14)
+        self.session_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.session_combo.setMaximumWidth(460)
         self.session_label.setBuddy(self.session_combo)
         self.filter_label = QLabel()
         self.filter_combo = QComboBox()
@@ -113,8 +115,8 @@ class MinutesView(View):
         self.export_button.setObjectName("minutes_export")
         self.save_state = QLabel()
         self.save_state.setObjectName("minutes_save_state")
-        for w in (self.session_label, self.session_combo):
-            top.addWidget(w)
+        top.addWidget(self.session_label)
+        top.addWidget(self.session_combo, 3)
         top.addSpacing(12)
         top.addWidget(self.filter_label)
         top.addWidget(self.filter_combo)
@@ -221,6 +223,7 @@ class MinutesView(View):
         e.currentChanged.connect(self._on_current)
         e.dropped.connect(lambda uuid, index, part: self.stack.push(MoveCommand(self, uuid, 0, index, part)))
         e.addRequested.connect(self._add_in_part)
+        e.cellLeft.connect(self.doc.autosaver.save_now)
         e.statusRequested.connect(self._status_menu)
         self.session_combo.activated.connect(lambda _i: self._open_session())
         self.filter_combo.activated.connect(
@@ -354,6 +357,7 @@ class MinutesView(View):
             else:
                 titles[part] = part.label
         self.editor.set_part_titles(titles)
+        self.segment_panel.set_part_titles(titles)
 
     # --- document events ---------------------------------------------------------------------
 
