@@ -53,9 +53,9 @@ class MinutesDocument(QObject):
     def open(self, meeting_id: int | None) -> None:
         self.autosaver.flush()
         self.meeting_id = meeting_id
-        self.reload()
+        self.reload(check_now=True)
 
-    def reload(self) -> None:
+    def reload(self, check_now: bool = False) -> None:
         if not self.ctx.has_db or self.meeting_id is None:
             self.minutes, self.segments = None, []
         else:
@@ -65,7 +65,10 @@ class MinutesDocument(QObject):
             )
         self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
         self.structureChanged.emit()
-        self.run_checks()
+        if check_now:
+            self.run_checks()
+        else:
+            self.schedule_checks()
 
     def reload_glossary(self) -> None:
         self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []

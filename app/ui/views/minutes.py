@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.changes import Change
-from app.core.enums import SegmentPart, SegmentStatus
+from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import CoreError, ImportRefused
 from app.core.services import commission as commission_service
 from app.core.services import glossary as glossary_service
@@ -236,7 +237,7 @@ class MinutesView(View):
         self.start_empty_button.clicked.connect(self.start_empty)
         p = self.segment_panel
         p.statusChosen.connect(self.set_current_status)
-        p.kindChosen.connect(lambda kind: self._segment_op(me.set_kind, kind))
+        p.kindChosen.connect(self._set_kind)
         p.partChosen.connect(lambda part: self._segment_op(me.set_part, part, structural=True))
         p.agendaChosen.connect(lambda item: self._segment_op(me.set_agenda_item, item))
         p.decisionEdited.connect(self._decision_edited)
@@ -277,7 +278,10 @@ class MinutesView(View):
         return self.current_segment() is not None and self.can_edit_structure()
 
     def delete_record(self) -> None:
-        self.delete_current()
+        # the Delete key outside the texts (on a button, in the side panel) deletes nothing
+        focus = QApplication.focusWidget()
+        if focus is None or self.editor.isAncestorOf(focus) or not self.isAncestorOf(focus):
+            self.delete_current()
 
     def can_find(self) -> bool:
         return self.has_minutes()
@@ -387,10 +391,7 @@ class MinutesView(View):
         self._on_current(self.editor.current_uuid)
 
     def _refresh_terms_in_cells(self) -> None:
-        for row in self.editor.rows.values():
-            for cell in row.cells.values():
-                if cell.highlighter.terms != self.doc.terms:
-                    cell.highlighter.set_terms(self.doc.terms)
+        self.editor.set_terms(self.doc.terms)
 
     def _on_checked(self) -> None:
         report = self.doc.report
@@ -453,9 +454,11 @@ class MinutesView(View):
 
     def _update_counts(self) -> None:
         totals = {"zh": Counts(), "ru": Counts()}
-        for row in self.editor.rows.values():
-            for lang, cell in row.cells.items():
-                totals[lang] = totals[lang] + count(cell.text())
+        for seg in self.doc.segments:
+            row = self.editor.rows.get(seg.uuid)
+            for lang in ("zh", "ru"):
+                text = row.cell(lang).text() if row is not None else seg.text(lang)
+                totals[lang] = totals[lang] + count(text)
         zh, ru = totals["zh"], totals["ru"]
         self.counts.setText(
             _("Chinese: {zh_words} words, {zh_chars} characters · Russian: {ru_words} words, {ru_chars} characters "
@@ -651,6 +654,25 @@ class MinutesView(View):
                 self.stack.endMacro()
             self.doc.autosaver.flush()
             self.doc.refresh_segment(seg.uuid)
+
+    def _set_kind(self, kind) -> None:
+        seg = self.current_segment()
+        if seg is None:
+            return
+        if (
+            seg.decision is not None
+            and kind is not SegmentKind.DECISION
+            and not messages.confirm(
+                self,
+                _(
+                    "Decision No. {number} stops being a decision: it is removed from the decisions register, "
+                    "with its implementing agencies, deadline and status. Go on?"
+                ).format(number=seg.decision.number),
+            )
+        ):
+            self._on_current(seg.uuid)
+            return
+        self._segment_op(me.set_kind, kind, structural=True)
 
     def _segment_op(self, fn, value, structural: bool = False) -> None:
         seg = self.current_segment()
