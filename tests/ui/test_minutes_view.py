@@ -368,7 +368,9 @@ def test_drag_a_row_by_its_grip_and_drop_it_elsewhere(qtbot, view):
     mime = QMimeData()
     mime.setData(MIME, moving.uuid.encode())
     pos = QPointF(target.geometry().center().x(), target.geometry().top() + 3)
-    event = QDropEvent(pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    event = QDropEvent(
+        pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
     view.editor.container.dropEvent(event)
     i = view.doc.index_of(moving.uuid)
     assert view.doc.segments[i + 1].uuid == target.uuid
@@ -387,7 +389,13 @@ def test_signed_minutes_are_read_only(qtbot, demo_window):
     v = demo_window.view_named("MinutesView")
     with v.ctx.db.unit() as s:
         m = s.query(Minutes).filter_by(meeting_id=meeting_by_ordinal(s, 1).id).one()
-        m.locked, m.status, m.signed_on, m.place_zh, m.place_ru = True, "signed", dt.date(2026, 7, 3), "北京", "Пекин"
+        m.locked, m.status, m.signed_on, m.place_zh, m.place_ru = (
+            True,
+            "signed",
+            dt.date(2026, 7, 3),
+            "北京",
+            "Пекин",
+        )
     v.ctx.announce(Change.MINUTES)
     demo_window.tabs.setCurrentWidget(v)
     i = v.session_combo.findText("Session 1", Qt.MatchFlag.MatchStartsWith)
@@ -410,3 +418,32 @@ def test_a_finding_accepted_as_intended_no_longer_fails(qtbot, view):
     assert panel.summary.text().startswith("All checks pass.")
     panel.show_accepted.setChecked(True)
     assert "(accepted as intended)" in panel.model.data(panel.model.index(0))
+
+
+def test_text_typed_just_before_another_database_is_opened_goes_into_the_first(qtbot, view, tmp_path):
+    from app.core.db import Database
+
+    first_db = view.ctx.db
+    row = row_with(view, "在下次会议前交流使用")
+    put_cursor(row.cell("ru"), len(row.cell("ru").text()))
+    type_text(row.cell("ru"), " Срочно.")
+    assert view.doc.autosaver.pending  # not saved yet
+    other = Database.open(tmp_path / "other.sqlite3")
+    view.ctx.set_database(other)
+    qtbot.waitUntil(lambda: not view.editor.rows)
+    with first_db.unit() as s:
+        from app.core.models import Segment
+
+        assert s.query(Segment).filter_by(uuid=row.uuid).one().text_ru.endswith(" Срочно.")
+    assert not view.actions_.undo.isEnabled()
+    other.close()
+
+
+def test_export_from_the_tab(qtbot, view, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "minutes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "minutes.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("zh,ru,kind,part") and "延长至2年" in text

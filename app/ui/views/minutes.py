@@ -264,6 +264,10 @@ class MinutesView(View):
     def _on_changed(self, changes) -> None:
         if self.doc.writing:
             return
+        if Change.DATABASE in changes:  # another database: what was typed goes into the old one first
+            self.doc.autosaver.flush()
+            self.stack.clear()
+            self.doc.meeting_id = None
         super()._on_changed(changes)
 
     def refresh(self) -> None:
