@@ -35,6 +35,10 @@ class EditorCommand(QUndoCommand):
         except CoreError as exc:
             self.setObsolete(True)
             self.doc.refused.emit(exc.message)
+        except KeyError:  # the segment went away meanwhile (another window, another laptop)
+            self.setObsolete(True)
+            self.doc.reload()
+            self.doc.refused.emit(_("This segment no longer exists; it may have been deleted."))
 
     def undo(self) -> None:
         try:
@@ -42,6 +46,10 @@ class EditorCommand(QUndoCommand):
         except CoreError as exc:
             self.setObsolete(True)
             self.doc.refused.emit(exc.message)
+        except KeyError:
+            self.setObsolete(True)
+            self.doc.reload()
+            self.doc.refused.emit(_("This segment no longer exists; it may have been deleted."))
 
     def do(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
