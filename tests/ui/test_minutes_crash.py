@@ -83,5 +83,5 @@ def test_text_typed_two_seconds_before_a_kill_is_in_the_database(demo_db_path, t
         "оборудования и новой технологии, а также соответствующими материалами."
     )
     for lang, original, saved in (("zh", original_zh, zh), ("ru", original_ru, ru)):
-        assert saved.startswith(original + safe[lang]), (lang, len(safe[lang]), saved[len(original):])
+        assert saved.startswith(original + safe[lang]), (lang, len(safe[lang]), saved[len(original) :])
         assert (original + everything[lang]).startswith(saved)

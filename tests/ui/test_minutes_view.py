@@ -301,7 +301,10 @@ def test_ru_on_the_left(qtbot, view):
 
 
 def test_everything_follows_a_language_switch(qtbot, view, demo_window):
+    row = row_with(view, "在下次会议前交流使用")
+    type_text(row.cell("zh"), "补")
     demo_window.set_language("zh_CN")
+    assert view.actions_.undo.text() == "撤销“输入”(&U)"
     assert demo_window.tabs.tabText(demo_window.tabs.indexOf(view)) == "会议纪要"
     assert view.side.tabText(1) == "术语表"
     assert view.session_combo.currentText().startswith("第 2 次会议")

@@ -648,7 +648,7 @@ class MinutesView(View):
             row = self.editor.rows.get(seg.uuid)
             new = dlg.restored
             if row is not None:  # through the undo stack, so that Ctrl+Z takes it back
-                self.stack.beginMacro(_("Restore an older version"))
+                self.stack.beginMacro(N_("Restore an older version"))
                 for lang in ("zh", "ru"):
                     before, after = row.cell(lang).text(), new.text(lang)
                     if before != after:
