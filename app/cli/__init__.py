@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import common
+from app.cli import argparse_i18n, common
 from app.i18n import _
 
 #: The modules that add commands; each has ``register(subparsers)``.
@@ -25,7 +25,12 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         parents=[common.options_parser(top_level=True)],
     )
-    parser.add_argument("--version", action="version", version=f"commission-desk {__version__}")
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"commission-desk {__version__}",
+        help=_("show program's version number and exit"),
+    )
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     import importlib
 
@@ -43,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     common.early_language(argv)
+    argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(argv)
     if getattr(args, "func", None) is None:

@@ -24,8 +24,9 @@ class CommandError(Exception):
         self.status = status
 
 
-def options_parser(top_level: bool = False) -> argparse.ArgumentParser:
-    """--db and --lang, for the main parser and again for every command."""
+def options_parser(top_level: bool = False, lang: bool = True) -> argparse.ArgumentParser:
+    """--db and --lang, for the main parser and again for every command. Documents have their own
+    --lang (the document's language, zh or ru): they take ``lang=False`` here."""
     p = argparse.ArgumentParser(add_help=False)
     default = None if top_level else argparse.SUPPRESS
     p.add_argument(
@@ -34,6 +35,8 @@ def options_parser(top_level: bool = False) -> argparse.ArgumentParser:
         default=default,
         help=_("the database file (default: {path})").format(path=paths.default_db_path()),
     )
+    if not lang:
+        return p
     p.add_argument(
         "--lang",
         choices=list(i18n.LANGUAGES),
@@ -46,6 +49,8 @@ def options_parser(top_level: bool = False) -> argparse.ArgumentParser:
 def early_language(argv: list[str]) -> None:
     """Set the message language before --help is printed: --lang if given, else the system's."""
     lang = None
+    if "pdf" in argv:  # after "pdf", --lang is the document's language, not the interface's
+        argv = argv[: argv.index("pdf")]
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]

@@ -14,11 +14,55 @@ from app.i18n import _
 KINDS = ("memorandum", "minutes", "statement", "experts")
 
 
+def add_document(kinds, name: str, help: str, func, *, lang: bool = True):
+    """A ``pdf NAME`` command with --db, -o FILE and (unless ``lang`` is False) --lang zh|ru."""
+    p = kinds.add_parser(name, help=help, description=help, parents=[common.options_parser(lang=False)])
+    p.set_defaults(func=func)
+    if lang:
+        p.add_argument(
+            "--lang",
+            dest="doc_lang",
+            choices=["zh", "ru"],
+            required=True,
+            help=_("the language of the document: zh (Chinese) or ru (Russian)"),
+        )
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the PDF file to write"))
+    return p
+
+
+def report_missing_glyphs(*texts: str) -> None:
+    """Say which characters no shipped font can print (they are printed as □), before printing."""
+    import sys
+
+    from app.reports.fonts import missing_glyphs
+
+    missing = missing_glyphs(*texts)
+    if missing:
+        listed = " ".join(f"{c} (U+{ord(c):04X})" for c in missing)
+        print(_("Warning: no font can print these characters; they appear as □: {chars}").format(chars=listed),
+              file=sys.stderr)  # fmt: skip
+
+
+def write_output(data: bytes, path: str) -> None:
+    """Write the PDF, or fail with one line and exit status 2."""
+    from pathlib import Path
+
+    target = Path(path)
+    try:
+        target.write_bytes(data)
+    except OSError as exc:
+        raise common.CommandError(
+            _("Cannot write “{path}”: {reason}").format(path=target, reason=exc.strerror or exc)
+        ) from exc
+
+
 def register(sub) -> None:
     p = sub.add_parser(
         "pdf",
         help=_("print a document (memorandum, minutes, statement, experts list) to a PDF file"),
-        description=_("Print a document to a PDF file. Every font is embedded; the same data gives the same bytes."),
+        description=_(
+            "Print a document to a PDF file. Every font is embedded; the same data gives the same bytes."
+        ),
         parents=[common.options_parser()],
     )
     kinds = p.add_subparsers(dest="kind", metavar=_("DOCUMENT"), title=_("documents"), required=True)

@@ -89,6 +89,35 @@ class DecisionStatus(LabeledEnum):
     CANCELLED = "cancelled", N_("Cancelled")
 
 
+class EventKind(LabeledEnum):
+    """Events of a session's programme besides the agenda items."""
+
+    ARRIVAL = "arrival", N_("Arrival")
+    OPENING = "opening", N_("Opening")
+    SITE_VISIT = "site_visit", N_("Site visit")
+    RECEPTION = "reception", N_("Reception")
+    SIGNING = "signing", N_("Signing ceremony")
+    DEPARTURE = "departure", N_("Departure")
+    OTHER = "other", N_("Other event")
+
+
+class DeadlineKind(LabeledEnum):
+    """The steps before a session, counted back from its opening day."""
+
+    NOTICE = "notice", N_("Notice with the proposed agenda")
+    CONFIRMATION = "confirmation", N_("Confirmation and additions")
+    PREPARATORY = "preparatory", N_("Secretaries' preparatory meeting")
+
+
+class DeadlineState(LabeledEnum):
+    DONE = "done", N_("Done")
+    DONE_LATE = "done_late", N_("Done late")
+    AHEAD = "ahead", N_("Ahead")
+    DUE_SOON = "due_soon", N_("Due soon")
+    LATE = "late", N_("Late")
+    SKIPPED = "skipped", N_("Not recorded")
+
+
 class MinutesStatus(LabeledEnum):
     """The minutes of a session as a whole: being drafted, or signed (then read-only)."""
 

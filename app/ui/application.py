@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -40,6 +41,9 @@ def register_fonts() -> list[str]:
 
 
 def init_application(argv: list[str] | None = None) -> QApplication:
+    from app.ui.refcounts import protect_singletons
+
+    protect_singletons()  # PySide6 6.12 on Python 3.11: see app/ui/refcounts.py
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
@@ -89,7 +93,11 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
         ctx.db = db
     window = MainWindow(ctx)
     window.show()
-    if db is not None and empty:
+    if os.environ.get("COMMISSION_DESK_QUIT_AFTER_START"):  # start-up benchmark: quit once shown
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, app.quit)
+    elif db is not None and empty:
         _first_start(window)
     return app.exec()
 

@@ -25,6 +25,16 @@ def test_new_database_is_at_head_with_wal_and_foreign_keys(db):
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
+def test_revisions_read_from_the_files_agree_with_alembic():
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(dbmod._alembic_config())
+    known, heads = dbmod.known_revisions()
+    assert known == {r.revision for r in script.walk_revisions()}
+    assert heads == set(script.get_heads())
+    assert len(heads) == 1, f"the migrations have several heads: {sorted(heads)}"
+
+
 def test_models_and_migrations_agree(db):
     with db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)

@@ -60,7 +60,7 @@ def test_text_typed_two_seconds_before_a_kill_is_in_the_database(demo_db_path, t
         if child.poll() is None:
             child.kill()
     assert uuid, child.stderr.read()
-    assert child.returncode == -signal.SIGKILL
+    assert child.returncode == -signal.SIGKILL, child.stderr.read()[-3000:]
     assert len(typed) > 40, "the editor typed too little to say anything"
     safe = {"zh": "", "ru": ""}
     everything = {"zh": "", "ru": ""}

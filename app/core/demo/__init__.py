@@ -38,9 +38,9 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import commission, minutes, sessions
+    from app.core.demo import agenda, commission, minutes, sessions
 
-    return [commission.build, sessions.build, minutes.build]
+    return [commission.build, sessions.build, agenda.build, minutes.build]
 
 
 def is_empty(session: Session) -> bool:

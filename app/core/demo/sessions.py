@@ -87,6 +87,12 @@ AGENDA = {
         ("secrecy", "SU", Topic.MATERIALS, "kuznetsov", 2, "15:00", 60, AgendaStatus.PROPOSED,
          "关于交换未出版技术资料时的保密措施",
          "О мерах по обеспечению режима секретности при обмене неизданными техническими материалами"),
+        ("apparatus", "SU", Topic.SPECIFICATIONS, "orlov", 3, "09:30", 60, AgendaStatus.PROPOSED,
+         "关于按照第4号决议交付标准样品和测量仪器的进度",
+         "О ходе поставки стандартных образцов и измерительных приборов по решению № 4"),
+        ("next_session", "CN", Topic.OTHER_QUESTIONS, "wang", 3, "11:00", 45, AgendaStatus.PROPOSED,
+         "关于联合委员会第三次会议的时间和地点",
+         "О сроках и месте проведения третьего заседания Комиссии"),
     ],
 }  # fmt: skip
 

@@ -3,6 +3,7 @@
 One module per area; each new area adds its import here.
 """
 
+from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
@@ -20,9 +21,11 @@ __all__ = [
     "GlossaryTerm",
     "LiaisonAgency",
     "Meeting",
+    "MeetingDeadline",
     "Minutes",
     "Person",
     "Record",
+    "ScheduleEvent",
     "Segment",
     "SegmentRevision",
     "Setting",

@@ -1,7 +1,7 @@
 """minutes, segments, revisions, glossary
 
 Revision ID: minutes1
-Revises: 0002_sessions
+Revises: agenda1
 Create Date: 2026-11-28 23:06:52.673273
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import app.core.models.base
 
 revision = "minutes1"
-down_revision = "0002_sessions"
+down_revision = "agenda1"
 branch_labels = None
 depends_on = None
 

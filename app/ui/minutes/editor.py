@@ -107,7 +107,8 @@ class SegmentEditor(QScrollArea):
         wanted = {s.uuid for s in segments}
         for uuid in [u for u in self.rows if u not in wanted]:
             row = self.rows.pop(uuid)
-            row.setParent(None)
+            self.lay.removeWidget(row)
+            row.hide()  # keeps its parent: an orphan would be a top-level window until deleted
             row.deleteLater()
         self._waiting = []
         created = 0

@@ -7,19 +7,13 @@ from app.ui.views.base import View
 
 
 def create_views(ctx) -> list[View]:
+    from app.ui.views.agenda import AgendaView
     from app.ui.views.minutes import MinutesView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
 
     return [
-        PlaceholderView(
-            ctx,
-            N_("Agenda"),
-            N_(
-                "Sessions of the commission, their delegations and agendas, the schedule by day, the "
-                "deadlines before each session, and the memorandum that goes to the other side."
-            ),
-        ),
+        AgendaView(ctx),
         PlaceholderView(
             ctx,
             N_("Exchanges"),

@@ -1,0 +1,225 @@
+"""Building a PDF: A4 pages with their furniture, deterministic bytes.
+
+A document module builds a list of flowables (with :func:`para` and :func:`table`, which go
+through the font fallback) and hands it to :func:`render` with its :class:`Furniture`: page
+numbers "page N of M" in the document's language, the short fingerprint, the initials boxes of the
+two heads of delegation, the confidentiality marking and copy number, and a diagonal watermark for
+drafts. Output is deterministic (ReportLab's invariant mode: no timestamps, no random IDs), so the
+same data gives the same bytes on every laptop.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+
+from app import __version__
+from app.i18n import doc_gettext
+from app.reports import fonts
+from app.reports.linebreak import CJKParagraph
+from app.reports.styles import Styles, role_of
+
+PAGE = A4
+MARGIN_LEFT = 25 * mm  # binding edge: ГОСТ Р 7.0.97 asks at least 20 mm, GB/T 9704 28 mm
+MARGIN_RIGHT = 18 * mm
+MARGIN_TOP = 22 * mm
+MARGIN_BOTTOM = 26 * mm  # room for the footer: page number, fingerprint, initials boxes
+TEXT_WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT
+
+
+@dataclass
+class Furniture:
+    """What is printed on every page besides the text."""
+
+    lang: str  # the document's language: "zh" or "ru"
+    page_numbers: bool = True
+    #: the short fingerprint of the content ("A1B2 C3D4 E5F6"), printed in the footer
+    fingerprint: str | None = None
+    #: labels under the two initials boxes (one per head of delegation), in printing order
+    initials: tuple[str, str] | None = None
+    #: confidentiality marking ("秘密", "Секретно") at the top right of every page
+    marking: str | None = None
+    #: copy number ("1"), printed under the marking
+    copy_number: str | None = None
+    #: diagonal watermark ("草案", "ПРОЕКТ") for drafts and proofs
+    watermark: str | None = None
+    #: small text at the top left (e.g. the commission's name) from page 2 on
+    running_head: str | None = None
+    #: a note at the bottom of every page (e.g. "reading copy, not for signature")
+    footer_note: str | None = None
+
+
+@dataclass
+class Meta:
+    title: str = ""
+    subject: str = ""
+    author: str = ""
+    keywords: str = ""
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
+    """A paragraph of plain text (not markup), with per-character font fallback."""
+    lang = lang or ("zh" if style.wordWrap == "CJK" else "ru")
+    return rich(fonts.markup(text, role or role_of(style), lang), style)
+
+
+def rich(markup: str, style) -> Paragraph:
+    """A paragraph from markup made of :func:`fonts.markup` pieces; Chinese styles wrap by the
+    Chinese rules (:mod:`app.reports.linebreak`)."""
+    if style.wordWrap == "CJK":
+        return CJKParagraph(markup, style)
+    return Paragraph(markup, style)
+
+
+def table(
+    rows: Sequence[Sequence[object]],
+    col_widths: Sequence[float],
+    st: Styles,
+    header_rows: int = 1,
+    zebra: bool = False,
+    extra_style: Sequence[tuple] = (),
+    repeat_header: bool = True,
+) -> Table:
+    """A ruled table; string cells become paragraphs (header rows bold), flowables pass through."""
+    data = []
+    for r, row in enumerate(rows):
+        cells = []
+        for cell in row:
+            if isinstance(cell, str):
+                cells.append(para(cell, st.cell_bold if r < header_rows else st.cell, st.lang))
+            elif cell is None:
+                cells.append("")
+            else:
+                cells.append(cell)
+        data.append(cells)
+    commands = [
+        ("FONT", (0, 0), (-1, -1), fonts.MING if st.lang == "zh" else fonts.SERIF, st.cell.fontSize),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+    ]
+    if header_rows:
+        commands.append(("BACKGROUND", (0, 0), (-1, header_rows - 1), colors.HexColor("#e8e8e8")))
+    if zebra:
+        for r in range(header_rows, len(data)):
+            if (r - header_rows) % 2:
+                commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f5f5f5")))
+    commands.extend(extra_style)
+    t = Table(data, colWidths=list(col_widths), repeatRows=header_rows if repeat_header else 0)
+    t.setStyle(TableStyle(commands))
+    return t
+
+
+def _furniture_canvas(furniture: Furniture):
+    """A canvas class that knows the page count when it draws each page's furniture."""
+    _d = doc_gettext(furniture.lang)
+    lang = furniture.lang
+
+    class FurnishedCanvas(Canvas):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._saved_pages: list[dict] = []
+
+        def showPage(self):  # noqa: N802 (ReportLab's name)
+            self._saved_pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._saved_pages)
+            for state in self._saved_pages:
+                self.__dict__.update(state)
+                self._draw_furniture(self._pageNumber, total)
+                super().showPage()
+            super().save()
+
+        def _draw_furniture(self, page: int, total: int) -> None:
+            width, height = PAGE
+            self.saveState()
+            if furniture.watermark:
+                self.saveState()
+                self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
+                self.translate(width / 2, height / 2)
+                self.rotate(45)
+                role = "sans_bold"
+                size = 110 if lang == "zh" else 96
+                w = fonts.width(furniture.watermark, size, role, lang)
+                if w > height * 0.95:
+                    size *= height * 0.95 / w
+                fonts.draw(self, 0, -size / 3, furniture.watermark, size, role, lang, align="center")
+                self.restoreState()
+            self.setFillColor(colors.black)
+            top = height - 12 * mm
+            if furniture.marking:
+                fonts.draw(self, width - MARGIN_RIGHT, top, furniture.marking, 11, "sans_bold", lang, "right")
+            if furniture.copy_number:
+                text = _d("Copy No. {number}").format(number=furniture.copy_number)
+                fonts.draw(self, width - MARGIN_RIGHT, top - 13, text, 9, "sans", lang, "right")
+            if furniture.running_head and page > 1:
+                fonts.draw(self, MARGIN_LEFT, top, furniture.running_head, 8, "sans", lang)
+            # footer
+            base = 11 * mm
+            self.setStrokeColor(colors.HexColor("#888888"))
+            self.setLineWidth(0.4)
+            self.line(MARGIN_LEFT, base + 9 * mm, width - MARGIN_RIGHT, base + 9 * mm)
+            if furniture.page_numbers:
+                text = _d("Page {page} of {pages}").format(page=page, pages=total)
+                fonts.draw(self, width / 2, base + 3.5 * mm, text, 9, "sans", lang, "center")
+            if furniture.fingerprint:
+                label = _d("Fingerprint: {fingerprint}").format(fingerprint=furniture.fingerprint)
+                fonts.draw(self, MARGIN_LEFT, base + 3.5 * mm, label, 7.5, "sans", lang)
+            if furniture.footer_note:
+                fonts.draw(
+                    self, width / 2, base - 1.5 * mm, furniture.footer_note, 7.5, "sans", lang, "center"
+                )
+            if furniture.initials:
+                box_w, box_h = 14 * mm, 7 * mm
+                x = width - MARGIN_RIGHT - 2 * box_w - 3 * mm
+                for label in furniture.initials:
+                    self.setStrokeColor(colors.black)
+                    self.setLineWidth(0.6)
+                    self.rect(x, base + 1 * mm, box_w, box_h, stroke=1, fill=0)
+                    fonts.draw(self, x + box_w / 2, base - 2.5 * mm, label, 6, "sans", lang, "center")
+                    x += box_w + 3 * mm
+            self.restoreState()
+
+    return FurnishedCanvas
+
+
+def render(story: list, furniture: Furniture, meta: Meta | None = None) -> bytes:
+    """Lay out ``story`` on A4 pages with ``furniture``; the PDF's bytes, the same for the same input."""
+    fonts.register()
+    meta = meta or Meta()
+    buf = io.BytesIO()
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=PAGE,
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        keywords=meta.keywords,
+        creator=f"Commission Desk {__version__}",
+        producer="Commission Desk",
+        invariant=1,
+        initialFontName=fonts.MING if furniture.lang == "zh" else fonts.SERIF,
+        lang="zh-CN" if furniture.lang == "zh" else "ru-RU",
+    )
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story, canvasmaker=_furniture_canvas(furniture))
+    return buf.getvalue()

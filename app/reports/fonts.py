@@ -1,0 +1,208 @@
+"""Fonts for PDFs: the TrueType files shipped in resources/fonts, with per-character fallback.
+
+ReportLab embeds (subsets of) TrueType fonts only, and silently drops a character the current font
+lacks. So every piece of text goes through :func:`markup` (for paragraphs) or :func:`draw` (for
+page furniture drawn on the canvas), which split it into runs, each in a font that has its glyphs:
+
+- Chinese characters and CJK punctuation in the CJK face of the role (AR PL UMing, a Ming/Song
+  serif, for body text; WenQuanYi Micro Hei, a Hei face, for headings, as GB/T 9704 sets them);
+- Latin and Cyrillic in PT Serif / PT Sans (which also have ₽ and №);
+- anything else in whichever shipped font has it.
+
+A character no shipped font has (some CJK Extension B ideographs) cannot be printed: documents
+report it before printing with :func:`missing_glyphs`, and it is printed as a visible □ rather than
+dropped without a trace.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from xml.sax.saxutils import escape
+
+from app import paths
+
+SERIF = "CD-Serif"
+SERIF_BOLD = "CD-Serif-Bold"
+SANS = "CD-Sans"
+SANS_BOLD = "CD-Sans-Bold"
+MING = "CD-Ming"  # AR PL UMing CN: Chinese body text
+HEI = "CD-Hei"  # WenQuanYi Micro Hei: Chinese headings, sans
+
+FILES = {
+    SERIF: ("PTSerif-Regular.ttf", None),
+    SERIF_BOLD: ("PTSerif-Bold.ttf", None),
+    SANS: ("PTSans-Regular.ttf", None),
+    SANS_BOLD: ("PTSans-Bold.ttf", None),
+    MING: ("uming.ttc", 0),
+    HEI: ("wqy-microhei.ttc", 0),
+}
+
+#: What a missing character is printed as (after being reported).
+PLACEHOLDER = "\u25a1"
+
+
+@dataclass(frozen=True)
+class Role:
+    """A typographic role: its Latin/Cyrillic face and its CJK face."""
+
+    latin: str
+    cjk: str
+
+
+ROLES = {
+    "serif": Role(SERIF, MING),
+    "serif_bold": Role(SERIF_BOLD, HEI),
+    "sans": Role(SANS, HEI),
+    "sans_bold": Role(SANS_BOLD, HEI),
+}
+
+_registered = False
+
+
+def register() -> None:
+    """Register the shipped fonts with ReportLab (once)."""
+    global _registered
+    if _registered:
+        return
+    from reportlab.lib.fonts import addMapping
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    for name, (filename, index) in FILES.items():
+        path = str(paths.fonts_dir() / filename)
+        font = TTFont(name, path, subfontIndex=index) if index is not None else TTFont(name, path)
+        pdfmetrics.registerFont(font)
+    # <b> inside a paragraph maps to our bold faces, never to Helvetica-Bold.
+    for regular, bold in ((SERIF, SERIF_BOLD), (SANS, SANS_BOLD), (MING, HEI), (HEI, HEI)):
+        addMapping(regular, 0, 0, regular)
+        addMapping(regular, 1, 0, bold)
+        addMapping(regular, 0, 1, regular)
+        addMapping(regular, 1, 1, bold)
+    _registered = True
+
+
+@lru_cache(maxsize=16)
+def _coverage(font_name: str) -> frozenset[int]:
+    from reportlab.pdfbase import pdfmetrics
+
+    register()
+    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+
+
+def has_glyph(font_name: str, ch: str) -> bool:
+    return ord(ch) in _coverage(font_name)
+
+
+def _is_cjk(ch: str) -> bool:
+    """Characters that belong to Chinese typesetting (ideographs, CJK and full-width punctuation)."""
+    o = ord(ch)
+    return (
+        0x2E80 <= o <= 0x2FDF  # radicals
+        or 0x3000 <= o <= 0x303F  # CJK symbols and punctuation 、。〈〉《》「」
+        or 0x3040 <= o <= 0x30FF  # kana
+        or 0x3100 <= o <= 0x312F  # bopomofo
+        or 0x3190 <= o <= 0x31FF
+        or 0x3200 <= o <= 0x4DBF  # enclosed, compatibility, Extension A
+        or 0x4E00 <= o <= 0x9FFF  # unified ideographs
+        or 0xF900 <= o <= 0xFAFF  # compatibility ideographs
+        or 0xFE30 <= o <= 0xFE4F  # vertical forms
+        or 0xFF00 <= o <= 0xFFEF  # full-width forms ，：；（）
+        or 0x20000 <= o <= 0x3FFFF  # Extensions B and later
+        or ch in "·…"
+    )
+
+
+#: In Chinese text these are set in the Chinese face (full width); elsewhere in the Latin one.
+_CJK_IN_CHINESE = set("“”‘’—…·")
+
+
+def font_for(ch: str, role: str = "serif", lang: str = "ru") -> str | None:
+    """The font that prints ``ch`` in ``role``, or None if no shipped font has it."""
+    r = ROLES[role]
+    if _is_cjk(ch) or (lang == "zh" and ch in _CJK_IN_CHINESE):
+        order = (r.cjk, r.latin)
+    else:
+        order = (r.latin, r.cjk)
+    for name in (*order, MING, HEI, SERIF, SANS):
+        if has_glyph(name, ch):
+            return name
+    return None
+
+
+def _printable(ch: str) -> bool:
+    return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"))
+
+
+def missing_glyphs(*texts: str) -> list[str]:
+    """The characters of ``texts`` that no shipped font can print, each once, in order."""
+    seen: dict[str, None] = {}
+    for text in texts:
+        for ch in text or "":
+            if ch not in seen and _printable(ch) and font_for(ch) is None:
+                seen[ch] = None
+    return list(seen)
+
+
+def runs(text: str, role: str = "serif", lang: str = "ru") -> list[tuple[str, str]]:
+    """Split ``text`` into (font, run) pieces; unprintable characters become the placeholder."""
+    out: list[tuple[str, str]] = []
+    default = ROLES[role].cjk if lang == "zh" else ROLES[role].latin
+    for ch in text:
+        if ch.isspace() or not _printable(ch):
+            font = out[-1][0] if out else default
+        else:
+            font = font_for(ch, role, lang)
+            if font is None:
+                ch, font = PLACEHOLDER, font_for(PLACEHOLDER, role, lang) or MING
+        if out and out[-1][0] == font:
+            out[-1] = (font, out[-1][1] + ch)
+        else:
+            out.append((font, ch))
+    return out
+
+
+def markup(text: str, role: str = "serif", lang: str = "ru") -> str:
+    """Paragraph markup for ``text`` (escaped; newlines become <br/>), with a font per run."""
+    register()
+    parts = []
+    for line_no, line in enumerate((text or "").split("\n")):
+        if line_no:
+            parts.append("<br/>")
+        for font, run in runs(line, role, lang):
+            parts.append(f'<font face="{font}">{escape(run)}</font>')
+    return "".join(parts)
+
+
+def width(text: str, size: float, role: str = "sans", lang: str = "ru") -> float:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return sum(stringWidth(run, font, size) for font, run in runs(text, role, lang))
+
+
+def draw(
+    canvas,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    role: str = "sans",
+    lang: str = "ru",
+    align: str = "left",
+) -> float:
+    """Draw one line on a canvas with per-character fallback; returns its width."""  # fmt: skip
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    register()
+    pieces = runs(text, role, lang)
+    total = sum(stringWidth(run, font, size) for font, run in pieces)
+    if align == "center":
+        x -= total / 2
+    elif align == "right":
+        x -= total
+    for font, run in pieces:
+        canvas.setFont(font, size)
+        canvas.drawString(x, y, run)
+        x += stringWidth(run, font, size)
+    return total
