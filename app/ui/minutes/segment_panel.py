@@ -206,6 +206,7 @@ class SegmentPanel(Retranslatable, QScrollArea):
                 self.decision_box.setTitle(_("Decision No. {number}").format(number=d.number))
                 for name in AGENCY_FIELDS:
                     self.agency[name].setText(getattr(d, name))
+                    self.agency[name].setCursorPosition(0)
                     self.agency[name].setReadOnly(locked)
                 self.no_deadline.setChecked(d.deadline is None)
                 if d.deadline is not None:
