@@ -121,6 +121,7 @@ def _unlink_other_registers(s, meeting_id: int) -> None:
 
 
 def test_deleting_a_session_takes_its_agenda_programme_and_materials_along(demo_db):
+
     with demo_db.unit() as s:
         m2 = meetings.meeting_by_ordinal(s, 2)
         _unlink_other_registers(s, m2.id)

@@ -38,13 +38,14 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, exchanges, expenses, experts, sessions
+    from app.core.demo import agenda, commission, exchanges, expenses, experts, minutes, sessions
 
     # One step a line, in order: each area appends its own.
     return [
         commission.build,
         sessions.build,
         agenda.build,
+        minutes.build,
         exchanges.build,
         expenses.build,
         experts.build,

@@ -17,6 +17,7 @@ from app.core.models.experts import (
     assignment_people,
 )
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
+from app.core.models.minutes import GlossaryTerm, Minutes, Segment, SegmentRevision
 
 __all__ = [
     "AgendaItem",
@@ -36,12 +37,16 @@ __all__ = [
     "ExpenseKind",
     "Exchange",
     "ExpertQuota",
+    "GlossaryTerm",
     "LiaisonAgency",
     "Meeting",
     "MeetingDeadline",
+    "Minutes",
     "Person",
     "Record",
     "ScheduleEvent",
+    "Segment",
+    "SegmentRevision",
     "Setting",
     "Side",
     "UTCDateTime",

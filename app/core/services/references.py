@@ -29,6 +29,8 @@ TABLE_LABELS: dict[str, str] = {
     "assignment_people": N_("expert assignments"),
     "assignment_steps": N_("steps of expert assignments"),
     "expert_quotas": N_("expert quotas"),
+    "minutes": N_("minutes"),
+    "minutes_segments": N_("minutes segments"),
 }
 
 
