@@ -87,3 +87,61 @@ class DecisionStatus(LabeledEnum):
     IN_PROGRESS = "in_progress", N_("In progress")
     DONE = "done", N_("Carried out")
     CANCELLED = "cancelled", N_("Cancelled")
+
+
+class MinutesStatus(LabeledEnum):
+    """The minutes of a session as a whole: being drafted, or signed (then read-only)."""
+
+    DRAFT = "draft", N_("In preparation")
+    SIGNED = "signed", N_("Signed")
+
+
+class SegmentPart(LabeledEnum):
+    """Where a segment stands in the protocol. The three parts of the 1950s protocols (joint
+    decisions, items proposed by the first side, items proposed by the second side) between the
+    preamble and the closing formula; parts follow one another in this order."""
+
+    PREAMBLE = "preamble", N_("Preamble")
+    JOINT = "joint", N_("Joint decisions")
+    FIRST = "first", N_("Items proposed by the first side")
+    SECOND = "second", N_("Items proposed by the second side")
+    CLOSING = "closing", N_("Closing formula")
+
+    @property
+    def rank(self) -> int:
+        return list(SegmentPart).index(self)
+
+
+class SegmentKind(LabeledEnum):
+    HEADING = "heading", N_("Heading")
+    PARAGRAPH = "paragraph", N_("Paragraph")
+    ITEM = "item", N_("List item")
+    DECISION = "decision", N_("Decision")
+
+
+class SegmentStatus(LabeledEnum):
+    """Draft → translated → checked by the other side → agreed → initialled (then locked)."""
+
+    DRAFT = "draft", N_("Draft")
+    TRANSLATED = "translated", N_("Translated")
+    CHECKED = "checked", N_("Checked by the other side")
+    AGREED = "agreed", N_("Agreed by both sides")
+    INITIALLED = "initialled", N_("Initialled")
+
+    @property
+    def rank(self) -> int:
+        return list(SegmentStatus).index(self)
+
+
+class RevisionAction(LabeledEnum):
+    """What a revision of a segment records."""
+
+    CREATE = "create", N_("Created")
+    EDIT = "edit", N_("Edited")
+    STATUS = "status", N_("Status changed")
+    REOPEN = "reopen", N_("Reopened")
+    RESTORE = "restore", N_("Restored from history")
+    SPLIT = "split", N_("Split in two")
+    MERGE = "merge", N_("Merged")
+    IMPORT = "import", N_("Imported")
+    PROPERTIES = "properties", N_("Properties changed")

@@ -7,6 +7,7 @@ from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
+from app.core.models.minutes import GlossaryTerm, Minutes, Segment, SegmentRevision
 
 __all__ = [
     "AgendaItem",
@@ -16,10 +17,14 @@ __all__ = [
     "Commission",
     "Decision",
     "DelegationMember",
+    "GlossaryTerm",
     "LiaisonAgency",
     "Meeting",
+    "Minutes",
     "Person",
     "Record",
+    "Segment",
+    "SegmentRevision",
     "Setting",
     "Side",
     "UTCDateTime",

@@ -20,6 +20,8 @@ TABLE_LABELS: dict[str, str] = {
     "decisions": N_("decisions"),
     "meetings": N_("sessions"),
     "liaison_agencies": N_("liaison agencies"),
+    "minutes": N_("minutes"),
+    "minutes_segments": N_("minutes segments"),
 }
 
 
