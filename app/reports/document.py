@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app import __version__
 from app.i18n import doc_gettext
@@ -63,6 +63,23 @@ class Meta:
     author: str = ""
     keywords: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class FurnitureChange(Flowable):
+    """From the page it stands on, the furniture changes: ``FurnitureChange(lang="ru",
+    watermark="ПРОЕКТ")`` at the top of the Russian text of a bilingual document prints that page
+    and the following ones with Russian page numbers and watermark. It takes no room."""
+
+    def __init__(self, **changes) -> None:
+        super().__init__()
+        self.changes = changes
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv._furniture_changes = {**getattr(canv, "_furniture_changes", {}), **self.changes}
 
 
 def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
@@ -121,10 +138,8 @@ def table(
     return t
 
 
-def _furniture_canvas(furniture: Furniture):
+def _furniture_canvas(furnished: Furniture):
     """A canvas class that knows the page count when it draws each page's furniture."""
-    _d = doc_gettext(furniture.lang)
-    lang = furniture.lang
 
     class FurnishedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -139,11 +154,15 @@ def _furniture_canvas(furniture: Furniture):
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
+                self._furniture_changes = state.get("_furniture_changes", {})  # as of that page
                 self._draw_furniture(self._pageNumber, total)
                 super().showPage()
             super().save()
 
         def _draw_furniture(self, page: int, total: int) -> None:
+            furniture = replace(furnished, **getattr(self, "_furniture_changes", {}))
+            lang = furniture.lang
+            _d = doc_gettext(lang)
             width, height = PAGE
             self.saveState()
             if furniture.watermark:
