@@ -38,9 +38,9 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import commission, sessions
+    from app.core.demo import commission, minutes, sessions
 
-    return [commission.build, sessions.build]
+    return [commission.build, sessions.build, minutes.build]
 
 
 def is_empty(session: Session) -> bool:

@@ -1,0 +1,189 @@
+"""The glossary: agreed term pairs, Chinese ↔ Russian, that the minutes editor checks against.
+
+Finding a term: Chinese by its characters; Russian in any case form (министерство finds
+министерства, Второго министерства машиностроения), ignoring capitals and ё/е.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
+from app.core.models import GlossaryTerm
+from app.core.models.base import like_pattern
+from app.core.services import table_files
+from app.core.services.text import clean, clean_text
+from app.i18n import N_
+
+
+@dataclass(frozen=True)
+class TermData:
+    zh: str = ""
+    ru: str = ""
+    note: str = ""
+    id: int | None = None
+    uuid: str = ""
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: int
+    unchanged: int
+
+
+def _data(row: GlossaryTerm) -> TermData:
+    return TermData(zh=row.zh, ru=row.ru, note=row.note, id=row.id, uuid=row.uuid)
+
+
+def list_terms(session: Session, text: str = "") -> list[TermData]:
+    stmt = select(GlossaryTerm)
+    if text.strip():
+        stmt = stmt.where(GlossaryTerm.search_text.like(like_pattern(text), escape="\\"))
+    rows = session.execute(stmt.order_by(GlossaryTerm.ru, GlossaryTerm.zh)).scalars()
+    return [_data(r) for r in rows]
+
+
+def validate(data: TermData) -> TermData:
+    zh, ru, note = clean(data.zh), clean(data.ru), clean_text(data.note)
+    if not zh:
+        raise ValidationError(N_("Give the term in Chinese."), field="zh")
+    if not ru:
+        raise ValidationError(N_("Give the term in Russian."), field="ru")
+    for name, value in (("zh", zh), ("ru", ru)):
+        if len(value) > 300:
+            raise ValidationError(N_("This field cannot be longer than 300 characters."), field=name)
+    if len(note) > 2000:
+        raise ValidationError(N_("The note cannot be longer than 2000 characters."), field="note")
+    return replace(data, zh=zh, ru=ru, note=note)
+
+
+def save_term(session: Session, data: TermData) -> TermData:
+    """Add a term (no id) or change one."""
+    data = validate(data)
+    clash = session.execute(
+        select(GlossaryTerm).where(GlossaryTerm.zh == data.zh, GlossaryTerm.ru == data.ru)
+    ).scalar_one_or_none()
+    if clash is not None and clash.id != data.id:
+        raise ValidationError(N_("The glossary already has this pair of terms."), field="zh")
+    if data.id is None:
+        row = GlossaryTerm(zh=data.zh, ru=data.ru, note=data.note)
+        session.add(row)
+    else:
+        row = session.get(GlossaryTerm, data.id)
+        if row is None:
+            raise NotFoundError(N_("This term is no longer in the glossary."))
+        row.zh, row.ru, row.note = data.zh, data.ru, data.note
+    session.flush()
+    return _data(row)
+
+
+def delete_term(session: Session, term_id: int) -> None:
+    row = session.get(GlossaryTerm, term_id)
+    if row is None:
+        raise NotFoundError(N_("This term is no longer in the glossary."))
+    session.delete(row)
+    session.flush()
+
+
+def import_terms(session: Session, path: Path) -> ImportResult:
+    """Add the term pairs of a CSV or XLSX file whose first row names the columns zh, ru and
+    optionally note. Pairs already there are left as they are. A bad row refuses the file whole."""
+    table = table_files.read_table(Path(path), ("csv", "xlsx"))
+    cols = table_files.column_index(table, ("zh", "ru"), ("note",))
+    errors: list[RowError] = []
+    terms: list[TermData] = []
+    seen: set[tuple[str, str]] = set()
+    for number, cells in table.rows:
+
+        def cell(name: str, cells=cells) -> str:
+            i = cols.get(name)
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        if not any(c.strip() for c in cells):
+            continue
+        try:
+            term = validate(TermData(zh=cell("zh"), ru=cell("ru"), note=cell("note")))
+        except ValidationError as exc:
+            errors.append(RowError(number, exc.field or "", exc.msgid, **exc.params))
+            continue
+        if (term.zh, term.ru) not in seen:
+            seen.add((term.zh, term.ru))
+            terms.append(term)
+    if errors:
+        raise ImportRefused(N_("The file was not imported: the rows listed below have errors."), rows=errors)
+    if not terms:
+        raise ImportRefused(N_("The file has no term pairs to import."))
+    existing = {(r.zh, r.ru) for r in session.execute(select(GlossaryTerm)).scalars()}
+    added = 0
+    for t in terms:
+        if (t.zh, t.ru) in existing:
+            continue
+        session.add(GlossaryTerm(zh=t.zh, ru=t.ru, note=t.note))
+        added += 1
+    session.flush()
+    return ImportResult(added=added, unchanged=len(terms) - added)
+
+
+# --- finding terms in text -------------------------------------------------------------------
+
+_CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    """Case-folded with ё as е, keeping every character's position."""
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
+
+
+_ENDINGS = re.compile(r"(?:[аеёиоуыэюяйь]{1,2})$")
+
+
+@lru_cache(maxsize=4096)
+def ru_pattern(term: str) -> re.Pattern | None:
+    """A pattern that finds a Russian term in any case form: each word of four letters or more by
+    its stem (the word without its vowel ending), followed by up to five letters of ending."""
+    words = re.findall(r"[\w]+", _fold(term))
+    if not words:
+        return None
+    parts = []
+    for w in words:
+        if len(w) >= 4 and _CYRILLIC_WORD.search(w):
+            stem = _ENDINGS.sub("", w)
+            parts.append(re.escape(stem if len(stem) >= 3 else w) + r"[а-я]{0,5}")
+        else:
+            parts.append(re.escape(w))
+    return re.compile(r"(?<![\w])" + r"[\s\u00a0\-–—]+".join(parts) + r"(?![\w])")
+
+
+def find(text: str, term: str, lang: str) -> list[tuple[int, int]]:
+    """Where ``term`` occurs in ``text``: (start, end) pairs."""
+    if not term or not text:
+        return []
+    if lang.startswith("zh"):
+        out, i = [], text.find(term)
+        while i >= 0:
+            out.append((i, i + len(term)))
+            i = text.find(term, i + len(term))
+        return out
+    pattern = ru_pattern(term)
+    if pattern is None:
+        return []
+    return [(m.start(), m.end()) for m in pattern.finditer(_fold(text))]
+
+
+def occurrences(text: str, lang: str, terms: list[TermData]) -> list[tuple[int, int, TermData]]:
+    """Non-overlapping occurrences of glossary terms in ``text`` (longer terms win)."""
+    found: list[tuple[int, int, TermData]] = []
+    taken: list[tuple[int, int]] = []
+    for t in sorted(terms, key=lambda t: -len(t.zh if lang.startswith("zh") else t.ru)):
+        for start, end in find(text, t.zh if lang.startswith("zh") else t.ru, lang):
+            if any(start < e and s < end for s, e in taken):
+                continue
+            taken.append((start, end))
+            found.append((start, end, t))
+    return sorted(found, key=lambda x: x[0])

@@ -1,0 +1,276 @@
+"""The checks that must pass before signature copies are printed.
+
+Per segment: an empty counterpart; numbers, dates, percentages and amounts that differ between
+the two texts; a glossary term used on one side whose agreed counterpart is missing on the other.
+Across segments: broken numbering of list items (in each language, and between the two), and
+decisions out of order.
+
+A finding the two sides looked at and accept as intended can be marked so on its segment
+(``minutes_edit.set_accepted``, by the finding's ``key``); it is then shown as accepted and no
+longer fails the check. The key holds the details (the differing numbers, the term), so a new
+difference is a new finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from sqlalchemy.orm import Session
+
+from app.core.enums import SegmentKind, SegmentStatus
+from app.core.services import glossary
+from app.core.services.glossary import TermData
+from app.core.services.minutes import SegmentData, list_segments, minutes_row
+from app.core.services.minutes_numbers import leading_marker, numbers, show
+from app.i18n import N_, _
+
+
+class CheckCode(StrEnum):
+    EMPTY = "empty"
+    NUMBERS = "numbers"
+    GLOSSARY = "glossary"
+    NUMBERING = "numbering"
+    DECISIONS = "decisions"
+
+
+@dataclass(frozen=True)
+class Finding:
+    segment_id: int
+    segment_uuid: str
+    index: int  # the segment's place in the document, from 0
+    code: CheckCode
+    key: str
+    msgid: str
+    params: tuple[tuple[str, str], ...] = ()
+    #: the language the finding points at ("zh", "ru"), or "" for both
+    lang: str = ""
+    accepted: bool = False
+
+    @property
+    def message(self) -> str:
+        text = _(self.msgid)
+        try:
+            return text.format(**dict(self.params))
+        except (KeyError, IndexError, ValueError):
+            return text
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    findings: tuple[Finding, ...] = ()
+    segments: int = 0
+    #: segments not yet agreed by both sides (or initialled)
+    not_agreed: int = 0
+    failing_segments: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def open(self) -> list[Finding]:
+        return [f for f in self.findings if not f.accepted]
+
+    @property
+    def passed(self) -> bool:
+        """No finding left that the sides did not accept."""
+        return not self.open
+
+
+def _join(values) -> str:
+    return ", ".join(show(v) for v in values)
+
+
+def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict] | None:
+    zh, ru = numbers(seg.text_zh, "zh"), numbers(seg.text_ru, "ru")
+    only_zh = sorted((zh - ru).elements())
+    only_ru = sorted((ru - zh).elements())
+    if not only_zh and not only_ru:
+        return None
+    key = f"numbers:{_join(only_zh)}|{_join(only_ru)}"
+    if only_zh and only_ru:
+        return (
+            key,
+            N_("Numbers differ: {zh} only in the Chinese text, {ru} only in the Russian text."),
+            {
+                "zh": _join(only_zh),
+                "ru": _join(only_ru),
+            },
+        )
+    if only_zh:
+        return key, N_("Numbers differ: {numbers} only in the Chinese text."), {"numbers": _join(only_zh)}
+    return key, N_("Numbers differ: {numbers} only in the Russian text."), {"numbers": _join(only_ru)}
+
+
+def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[str, str, dict, str]]:
+    out = []
+    by_zh: dict[str, list[TermData]] = {}
+    by_ru: dict[str, list[TermData]] = {}
+    for t in terms:
+        by_zh.setdefault(t.zh, []).append(t)
+        by_ru.setdefault(t.ru, []).append(t)
+    for zh, pairs in by_zh.items():
+        if glossary.find(seg.text_zh, zh, "zh") and not any(
+            glossary.find(seg.text_ru, t.ru, "ru") for t in pairs
+        ):
+            wanted = " / ".join(t.ru for t in pairs)
+            out.append(
+                (
+                    f"glossary:zh:{zh}",
+                    N_(
+                        "“{term}” is in the Chinese text, but the agreed “{counterpart}” is not in the Russian text."
+                    ),
+                    {"term": zh, "counterpart": wanted},
+                    "ru",
+                )
+            )
+    for ru, pairs in by_ru.items():
+        if glossary.find(seg.text_ru, ru, "ru") and not any(
+            glossary.find(seg.text_zh, t.zh, "zh") for t in pairs
+        ):
+            wanted = " / ".join(t.zh for t in pairs)
+            out.append(
+                (
+                    f"glossary:ru:{ru}",
+                    N_(
+                        "“{term}” is in the Russian text, but the agreed “{counterpart}” is not in the Chinese text."
+                    ),
+                    {"term": ru, "counterpart": wanted},
+                    "zh",
+                )
+            )
+    return out
+
+
+class _Numbering:
+    """Follows the list numbering of one language: one counter per marker style, nested in the
+    order the styles first appear (一、 then （一） then 1.); a number may always start again at 1,
+    and a higher level starts the lower ones afresh."""
+
+    def __init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.last: dict[str, int] = {}
+        self.styles: list[str] = []
+
+    def step(self, style: str, number: int) -> int | None:
+        """The number expected instead, if ``number`` breaks the sequence; else None."""
+        if style in self.styles:
+            del self.styles[self.styles.index(style) + 1 :]
+            for s in list(self.last):
+                if s not in self.styles:
+                    del self.last[s]
+        else:
+            self.styles.append(style)
+        previous = self.last.get(style, 0)
+        self.last[style] = number
+        if number == 1 or number == previous + 1:
+            return None
+        return previous
+
+
+def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[Finding]:
+    """Every finding for the segments of one set of minutes, in document order."""
+    findings: list[Finding] = []
+
+    def add(seg: SegmentData, index: int, code: CheckCode, key: str, msgid: str, params: dict, lang=""):
+        findings.append(
+            Finding(
+                segment_id=seg.id,
+                segment_uuid=seg.uuid,
+                index=index,
+                code=code,
+                key=key,
+                msgid=msgid,
+                params=tuple((k, str(v)) for k, v in params.items()),
+                lang=lang,
+                accepted=key in seg.accepted_findings,
+            )
+        )
+
+    counters = {"zh": _Numbering(), "ru": _Numbering()}
+    last_decision = 0
+    for index, seg in enumerate(segments):
+        zh_empty, ru_empty = not seg.text_zh.strip(), not seg.text_ru.strip()
+        if zh_empty and ru_empty:
+            add(seg, index, CheckCode.EMPTY, "empty:both", N_("Both texts are empty."), {})
+            continue
+        if zh_empty:
+            add(seg, index, CheckCode.EMPTY, "empty:zh", N_("The Chinese text is empty."), {}, "zh")
+        elif ru_empty:
+            add(seg, index, CheckCode.EMPTY, "empty:ru", N_("The Russian text is empty."), {}, "ru")
+        else:
+            found = _numbers_finding(seg)
+            if found:
+                add(seg, index, CheckCode.NUMBERS, found[0], found[1], found[2])
+        for key, msgid, params, lang in _glossary_findings(seg, terms):
+            add(seg, index, CheckCode.GLOSSARY, key, msgid, params, lang)
+        # list numbering, in each language and between the two
+        markers = {lang: leading_marker(seg.text(lang), lang) for lang in ("zh", "ru")}
+        for lang, marker in markers.items():
+            if marker is None:
+                continue
+            previous = counters[lang].step(*marker)
+            if previous is not None:
+                msgid = (
+                    N_("In the Chinese text, item {number} follows item {previous}.")
+                    if lang == "zh"
+                    else N_("In the Russian text, item {number} follows item {previous}.")
+                )
+                if previous == 0:
+                    msgid = (
+                        N_("In the Chinese text, the numbering starts at {number}, not at 1.")
+                        if lang == "zh"
+                        else N_("In the Russian text, the numbering starts at {number}, not at 1.")
+                    )
+                add(
+                    seg, index, CheckCode.NUMBERING, f"numbering:{lang}:{previous}:{marker[1]}", msgid,
+                    {"number": marker[1], "previous": previous}, lang,
+                )  # fmt: skip
+        if markers["zh"] and markers["ru"] and markers["zh"][1] != markers["ru"][1]:
+            add(
+                seg, index, CheckCode.NUMBERING, f"numbering:both:{markers['zh'][1]}:{markers['ru'][1]}",
+                N_("The item is numbered {zh} in the Chinese text but {ru} in the Russian text."),
+                {"zh": markers["zh"][1], "ru": markers["ru"][1]},
+            )  # fmt: skip
+        elif bool(markers["zh"]) != bool(markers["ru"]) and seg.kind is SegmentKind.ITEM:
+            lang = "ru" if markers["zh"] else "zh"
+            add(
+                seg, index, CheckCode.NUMBERING, f"numbering:missing:{lang}",
+                N_("The item is numbered in one text only."), {}, lang,
+            )  # fmt: skip
+        if seg.decision is not None:
+            if seg.decision.number != last_decision + 1:
+                add(
+                    seg, index, CheckCode.DECISIONS, f"decisions:{last_decision}:{seg.decision.number}",
+                    N_("Decision No. {number} follows No. {previous}: decisions are numbered in order."),
+                    {"number": seg.decision.number, "previous": last_decision},
+                )  # fmt: skip
+            last_decision = seg.decision.number
+    return findings
+
+
+def report(segments: list[SegmentData], terms: list[TermData]) -> CheckReport:
+    findings = check_segments(segments, terms)
+    not_agreed = sum(1 for s in segments if s.status.rank < SegmentStatus.AGREED.rank)
+    return CheckReport(
+        findings=tuple(findings),
+        segments=len(segments),
+        not_agreed=not_agreed,
+        failing_segments=frozenset(f.segment_id for f in findings if not f.accepted),
+    )
+
+
+def run_checks(session: Session, minutes_id: int) -> CheckReport:
+    return report(list_segments(session, minutes_id), glossary.list_terms(session))
+
+
+def check_meeting(session: Session, meeting_id: int) -> CheckReport:
+    """The check of a session's minutes (an empty report if they have not been started)."""
+    row = minutes_row(session, meeting_id)
+    if row is None:
+        return CheckReport()
+    return run_checks(session, row.id)
+
+
+def counts(findings: list[Finding]) -> Counter:
+    return Counter(f.code for f in findings if not f.accepted)

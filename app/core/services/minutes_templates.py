@@ -1,0 +1,237 @@
+"""Starting the minutes from the agenda: the preamble, a heading per part and per agreed item, and
+the closing formula, in both languages, from templates in the document catalogs.
+
+The templates are document strings (``_d``): their Chinese and Russian wording lives in the
+translation catalogs like every other text, and is written as the official formulas of a protocol.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.core.enums import AgendaStatus, RevisionAction, SegmentKind, SegmentPart
+from app.core.errors import ValidationError
+from app.core.models import AgendaItem, Segment
+from app.core.services import commission as commission_service
+from app.core.services import meetings as meetings_service
+from app.core.services.commission import CommissionData, SideData
+from app.core.services.meetings import MeetingData
+from app.core.services.minutes import SegmentData, ensure_minutes, list_segments
+from app.core.services.minutes_edit import insert_segment
+from app.i18n import N_, doc_gettext, format_date
+
+CN_NUMERALS = "〇一二三四五六七八九"
+RU_ORDINALS_NEUTER = (
+    "", "первое", "второе", "третье", "четвёртое", "пятое", "шестое", "седьмое", "восьмое", "девятое",
+    "десятое", "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое",
+    "шестнадцатое", "семнадцатое", "восемнадцатое", "девятнадцатое", "двадцатое",
+)  # fmt: skip
+ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+#: Agenda items that get a heading: agreed before the session, discussed at it.
+HEADED_STATUSES = (AgendaStatus.AGREED.value, AgendaStatus.DISCUSSED.value)
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (for ordinals up to 999)."""
+    if n < 10:
+        return CN_NUMERALS[n]
+    if n < 20:
+        return "十" + (CN_NUMERALS[n % 10] if n % 10 else "")
+    if n < 100:
+        return CN_NUMERALS[n // 10] + "十" + (CN_NUMERALS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if rest == 0 else ("零" + CN_NUMERALS[rest] if rest < 10 else chinese_number(rest))
+    if 10 <= rest < 20:
+        tail = "一" + tail
+    return CN_NUMERALS[n // 100] + "百" + tail
+
+
+def russian_ordinal(n: int) -> str:
+    """The neuter ordinal in words (первое … двадцатое), else "21-е"."""
+    return RU_ORDINALS_NEUTER[n] if 0 < n < len(RU_ORDINALS_NEUTER) else f"{n}-е"
+
+
+def russian_locative(city: str) -> str:
+    """ "в Пекине", "в Москве": the prepositional case of a city name, by the common endings."""
+    city = city.strip()
+    exceptions = {"Сочи": "Сочи", "Тбилиси": "Тбилиси", "Улан-Батор": "Улан-Баторе"}
+    if city in exceptions or not city:
+        return exceptions.get(city, city)
+    last = city[-1]
+    if last in "бвгджзклмнпрстфхцчшщ":
+        return city + "е"
+    if last in "аяь":
+        return city[:-1] + ("и" if last == "ь" else "е")
+    if last == "й":
+        return city[:-1] + "е"
+    return city
+
+
+_HEAD_NOUNS = {"комиссия": "комиссии", "комитет": "комитета", "совет": "совета", "группа": "группы"}
+
+
+def russian_genitive(name: str) -> str:
+    """ "Советско-китайская комиссия по …" → "Советско-китайской комиссии по …": the words up to the
+    head noun are put in the genitive case, the rest already is."""
+    words = name.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in _HEAD_NOUNS:
+            g = _HEAD_NOUNS[low]
+            out.append(g[0].upper() + g[1:] if word[0].isupper() else g)
+            return " ".join(out + words[i + 1 :])
+        if low.endswith("ая"):
+            out.append(word[:-2] + "ой")
+        elif low.endswith("яя"):
+            out.append(word[:-2] + "ей")
+        elif low.endswith(("ый", "ой")):
+            out.append(word[:-2] + "ого")
+        elif low.endswith("ий"):
+            out.append(word[:-2] + ("ого" if low[-3:-2] in "гкхжшчщ" else "его"))
+        else:
+            return name  # not a name this knows how to decline: leave it as it is
+    return name
+
+
+def date_range(start: dt.date, end: dt.date, lang: str) -> str:
+    """2026年6月22日至26日 / с 22 по 26 июня 2026 года."""
+    if lang == "zh":
+        if start == end:
+            return f"{start.year}年{start.month}月{start.day}日"
+        if start.year != end.year:
+            return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
+        if start.month != end.month:
+            return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
+        return f"{start.year}年{start.month}月{start.day}日至{end.day}日"
+    if start == end:
+        return format_date(start, "d MMMM y", lang="ru") + " года"
+    if start.year != end.year:
+        return f"с {format_date(start, 'd MMMM y', lang='ru')} года по {format_date(end, 'd MMMM y', lang='ru')} года"
+    if start.month != end.month:
+        return (
+            f"с {format_date(start, 'd MMMM', lang='ru')} по {format_date(end, 'd MMMM y', lang='ru')} года"
+        )
+    return f"с {start.day} по {format_date(end, 'd MMMM y', lang='ru')} года"
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """2026年6月26日 / 26 июня 2026 года."""
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日"
+    return format_date(day, "d MMMM y", lang="ru") + " года"
+
+
+def _by_delegation(side: SideData, lang: str) -> str:
+    """中华人民共和国政府代表团 / делегацией Правительства КНР (the instrumental case)."""
+    if lang == "zh":
+        return side.delegation_title_zh or side.full_name("zh")
+    title = side.delegation_title_ru
+    if title.startswith("Делегация "):
+        return "делегацией " + title[len("Делегация ") :]
+    return f"стороной «{side.short_name('ru')}»"
+
+
+def preamble(commission: CommissionData, meeting: MeetingData, lang: str) -> list[str]:
+    _d = doc_gettext(lang)
+    name = commission.name(lang)
+    ordinal = chinese_number(meeting.ordinal) if lang == "zh" else russian_ordinal(meeting.ordinal)
+    if lang == "ru":
+        ordinal = ordinal[:1].upper() + ordinal[1:]
+        name = russian_genitive(name)
+    city = meeting.city(lang) if lang == "zh" else russian_locative(meeting.city_ru or meeting.city_zh)
+    held = _d("The {ordinal} session of the {commission} was held in {city} {dates}.").format(
+        ordinal=ordinal,
+        commission=name,
+        city=city,
+        dates=date_range(meeting.start_date, meeting.end_date, lang),
+    )
+    agreed = _d(
+        "The session took place in an atmosphere of friendship and cooperation. The sides considered the "
+        "questions of the agenda and agreed as follows:"
+    )
+    return [held, agreed]
+
+
+def closing_formula(city_zh: str, city_ru: str, day: dt.date, lang: str) -> str:
+    """Done at … on …, in two originals, each in Chinese and Russian, both texts equally authentic."""
+    _d = doc_gettext(lang)
+    city = city_zh if lang == "zh" else russian_locative(city_ru)
+    return _d(
+        "Done at {city} on {date}, in two originals, each in the Chinese and Russian languages, both texts "
+        "being equally authentic."
+    ).format(city=city, date=long_date(day, lang))
+
+
+def part_heading(part: SegmentPart, commission: CommissionData, lang: str) -> str:
+    """一、共同决议 / I. Совместные решения; 二、关于……提出的问题 / II. По вопросам, предложенным …"""
+    _d = doc_gettext(lang)
+    number = {SegmentPart.JOINT: 1, SegmentPart.FIRST: 2, SegmentPart.SECOND: 3}[part]
+    marker = f"{chinese_number(number)}、" if lang == "zh" else f"{ROMAN[number]}. "
+    if part is SegmentPart.JOINT:
+        return marker + _d("Joint decisions")
+    side = commission.sides[0 if part is SegmentPart.FIRST else 1] if commission.is_set_up else None
+    if side is None:
+        return marker + _d(SegmentPart(part).msgid)
+    return marker + _d("On the questions proposed by {delegation}").format(
+        delegation=_by_delegation(side, lang)
+    )
+
+
+def _part_of(item: AgendaItem, sides: dict[int, int]) -> SegmentPart:
+    if item.is_standing or item.proposing_side_id is None:
+        return SegmentPart.JOINT
+    return SegmentPart.FIRST if sides.get(item.proposing_side_id) == 1 else SegmentPart.SECOND
+
+
+def start_from_agenda(session: Session, meeting_id: int) -> list[SegmentData]:
+    """New minutes for a session: the preamble, the three parts with a heading for each agreed or
+    discussed agenda item, and the closing formula. Only for minutes that are still empty."""
+    minutes = ensure_minutes(session, meeting_id)
+    count = session.execute(
+        select(func.count(Segment.id)).where(Segment.minutes_id == minutes.id)
+    ).scalar_one()
+    if count:
+        raise ValidationError(
+            N_("These minutes already have text. Starting from the agenda works only for empty minutes.")
+        )
+    meeting = meetings_service.get_meeting(session, meeting_id)
+    commission = commission_service.get_commission(session)
+    sides = {s.id: s.position for s in commission.sides if s.id is not None}
+    items = session.execute(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id, AgendaItem.status.in_(HEADED_STATUSES))
+        .order_by(AgendaItem.position, AgendaItem.id)
+    ).scalars()
+    by_part: dict[SegmentPart, list[AgendaItem]] = {p: [] for p in SegmentPart}
+    for item in items:
+        by_part[_part_of(item, sides)].append(item)
+
+    def add(part: SegmentPart, kind: SegmentKind, zh: str, ru: str, agenda_item_id=None) -> None:
+        insert_segment(
+            session, minutes.id, None, part=part, kind=kind, text_zh=zh, text_ru=ru,
+            agenda_item_id=agenda_item_id, action=RevisionAction.CREATE,
+        )  # fmt: skip
+
+    for zh, ru in zip(preamble(commission, meeting, "zh"), preamble(commission, meeting, "ru"), strict=True):
+        add(SegmentPart.PREAMBLE, SegmentKind.PARAGRAPH, zh, ru)
+    for part in (SegmentPart.JOINT, SegmentPart.FIRST, SegmentPart.SECOND):
+        add(
+            part,
+            SegmentKind.HEADING,
+            part_heading(part, commission, "zh"),
+            part_heading(part, commission, "ru"),
+        )
+        for item in by_part[part]:
+            add(part, SegmentKind.HEADING, item.title_zh, item.title_ru, item.id)
+    add(
+        SegmentPart.CLOSING,
+        SegmentKind.PARAGRAPH,
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh"),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru"),
+    )
+    return list_segments(session, minutes.id)

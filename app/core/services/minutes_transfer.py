@@ -1,0 +1,189 @@
+"""Minutes in and out of files: the two-column tables interpreters prepare.
+
+Import: CSV (UTF-8, with or without BOM) or XLSX whose first row names the columns ``zh``, ``ru``
+and optionally ``kind`` (heading, paragraph, item, decision) and ``part``; DOCX, the first table with
+two columns, Chinese on the left (a header row is recognised and skipped). Rows are appended to the
+session's minutes as drafts. A bad row refuses the whole file, and nothing changes.
+
+Export: the same columns (zh, ru, kind, part) as CSV (UTF-8 with BOM, so that spreadsheets read it)
+or XLSX. A CSV export imports back to the same texts, character for character.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.core.enums import RevisionAction, SegmentKind, SegmentPart
+from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
+from app.core.services import table_files
+from app.core.services.minutes import ensure_minutes, list_segments, minutes_row, segment_rows
+from app.core.services.minutes_edit import MAX_TEXT, insert_segment
+from app.i18n import N_
+
+COLUMNS = ("zh", "ru", "kind", "part")
+#: What a DOCX table's first row may say instead of holding text.
+HEADER_WORDS = {
+    "zh", "ru", "kind", "中文", "俄文", "汉语", "俄语", "中文文本", "俄文文本", "китайский", "русский",
+    "китайский текст", "русский текст", "chinese", "russian", "类型", "вид",
+}  # fmt: skip
+#: Kind names accepted on import besides the values and labels: "item" is the short form.
+KIND_ALIASES = {"list item": SegmentKind.ITEM, "list": SegmentKind.ITEM, "text": SegmentKind.PARAGRAPH}
+_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+@dataclass(frozen=True)
+class ImportedRow:
+    zh: str
+    ru: str
+    kind: SegmentKind
+    part: SegmentPart | None
+
+
+def _kind(value: str) -> SegmentKind:
+    v = value.strip()
+    if not v:
+        return SegmentKind.PARAGRAPH
+    if v.lower() in KIND_ALIASES:
+        return KIND_ALIASES[v.lower()]
+    return SegmentKind.parse(v)
+
+
+def parse_table(path: Path) -> list[ImportedRow]:
+    """The rows of an import file, or ImportRefused listing every bad row."""
+    path = Path(path)
+    table = table_files.read_table(path, ("csv", "xlsx", "docx"))
+    if table_files.file_format(path) == "docx" and table.rows:
+        first = [c.strip().lower() for c in table.rows[0][1]]
+        if first and all(c in HEADER_WORDS for c in first if c):
+            table = table_files.Table(table.header, table.rows[1:])
+    cols = table_files.column_index(table, ("zh", "ru"), ("kind", "part"))
+    rows: list[ImportedRow] = []
+    errors: list[RowError] = []
+    for number, cells in table.rows:
+
+        def cell(name: str, cells=cells) -> str:
+            i = cols.get(name)
+            return cells[i] if i is not None and i < len(cells) else ""
+
+        zh = cell("zh").replace("\r\n", "\n").replace("\r", "\n")
+        ru = cell("ru").replace("\r\n", "\n").replace("\r", "\n")
+        if not zh.strip() and not ru.strip():
+            if any(c.strip() for c in cells):
+                errors.append(RowError(number, "zh", N_("The row has neither a Chinese nor a Russian text.")))
+            continue
+        for name, text in (("zh", zh), ("ru", ru)):
+            if len(text) > MAX_TEXT:
+                errors.append(
+                    RowError(number, name, N_("The text is longer than {n} characters."), n=MAX_TEXT)
+                )
+        try:
+            kind = _kind(cell("kind"))
+        except ValueError:
+            errors.append(
+                RowError(
+                    number, "kind",
+                    N_("“{value}” is not a kind of segment: use heading, paragraph, item or decision."),
+                    value=cell("kind"),
+                )
+            )  # fmt: skip
+            continue
+        part = None
+        if cell("part").strip():
+            try:
+                part = SegmentPart.parse(cell("part"))
+            except ValueError:
+                errors.append(
+                    RowError(
+                        number, "part",
+                        N_("“{value}” is not a part of the minutes: use preamble, joint, first, second or closing."),
+                        value=cell("part"),
+                    )
+                )  # fmt: skip
+                continue
+        rows.append(ImportedRow(zh, ru, kind, part))
+    if errors:
+        raise ImportRefused(N_("The file was not imported: the rows listed below have errors."), rows=errors)
+    if not rows:
+        raise ImportRefused(N_("“{name}” has no text to import."), name=path.name)
+    return rows
+
+
+def _append_part(session: Session, minutes_id: int) -> SegmentPart:
+    """Where imported rows without a part go: after the last segment that is not the closing
+    formula (into the joint decisions if that is the preamble or nothing)."""
+    body = [r for r in segment_rows(session, minutes_id) if r.part != SegmentPart.CLOSING.value]
+    if not body or body[-1].part == SegmentPart.PREAMBLE.value:
+        return SegmentPart.JOINT
+    return SegmentPart(body[-1].part)
+
+
+def import_minutes(session: Session, meeting_id: int, path: Path) -> int:
+    """Append the rows of a file to a session's minutes as drafts; the number of segments added."""
+    rows = parse_table(path)
+    minutes = ensure_minutes(session, meeting_id)
+    row = minutes_row(session, meeting_id)
+    if row is not None and row.locked:
+        raise ValidationError(N_("These minutes are signed; they can no longer be changed."))
+    default_part = _append_part(session, minutes.id)
+    for r in rows:
+        insert_segment(
+            session, minutes.id, None, part=r.part or default_part, kind=r.kind, text_zh=r.zh, text_ru=r.ru,
+            action=RevisionAction.IMPORT,
+        )  # fmt: skip
+    return len(rows)
+
+
+def export_rows(session: Session, meeting_id: int) -> list[tuple[str, str, str, str]]:
+    row = minutes_row(session, meeting_id)
+    if row is None:
+        raise NotFoundError(N_("The minutes of this session have not been started."))
+    return [(s.text_zh, s.text_ru, s.kind.value, s.part.value) for s in list_segments(session, row.id)]
+
+
+def to_csv(rows: list[tuple[str, ...]]) -> bytes:
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(rows)
+    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
+
+
+def to_xlsx(rows: list[tuple[str, ...]]) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "minutes"
+    ws.append(list(COLUMNS))
+    for r in rows:
+        ws.append([_ILLEGAL_XLSX.sub("", v) for v in r])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    for col, width in zip("ABCD", (60, 80, 12, 12), strict=True):
+        ws.column_dimensions[col].width = width
+    for row in ws.iter_rows(min_row=2, max_col=2):
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def export_minutes(session: Session, meeting_id: int, path: Path) -> int:
+    """Write a session's minutes to CSV or XLSX (by the file's suffix); the number of segments."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError(N_("Export to a .csv or an .xlsx file."), field="path")
+    rows = export_rows(session, meeting_id)
+    data = to_csv(rows) if suffix == ".csv" else to_xlsx(rows)
+    path.write_bytes(data)
+    return len(rows)
