@@ -9,6 +9,7 @@ Everything that names both sides names ``first`` (the side whose original this i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields, replace
 
 from reportlab.lib.enums import TA_LEFT
@@ -16,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
-from app.core.enums import SegmentKind, SegmentPart
+from app.core.enums import DelegationRole, SegmentKind, SegmentPart
 from app.core.services.minutes_content import ContentSegment, MinutesContent, PersonInfo, SideInfo
 from app.i18n import doc_gettext
 from app.reports.document import para
@@ -166,36 +167,75 @@ def title_unit(c: MinutesContent, lk: Look, reading: bool = False) -> Unit:
     return Unit("title", flow)
 
 
+#: The order in which a delegation is listed: the head, the deputy, members, experts and advisers,
+#: then the secretariat.
+LIST_ORDER = (
+    DelegationRole.HEAD, DelegationRole.DEPUTY_HEAD, DelegationRole.MEMBER, DelegationRole.EXPERT,
+    DelegationRole.ADVISER, DelegationRole.SECRETARY, DelegationRole.INTERPRETER,
+)  # fmt: skip
+
+
 def attendance_units(c: MinutesContent, lk: Look, order: tuple[SideInfo, SideInfo]) -> list[Unit]:
+    """Who attended: a unit per delegation (its title and members), the first side's first."""
     if not c.delegations:
         return []
     _d = doc_gettext(lk.lang)
     units = [Unit("attendance", [para(_d("The session was attended by:"), lk.st.body_indent)], keep=True)]
     for side in order:
-        members = c.members(side.code)
+        members = sorted(
+            c.members(side.code), key=lambda m: LIST_ORDER.index(m.role) if m.role in LIST_ORDER else 99
+        )
         if not members:
             continue
         name = side.delegation.get(lk.lang) or side.name_full.get(lk.lang)
-        units.append(
-            Unit("delegation", [para(name + ("：" if lk.lang == "zh" else ":"), lk.st.subheading)], keep=True)
-        )
-        for m in members:
-            units.append(Unit("member", [para(member_line(m, lk.lang), lk.member)]))
-        units[-1].flow.append(Spacer(1, 2 * mm))
+        flow: list[Flowable] = [para(name + ("：" if lk.lang == "zh" else ":"), lk.st.subheading)]
+        flow += [para(member_line(m, lk.lang), lk.member) for m in members]
+        flow.append(Spacer(1, 2 * mm))
+        units.append(Unit("delegation", flow))
     return units
 
 
 # --- the text --------------------------------------------------------------------------------
 
 
+_PART_MARK = {"zh": re.compile(r"^[一二三四五六七八九十]+、"), "ru": re.compile(r"^[IVXLC]+\.\s")}
+
+
+def has_part_heading(segs: list[ContentSegment]) -> bool:
+    """Whether the part's text opens with its own numbered heading (一、… / I. …), as minutes
+    started from the agenda do; otherwise the print supplies one."""
+    if not segs or segs[0].kind is not SegmentKind.HEADING:
+        return False
+    return any(_PART_MARK[lang].match(segs[0].text.get(lang).strip()) for lang in ("zh", "ru"))
+
+
+def is_closing_formula(seg: ContentSegment) -> bool:
+    """A segment holding the closing formula ("… 一式两份 …" / "… в двух экземплярах …"): the print
+    sets the formula itself, from the signing's date and place and in the original's order of
+    languages, in its place."""
+    return seg.part is SegmentPart.CLOSING and (
+        "一式两份" in seg.text.zh or "двух экземплярах" in seg.text.ru
+    )
+
+
+def _by_delegation(side: SideInfo, lang: str) -> str:
+    """中华人民共和国政府代表团 / делегацией Правительства КНР (the instrumental case)."""
+    title = side.delegation.get(lang)
+    if lang == "zh":
+        return title or side.name_full.zh
+    if title.startswith("Делегация "):
+        return "делегацией " + title[len("Делегация ") :]
+    return f"стороной «{side.name_short.ru}»"
+
+
 def part_heading(c: MinutesContent, part: SegmentPart, number: int, lk: Look) -> str:
     _d = doc_gettext(lk.lang)
     if part is SegmentPart.JOINT:
-        text = _d("Joint decisions of the two sides")
+        text = _d("Joint decisions")
     else:
         side = next(s for s in c.sides if s.position == (1 if part is SegmentPart.FIRST else 2))
-        text = _d("On the questions proposed by the delegation of {side}").format(
-            side=side.name_short.get(lk.lang)
+        text = _d("On the questions proposed by {delegation}").format(
+            delegation=_by_delegation(side, lk.lang)
         )
     return part_number(number, lk.lang) + text
 
@@ -208,7 +248,7 @@ def segment_flow(seg: ContentSegment, lk: Look) -> tuple[list[Flowable], bool]:
     if seg.kind is SegmentKind.ITEM:
         return [para(text, lk.item)], False
     if seg.kind is SegmentKind.DECISION and seg.decision is not None:
-        number = f"{seg.decision}．" if lk.lang == "zh" else f"{seg.decision}. "
+        number = f"{seg.decision}." if lk.lang == "zh" else f"{seg.decision}. "
         return [para(number + text, lk.hanging)], False
     return [para(text, lk.st.body_indent)], False
 
@@ -232,27 +272,30 @@ def closing_formula(c: MinutesContent, lang: str, first_lang: str) -> str:
 def text_units(
     c: MinutesContent, lk: Look, order: tuple[SideInfo, SideInfo], reading: bool = False
 ) -> list[Unit]:
-    """The whole text in ``lk.lang`` up to and including the closing formula."""
-    units = [title_unit(c, lk, reading)]
-    segs = list(c.segments)
-    pre = [s for s in segs if s.part is SegmentPart.PREAMBLE]
-    for seg in pre:
+    """The whole text in ``lk.lang`` up to and including the closing formula: the title, who
+    attended (as a protocol lists them, before its text), the preamble, the numbered parts, the
+    closing paragraphs and the formula."""
+    units = [title_unit(c, lk, reading), *attendance_units(c, lk, order)]
+
+    def add(seg: ContentSegment) -> None:
         flow, keep = segment_flow(seg, lk)
         units.append(Unit("segment", flow, keep))
-    units.extend(attendance_units(c, lk, order))
+
+    segs = list(c.segments)
+    for seg in (s for s in segs if s.part is SegmentPart.PREAMBLE):
+        add(seg)
     number = 0
     for part in NUMBERED_PARTS:
         in_part = [s for s in segs if s.part is part]
         if not in_part:
             continue
         number += 1
-        units.append(Unit("part", [para(part_heading(c, part, number, lk), lk.st.heading)], keep=True))
+        if not has_part_heading(in_part):
+            units.append(Unit("part", [para(part_heading(c, part, number, lk), lk.st.heading)], keep=True))
         for seg in in_part:
-            flow, keep = segment_flow(seg, lk)
-            units.append(Unit("segment", flow, keep))
-    for seg in (s for s in segs if s.part is SegmentPart.CLOSING):
-        flow, keep = segment_flow(seg, lk)
-        units.append(Unit("segment", flow, keep))
+            add(seg)
+    for seg in (s for s in segs if s.part is SegmentPart.CLOSING and not is_closing_formula(s)):
+        add(seg)
     units.append(Unit("closing", [para(closing_formula(c, lk.lang, order[0].language), lk.st.body_indent)]))
     return units
 

@@ -13,9 +13,8 @@ from babel.dates import format_date as _babel_date
 
 from app.core.enums import DelegationRole
 from app.core.services.minutes_content import PersonInfo
+from app.core.services.minutes_templates import chinese_number
 from app.i18n import doc_gettext
-
-_ZH_DIGITS = "〇一二三四五六七八九"
 
 _RU_UNITS = ["", "первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого",
              "восьмого", "девятого"]  # fmt: skip
@@ -29,13 +28,8 @@ _ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
 def zh_numeral(n: int) -> str:
-    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一 (up to 99; larger numbers in digits)."""
-    if not 0 < n < 100:
-        return str(n)
-    tens, units = divmod(n, 10)
-    if not tens:
-        return _ZH_DIGITS[units]
-    return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[units] if units else "")
+    """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
+    return chinese_number(n) if 0 < n < 1000 else str(n)
 
 
 def ru_ordinal_genitive(n: int) -> str:

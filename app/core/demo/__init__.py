@@ -38,9 +38,9 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import commission, minutes, sessions
+    from app.core.demo import commission, minutes, sessions, signing
 
-    return [commission.build, sessions.build, minutes.build]
+    return [commission.build, sessions.build, minutes.build, signing.build]
 
 
 def is_empty(session: Session) -> bool:

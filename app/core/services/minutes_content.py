@@ -50,6 +50,7 @@ from app.core.models import Meeting, Person
 from app.core.services import commission as commission_service
 from app.core.services import meetings as meetings_service
 from app.core.services import minutes as minutes_service
+from app.core.services.minutes_templates import russian_locative
 from app.i18n import N_
 
 FORMAT = "commission-desk/minutes/1"
@@ -307,24 +308,6 @@ def parse(data: str) -> MinutesContent:
 # --- from the database -----------------------------------------------------------------------
 
 
-def prepositional_city(name: str) -> str:
-    """A Russian city name after «в» (Пекин → Пекине, Москва → Москве): a guess to start from, which
-    the person recording the signing can correct."""
-    n = (name or "").strip()
-    if not n or " " in n or "-" in n or not n[-1].isalpha():
-        return n
-    last = n[-1]
-    if last in "ая" and len(n) > 2:
-        return n[:-1] + ("и" if last == "я" and n[-2] == "и" else "е")
-    if last == "ь":
-        return n[:-1] + "и"
-    if last == "й":
-        return n[:-1] + "е"
-    if last in "бвгджзклмнпрстфхцчшщ":
-        return n + "е"
-    return n  # Осло, Токио, Баку: indeclinable
-
-
 def person_info(session: Session, person_id: int | None) -> PersonInfo | None:
     if person_id is None:
         return None
@@ -363,7 +346,7 @@ def signing_defaults(session: Session, meeting_id: int) -> SigningFields:
     return SigningFields(
         date=meeting.end_date,
         place_zh=meeting.city_zh,
-        place_ru=prepositional_city(meeting.city_ru),
+        place_ru=russian_locative(meeting.city_ru),
         signatory1_id=ids[0],
         signatory2_id=ids[1],
     )

@@ -28,18 +28,25 @@ from app.core.enums import (
     MeetingStatus,
     MinutesStatus,
     RevisionAction,
-    SegmentKind,
     SegmentStatus,
 )
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Meeting, Minutes, Person, Segment, SegmentRevision
 from app.core.services import minutes as minutes_service
+from app.core.services import minutes_checks
 from app.core.services import minutes_content as mc
 from app.core.services.minutes_content import MinutesContent, SigningFields
 from app.core.services.text import clean
 from app.i18n import N_, _, format_date, ngettext
 
 # --- readiness -------------------------------------------------------------------------------
+
+
+def _shown(value):
+    """A parameter as the message shows it, in the current language (labels, findings)."""
+    if isinstance(value, LabeledEnum):
+        return value.label
+    return getattr(value, "message", value)
 
 
 @dataclass(frozen=True)
@@ -57,7 +64,7 @@ class Problem:
     def message(self) -> str:
         if self.text:
             return self.text
-        params = {k: (v.label if isinstance(v, LabeledEnum) else v) for k, v in self.params.items()}
+        params = {k: _shown(v) for k, v in self.params.items()}
         return _(self.msgid).format(**params)
 
 
@@ -78,32 +85,10 @@ class NotReady(ValidationError):
         return text
 
 
-def _external_checks(session: Session, minutes_id: int) -> list[Problem]:
-    """The findings of the minutes checks (issue 7's ``minutes_checks``), when it is there."""
-    try:
-        from app.core.services import minutes_checks  # type: ignore[attr-defined]
-    except ImportError:
-        return []
-    run = getattr(minutes_checks, "blocking_findings", None) or getattr(minutes_checks, "check_minutes", None)
-    if run is None:
-        return []
-    out = []
-    for f in run(session, minutes_id):
-        if getattr(f, "accepted", False):
-            continue
-        msgid = getattr(f, "msgid", None)
-        params = dict(getattr(f, "params", {}) or {})
-        number = getattr(f, "number", None) or getattr(f, "position", None)
-        if msgid is None:
-            text = str(getattr(f, "message", f))
-            out.append(Problem("", {}, getattr(f, "segment_id", None), number, text=text))
-        else:
-            out.append(Problem(msgid, params, getattr(f, "segment_id", None), number))
-    return out
-
-
 def readiness(session: Session, meeting_id: int) -> list[Problem]:
-    """Why the minutes of a session cannot be signed yet (empty when they can)."""
+    """Why the minutes of a session cannot be signed yet (empty when they can): segments not agreed
+    by both sides, then every open finding of the minutes checks (empty counterparts, numbers,
+    glossary terms, numbering, decisions out of order)."""
     minutes = minutes_service.get_minutes(session, meeting_id)
     if minutes is None:
         return [Problem(N_("The minutes of this session have not been started."))]
@@ -112,31 +97,16 @@ def readiness(session: Session, meeting_id: int) -> list[Problem]:
         return [Problem(N_("The minutes have no text yet."))]
     problems: list[Problem] = []
     agreed = SegmentStatus.AGREED.rank
-    expected = 0
     for n, seg in enumerate(segments, start=1):
-        if not seg.text_zh.strip():
-            problems.append(Problem(N_("Segment {n}: the Chinese text is empty."), {"n": n}, seg.id, n))
-        if not seg.text_ru.strip():
-            problems.append(Problem(N_("Segment {n}: the Russian text is empty."), {"n": n}, seg.id, n))
         if seg.status.rank < agreed:
             problems.append(
                 Problem(
                     N_("Segment {n} is not agreed yet ({status})."), {"n": n, "status": seg.status}, seg.id, n
                 )
             )
-        if seg.kind is SegmentKind.DECISION:
-            expected += 1
-            got = seg.decision.number if seg.decision is not None else expected
-            if got != expected:
-                problems.append(
-                    Problem(
-                        N_("Segment {n}: decision No. {number} stands where No. {expected} should."),
-                        {"n": n, "number": got, "expected": expected},
-                        seg.id,
-                        n,
-                    )
-                )
-    problems.extend(_external_checks(session, minutes.id))
+    for f in minutes_checks.run_checks(session, minutes.id).open:
+        n = f.index + 1
+        problems.append(Problem(N_("Segment {n}: {finding}"), {"n": n, "finding": f}, f.segment_id, n))
     return problems
 
 
