@@ -135,12 +135,38 @@ def check_signature_copies(session, meeting_id: int) -> None:
     signing.require_ready(session, meeting_id)
 
 
-def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:
-    """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused)."""
+@dataclass(frozen=True)
+class PrintResult:
+    data: bytes
+    #: a file name to suggest ("minutes-1-original-CN-sequential.pdf")
+    name: str
+    #: the window title of the preview (in the first language of the copy)
+    title: str
+    #: characters no font has: printed as □ (say so before printing)
+    missing: tuple[str, ...] = ()
+    options: PrintOptions | None = None
+
+
+def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResult:
+    """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused),
+    with what the preview and the command line tell about it."""
     src = signing.print_source(session, meeting_id)
     if not src.signed and not options.reading and not options.draft:
         check_signature_copies(session, meeting_id)  # first say what is missing, if anything
-    return render_minutes(src, resolve(src, options))
+    resolved = resolve(src, options)
+    first = sides_in_order(src.content, resolved)[0].language
+    return PrintResult(
+        data=render_minutes(src, resolved),
+        name=suggested_name(src.content, resolved),
+        title=title_text(src.content, first),
+        missing=tuple(fonts.missing_glyphs(*document_texts(src))),
+        options=resolved,
+    )
+
+
+def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:
+    """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused)."""
+    return minutes_print(session, meeting_id, options).data
 
 
 # --- metadata --------------------------------------------------------------------------------

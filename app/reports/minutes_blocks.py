@@ -9,6 +9,7 @@ Everything that names both sides names ``first`` (the side whose original this i
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, fields, replace
 
@@ -253,8 +254,9 @@ def segment_flow(seg: ContentSegment, lk: Look) -> tuple[list[Flowable], bool]:
     return [para(text, lk.st.body_indent)], False
 
 
-def closing_formula(c: MinutesContent, lang: str, first_lang: str) -> str:
-    """本纪要于……在……签订，一式两份，…… / Совершено в … … в двух экземплярах, …"""
+def formula(lang: str, first_lang: str, place: str, date: dt.date | None) -> str:
+    """本纪要于……在……签订，一式两份，…… / Совершено в … … в двух экземплярах, …: the languages
+    named in the order of the original (``first_lang`` first)."""
     _d = doc_gettext(lang)
     if first_lang == "zh":
         msg = _d(
@@ -266,7 +268,12 @@ def closing_formula(c: MinutesContent, lang: str, first_lang: str) -> str:
             "Done at {place} on {date} in two originals, each in the Russian and Chinese languages, "
             "both texts being equally authentic."
         )
-    return msg.format(place=c.signing.place.get(lang), date=date_long(c.signing.date, lang, year_word=True))
+    when = date_long(date, lang, year_word=True) if date else "……"
+    return msg.format(place=place.strip() or "……", date=when)
+
+
+def closing_formula(c: MinutesContent, lang: str, first_lang: str) -> str:
+    return formula(lang, first_lang, c.signing.place.get(lang), c.signing.date)
 
 
 def text_units(

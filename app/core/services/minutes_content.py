@@ -55,6 +55,14 @@ from app.i18n import N_
 
 FORMAT = "commission-desk/minutes/1"
 
+#: Confidentiality markings as printed in the header (Chinese, Russian): the usual grades.
+MARKINGS = (
+    ("内部", "Для служебного пользования"),
+    ("秘密", "Секретно"),
+    ("机密", "Совершенно секретно"),
+    ("绝密", "Особой важности"),
+)
+
 
 @dataclass(frozen=True)
 class Bi:

@@ -273,3 +273,97 @@ def print_source(session: Session, meeting_id: int) -> PrintSource:
 
 def find_by_uuid(session: Session, uuid: str) -> Minutes | None:
     return session.execute(select(Minutes).where(Minutes.uuid == uuid)).scalar_one_or_none()
+
+
+# --- for the dialogs -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MinutesState:
+    """A session and the state of its minutes, as the print and signing dialogs list them."""
+
+    meeting_id: int
+    ordinal: int
+    city_zh: str
+    city_ru: str
+    start: dt.date
+    end: dt.date
+    started: bool = False
+    segments: int = 0
+    signed: bool = False
+    signed_on: dt.date | None = None
+    place_zh: str = ""
+    place_ru: str = ""
+    fingerprint: str = ""
+    marking_zh: str = ""
+    marking_ru: str = ""
+
+    def city(self, lang: str) -> str:
+        return self.city_zh if lang.startswith("zh") else self.city_ru or self.city_zh
+
+
+def minutes_states(session: Session) -> list[MinutesState]:
+    """Every session, newest first, with the state of its minutes."""
+    from app.core.services import meetings as meetings_service
+
+    out = []
+    for m in meetings_service.list_meetings(session):
+        row = minutes_service.minutes_row(session, m.id)
+        base = dict(meeting_id=m.id, ordinal=m.ordinal, city_zh=m.city_zh, city_ru=m.city_ru, start=m.start_date,
+                    end=m.end_date)  # fmt: skip
+        if row is None:
+            out.append(MinutesState(**base))
+            continue
+        count = len(minutes_service.segment_rows(session, row.id))
+        out.append(
+            MinutesState(
+                **base,
+                started=True,
+                segments=count,
+                signed=row.locked,
+                signed_on=row.signed_on,
+                place_zh=row.place_zh,
+                place_ru=row.place_ru,
+                fingerprint=row.fingerprint,
+                marking_zh=row.marking_zh,
+                marking_ru=row.marking_ru,
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Someone who may sign for a side: the delegation's members first (the head first)."""
+
+    person_id: int
+    name_zh: str
+    name_ru: str
+    role: str = ""  # the delegation role's value, "" if not in the delegation
+
+    def name(self, lang: str) -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_ru or self.name_zh
+
+
+def signatory_candidates(session: Session, meeting_id: int, position: int) -> list[Candidate]:
+    """The people who may sign for the side at ``position`` (1 or 2): the session's delegation
+    of that side, head first, then the side's other people."""
+    from app.core.models import Side
+    from app.core.services import meetings as meetings_service
+
+    side = session.execute(select(Side).where(Side.position == position)).scalar_one_or_none()
+    if side is None:
+        return []
+    members = meetings_service.members(session, meeting_id, side.id)
+    out = [
+        Candidate(m.person_id, m.name_zh or m.name_latin, m.name_ru or m.name_latin, m.role.value)
+        for m in members
+    ]
+    seen = {c.person_id for c in out}
+    others = session.execute(
+        select(Person).where(Person.side_id == side.id).order_by(Person.name_ru, Person.id)
+    )
+    for p in others.scalars():
+        if p.id not in seen:
+            out.append(Candidate(p.id, p.name_zh or p.name_latin, p.name_ru or p.name_latin))
+    return out
