@@ -50,6 +50,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self._create_menus()
         ctx.changed.connect(self._on_changed)
         self._restore()
+        self._install_tab_edit_actions()
         self.retranslate_ui()
         self._update_actions()
 
@@ -117,6 +118,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = mb.addMenu("")
         self.edit_menu.setObjectName("menu_edit")
+        self._tab_edit_actions: list[QAction] = []
+        self._tab_separator = QAction(self)
+        self._tab_separator.setSeparator(True)
         for a in (self.act_new, self.act_edit, self.act_delete):
             self.edit_menu.addAction(a)
         self.edit_menu.addSeparator()
@@ -296,7 +300,20 @@ class MainWindow(Retranslatable, QMainWindow):
 
     def _on_tab(self, index: int) -> None:
         settings().setValue("window/tab", index)
+        self._install_tab_edit_actions()
         self._update_actions()
+
+    def _install_tab_edit_actions(self) -> None:
+        """The current tab's own actions (undo, redo…) at the top of the Edit menu."""
+        for a in self._tab_edit_actions:
+            self.edit_menu.removeAction(a)
+        v = self.current_view()
+        actions = list(v.edit_actions()) if v is not None else []
+        if actions:
+            actions.append(self._tab_separator)
+            first = self.edit_menu.actions()[0] if self.edit_menu.actions() else None
+            self.edit_menu.insertActions(first, actions)
+        self._tab_edit_actions = actions
 
     def _update_actions(self) -> None:
         v = self.current_view()

@@ -78,3 +78,8 @@ class View(Retranslatable, QWidget):
 
     def focus_search(self) -> None:
         pass
+
+    def edit_actions(self) -> list:
+        """QActions this tab puts at the top of the main window's Edit menu while it is the
+        current tab (the minutes editor's Undo and Redo, for instance)."""
+        return []

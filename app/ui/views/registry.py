@@ -7,6 +7,7 @@ from app.ui.views.base import View
 
 
 def create_views(ctx) -> list[View]:
+    from app.ui.views.minutes import MinutesView
     from app.ui.views.people import PeopleView
     from app.ui.views.placeholder import PlaceholderView
 
@@ -43,13 +44,6 @@ def create_views(ctx) -> list[View]:
                 "organising the session, each side for its own delegation; the statement per session."
             ),
         ),
-        PlaceholderView(
-            ctx,
-            N_("Minutes"),
-            N_(
-                "The bilingual minutes editor: Chinese and Russian side by side, segment by segment, with "
-                "checks, a glossary, and signature copies ready for the heads of delegation."
-            ),
-        ),
+        MinutesView(ctx),
         PeopleView(ctx),
     ]

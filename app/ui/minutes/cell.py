@@ -1,0 +1,211 @@
+"""One language's text of a segment: a plain text editor that grows with its text.
+
+The editor's own undo is off: typing goes into the minutes editor's QUndoStack, so that Ctrl+Z
+undoes typing, splits, merges and moves in the order they happened. Keys that belong to the
+editor's actions (Ctrl+Z, Ctrl+Up…) are left to those actions. Tab, Enter and the arrow keys at the
+edge of the text move to the neighbouring cell; Shift+Enter starts a new line.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolTip
+
+from app.i18n import _
+from app.ui.minutes.highlighter import TermHighlighter
+
+#: Shortcuts the cells leave to the editor's actions (filled in by ``actions.EditorActions``).
+RESERVED: list[QKeySequence] = []
+
+
+class CellEdit(QPlainTextEdit):
+    #: (before, after, cursor position) when the user changed the text
+    edited = Signal(str, str, int)
+    #: "next_cell", "prev_cell", "next_row", "prev_row"
+    navigate = Signal(str)
+    #: the ideal height changed
+    heightChanged = Signal()  # noqa: N815
+    focused = Signal()
+
+    MIN_LINES = 1
+
+    def __init__(self, lang: str, parent=None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.setObjectName(f"cell_{lang}")
+        self.setUndoRedoEnabled(False)
+        self.setTabChangesFocus(False)
+        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.document().setDocumentMargin(6)
+        self._programmatic = False
+        self._text = ""
+        self.positioned = False  # the user put the cursor somewhere: the split point
+        self.extra_actions: list = []
+        self.highlighter = TermHighlighter(self.document(), lang)
+        self.document().contentsChanged.connect(self._on_contents)
+        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self.heightChanged.emit())
+        self.cursorPositionChanged.connect(self._on_cursor)
+
+    # --- text --------------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str, cursor: int | None = None) -> None:
+        """Replace the text without it counting as typing (loading, undo, a merge…)."""
+        if text == self._text and cursor is None:
+            return
+        self._programmatic = True
+        try:
+            if text != self.toPlainText():
+                c = QTextCursor(self.document())
+                c.select(QTextCursor.SelectionType.Document)
+                c.insertText(text)
+            self._text = text
+            c = self.textCursor()
+            pos = len(text) if cursor is None else max(0, min(cursor, len(text)))
+            c.setPosition(pos)
+            self.setTextCursor(c)
+        finally:
+            self._programmatic = False
+
+    def _on_contents(self) -> None:
+        if self._programmatic:
+            return
+        new = self.toPlainText()
+        if new == self._text:
+            return
+        before, self._text = self._text, new
+        self.edited.emit(before, new, self.textCursor().position())
+
+    def _on_cursor(self) -> None:
+        if self.hasFocus():
+            self.positioned = True
+
+    # --- size --------------------------------------------------------------------------------
+
+    def ideal_height(self) -> int:
+        lines = max(self.MIN_LINES, int(self.document().documentLayout().documentSize().height()))
+        margin = self.document().documentMargin()
+        return int(lines * self.fontMetrics().lineSpacing() + 2 * margin + 2 * self.frameWidth() + 2)
+
+    # --- keys --------------------------------------------------------------------------------
+
+    def event(self, e) -> bool:
+        if e.type() == QEvent.Type.ShortcutOverride:
+            combo = QKeySequence(e.keyCombination())
+            if any(combo.matches(r) == QKeySequence.SequenceMatch.ExactMatch for r in RESERVED):
+                e.ignore()
+                return False
+            if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
+                e.ignore()
+                return False
+        if e.type() == QEvent.Type.ToolTip:
+            return self._tooltip(e)
+        return super().event(e)
+
+    def keyPressEvent(self, e) -> None:  # noqa: N802
+        key, mods = e.key(), e.modifiers()
+        plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        if key == Qt.Key.Key_Tab and plain:
+            self.navigate.emit("next_cell")
+            return
+        if key == Qt.Key.Key_Backtab:
+            self.navigate.emit("prev_cell")
+            return
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                if not self.isReadOnly():
+                    self.textCursor().insertText("\n")
+                return
+            if plain:
+                self.navigate.emit("next_row")
+                return
+        if key == Qt.Key.Key_Up and plain and self._on_first_line():
+            self.navigate.emit("prev_row")
+            return
+        if key == Qt.Key.Key_Down and plain and self._on_last_line():
+            self.navigate.emit("next_row")
+            return
+        super().keyPressEvent(e)
+
+    def _on_first_line(self) -> bool:
+        c = self.textCursor()
+        block = c.block()
+        if block != self.document().firstBlock():
+            return False
+        line = block.layout().lineForTextPosition(c.positionInBlock())
+        return not line.isValid() or line.lineNumber() == 0
+
+    def _on_last_line(self) -> bool:
+        c = self.textCursor()
+        block = c.block()
+        if block != self.document().lastBlock():
+            return False
+        layout = block.layout()
+        line = layout.lineForTextPosition(c.positionInBlock())
+        return not line.isValid() or line.lineNumber() == layout.lineCount() - 1
+
+    def contextMenuEvent(self, e) -> None:  # noqa: N802
+        menu = self.createStandardContextMenu()
+        for a in list(menu.actions()):  # the editor's own undo is off: the Edit menu's undoes
+            if a.objectName() in ("edit-undo", "edit-redo"):
+                menu.removeAction(a)
+        if self.extra_actions:
+            menu.addSeparator()
+            for a in self.extra_actions:
+                if a is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a)
+        menu.exec(e.globalPos())
+        menu.deleteLater()
+
+    def focusInEvent(self, e) -> None:  # noqa: N802
+        super().focusInEvent(e)
+        self.positioned = True
+        self.focused.emit()
+        self.viewport().update()
+
+    def focusOutEvent(self, e) -> None:  # noqa: N802
+        super().focusOutEvent(e)
+        self.viewport().update()
+
+    # --- the split marker and term tooltips --------------------------------------------------
+
+    def paintEvent(self, e) -> None:  # noqa: N802
+        super().paintEvent(e)
+        if not self.hasFocus() and self.positioned and not self.isReadOnly():
+            rect = self.cursorRect()
+            p = QPainter(self.viewport())
+            p.setPen(QPen(QColor("#8a8a8a"), 1, Qt.PenStyle.DashLine))
+            p.drawLine(rect.topLeft(), rect.bottomLeft())
+            p.end()
+
+    def _tooltip(self, e) -> bool:
+        pos: QPoint = e.pos()
+        cursor = self.cursorForPosition(self.viewport().mapFrom(self, pos))
+        block = cursor.block()
+        term = self.highlighter.term_at(block.text(), cursor.positionInBlock())
+        if term is None:
+            QToolTip.hideText()
+            e.ignore()
+            return True
+        counterpart = term.ru if self.lang == "zh" else term.zh
+        if self.highlighter.counterpart_present(term):
+            text = _("Glossary: {term} — {counterpart}").format(
+                term=term.zh if self.lang == "zh" else term.ru, counterpart=counterpart
+            )
+        else:
+            text = _("Glossary: {term} — {counterpart} (missing from the other text)").format(
+                term=term.zh if self.lang == "zh" else term.ru, counterpart=counterpart
+            )
+        if term.note:
+            text += "\n" + term.note
+        QToolTip.showText(e.globalPos(), text, self)
+        return True

@@ -1,0 +1,155 @@
+"""The minutes being edited: which session, its segments as last read, the glossary, the check
+report, and the one way to change them (every change goes through the core services)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.core.changes import Change
+from app.core.services import glossary as glossary_service
+from app.core.services import minutes as minutes_service
+from app.core.services import minutes_checks, minutes_edit
+from app.core.services.glossary import TermData
+from app.core.services.minutes import MinutesData, SegmentData
+from app.core.services.minutes_checks import CheckReport
+from app.ui.minutes.autosave import AutoSaver
+
+
+class MinutesDocument(QObject):
+    #: the list of segments (order, membership) changed, or another session was opened
+    structureChanged = Signal()  # noqa: N815
+    #: one segment's data changed (status, kind, decision…): its uuid
+    segmentChanged = Signal(str)  # noqa: N815
+    glossaryChanged = Signal()  # noqa: N815
+    checked = Signal()
+    #: an action was refused: the message
+    refused = Signal(str)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.meeting_id: int | None = None
+        self.minutes: MinutesData | None = None
+        self.segments: list[SegmentData] = []
+        self.terms: list[TermData] = []
+        self.report = CheckReport()
+        self.writing = False  # our own announcements are not news to us
+        self.autosaver = AutoSaver(self._save_texts, self)
+        self.autosaver.saved.connect(self._on_saved)
+        self._check_timer = QTimer(self)
+        self._check_timer.setSingleShot(True)
+        self._check_timer.setInterval(700)
+        self._check_timer.timeout.connect(self.run_checks)
+
+    # --- reading -----------------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return bool(self.minutes and self.minutes.locked)
+
+    def open(self, meeting_id: int | None) -> None:
+        self.autosaver.flush()
+        self.meeting_id = meeting_id
+        self.reload()
+
+    def reload(self) -> None:
+        if not self.ctx.has_db or self.meeting_id is None:
+            self.minutes, self.segments = None, []
+        else:
+            self.minutes = self.ctx.read(minutes_service.get_minutes, self.meeting_id)
+            self.segments = (
+                self.ctx.read(minutes_service.list_segments, self.minutes.id) if self.minutes else []
+            )
+        self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
+        self.structureChanged.emit()
+        self.run_checks()
+
+    def reload_glossary(self) -> None:
+        self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
+        self.glossaryChanged.emit()
+        self.schedule_checks()
+
+    def index_of(self, uuid: str) -> int:
+        return next((i for i, s in enumerate(self.segments) if s.uuid == uuid), -1)
+
+    def get(self, uuid: str) -> SegmentData | None:
+        i = self.index_of(uuid)
+        return self.segments[i] if i >= 0 else None
+
+    def id_of(self, uuid: str) -> int:
+        seg = self.get(uuid)
+        if seg is None:
+            raise KeyError(uuid)
+        return seg.id
+
+    # --- writing -----------------------------------------------------------------------------
+
+    def write(self, changes, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """Run a service in one unit of work and announce it (the editor itself ignores it)."""
+        self.writing = True
+        try:
+            return self.ctx.write(changes, fn, *args, **kwargs)
+        finally:
+            self.writing = False
+
+    def structural(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """A change to the order or membership of segments: unsaved text first, then the change,
+        then the segments are read again."""
+        self.autosaver.flush()
+        try:
+            return self.write({Change.MINUTES, Change.DECISIONS}, fn, *args, **kwargs)
+        finally:
+            self.reload()
+
+    def change_segment(self, fn: Callable[..., Any], uuid: str, *args: Any) -> SegmentData:
+        """A change to one segment (status, kind, decision fields): its data is read again."""
+        self.autosaver.flush()
+        result = self.write({Change.MINUTES, Change.DECISIONS}, fn, self.id_of(uuid), *args)
+        self.refresh_segment(uuid)
+        return result
+
+    def refresh_segment(self, uuid: str) -> None:
+        i = self.index_of(uuid)
+        if i < 0:
+            return
+        try:
+            self.segments[i] = self.ctx.read(minutes_service.get_segment, self.segments[i].id)
+        except Exception:  # noqa: BLE001 - gone meanwhile: read everything again
+            self.reload()
+            return
+        self.segmentChanged.emit(uuid)
+        self.schedule_checks()
+
+    def text_changed(self, uuid: str, lang: str, text: str) -> None:
+        seg = self.get(uuid)
+        if seg is not None:
+            self.autosaver.changed(uuid, seg.id, lang, text)
+
+    def _save_texts(self, segment_id: int, zh: str | None, ru: str | None) -> SegmentData:
+        return self.write({Change.MINUTES}, minutes_edit.save_texts, segment_id, zh, ru)
+
+    def _on_saved(self, uuid: str, data: SegmentData) -> None:
+        i = self.index_of(uuid)
+        if i < 0:
+            return
+        old = self.segments[i]
+        self.segments[i] = data
+        if (old.status, old.kind) != (data.status, data.kind) or old.decision != data.decision:
+            self.segmentChanged.emit(uuid)
+        self.schedule_checks()
+
+    def current_texts(self) -> list[SegmentData]:
+        """The segments with what the cells hold now (saved or not), for the checks and counts."""
+        return list(self.segments)
+
+    # --- checks ------------------------------------------------------------------------------
+
+    def schedule_checks(self) -> None:
+        self._check_timer.start()
+
+    def run_checks(self) -> None:
+        self.report = minutes_checks.report(self.current_texts(), self.terms)
+        self.checked.emit()

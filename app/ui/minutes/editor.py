@@ -1,0 +1,311 @@
+"""The two languages side by side, row by row: a scroll area of segment rows under the titles of
+the parts. Keeps the focus moving naturally (Tab, Enter, arrows), takes rows dragged by their grip,
+filters rows, and scrolls the cursor into view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+
+from app.core.enums import SegmentPart, SegmentStatus
+from app.core.services.minutes import SegmentData
+from app.ui.minutes.row import MIME, PartDivider, SegmentRow
+
+FILTERS = ("all", "not_agreed", "findings")
+
+
+class _Container(QWidget):
+    """The rows' parent: accepts a dragged row and shows where it would land."""
+
+    def __init__(self, editor: SegmentEditor) -> None:
+        super().__init__()
+        self.editor = editor
+        self.setAcceptDrops(True)
+        self.indicator = QFrame(self)
+        self.indicator.setStyleSheet("background: #3949ab;")
+        self.indicator.setFixedHeight(3)
+        self.indicator.hide()
+
+    def dragEnterEvent(self, e) -> None:  # noqa: N802
+        if e.mimeData().hasFormat(MIME) and not self.editor.read_only:
+            e.acceptProposedAction()
+
+    def dragMoveEvent(self, e) -> None:  # noqa: N802
+        if not e.mimeData().hasFormat(MIME):
+            return
+        y, _slot = self.editor.drop_slot(e.position().toPoint())
+        self.indicator.setGeometry(0, y - 1, self.width(), 3)
+        self.indicator.show()
+        self.indicator.raise_()
+        e.acceptProposedAction()
+
+    def dragLeaveEvent(self, e) -> None:  # noqa: N802
+        self.indicator.hide()
+
+    def dropEvent(self, e) -> None:  # noqa: N802
+        self.indicator.hide()
+        if not e.mimeData().hasFormat(MIME):
+            return
+        uuid = bytes(e.mimeData().data(MIME)).decode()
+        _y, (index, part) = self.editor.drop_slot(e.position().toPoint(), moving=uuid)
+        e.acceptProposedAction()
+        self.editor.dropped.emit(uuid, index, part)
+
+
+class SegmentEditor(QScrollArea):
+    #: the current segment changed: its uuid ("" for none)
+    currentChanged = Signal(str)  # noqa: N815
+    #: the user typed: uuid, lang, text before, text after, cursor
+    textEdited = Signal(str, str, str, str, int)  # noqa: N815
+    #: a row was dropped: uuid, index (counted without it), part
+    dropped = Signal(str, int, object)
+    #: a part's "add a segment here" button
+    addRequested = Signal(object)  # noqa: N815
+    #: the status button of a row was pressed: uuid
+    statusRequested = Signal(str, object)  # noqa: N815
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("segment_editor")
+        self.setWidgetResizable(True)
+        self.container = _Container(self)
+        self.lay = QVBoxLayout(self.container)
+        self.lay.setContentsMargins(6, 0, 6, 12)
+        self.lay.setSpacing(3)
+        self.setWidget(self.container)
+        self.rows: dict[str, SegmentRow] = {}
+        self.order: list[str] = []
+        self.dividers = {p: PartDivider(p) for p in SegmentPart}
+        for d in self.dividers.values():
+            d.addRequested.connect(self.addRequested)
+        self.ru_left = False
+        self.read_only = False
+        self.filter = "all"
+        self.failing: dict[str, int] = {}
+        self.current_uuid = ""
+        self._last_lang = "zh"
+        self.context_actions: list = []
+        self._relayout()
+
+    # --- building ----------------------------------------------------------------------------
+
+    def sync(self, segments: list[SegmentData], *, read_only: bool, pending=lambda uuid: False) -> None:
+        """Show ``segments`` in order. Rows that exist keep their widgets (and the cursor);
+        their texts are refreshed unless they hold unsaved typing."""
+        self.read_only = read_only
+        wanted = {s.uuid for s in segments}
+        for uuid in [u for u in self.rows if u not in wanted]:
+            row = self.rows.pop(uuid)
+            row.setParent(None)
+            row.deleteLater()
+        for seg in segments:
+            row = self.rows.get(seg.uuid)
+            if row is None:
+                row = self._new_row(seg)
+                self.rows[seg.uuid] = row
+            else:
+                row.set_segment(seg, force_text=not pending(seg.uuid))
+            row.set_read_only(read_only)
+        self.order = [s.uuid for s in segments]
+        self._relayout()
+        self.apply_filter()
+        if self.current_uuid not in self.rows:
+            self.current_uuid = ""
+            self.currentChanged.emit("")
+
+    def _new_row(self, seg: SegmentData) -> SegmentRow:
+        row = SegmentRow(seg, self.ru_left, self.container)
+        row.activated.connect(self._on_activated)
+        row.status_button.clicked.connect(lambda _c=False, r=row: self.statusRequested.emit(r.uuid, r))
+        for lang, cell in row.cells.items():
+            cell.extra_actions = self.context_actions
+            cell.edited.connect(
+                lambda before, after, cursor, r=row, lang=lang: self.textEdited.emit(
+                    r.uuid, lang, before, after, cursor
+                )
+            )
+            cell.navigate.connect(lambda where, r=row, lang=lang: self._navigate(r.uuid, lang, where))
+            cell.cursorPositionChanged.connect(lambda c=cell: self._ensure_cursor_visible(c))
+        return row
+
+    def _relayout(self) -> None:
+        while self.lay.count():
+            self.lay.takeAt(0)
+        by_part: dict[SegmentPart, list[SegmentRow]] = {p: [] for p in SegmentPart}
+        for uuid in self.order:
+            row = self.rows[uuid]
+            by_part[row.segment.part].append(row)
+        for part in SegmentPart:
+            self.lay.addWidget(self.dividers[part])
+            for row in by_part[part]:
+                self.lay.addWidget(row)
+        self.lay.addStretch(1)
+
+    def set_part_titles(self, titles: dict[SegmentPart, str]) -> None:
+        for part, title in titles.items():
+            self.dividers[part].set_title(title)
+            self.dividers[part].retranslate_ui()
+
+    def set_ru_left(self, ru_left: bool) -> None:
+        self.ru_left = ru_left
+        for row in self.rows.values():
+            row.set_ru_left(ru_left)
+
+    def first_lang(self) -> str:
+        return "ru" if self.ru_left else "zh"
+
+    def retranslate_ui(self) -> None:
+        for row in self.rows.values():
+            row.retranslate_ui()
+        for d in self.dividers.values():
+            d.retranslate_ui()
+
+    # --- filter and findings -----------------------------------------------------------------
+
+    def set_filter(self, name: str) -> None:
+        self.filter = name
+        self.apply_filter()
+
+    def set_failing(self, failing: dict[str, int]) -> None:
+        self.failing = failing
+        for uuid, row in self.rows.items():
+            row.set_findings(failing.get(uuid, 0))
+        if self.filter == "findings":
+            self.apply_filter()
+
+    def visible(self, seg: SegmentData) -> bool:
+        if self.filter == "not_agreed":
+            return seg.status.rank < SegmentStatus.AGREED.rank
+        if self.filter == "findings":
+            return seg.uuid in self.failing
+        return True
+
+    def apply_filter(self) -> None:
+        for uuid in self.order:
+            row = self.rows[uuid]
+            row.setVisible(self.visible(row.segment))
+
+    # --- current row and focus ---------------------------------------------------------------
+
+    def _on_activated(self, row: SegmentRow) -> None:
+        lang = next((lang for lang, c in row.cells.items() if c.hasFocus()), self._last_lang)
+        self._last_lang = lang
+        if row.uuid != self.current_uuid:
+            old = self.rows.get(self.current_uuid)
+            if old is not None:
+                old.set_current(False)
+            self.current_uuid = row.uuid
+            row.set_current(True)
+            self.currentChanged.emit(row.uuid)
+
+    def current_row(self) -> SegmentRow | None:
+        return self.rows.get(self.current_uuid)
+
+    def current_lang(self) -> str:
+        row = self.current_row()
+        if row is not None:
+            for lang, cell in row.cells.items():
+                if cell.hasFocus():
+                    self._last_lang = lang
+        return self._last_lang
+
+    def focus_segment(self, uuid: str, lang: str | None = None, *, cursor: int | None = None,
+                      keep_cursor: bool = False) -> None:  # fmt: skip
+        row = self.rows.get(uuid)
+        if row is None:
+            return
+        if not row.isVisible():
+            self.set_filter("all")
+            self.filterReset()
+        lang = lang or self._last_lang
+        cell = row.cell(lang)
+        if cursor is not None:
+            c = cell.textCursor()
+            c.setPosition(max(0, min(cursor, len(cell.text()))))
+            cell.setTextCursor(c)
+        elif not keep_cursor and not cell.positioned:
+            cell.moveCursor(QTextCursor.MoveOperation.End)
+        cell.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._on_activated(row)
+        QTimer.singleShot(0, lambda: self.ensureWidgetVisible(row, 20, 40) if row.isVisible() else None)
+
+    def filterReset(self) -> None:  # noqa: N802 - overridden by the view to update its combo
+        pass
+
+    def focus_index(self, index: int) -> None:
+        if 0 <= index < len(self.order):
+            self.focus_segment(self.order[index])
+
+    def visible_order(self) -> list[str]:
+        return [u for u in self.order if self.rows[u].isVisible()]
+
+    def _navigate(self, uuid: str, lang: str, where: str) -> None:
+        order = self.visible_order()
+        if uuid not in order:
+            return
+        i = order.index(uuid)
+        first, second = ("ru", "zh") if self.ru_left else ("zh", "ru")
+        if where == "next_cell":
+            if lang == first:
+                self.focus_segment(uuid, second)
+            elif i + 1 < len(order):
+                self.focus_segment(order[i + 1], first)
+        elif where == "prev_cell":
+            if lang == second:
+                self.focus_segment(uuid, first)
+            elif i > 0:
+                self.focus_segment(order[i - 1], second)
+        elif where == "next_row" and i + 1 < len(order):
+            self.focus_segment(order[i + 1], lang, cursor=0)
+        elif where == "prev_row" and i > 0:
+            prev = self.rows[order[i - 1]].cell(lang)
+            self.focus_segment(order[i - 1], lang, cursor=len(prev.text()))
+
+    def _ensure_cursor_visible(self, cell) -> None:
+        if not cell.hasFocus():
+            return
+        rect = cell.cursorRect()
+        p = cell.viewport().mapTo(self.container, rect.center())
+        self.ensureVisible(p.x(), p.y(), 20, rect.height() + 10)
+
+    # --- text coming back from undo ----------------------------------------------------------
+
+    def apply_text(self, uuid: str, lang: str, text: str, cursor: int) -> bool:
+        row = self.rows.get(uuid)
+        if row is None or row.cell(lang).isReadOnly():
+            return False
+        cell = row.cell(lang)
+        cell.set_text(text, cursor)
+        row.cells[row.other(lang)].highlighter.set_other_text(text)
+        self.focus_segment(uuid, lang, keep_cursor=True)
+        return True
+
+    # --- dropping ----------------------------------------------------------------------------
+
+    def drop_slot(self, pos: QPoint, moving: str = "") -> tuple[int, tuple[int, SegmentPart]]:
+        """(y of the indicator, (index without the moving row, part)) for a point in the container."""
+        part = SegmentPart.PREAMBLE
+        index = 0
+        y = 0
+        for i in range(self.lay.count()):
+            w = self.lay.itemAt(i).widget()
+            if w is None:
+                continue
+            if not w.isVisible():
+                if isinstance(w, SegmentRow) and w.uuid != moving:
+                    index += 1
+                continue
+            g = w.geometry()
+            if isinstance(w, PartDivider):
+                if pos.y() < g.center().y() and i > 0:
+                    return y, (index, part)
+                part = w.part
+                y = g.bottom() + 1
+                continue
+            if pos.y() < g.center().y():
+                return g.top() - 1, (index, part)
+            if w.uuid != moving:
+                index += 1
+            y = g.bottom() + 1
+        return y, (index, part)

@@ -1,0 +1,251 @@
+"""A row of the editor: one segment's two texts side by side, heights in step, its status as a
+colour and an icon, its kind (or decision number), and a grip to drag it by. And the divider that
+opens each part of the minutes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QDrag, QFont
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
+from app.core.services.minutes import SegmentData
+from app.i18n import _
+from app.ui.minutes.cell import CellEdit
+from app.ui.minutes.icons import COLOURS, TINTS, status_icon
+
+MIME = "application/x-commission-desk-segment"
+
+
+class Grip(QLabel):
+    """The handle a row is dragged by."""
+
+    def __init__(self, row: SegmentRow) -> None:
+        super().__init__("⋮⋮")
+        self.row = row
+        self.setObjectName("segment_grip")
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setFixedWidth(14)
+        self.setStyleSheet("color: #9e9e9e; padding-top: 6px;")
+        self._press: QPoint | None = None
+
+    def mousePressEvent(self, e) -> None:  # noqa: N802
+        if e.button() == Qt.MouseButton.LeftButton:
+            self._press = e.position().toPoint()
+
+    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+        if self._press is None:
+            return
+        if (e.position().toPoint() - self._press).manhattanLength() < QApplication.startDragDistance():
+            return
+        self._press = None
+        drag = QDrag(self)
+        mime = QMimeData()
+        mime.setData(MIME, self.row.uuid.encode())
+        drag.setMimeData(mime)
+        drag.setPixmap(self.row.grab().scaledToWidth(min(400, self.row.width())))
+        drag.exec(Qt.DropAction.MoveAction)
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+        self._press = None
+
+
+class SegmentRow(QFrame):
+    activated = Signal(object)  # the row, when one of its cells gets the focus
+
+    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("segment_row")
+        self.uuid = segment.uuid
+        self.segment = segment
+        self.read_only = False
+        self.findings = 0
+        self.current = False
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.cells = {"zh": CellEdit("zh"), "ru": CellEdit("ru")}
+        self.grip = Grip(self)
+        self.status_button = QToolButton()
+        self.status_button.setObjectName("segment_status")
+        self.status_button.setAutoRaise(True)
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.badge = QLabel()
+        self.badge.setObjectName("segment_badge")
+        self.badge.setWordWrap(True)
+        self.badge.setFixedWidth(92)
+        self.badge.setStyleSheet("color: #555; font-size: 9pt;")
+        self.warning = QLabel()
+        self.warning.setObjectName("segment_warning")
+        self.warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        side = QVBoxLayout()
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(2)
+        top.addWidget(self.status_button)
+        top.addWidget(self.warning)
+        top.addStretch(1)
+        side.addLayout(top)
+        side.addWidget(self.badge)
+        side.addStretch(1)
+        self.side = QWidget()
+        self.side.setLayout(side)
+        self.side.setFixedWidth(96)
+        self.lay = QHBoxLayout(self)
+        self.lay.setContentsMargins(2, 2, 2, 2)
+        self.lay.setSpacing(4)
+        self.lay.addWidget(self.grip)
+        self.lay.addWidget(self.side)
+        self.separator = QFrame()
+        self.separator.setFrameShape(QFrame.Shape.VLine)
+        self.separator.setStyleSheet("color: #d0d0d0;")
+        self._place_cells(ru_left)
+        for cell in self.cells.values():
+            cell.heightChanged.connect(self.sync_heights)
+            cell.focused.connect(lambda: self.activated.emit(self))
+            cell.edited.connect(lambda *_a, c=cell: self._other_changed(c))
+        self.set_segment(segment, force_text=True)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def _place_cells(self, ru_left: bool) -> None:
+        for w in (self.cells["zh"], self.separator, self.cells["ru"]):
+            self.lay.removeWidget(w)
+        left, right = ("ru", "zh") if ru_left else ("zh", "ru")
+        self.lay.addWidget(self.cells[left], 1)
+        self.lay.addWidget(self.separator)
+        self.lay.addWidget(self.cells[right], 1)
+        self.order = (left, right)
+
+    def set_ru_left(self, ru_left: bool) -> None:
+        if (self.order[0] == "ru") != ru_left:
+            self._place_cells(ru_left)
+
+    def cell(self, lang: str) -> CellEdit:
+        return self.cells[lang]
+
+    def other(self, lang: str) -> str:
+        return "ru" if lang == "zh" else "zh"
+
+    def _other_changed(self, cell: CellEdit) -> None:
+        other = self.cells[self.other(cell.lang)]
+        other.highlighter.set_other_text(cell.text())
+
+    # --- data --------------------------------------------------------------------------------
+
+    def set_segment(self, segment: SegmentData, *, force_text: bool = False) -> None:
+        """Show a segment's data. The texts are replaced only when asked (``force_text``) or when
+        they differ from what the cells hold and the cells have nothing unsaved."""
+        self.segment = segment
+        for lang in ("zh", "ru"):
+            cell = self.cells[lang]
+            text = segment.text(lang)
+            if force_text and cell.text() != text:
+                cell.set_text(text, 0 if not cell.positioned else None)
+        for lang in ("zh", "ru"):
+            self.cells[lang].highlighter.set_other_text(self.cells[self.other(lang)].text())
+        heading = segment.kind is SegmentKind.HEADING
+        for cell in self.cells.values():
+            f = QFont(cell.font())
+            f.setBold(heading)
+            cell.setFont(f)
+        self.update_look()
+        self.retranslate_ui()
+
+    def set_read_only(self, read_only: bool) -> None:
+        self.read_only = read_only
+        self.update_look()
+
+    def set_findings(self, n: int) -> None:
+        self.findings = n
+        self.warning.setText("⚠" if n else "")
+        self.warning.setToolTip(_("This segment has check findings: see the Checks panel.") if n else "")
+
+    def set_current(self, current: bool) -> None:
+        if current != self.current:
+            self.current = current
+            self.update_look()
+
+    def update_look(self) -> None:
+        status = self.segment.status
+        locked = self.read_only or status is SegmentStatus.INITIALLED
+        for cell in self.cells.values():
+            cell.setReadOnly(locked)
+        tint = TINTS[status]
+        border = "#3949ab" if self.current else "#dcdcdc"
+        self.setStyleSheet(
+            f"QFrame#segment_row {{ background: {tint}; border: 1px solid {border};"
+            f" border-left: 5px solid {COLOURS[status]}; border-radius: 2px; }}"
+            f" QPlainTextEdit {{ background: {'#f4f4f4' if locked else 'white'}; }}"
+        )
+        self.status_button.setIcon(status_icon(status))
+
+    def retranslate_ui(self) -> None:
+        seg = self.segment
+        if seg.decision is not None:
+            badge = _("Decision No. {number}").format(number=seg.decision.number)
+        else:
+            badge = seg.kind.label
+        self.badge.setText(badge)
+        tip = seg.status.label
+        if seg.status is SegmentStatus.INITIALLED:
+            tip += "\n" + _("Locked. Reopen it, giving the reason, to change it.")
+        self.status_button.setToolTip(tip)
+        self.status_button.setAccessibleName(seg.status.label)
+        self.grip.setToolTip(_("Drag to move the segment (or Ctrl+Up / Ctrl+Down)"))
+        self.cells["zh"].setPlaceholderText(_("Chinese text"))
+        self.cells["ru"].setPlaceholderText(_("Russian text"))
+
+    # --- heights in step ---------------------------------------------------------------------
+
+    def sync_heights(self) -> None:
+        h = max(c.ideal_height() for c in self.cells.values())
+        for c in self.cells.values():
+            if c.height() != h or c.minimumHeight() != h:
+                c.setFixedHeight(h)
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        self.sync_heights()
+
+
+class PartDivider(QWidget):
+    """The title of a part of the minutes, with a button to add a segment at its start."""
+
+    addRequested = Signal(object)  # noqa: N815 - the SegmentPart
+
+    def __init__(self, part: SegmentPart, parent=None) -> None:
+        super().__init__(parent)
+        self.part = part
+        self.setObjectName(f"part_{part.value}")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(4, 10, 4, 2)
+        self.label = QLabel()
+        self.label.setStyleSheet("font-weight: bold; color: #283593; font-size: 11pt;")
+        self.add_button = QPushButton()
+        self.add_button.setFlat(True)
+        self.add_button.setObjectName(f"part_add_{part.value}")
+        self.add_button.clicked.connect(lambda: self.addRequested.emit(self.part))
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setStyleSheet("color: #c5cae9;")
+        lay.addWidget(self.label)
+        lay.addWidget(line, 1)
+        lay.addWidget(self.add_button)
+        self.title = ""
+
+    def set_title(self, title: str) -> None:
+        self.title = title
+        self.label.setText(title)
+
+    def retranslate_ui(self) -> None:
+        self.add_button.setText(_("+ Add a segment here"))
