@@ -16,7 +16,7 @@ from app.core.enums import MeetingStatus, MinutesStatus, SegmentKind, SegmentPar
 from app.core.errors import ValidationError
 from app.core.models import Decision, Meeting, Minutes, Person, Segment
 from app.core.services import minutes_content as mc
-from app.core.services import signing
+from app.core.services import minutes_edit, signing
 from tests.core.signing_helpers import heads, make_minutes
 
 P, K = SegmentPart, SegmentKind
@@ -236,3 +236,24 @@ def test_a_record_changed_behind_the_lock_is_detected(demo_db):
                      {"m": minutes_id})  # fmt: skip
     with demo_db.unit() as s:
         assert "no longer matches their fingerprint" in signing.record_problem(s, s.get(Minutes, minutes_id))
+
+
+@pytest.mark.parametrize(
+    "op",
+    [
+        lambda s, seg: minutes_edit.save_texts(s, seg, "改了", None),
+        lambda s, seg: minutes_edit.reopen(s, seg, "Ошибка в тексте"),
+        lambda s, seg: minutes_edit.set_status(s, seg, SegmentStatus.AGREED),
+        lambda s, seg: minutes_edit.move_segment(s, seg, 1),
+    ],
+)
+def test_the_editors_services_refuse_to_change_signed_minutes_with_a_clear_message(demo_db, op):
+    _mid, minutes_id = _signed(demo_db)
+    with demo_db.unit() as s:
+        seg = s.execute(
+            select(Segment.id).where(Segment.minutes_id == minutes_id, Segment.position == 0)
+        ).scalar_one()
+    with pytest.raises(ValidationError) as err:
+        with demo_db.unit() as s:
+            op(s, seg)
+    assert "signed" in err.value.message and "can no longer be changed" in err.value.message

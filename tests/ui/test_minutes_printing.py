@@ -178,3 +178,27 @@ def test_the_dialogs_follow_the_language(qtbot, demo_ctx):
     assert dialog.copy_buttons["reading"].text().startswith("Экземпляр для чтения")
     assert sign.record_button.text() == "&Зарегистрировать подписание"
     assert signing_dialog.formula_preview(sign.fields(), "ru").startswith("Совершено в")
+
+
+def test_the_minutes_tab_prints_and_signs_its_session(qtbot, demo_window, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    view = demo_window.view_named("MinutesView")
+    demo_window.tabs.setCurrentWidget(view)
+    qtbot.waitUntil(lambda: view.isVisible() and view.session_combo.count() == 2)
+    first = view.session_combo.findText("Session 1", Qt.MatchFlag.MatchStartsWith)
+    view.session_combo.setCurrentIndex(first)
+    view.session_combo.activated.emit(first)
+    qtbot.waitUntil(lambda: len(view.editor.rows) == len(view.doc.segments) > 0)
+    assert view.print_action.isEnabled() and not view.sign_action.isEnabled()  # signed in the demo
+    seen = []
+    monkeypatch.setattr(PrintMinutesDialog, "exec", lambda d: seen.append(d.state()) or 0)
+    view.print_action.trigger()
+    assert seen[-1].ordinal == 1 and seen[-1].signed
+    second = view.session_combo.findText("Session 2", Qt.MatchFlag.MatchStartsWith)
+    view.session_combo.setCurrentIndex(second)
+    view.session_combo.activated.emit(second)
+    qtbot.waitUntil(lambda: view.sign_action.isEnabled())
+    monkeypatch.setattr(SigningDialog, "exec", lambda d: seen.append(d.state()) or 0)
+    view.sign_action.trigger()
+    assert seen[-1].ordinal == 2 and not seen[-1].signed
