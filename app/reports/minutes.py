@@ -58,8 +58,10 @@ KEYWORDS_TAG = "commission-desk-minutes/1"
 GUTTER = 6 * mm
 COLUMN = (TEXT_WIDTH - GUTTER) / 2
 PARALLEL_SCALE = 0.86
-#: Room a heading needs below it, or it starts the next page: itself and a few lines of text.
-KEEP_ROOM = 45 * mm
+#: How much of the text after a heading must fit under it (mm: about three lines), or the heading
+#: starts the next page.
+KEEP_LINES = 24
+PAGE_HEIGHT = 297 * mm
 
 
 class Layout(StrEnum):
@@ -331,13 +333,29 @@ def _row(left: Unit, right: Unit) -> Table:
     return t
 
 
+def _height(flow: list) -> float:
+    total = 0.0
+    for f in flow:
+        _w, h = f.wrap(TEXT_WIDTH, PAGE_HEIGHT)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
+
+
 def _flow(units: list, keeps: list[bool]) -> list:
     """The flowables of ``units`` (each a list of flowables), with a conditional page break before
-    every run of headings, so that a heading never ends a page without some text after it."""
+    every run of headings: a heading starts a new page unless it fits with the first lines of the
+    text that follows it."""
     story: list = []
     for i, (flow, keep) in enumerate(zip(units, keeps, strict=True)):
         if keep and (i == 0 or not keeps[i - 1]):
-            story.append(CondPageBreak(KEEP_ROOM))
+            j = i
+            need = 0.0
+            while j < len(units) and keeps[j]:
+                need += _height(units[j])
+                j += 1
+            if j < len(units):
+                need += min(_height(units[j]), KEEP_LINES * mm)
+            story.append(CondPageBreak(need))
         story.extend(flow)
     return story
 

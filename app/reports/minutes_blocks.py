@@ -249,7 +249,7 @@ def segment_flow(seg: ContentSegment, lk: Look) -> tuple[list[Flowable], bool]:
     if seg.kind is SegmentKind.ITEM:
         return [para(text, lk.item)], False
     if seg.kind is SegmentKind.DECISION and seg.decision is not None:
-        number = f"{seg.decision}." if lk.lang == "zh" else f"{seg.decision}. "
+        number = f"{seg.decision}. "
         return [para(number + text, lk.hanging)], False
     return [para(text, lk.st.body_indent)], False
 
