@@ -81,7 +81,10 @@ def run(args) -> int:
             try:
                 data = report.minutes_pdf(s, meeting.id, options)
             except ValidationError as exc:
-                raise common.CommandError(exc.message, common.EXIT_FAILED) from exc
+                message = exc.message
+                if not src.signed and not options.reading and not options.draft:
+                    message += " " + _("(--draft prints a proof.)")
+                raise common.CommandError(message, common.EXIT_FAILED) from exc
     finally:
         db.close()
     pdf.write_output(data, args.output)

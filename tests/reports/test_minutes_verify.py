@@ -179,7 +179,7 @@ def test_pdf_minutes_and_verify_from_the_command_line(demo_db_path, tmp_path, ca
     proof = tmp_path / "proof.pdf"
     assert main(["pdf", "minutes", *db, "--session", "2", "--original", "SU", "-o", str(proof)]) == 1
     err = capsys.readouterr().err
-    assert "not ready for signature" in err and not proof.exists()
+    assert "not ready for signature" in err and "--draft" in err and not proof.exists()
     assert (
         main(["pdf", "minutes", *db, "--session", "2", "--original", "SU", "--draft", "-o", str(proof)]) == 0
     )
@@ -204,3 +204,47 @@ def test_verify_says_it_in_the_interface_language(demo_db_path, tmp_path, capsys
     assert capsys.readouterr().out.split("\n")[-2].startswith("СОВПАДАЕТ")
     assert main(["--lang", "zh_CN", "verify", *db, str(out)]) == 0
     assert "相符" in capsys.readouterr().out
+
+
+def test_two_processes_print_the_same_bytes(demo_db_path, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    outs = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"copy{seed}.pdf"
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        args = [sys.executable, "-m", "app", "pdf", "minutes", "--db", str(demo_db_path), "--session", "1",
+                "--original", "SU", "--layout", "parallel", "-o", str(out)]  # fmt: skip
+        subprocess.run(args, check=True, env=env, capture_output=True)
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_characters_no_font_has_are_reported_before_printing(demo_db_path, capsys, tmp_path):
+    from tests.core.signing_helpers import MISSING
+
+    db = Database.open(demo_db_path)
+    try:
+        rows = [*ROWS[:3], (P.SECOND, K.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]
+        mid, _ = make_minutes(db, rows=rows)
+        _sign(db, mid)
+    finally:
+        db.close()
+    out = tmp_path / "m.pdf"
+    args = [
+        "pdf",
+        "minutes",
+        "--db",
+        str(demo_db_path),
+        "--session",
+        "90",
+        "--original",
+        "CN",
+        "-o",
+        str(out),
+    ]
+    assert main(args) == 0
+    err = capsys.readouterr().err
+    assert "U+20BB7" in err and "U+20000" in err and "□" in err

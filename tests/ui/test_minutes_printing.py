@@ -202,3 +202,22 @@ def test_the_minutes_tab_prints_and_signs_its_session(qtbot, demo_window, monkey
     monkeypatch.setattr(SigningDialog, "exec", lambda d: seen.append(d.state()) or 0)
     view.sign_action.trigger()
     assert seen[-1].ordinal == 2 and not seen[-1].signed
+
+
+def test_characters_no_font_has_are_reported_before_the_preview(qtbot, demo_db, demo_ctx, monkeypatch):
+    from app.core.enums import SegmentKind, SegmentPart
+    from app.core.services.minutes_content import signing_defaults
+    from tests.core.signing_helpers import MISSING
+
+    rows = [(SegmentPart.JOINT, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]
+    mid, _ = make_minutes(demo_db, rows=rows)
+    with demo_db.unit() as s:
+        signing.record_signing(s, mid, signing_defaults(s, mid))
+    warned = []
+    monkeypatch.setattr(messages, "warning", lambda parent, text, title=None: warned.append(text))
+    dialog = PrintMinutesDialog(demo_ctx, mid)
+    qtbot.addWidget(dialog)
+    preview = dialog.preview()
+    assert warned and "U+20BB7" in warned[0] and "□" in warned[0]
+    assert preview is not None
+    preview.close()
