@@ -70,9 +70,11 @@ class FurnitureChange(Flowable):
     watermark="ПРОЕКТ")`` at the top of the Russian text of a bilingual document prints that page
     and the following ones with Russian page numbers and watermark. It takes no room."""
 
-    def __init__(self, **changes) -> None:
+    def __init__(self, page_only: dict | None = None, **changes) -> None:
         super().__init__()
         self.changes = changes
+        #: changes for the page it stands on only (e.g. no running head above a title)
+        self.page_only = page_only or {}
 
     def wrap(self, avail_width, avail_height):
         return 0, 0
@@ -80,6 +82,7 @@ class FurnitureChange(Flowable):
     def draw(self) -> None:
         canv = self.canv
         canv._furniture_changes = {**getattr(canv, "_furniture_changes", {}), **self.changes}
+        canv._furniture_page_only = {**getattr(canv, "_furniture_page_only", {}), **self.page_only}
 
 
 def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
@@ -148,13 +151,18 @@ def _furniture_canvas(furnished: Furniture):
 
         def showPage(self):  # noqa: N802 (ReportLab's name)
             self._saved_pages.append(dict(self.__dict__))
+            self._furniture_page_only = {}
             self._startPage()
 
         def save(self):
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
-                self._furniture_changes = state.get("_furniture_changes", {})  # as of that page
+                # as of that page
+                self._furniture_changes = {
+                    **state.get("_furniture_changes", {}),
+                    **state.get("_furniture_page_only", {}),
+                }
                 self._draw_furniture(self._pageNumber, total)
                 super().showPage()
             super().save()

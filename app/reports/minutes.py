@@ -371,7 +371,10 @@ def _sequential_story(src: PrintSource, opts: PrintOptions, order) -> list:
         lang = side.language
         lk = look(lang)
         if n:
-            story += [PageBreak(), FurnitureChange(**_furniture(src, opts, order, lang, both=False))]
+            change = FurnitureChange(
+                page_only={"running_head": None}, **_furniture(src, opts, order, lang, both=False)
+            )
+            story += [PageBreak(), change]
         units = text_units(src.content, lk, order, opts.reading)
         *body, last, closing = units
         story += _flow([u.flow for u in body], [u.keep for u in body])
