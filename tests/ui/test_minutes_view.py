@@ -301,7 +301,10 @@ def test_ru_on_the_left(qtbot, view):
 
 
 def test_everything_follows_a_language_switch(qtbot, view, demo_window):
+    row = row_with(view, "在下次会议前交流使用")
+    type_text(row.cell("zh"), "补")
     demo_window.set_language("zh_CN")
+    assert view.actions_.undo.text() == "撤销“输入”(&U)"
     assert demo_window.tabs.tabText(demo_window.tabs.indexOf(view)) == "会议纪要"
     assert view.side.tabText(1) == "术语表"
     assert view.session_combo.currentText().startswith("第 2 次会议")
@@ -354,3 +357,96 @@ def test_start_from_the_agenda_and_import(qtbot, demo_window, monkeypatch, tmp_p
     qtbot.mouseClick(v.import_button, Qt.MouseButton.LeftButton)
     assert shown and "UTF-8" in shown[0]
     assert len(v.doc.segments) == n + 1
+
+
+def test_drag_a_row_by_its_grip_and_drop_it_elsewhere(qtbot, view):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    from app.ui.minutes.row import MIME
+
+    moving = row_with(view, "苏方通报")
+    target = row_with(view, "中方提出，请苏方同意")
+    qtbot.waitUntil(lambda: target.geometry().height() > 0)
+    mime = QMimeData()
+    mime.setData(MIME, moving.uuid.encode())
+    pos = QPointF(target.geometry().center().x(), target.geometry().top() + 3)
+    event = QDropEvent(
+        pos, Qt.DropAction.MoveAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    view.editor.container.dropEvent(event)
+    i = view.doc.index_of(moving.uuid)
+    assert view.doc.segments[i + 1].uuid == target.uuid
+    assert view.doc.get(moving.uuid).part is view.doc.get(target.uuid).part
+    assert view.actions_.undo.text() == "&Undo Move segment"
+    view.actions_.undo.trigger()
+    assert view.doc.index_of(moving.uuid) != i
+
+
+def test_signed_minutes_are_read_only(qtbot, demo_window):
+    import datetime as dt
+
+    from app.core.changes import Change
+    from app.core.models import Minutes
+
+    v = demo_window.view_named("MinutesView")
+    with v.ctx.db.unit() as s:
+        m = s.query(Minutes).filter_by(meeting_id=meeting_by_ordinal(s, 1).id).one()
+        m.locked, m.status, m.signed_on, m.place_zh, m.place_ru = (
+            True,
+            "signed",
+            dt.date(2026, 7, 3),
+            "北京",
+            "Пекин",
+        )
+    v.ctx.announce(Change.MINUTES)
+    demo_window.tabs.setCurrentWidget(v)
+    i = v.session_combo.findText("Session 1", Qt.MatchFlag.MatchStartsWith)
+    v.session_combo.setCurrentIndex(i)
+    v.session_combo.activated.emit(i)
+    qtbot.waitUntil(lambda: v.doc.locked and v.signed_banner.isVisible())
+    assert "signed on" in v.signed_banner.text()
+    row = next(iter(v.editor.rows.values()))
+    assert row.cell("zh").isReadOnly()
+    v.editor.focus_segment(row.uuid, "zh")
+    assert not v.actions_.insert.isEnabled() and not v.actions_.delete.isEnabled()
+
+
+def test_a_finding_accepted_as_intended_no_longer_fails(qtbot, view):
+    view.side.setCurrentWidget(view.checks_panel)
+    panel = view.checks_panel
+    panel.list.setCurrentIndex(panel.model.index(0))
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert view.doc.report.passed
+    assert panel.summary.text().startswith("All checks pass.")
+    panel.show_accepted.setChecked(True)
+    assert "(accepted as intended)" in panel.model.data(panel.model.index(0))
+
+
+def test_text_typed_just_before_another_database_is_opened_goes_into_the_first(qtbot, view, tmp_path):
+    from app.core.db import Database
+
+    first_db = view.ctx.db
+    row = row_with(view, "在下次会议前交流使用")
+    put_cursor(row.cell("ru"), len(row.cell("ru").text()))
+    type_text(row.cell("ru"), " Срочно.")
+    assert view.doc.autosaver.pending  # not saved yet
+    other = Database.open(tmp_path / "other.sqlite3")
+    view.ctx.set_database(other)
+    qtbot.waitUntil(lambda: not view.editor.rows)
+    with first_db.unit() as s:
+        from app.core.models import Segment
+
+        assert s.query(Segment).filter_by(uuid=row.uuid).one().text_ru.endswith(" Срочно.")
+    assert not view.actions_.undo.isEnabled()
+    other.close()
+
+
+def test_export_from_the_tab(qtbot, view, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    out = tmp_path / "minutes"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    text = (tmp_path / "minutes.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("zh,ru,kind,part") and "延长至2年" in text

@@ -135,9 +135,13 @@ def import_terms(session: Session, path: Path) -> ImportResult:
 _CYRILLIC_WORD = re.compile(r"[а-яё]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _fold(text: str) -> str:
     """Case-folded with ё as е, keeping every character's position."""
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text).replace("ё", "е")
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer (İ): one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("ё", "е")
 
 
 _ENDINGS = re.compile(r"(?:[аеёиоуыэюяйь]{1,2})$")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import lru_cache
 
 from sqlalchemy.orm import Session
 
@@ -79,8 +80,13 @@ def _join(values) -> str:
     return ", ".join(show(v) for v in values)
 
 
+@lru_cache(maxsize=4096)
+def _numbers(text: str, lang: str) -> Counter:
+    return numbers(text, lang)
+
+
 def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict] | None:
-    zh, ru = numbers(seg.text_zh, "zh"), numbers(seg.text_ru, "ru")
+    zh, ru = _numbers(seg.text_zh, "zh"), _numbers(seg.text_ru, "ru")
     only_zh = sorted((zh - ru).elements())
     only_ru = sorted((ru - zh).elements())
     if not only_zh and not only_ru:
@@ -101,6 +107,11 @@ def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict] | None:
 
 
 def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[str, str, dict, str]]:
+    return _glossary_findings_of(seg.text_zh, seg.text_ru, tuple(terms))
+
+
+@lru_cache(maxsize=4096)
+def _glossary_findings_of(text_zh: str, text_ru: str, terms: tuple[TermData, ...]) -> list:
     out = []
     by_zh: dict[str, list[TermData]] = {}
     by_ru: dict[str, list[TermData]] = {}
@@ -108,9 +119,7 @@ def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[st
         by_zh.setdefault(t.zh, []).append(t)
         by_ru.setdefault(t.ru, []).append(t)
     for zh, pairs in by_zh.items():
-        if glossary.find(seg.text_zh, zh, "zh") and not any(
-            glossary.find(seg.text_ru, t.ru, "ru") for t in pairs
-        ):
+        if glossary.find(text_zh, zh, "zh") and not any(glossary.find(text_ru, t.ru, "ru") for t in pairs):
             wanted = " / ".join(t.ru for t in pairs)
             out.append(
                 (
@@ -123,9 +132,7 @@ def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[st
                 )
             )
     for ru, pairs in by_ru.items():
-        if glossary.find(seg.text_ru, ru, "ru") and not any(
-            glossary.find(seg.text_zh, t.zh, "zh") for t in pairs
-        ):
+        if glossary.find(text_ru, ru, "ru") and not any(glossary.find(text_zh, t.zh, "zh") for t in pairs):
             wanted = " / ".join(t.zh for t in pairs)
             out.append(
                 (

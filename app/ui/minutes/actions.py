@@ -115,17 +115,18 @@ class EditorActions(QObject):
             a.setEnabled(has and editable and st in allowed and st is not seg.status)
 
     def retranslate_ui(self) -> None:
+        # the commands keep their names untranslated, so that they follow a language switch
         undo, redo = self.stack.undoText(), self.stack.redoText()
-        self.undo.setText(_("&Undo {action}").format(action=undo) if undo else _("&Undo"))
-        self.redo.setText(_("&Redo {action}").format(action=redo) if redo else _("&Redo"))
+        self.undo.setText(_("&Undo {action}").format(action=_(undo)) if undo else _("&Undo"))
+        self.redo.setText(_("&Redo {action}").format(action=_(redo)) if redo else _("&Redo"))
         self.insert.setText(_("&Insert a segment after"))
         self.insert_before.setText(_("Insert a segment &before"))
         self.split.setText(_("&Split the segment at the cursors"))
         self.merge.setText(_("&Merge with the next segment"))
-        self.move_up.setText(_("Move the segment &up"))
+        self.move_up.setText(_("Move the segment u&p"))
         self.move_down.setText(_("Move the segment do&wn"))
-        self.delete.setText(_("&Delete the segment"))
-        self.replace.setText(_("Find and &replace…"))
+        self.delete.setText(_("De&lete the segment"))
+        self.replace.setText(_("Find and repla&ce…"))
         self.history.setText(_("&History of the segment…"))
         self.reopen.setText(_("&Reopen the initialled segment…"))
         self.swap.setText(_("Russian text on the &left"))

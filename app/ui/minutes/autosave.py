@@ -18,14 +18,15 @@ from sqlalchemy.exc import DBAPIError
 
 from app.core.errors import CoreError, NotFoundError
 
-PAUSE = 0.6
-MAX_DELAY = 1.2
-TICK_MS = 150
+PAUSE = 0.5
+MAX_DELAY = 1.0
+TICK_MS = 100
 RETRY = 2.0
 
 
 @dataclass
 class Pending:
+    db: object  # the database the segment lives in (another may be opened meanwhile)
     segment_id: int
     zh: str | None
     ru: str | None
@@ -41,7 +42,7 @@ class AutoSaver(QObject):
     #: a segment could not be saved for good (deleted, locked elsewhere): uuid, message
     refused = Signal(str, str)
 
-    def __init__(self, save: Callable[[int, str | None, str | None], object], parent=None) -> None:
+    def __init__(self, save: Callable[[object, int, str | None, str | None], object], parent=None) -> None:
         super().__init__(parent)
         self._save = save
         self.pending: dict[str, Pending] = {}
@@ -51,11 +52,13 @@ class AutoSaver(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def changed(self, uuid: str, segment_id: int, lang: str, text: str) -> None:
+    def changed(self, db, uuid: str, segment_id: int, lang: str, text: str) -> None:
         now = time.monotonic()
         p = self.pending.get(uuid)
-        if p is None:
-            p = self.pending[uuid] = Pending(segment_id, None, None, now, now)
+        if p is None or p.db is not db:
+            if p is not None:
+                self._save_one(uuid)
+            p = self.pending[uuid] = Pending(db, segment_id, None, None, now, now)
         p.last = now
         if lang == "zh":
             p.zh = text
@@ -91,12 +94,16 @@ class AutoSaver(QObject):
         self.timer.stop()
         return True
 
+    def save_now(self, uuid: str) -> bool:
+        """Save one segment now (its cell lost the focus)."""
+        return self._save_one(uuid)
+
     def _save_one(self, uuid: str) -> bool:
         p = self.pending.get(uuid)
         if p is None:
             return True
         try:
-            data = self._save(p.segment_id, p.zh, p.ru)
+            data = self._save(p.db, p.segment_id, p.zh, p.ru)
         except NotFoundError as exc:
             self.pending.pop(uuid, None)
             self.refused.emit(uuid, exc.message)

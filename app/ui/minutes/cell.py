@@ -27,6 +27,8 @@ class CellEdit(QPlainTextEdit):
     #: the ideal height changed
     heightChanged = Signal()  # noqa: N815
     focused = Signal()
+    #: the cell lost the focus (its text is saved at once)
+    left = Signal()
 
     MIN_LINES = 1
 
@@ -175,6 +177,7 @@ class CellEdit(QPlainTextEdit):
     def focusOutEvent(self, e) -> None:  # noqa: N802
         super().focusOutEvent(e)
         self.viewport().update()
+        self.left.emit()
 
     # --- the split marker and term tooltips --------------------------------------------------
 

@@ -1,5 +1,8 @@
 """The undoable actions of the minutes editor (Qt's undo framework).
 
+A command's text is its untranslated name (N_): the Edit menu translates it when it shows it, so
+that "Undo Typing" follows a language switch.
+
 Segments are named by uuid, which survives a delete and its undo, so that older commands still
 find their segment. Each command calls the core services; one that is refused (an initialled
 segment, signed minutes) says why and leaves the stack as it was.
@@ -16,7 +19,7 @@ from app.core.enums import SegmentKind, SegmentPart
 from app.core.errors import CoreError
 from app.core.services import minutes_edit as me
 from app.core.services.minutes import SegmentData
-from app.i18n import _
+from app.i18n import N_, _
 
 MERGE_TYPING_WITHIN = 2.0
 
@@ -35,6 +38,10 @@ class EditorCommand(QUndoCommand):
         except CoreError as exc:
             self.setObsolete(True)
             self.doc.refused.emit(exc.message)
+        except KeyError:  # the segment went away meanwhile (another window, another laptop)
+            self.setObsolete(True)
+            self.doc.reload()
+            self.doc.refused.emit(_("This segment no longer exists; it may have been deleted."))
 
     def undo(self) -> None:
         try:
@@ -42,6 +49,10 @@ class EditorCommand(QUndoCommand):
         except CoreError as exc:
             self.setObsolete(True)
             self.doc.refused.emit(exc.message)
+        except KeyError:
+            self.setObsolete(True)
+            self.doc.reload()
+            self.doc.refused.emit(_("This segment no longer exists; it may have been deleted."))
 
     def do(self) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
@@ -56,7 +67,7 @@ class TypingCommand(QUndoCommand):
     ID = 7001
 
     def __init__(self, editor, uuid: str, lang: str, before: str, after: str, cursor: int) -> None:
-        super().__init__(_("Typing"))
+        super().__init__(N_("Typing"))
         self.editor = editor
         self.uuid, self.lang = uuid, lang
         self.before, self.after = before, after
@@ -92,7 +103,7 @@ class InsertCommand(EditorCommand):
     def __init__(
         self, editor, index: int, part: SegmentPart | None, kind: SegmentKind = SegmentKind.PARAGRAPH
     ):
-        super().__init__(editor, _("Insert segment"))
+        super().__init__(editor, N_("Insert segment"))
         self.index, self.part, self.kind = index, part, kind
         self.uuid = str(uuidlib.uuid4())
 
@@ -109,7 +120,7 @@ class InsertCommand(EditorCommand):
 
 class DeleteCommand(EditorCommand):
     def __init__(self, editor, uuid: str) -> None:
-        super().__init__(editor, _("Delete segment"))
+        super().__init__(editor, N_("Delete segment"))
         self.uuid = uuid
         self.snapshot = None
 
@@ -125,7 +136,7 @@ class DeleteCommand(EditorCommand):
 
 class SplitCommand(EditorCommand):
     def __init__(self, editor, uuid: str, at_zh: int, at_ru: int) -> None:
-        super().__init__(editor, _("Split segment"))
+        super().__init__(editor, N_("Split segment"))
         self.uuid, self.at_zh, self.at_ru = uuid, at_zh, at_ru
         self.new_uuid = str(uuidlib.uuid4())
         self.before: SegmentData | None = None
@@ -144,7 +155,7 @@ class SplitCommand(EditorCommand):
 
 class MergeCommand(EditorCommand):
     def __init__(self, editor, first: str, second: str) -> None:
-        super().__init__(editor, _("Merge segments"))
+        super().__init__(editor, N_("Merge segments"))
         self.first, self.second = first, second
         self.before: SegmentData | None = None
         self.snapshot = None

@@ -53,9 +53,9 @@ class MinutesDocument(QObject):
     def open(self, meeting_id: int | None) -> None:
         self.autosaver.flush()
         self.meeting_id = meeting_id
-        self.reload()
+        self.reload(check_now=True)
 
-    def reload(self) -> None:
+    def reload(self, check_now: bool = False) -> None:
         if not self.ctx.has_db or self.meeting_id is None:
             self.minutes, self.segments = None, []
         else:
@@ -65,7 +65,10 @@ class MinutesDocument(QObject):
             )
         self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
         self.structureChanged.emit()
-        self.run_checks()
+        if check_now:
+            self.run_checks()
+        else:
+            self.schedule_checks()
 
     def reload_glossary(self) -> None:
         self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
@@ -125,15 +128,24 @@ class MinutesDocument(QObject):
 
     def text_changed(self, uuid: str, lang: str, text: str) -> None:
         seg = self.get(uuid)
-        if seg is not None:
-            self.autosaver.changed(uuid, seg.id, lang, text)
+        if seg is not None and self.ctx.db is not None:
+            self.autosaver.changed(self.ctx.db, uuid, seg.id, lang, text)
 
-    def _save_texts(self, segment_id: int, zh: str | None, ru: str | None) -> SegmentData:
-        return self.write({Change.MINUTES}, minutes_edit.save_texts, segment_id, zh, ru)
+    def _save_texts(self, db, segment_id: int, zh: str | None, ru: str | None) -> SegmentData:
+        """Save into the database the text was typed in, even if another one was opened since."""
+        with db.unit() as s:
+            data = minutes_edit.save_texts(s, segment_id, zh, ru)
+        if db is self.ctx.db:
+            self.writing = True
+            try:
+                self.ctx.announce({Change.MINUTES})
+            finally:
+                self.writing = False
+        return data
 
     def _on_saved(self, uuid: str, data: SegmentData) -> None:
         i = self.index_of(uuid)
-        if i < 0:
+        if i < 0 or self.segments[i].id != data.id:
             return
         old = self.segments[i]
         self.segments[i] = data

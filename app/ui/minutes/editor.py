@@ -13,6 +13,9 @@ from app.core.services.minutes import SegmentData
 from app.ui.minutes.row import MIME, PartDivider, SegmentRow
 
 FILTERS = ("all", "not_agreed", "findings")
+#: Rows created at once when a session is opened; the rest follow in batches.
+FIRST_ROWS = 60
+MORE_ROWS = 40
 
 
 class _Container(QWidget):
@@ -28,6 +31,7 @@ class _Container(QWidget):
         self.indicator.hide()
 
     def dragEnterEvent(self, e) -> None:  # noqa: N802
+        self.editor.ensure_all()
         if e.mimeData().hasFormat(MIME) and not self.editor.read_only:
             e.acceptProposedAction()
 
@@ -62,6 +66,10 @@ class SegmentEditor(QScrollArea):
     dropped = Signal(str, int, object)
     #: a part's "add a segment here" button
     addRequested = Signal(object)  # noqa: N815
+    #: every row has been created (after a long session was opened)
+    loaded = Signal()
+    #: a cell lost the focus: the segment's uuid
+    cellLeft = Signal(str)  # noqa: N815
     #: the status button of a row was pressed: uuid
     statusRequested = Signal(str, object)  # noqa: N815
 
@@ -86,6 +94,8 @@ class SegmentEditor(QScrollArea):
         self.current_uuid = ""
         self._last_lang = "zh"
         self.context_actions: list = []
+        self.terms: list = []
+        self._waiting: list[SegmentData] = []
         self._relayout()
 
     # --- building ----------------------------------------------------------------------------
@@ -99,11 +109,16 @@ class SegmentEditor(QScrollArea):
             row = self.rows.pop(uuid)
             row.setParent(None)
             row.deleteLater()
+        self._waiting = []
+        created = 0
         for seg in segments:
             row = self.rows.get(seg.uuid)
             if row is None:
-                row = self._new_row(seg)
-                self.rows[seg.uuid] = row
+                if created >= FIRST_ROWS:  # the rest a moment later, so that the window stays alive
+                    self._waiting.append(seg)
+                    continue
+                row = self._add_row(seg)
+                created += 1
             else:
                 row.set_segment(seg, force_text=not pending(seg.uuid))
             row.set_read_only(read_only)
@@ -113,6 +128,45 @@ class SegmentEditor(QScrollArea):
         if self.current_uuid not in self.rows:
             self.current_uuid = ""
             self.currentChanged.emit("")
+        if self._waiting:
+            QTimer.singleShot(0, self._create_more)
+
+    def _add_row(self, seg: SegmentData) -> SegmentRow:
+        row = self._new_row(seg)
+        self.rows[seg.uuid] = row
+        row.set_read_only(self.read_only)
+        row.set_findings(self.failing.get(seg.uuid, 0))
+        for cell in row.cells.values():
+            cell.highlighter.set_terms(self.terms)
+        return row
+
+    def _create_more(self, everything: bool = False) -> None:
+        if not self._waiting:
+            return
+        batch = self._waiting if everything else self._waiting[:MORE_ROWS]
+        self._waiting = [] if everything else self._waiting[MORE_ROWS:]
+        wanted = set(self.order)
+        for seg in batch:
+            if seg.uuid in wanted and seg.uuid not in self.rows:
+                self._add_row(seg)
+        self._relayout()
+        self.apply_filter()
+        if self._waiting:
+            QTimer.singleShot(0, self._create_more)
+        else:
+            self.loaded.emit()
+
+    def ensure_all(self) -> None:
+        """Create the rows still waiting (before searching, navigating or dropping)."""
+        if self._waiting:
+            self._create_more(everything=True)
+
+    def set_terms(self, terms) -> None:
+        self.terms = list(terms)
+        for row in self.rows.values():
+            for cell in row.cells.values():
+                if cell.highlighter.terms != self.terms:
+                    cell.highlighter.set_terms(self.terms)
 
     def _new_row(self, seg: SegmentData) -> SegmentRow:
         row = SegmentRow(seg, self.ru_left, self.container)
@@ -125,6 +179,7 @@ class SegmentEditor(QScrollArea):
                     r.uuid, lang, before, after, cursor
                 )
             )
+            cell.left.connect(lambda r=row: self.cellLeft.emit(r.uuid))
             cell.navigate.connect(lambda where, r=row, lang=lang: self._navigate(r.uuid, lang, where))
             cell.cursorPositionChanged.connect(lambda c=cell: self._ensure_cursor_visible(c))
         return row
@@ -134,8 +189,9 @@ class SegmentEditor(QScrollArea):
             self.lay.takeAt(0)
         by_part: dict[SegmentPart, list[SegmentRow]] = {p: [] for p in SegmentPart}
         for uuid in self.order:
-            row = self.rows[uuid]
-            by_part[row.segment.part].append(row)
+            row = self.rows.get(uuid)
+            if row is not None:
+                by_part[row.segment.part].append(row)
         for part in SegmentPart:
             self.lay.addWidget(self.dividers[part])
             for row in by_part[part]:
@@ -183,8 +239,12 @@ class SegmentEditor(QScrollArea):
 
     def apply_filter(self) -> None:
         for uuid in self.order:
-            row = self.rows[uuid]
-            row.setVisible(self.visible(row.segment))
+            row = self.rows.get(uuid)
+            if row is None:
+                continue
+            show = self.visible(row.segment)
+            if row.isHidden() == show:
+                row.setVisible(show)
 
     # --- current row and focus ---------------------------------------------------------------
 
@@ -212,10 +272,12 @@ class SegmentEditor(QScrollArea):
 
     def focus_segment(self, uuid: str, lang: str | None = None, *, cursor: int | None = None,
                       keep_cursor: bool = False) -> None:  # fmt: skip
+        if uuid not in self.rows and uuid in self.order:
+            self.ensure_all()
         row = self.rows.get(uuid)
         if row is None:
             return
-        if not row.isVisible():
+        if row.isHidden():
             self.set_filter("all")
             self.filterReset()
         lang = lang or self._last_lang
@@ -238,7 +300,8 @@ class SegmentEditor(QScrollArea):
             self.focus_segment(self.order[index])
 
     def visible_order(self) -> list[str]:
-        return [u for u in self.order if self.rows[u].isVisible()]
+        self.ensure_all()
+        return [u for u in self.order if not self.rows[u].isHidden()]
 
     def _navigate(self, uuid: str, lang: str, where: str) -> None:
         order = self.visible_order()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtGui import QTextCursor
 
 from app.core.services.minutes_text import find_all, replace_all
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.ui.minutes.commands import TypingCommand
 
 
@@ -115,7 +115,7 @@ class Finder:
         case = self.bar.match_case.isChecked()
         total = skipped = 0
         editor = self.view.editor
-        self.view.stack.beginMacro(_("Replace all"))
+        self.view.stack.beginMacro(N_("Replace all"))
         try:
             for uuid in editor.visible_order():
                 row = editor.rows[uuid]

@@ -128,7 +128,9 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.here.setModel(self.here_model)
         self.here.horizontalHeader().hide()
         self.here.verticalHeader().hide()
-        self.here.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.here.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.here.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.here.setWordWrap(True)
         self.here.setMaximumHeight(150)
         self.here.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.all_label = QLabel()
@@ -144,7 +146,11 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(True)
         self.table.doubleClicked.connect(lambda _i: self._edit())
         self.add_button = QPushButton()
         self.add_button.setObjectName("glossary_add")
@@ -186,11 +192,13 @@ class GlossaryPanel(Retranslatable, QWidget):
         else:
             shown = self.all_terms
         self.model.set_terms(shown)
+        self.table.resizeRowsToContents()
         self._update_buttons()
 
     def show_segment(self, seg: SegmentData | None, texts: dict[str, str] | None) -> None:
         rows = terms_in_segment(seg, texts, self.all_terms) if seg is not None and texts else []
         self.here_model.set_rows(rows)
+        self.here.resizeRowsToContents()
         self.here.setVisible(bool(rows))
 
     def current(self) -> TermData | None:

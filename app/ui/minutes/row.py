@@ -5,7 +5,7 @@ opens each part of the minutes."""
 from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
-from PySide6.QtGui import QDrag, QFont
+from PySide6.QtGui import QColor, QDrag, QFont, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -27,6 +27,12 @@ from app.ui.minutes.icons import COLOURS, TINTS, status_icon
 MIME = "application/x-commission-desk-segment"
 
 
+def _colour(widget: QWidget, role: QPalette.ColorRole, colour: str) -> None:
+    pal = widget.palette()
+    pal.setColor(role, QColor(colour))
+    widget.setPalette(pal)
+
+
 class Grip(QLabel):
     """The handle a row is dragged by."""
 
@@ -37,7 +43,8 @@ class Grip(QLabel):
         self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.setFixedWidth(14)
-        self.setStyleSheet("color: #9e9e9e; padding-top: 6px;")
+        self.setContentsMargins(0, 6, 0, 0)
+        _colour(self, QPalette.ColorRole.WindowText, "#9e9e9e")
         self._press: QPoint | None = None
 
     def mousePressEvent(self, e) -> None:  # noqa: N802
@@ -72,7 +79,9 @@ class SegmentRow(QFrame):
         self.read_only = False
         self.findings = 0
         self.current = False
-        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self._look: tuple | None = None
+        self._badge_key: tuple | None = None
         self.cells = {"zh": CellEdit("zh"), "ru": CellEdit("ru")}
         self.grip = Grip(self)
         self.status_button = QToolButton()
@@ -83,10 +92,16 @@ class SegmentRow(QFrame):
         self.badge.setObjectName("segment_badge")
         self.badge.setWordWrap(True)
         self.badge.setFixedWidth(92)
-        self.badge.setStyleSheet("color: #555; font-size: 9pt;")
+        _colour(self.badge, QPalette.ColorRole.WindowText, "#555555")
+        small = QFont(self.badge.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        self.badge.setFont(small)
         self.warning = QLabel()
         self.warning.setObjectName("segment_warning")
-        self.warning.setStyleSheet("color: #c62828; font-weight: bold;")
+        _colour(self.warning, QPalette.ColorRole.WindowText, "#c62828")
+        bold = QFont(self.warning.font())
+        bold.setBold(True)
+        self.warning.setFont(bold)
         side = QVBoxLayout()
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(2)
@@ -102,13 +117,14 @@ class SegmentRow(QFrame):
         self.side.setLayout(side)
         self.side.setFixedWidth(96)
         self.lay = QHBoxLayout(self)
-        self.lay.setContentsMargins(2, 2, 2, 2)
+        self.lay.setContentsMargins(7, 2, 2, 2)
         self.lay.setSpacing(4)
         self.lay.addWidget(self.grip)
         self.lay.addWidget(self.side)
         self.separator = QFrame()
         self.separator.setFrameShape(QFrame.Shape.VLine)
-        self.separator.setStyleSheet("color: #d0d0d0;")
+        self.separator.setFrameShadow(QFrame.Shadow.Plain)
+        _colour(self.separator, QPalette.ColorRole.WindowText, "#d0d0d0")
         self._place_cells(ru_left)
         for cell in self.cells.values():
             cell.heightChanged.connect(self.sync_heights)
@@ -155,11 +171,15 @@ class SegmentRow(QFrame):
             self.cells[lang].highlighter.set_other_text(self.cells[self.other(lang)].text())
         heading = segment.kind is SegmentKind.HEADING
         for cell in self.cells.values():
-            f = QFont(cell.font())
-            f.setBold(heading)
-            cell.setFont(f)
+            if cell.font().bold() != heading:
+                f = QFont(cell.font())
+                f.setBold(heading)
+                cell.setFont(f)
         self.update_look()
-        self.retranslate_ui()
+        badge_key = (segment.kind, segment.decision.number if segment.decision else None, segment.status)
+        if badge_key != self._badge_key:
+            self._badge_key = badge_key
+            self.retranslate_ui()
 
     def set_read_only(self, read_only: bool) -> None:
         self.read_only = read_only
@@ -178,16 +198,26 @@ class SegmentRow(QFrame):
     def update_look(self) -> None:
         status = self.segment.status
         locked = self.read_only or status is SegmentStatus.INITIALLED
+        look = (status, locked, self.current)
+        if look == self._look:
+            return
+        self._look = look
         for cell in self.cells.values():
             cell.setReadOnly(locked)
-        tint = TINTS[status]
-        border = "#3949ab" if self.current else "#dcdcdc"
-        self.setStyleSheet(
-            f"QFrame#segment_row {{ background: {tint}; border: 1px solid {border};"
-            f" border-left: 5px solid {COLOURS[status]}; border-radius: 2px; }}"
-            f" QPlainTextEdit {{ background: {'#f4f4f4' if locked else 'white'}; }}"
-        )
+            _colour(cell, QPalette.ColorRole.Base, "#f4f4f4" if locked else "#ffffff")
         self.status_button.setIcon(status_icon(status))
+        self.update()
+
+    def paintEvent(self, e) -> None:  # noqa: N802
+        """The status as a tinted background and a coloured stripe on the left."""
+        status = self.segment.status
+        p = QPainter(self)
+        r = self.rect().adjusted(0, 0, -1, -1)
+        p.fillRect(r, QColor(TINTS[status]))
+        p.setPen(QPen(QColor("#3949ab" if self.current else "#dcdcdc"), 2 if self.current else 1))
+        p.drawRect(r)
+        p.fillRect(0, 0, 5, self.height(), QColor(COLOURS[status]))
+        p.end()
 
     def retranslate_ui(self) -> None:
         seg = self.segment
@@ -215,7 +245,8 @@ class SegmentRow(QFrame):
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
-        self.sync_heights()
+        if e.size().width() != e.oldSize().width():
+            self.sync_heights()
 
 
 class PartDivider(QWidget):

@@ -89,6 +89,7 @@ class SegmentPanel(Retranslatable, QScrollArea):
         self.decision_box = QGroupBox()
         self.decision_box.setObjectName("decision_box")
         dform = QFormLayout(self.decision_box)
+        dform.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.errors = FieldErrors(QLabel())
         self.agency: dict[str, QLineEdit] = {}
         self.agency_labels: dict[str, QLabel] = {}
@@ -132,6 +133,7 @@ class SegmentPanel(Retranslatable, QScrollArea):
             lambda _i: self._emit(self.decisionEdited, {"status": self.decision_status.currentData()})
         )
         self.agenda_items: list[tuple[int, str, str]] = []
+        self.part_titles: dict[SegmentPart, str] = {}
         self.retranslate_ui()
         self.show_segment(None, False, 0, 0, [])
 
@@ -164,6 +166,11 @@ class SegmentPanel(Retranslatable, QScrollArea):
         self.agenda_items = agenda_items
         self.side_names = side_names
         self.retranslate_ui()
+
+    def set_part_titles(self, titles: dict[SegmentPart, str]) -> None:
+        """The parts as the editor names them ("Items proposed by the PRC")."""
+        self.part_titles = dict(titles)
+        self._fill_combos()
 
     def show_segment(self, seg: SegmentData | None, editable: bool, index: int, total: int,
                      allowed: list[SegmentStatus]) -> None:  # fmt: skip
@@ -250,7 +257,8 @@ class SegmentPanel(Retranslatable, QScrollArea):
                 current = combo.currentData()
                 combo.clear()
                 for m in enum:
-                    combo.addItem(m.label, m)
+                    label = self.part_titles.get(m, m.label) if enum is SegmentPart else m.label
+                    combo.addItem(label, m)
                 combo.setCurrentIndex(max(0, combo.findData(current)))
             for i in range(self.status.count()):
                 self.status.setItemText(i, SegmentStatus(self.status.itemData(i)).label)

@@ -13,6 +13,7 @@ import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.changes import Change
-from app.core.enums import SegmentPart, SegmentStatus
+from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import CoreError, ImportRefused
 from app.core.services import commission as commission_service
 from app.core.services import glossary as glossary_service
@@ -102,6 +103,8 @@ class MinutesView(View):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.session_combo.setMinimumContentsLength(14)
+        self.session_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.session_combo.setMaximumWidth(460)
         self.session_label.setBuddy(self.session_combo)
         self.filter_label = QLabel()
         self.filter_combo = QComboBox()
@@ -113,8 +116,8 @@ class MinutesView(View):
         self.export_button.setObjectName("minutes_export")
         self.save_state = QLabel()
         self.save_state.setObjectName("minutes_save_state")
-        for w in (self.session_label, self.session_combo):
-            top.addWidget(w)
+        top.addWidget(self.session_label)
+        top.addWidget(self.session_combo, 3)
         top.addSpacing(12)
         top.addWidget(self.filter_label)
         top.addWidget(self.filter_combo)
@@ -231,6 +234,7 @@ class MinutesView(View):
         e.currentChanged.connect(self._on_current)
         e.dropped.connect(lambda uuid, index, part: self.stack.push(MoveCommand(self, uuid, 0, index, part)))
         e.addRequested.connect(self._add_in_part)
+        e.cellLeft.connect(self.doc.autosaver.save_now)
         e.statusRequested.connect(self._status_menu)
         self.session_combo.activated.connect(lambda _i: self._open_session())
         self.filter_combo.activated.connect(
@@ -243,7 +247,7 @@ class MinutesView(View):
         self.start_empty_button.clicked.connect(self.start_empty)
         p = self.segment_panel
         p.statusChosen.connect(self.set_current_status)
-        p.kindChosen.connect(lambda kind: self._segment_op(me.set_kind, kind))
+        p.kindChosen.connect(self._set_kind)
         p.partChosen.connect(lambda part: self._segment_op(me.set_part, part, structural=True))
         p.agendaChosen.connect(lambda item: self._segment_op(me.set_agenda_item, item))
         p.decisionEdited.connect(self._decision_edited)
@@ -270,6 +274,10 @@ class MinutesView(View):
     def _on_changed(self, changes) -> None:
         if self.doc.writing:
             return
+        if Change.DATABASE in changes:  # another database: what was typed goes into the old one first
+            self.doc.autosaver.flush()
+            self.stack.clear()
+            self.doc.meeting_id = None
         super()._on_changed(changes)
 
     def refresh(self) -> None:
@@ -284,7 +292,10 @@ class MinutesView(View):
         return self.current_segment() is not None and self.can_edit_structure()
 
     def delete_record(self) -> None:
-        self.delete_current()
+        # the Delete key outside the texts (on a button, in the side panel) deletes nothing
+        focus = QApplication.focusWidget()
+        if focus is None or self.editor.isAncestorOf(focus) or not self.isAncestorOf(focus):
+            self.delete_current()
 
     def can_find(self) -> bool:
         return self.has_minutes()
@@ -364,6 +375,7 @@ class MinutesView(View):
             else:
                 titles[part] = part.label
         self.editor.set_part_titles(titles)
+        self.segment_panel.set_part_titles(titles)
 
     # --- document events ---------------------------------------------------------------------
 
@@ -393,10 +405,7 @@ class MinutesView(View):
         self._on_current(self.editor.current_uuid)
 
     def _refresh_terms_in_cells(self) -> None:
-        for row in self.editor.rows.values():
-            for cell in row.cells.values():
-                if cell.highlighter.terms != self.doc.terms:
-                    cell.highlighter.set_terms(self.doc.terms)
+        self.editor.set_terms(self.doc.terms)
 
     def _on_checked(self) -> None:
         report = self.doc.report
@@ -461,9 +470,11 @@ class MinutesView(View):
 
     def _update_counts(self) -> None:
         totals = {"zh": Counts(), "ru": Counts()}
-        for row in self.editor.rows.values():
-            for lang, cell in row.cells.items():
-                totals[lang] = totals[lang] + count(cell.text())
+        for seg in self.doc.segments:
+            row = self.editor.rows.get(seg.uuid)
+            for lang in ("zh", "ru"):
+                text = row.cell(lang).text() if row is not None else seg.text(lang)
+                totals[lang] = totals[lang] + count(text)
         zh, ru = totals["zh"], totals["ru"]
         self.counts.setText(
             _("Chinese: {zh_words} words, {zh_chars} characters · Russian: {ru_words} words, {ru_chars} characters "
@@ -649,7 +660,7 @@ class MinutesView(View):
             row = self.editor.rows.get(seg.uuid)
             new = dlg.restored
             if row is not None:  # through the undo stack, so that Ctrl+Z takes it back
-                self.stack.beginMacro(_("Restore an older version"))
+                self.stack.beginMacro(N_("Restore an older version"))
                 for lang in ("zh", "ru"):
                     before, after = row.cell(lang).text(), new.text(lang)
                     if before != after:
@@ -659,6 +670,25 @@ class MinutesView(View):
                 self.stack.endMacro()
             self.doc.autosaver.flush()
             self.doc.refresh_segment(seg.uuid)
+
+    def _set_kind(self, kind) -> None:
+        seg = self.current_segment()
+        if seg is None:
+            return
+        if (
+            seg.decision is not None
+            and kind is not SegmentKind.DECISION
+            and not messages.confirm(
+                self,
+                _(
+                    "Decision No. {number} stops being a decision: it is removed from the decisions register, "
+                    "with its implementing agencies, deadline and status. Go on?"
+                ).format(number=seg.decision.number),
+            )
+        ):
+            self._on_current(seg.uuid)
+            return
+        self._segment_op(me.set_kind, kind, structural=True)
 
     def _segment_op(self, fn, value, structural: bool = False) -> None:
         seg = self.current_segment()
