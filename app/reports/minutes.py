@@ -376,12 +376,21 @@ def _sequential_story(src: PrintSource, opts: PrintOptions, order) -> list:
             )
             story += [PageBreak(), change]
         units = text_units(src.content, lk, order, opts.reading)
-        *body, last, closing = units
+        cut = _ending_start([u.keep for u in units])
+        body, end = units[:cut], units[cut:]
         story += _flow([u.flow for u in body], [u.keep for u in body])
-        story.append(
-            _ending([*last.flow, *closing.flow], _signature_table(src, opts, order, [lang], {lang: lk}))
-        )
+        ending = [f for u in end for f in u.flow]
+        story.append(_ending(ending, _signature_table(src, opts, order, [lang], {lang: lk})))
     return story
+
+
+def _ending_start(keeps: list[bool]) -> int:
+    """Where the units that go with the signatures begin: the last unit of text before the closing
+    formula, with the headings just above it."""
+    cut = len(keeps) - 2
+    while cut > 1 and keeps[cut - 1]:
+        cut -= 1
+    return cut
 
 
 def _parallel_story(src: PrintSource, opts: PrintOptions, order) -> list:
@@ -392,8 +401,9 @@ def _parallel_story(src: PrintSource, opts: PrintOptions, order) -> list:
     assert len(left) == len(right)
     rows = [_row(a, b) for a, b in zip(left, right, strict=True)]
     keeps = [a.keep or b.keep for a, b in zip(left, right, strict=True)]
-    story = _flow([[r] for r in rows[:-2]], keeps[:-2])
-    story.append(_ending(rows[-2:], _signature_table(src, opts, order, langs, looks)))
+    cut = _ending_start(keeps)
+    story = _flow([[r] for r in rows[:cut]], keeps[:cut])
+    story.append(_ending(rows[cut:], _signature_table(src, opts, order, langs, looks)))
     return story
 
 

@@ -357,3 +357,15 @@ def test_a_marking_and_copy_number_are_printed_in_the_header_of_every_page(demo_
     pages = text_of(path).split("\f")[: page_count(data)]
     for t in pages:
         assert "Секретно / 秘密" in t and "Экз. № 2" in t
+
+
+def test_a_heading_just_before_the_end_moves_with_it(demo_db, tmp_path):
+    with demo_db.unit() as s:
+        second = s.execute(select(Meeting.id).where(Meeting.ordinal == 2)).scalar_one()
+        src = signing.print_source(s, second)
+        data = report.minutes_pdf(s, second, PrintOptions("CN", Layout.SEQUENTIAL, draft=True))
+    body = [x for x in src.content.segments if not is_closing_formula(x)]
+    assert body[-2].kind is SegmentKind.HEADING  # the demo's second session ends on an item's heading
+    pages = [squeeze(t) for t in page_texts(data)]
+    ending = next(t for t in pages if squeeze(closing_formula(src.content, "zh", "zh")) in t)
+    assert squeeze(body[-2].text.zh) in ending and squeeze(body[-1].text.zh) in ending
