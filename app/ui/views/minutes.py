@@ -7,18 +7,14 @@ the current segment, the glossary and the checks; find and replace; word and cha
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -30,31 +26,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.changes import Change
-from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
-from app.core.errors import CoreError, ImportRefused
+from app.core.enums import SegmentPart, SegmentStatus
 from app.core.services import commission as commission_service
-from app.core.services import glossary as glossary_service
 from app.core.services import meetings as meetings_service
 from app.core.services import minutes_edit as me
-from app.core.services import minutes_templates, minutes_transfer
-from app.core.services.minutes import SegmentData, ensure_minutes
+from app.core.services.minutes import SegmentData
 from app.core.services.minutes_text import Counts, count
-from app.i18n import N_, _, current_language, format_date, ngettext
+from app.i18n import N_, _, current_language, format_date
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.checks_panel import ChecksPanel
 from app.ui.minutes.commands import (
-    DeleteCommand,
-    InsertCommand,
-    MergeCommand,
     MoveCommand,
-    SplitCommand,
     TypingCommand,
 )
 from app.ui.minutes.document import MinutesDocument
 from app.ui.minutes.editor import SegmentEditor
+from app.ui.minutes.file_ops import FileOperations
 from app.ui.minutes.find import Finder
 from app.ui.minutes.find_bar import FindBar
 from app.ui.minutes.glossary_panel import GlossaryPanel
+from app.ui.minutes.segment_ops import SegmentOperations
 from app.ui.minutes.segment_panel import SegmentPanel
 from app.ui.views.base import View
 from app.ui.widgets import messages
@@ -63,7 +54,7 @@ FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed"
                  ("findings", N_("With check findings")))  # fmt: skip
 
 
-class MinutesView(View):
+class MinutesView(SegmentOperations, FileOperations, View):
     TITLE = N_("Minutes")
     CONCERNS = frozenset(
         {Change.MINUTES, Change.GLOSSARY, Change.MEETINGS, Change.AGENDA, Change.DECISIONS, Change.COMMISSION}
@@ -548,190 +539,10 @@ class MinutesView(View):
     def current_lang(self) -> str:
         return self.editor.current_lang()
 
-    # --- segment operations ------------------------------------------------------------------
-
-    def insert_after(self) -> None:
-        if not self.can_edit_structure():
-            return
-        seg = self.current_segment()
-        if seg is None:
-            self.stack.push(InsertCommand(self, len(self.doc.segments), None))
-        else:
-            self.stack.push(InsertCommand(self, self.doc.index_of(seg.uuid) + 1, seg.part))
-
-    def insert_before(self) -> None:
-        seg = self.current_segment()
-        if seg is not None and self.can_edit_structure():
-            self.stack.push(InsertCommand(self, self.doc.index_of(seg.uuid), seg.part))
-
-    def _add_in_part(self, part: SegmentPart) -> None:
-        if not self.can_edit_structure():
-            return
-        index = sum(1 for s in self.doc.segments if s.part.rank < part.rank)
-        self.stack.push(InsertCommand(self, index, part))
-
-    def split_current(self) -> None:
-        row = self.editor.current_row()
-        if row is None or not self.can_edit_structure():
-            return
-        at = {lang: cell.textCursor().position() for lang, cell in row.cells.items()}
-        self.stack.push(SplitCommand(self, row.uuid, at["zh"], at["ru"]))
-
-    def merge_with_next(self) -> None:
-        seg, nxt = self.current_segment(), self.next_segment()
-        if seg is not None and nxt is not None and self.can_edit_structure():
-            self.stack.push(MergeCommand(self, seg.uuid, nxt.uuid))
-
-    def move_current(self, delta: int) -> None:
-        seg = self.current_segment()
-        if seg is not None and self.can_edit_structure():
-            self.stack.push(MoveCommand(self, seg.uuid, delta))
-
-    def delete_current(self) -> None:
-        seg = self.current_segment()
-        if seg is None or not self.can_edit_structure():
-            return
-        if seg.decision is not None and not messages.confirm(
-            self,
-            _(
-                "Delete decision No. {number}? It is also removed from the decisions register (Undo brings it back)."
-            ).format(number=seg.decision.number),
-        ):
-            return
-        self.stack.push(DeleteCommand(self, seg.uuid))
-
-    def set_current_status(self, status: SegmentStatus) -> None:
-        seg = self.current_segment()
-        if seg is None or not self.can_edit_structure():
-            return
-        try:
-            self.doc.change_segment(me.set_status, seg.uuid, status)
-        except CoreError as exc:
-            self.show_refusal(exc.message)
-            self._on_current(seg.uuid)
-
-    def _status_menu(self, uuid: str, row) -> None:
-        self.editor.focus_segment(uuid, keep_cursor=True)
-        menu = QMenu(self)
-        allowed = self.allowed_statuses()
-        for st, action in self.actions_.status.items():
-            if st in allowed or st is self.doc.get(uuid).status:
-                menu.addAction(action)
-        seg = self.doc.get(uuid)
-        if seg is not None and seg.locked:
-            menu.addSeparator()
-            menu.addAction(self.actions_.reopen)
-        menu.addSeparator()
-        menu.addAction(self.actions_.history)
-        self._update_actions()
-        menu.exec(row.status_button.mapToGlobal(row.status_button.rect().bottomLeft()))
-
-    def reopen_current(self) -> None:
-        seg = self.current_segment()
-        if seg is None or not seg.locked or not self.can_edit_structure():
-            return
-        from app.ui.dialogs.reopen_segment_dialog import ReopenSegmentDialog
-
-        self.doc.autosaver.flush()
-        dlg = ReopenSegmentDialog(self.ctx, seg.id, (seg.text_zh, seg.text_ru), self)
-        self.doc.writing = True
-        try:
-            accepted = dlg.exec() and dlg.saved is not None
-        finally:
-            self.doc.writing = False
-        if accepted:
-            self.doc.refresh_segment(seg.uuid)
-            self.editor.focus_segment(seg.uuid, keep_cursor=True)
-
-    def show_history(self) -> None:
-        seg = self.current_segment()
-        if seg is None:
-            return
-        from app.ui.dialogs.segment_history_dialog import SegmentHistoryDialog
-
-        self.doc.autosaver.flush()
-        dlg = SegmentHistoryDialog(self.ctx, seg.id, self.can_edit_structure() and not seg.locked, self)
-        self.doc.writing = True
-        try:
-            restored = dlg.exec() and dlg.restored is not None
-        finally:
-            self.doc.writing = False
-        if restored:
-            row = self.editor.rows.get(seg.uuid)
-            new = dlg.restored
-            if row is not None:  # through the undo stack, so that Ctrl+Z takes it back
-                self.stack.beginMacro(N_("Restore an older version"))
-                for lang in ("zh", "ru"):
-                    before, after = row.cell(lang).text(), new.text(lang)
-                    if before != after:
-                        cmd = TypingCommand(self, seg.uuid, lang, before, after, len(after))
-                        cmd._first = False
-                        self.stack.push(cmd)
-                self.stack.endMacro()
-            self.doc.autosaver.flush()
-            self.doc.refresh_segment(seg.uuid)
-
-    def _set_kind(self, kind) -> None:
-        seg = self.current_segment()
-        if seg is None:
-            return
-        if (
-            seg.decision is not None
-            and kind is not SegmentKind.DECISION
-            and not messages.confirm(
-                self,
-                _(
-                    "Decision No. {number} stops being a decision: it is removed from the decisions register, "
-                    "with its implementing agencies, deadline and status. Go on?"
-                ).format(number=seg.decision.number),
-            )
-        ):
-            self._on_current(seg.uuid)
-            return
-        self._segment_op(me.set_kind, kind, structural=True)
-
-    def _segment_op(self, fn, value, structural: bool = False) -> None:
-        seg = self.current_segment()
-        if seg is None:
-            return
-        try:
-            if structural:
-                self.doc.structural(fn, seg.id, value)
-                self.editor.focus_segment(seg.uuid, keep_cursor=True)
-            else:
-                self.doc.change_segment(fn, seg.uuid, value)
-        except CoreError as exc:
-            self.show_refusal(exc.message)
-            self._on_current(seg.uuid)
-
-    def _decision_edited(self, fields: dict) -> None:
-        seg = self.current_segment()
-        if seg is None:
-            return
-        try:
-            self.doc.write({Change.MINUTES, Change.DECISIONS}, me.save_decision, seg.id, **fields)
-        except CoreError as exc:
-            self.segment_panel.show_error(exc.field, exc.message)
-            return
-        self.doc.refresh_segment(seg.uuid)
-
     def _set_ru_left(self, ru_left: bool) -> None:
         self.ru_left = ru_left
         QSettings().setValue("minutes/ru_left", ru_left)
         self.editor.set_ru_left(ru_left)
-
-    def jump_to_finding(self, finding) -> None:
-        lang = finding.lang or self.editor.first_lang()
-        self.editor.focus_segment(finding.segment_uuid, lang)
-
-    def _accept_finding(self, finding, accepted: bool) -> None:
-        try:
-            self.doc.write({Change.MINUTES}, me.set_accepted, finding.segment_id, finding.key, accepted)
-        except CoreError as exc:
-            self.show_refusal(exc.message)
-            return
-        self.doc.refresh_segment(finding.segment_uuid)
-        self.doc.run_checks()
 
     # --- find --------------------------------------------------------------------------------
 
@@ -747,34 +558,7 @@ class MinutesView(View):
         found = self.finder.matches() if self.find_bar.find.text() else []
         self.find_bar.set_count(0, len(found))
 
-    # --- starting, importing, exporting ------------------------------------------------------
-
-    def start_from_agenda(self) -> None:
-        meeting_id = self.doc.meeting_id
-        if meeting_id is None:
-            return
-        try:
-            self.doc.write({Change.MINUTES}, minutes_templates.start_from_agenda, meeting_id)
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self.stack.clear()
-        self.doc.reload()
-        self.editor.focus_index(0)
-
-    def start_empty(self) -> None:
-        meeting_id = self.doc.meeting_id
-        if meeting_id is None:
-            return
-
-        def start(session):
-            minutes = ensure_minutes(session, meeting_id)
-            me.insert_segment(session, minutes.id, None, part=SegmentPart.PREAMBLE)
-
-        self.doc.write({Change.MINUTES}, start)
-        self.stack.clear()
-        self.doc.reload()
-        self.editor.focus_index(0)
+    # --- signature copies and signing (issue 8) ------------------------------------------------
 
     def print_copies(self) -> None:
         """The print dialog for this session: signature originals, proofs, the reading copy."""
@@ -788,102 +572,6 @@ class MinutesView(View):
 
         self.doc.autosaver.flush()
         record_signing(self, self.ctx, self.doc.meeting_id)
-
-    def import_file(self) -> None:
-        meeting_id = self.doc.meeting_id
-        if meeting_id is None:
-            return
-        path, _f = QFileDialog.getOpenFileName(
-            self, _("Import minutes"), "", _("Tables (*.csv *.xlsx *.docx)")
-        )
-        if not path:
-            return
-        self.doc.autosaver.flush()
-        try:
-            n = self.doc.write(
-                {Change.MINUTES, Change.DECISIONS}, minutes_transfer.import_minutes, meeting_id, Path(path)
-            )
-        except ImportRefused as exc:
-            messages.error(self, _import_message(exc))
-            return
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self.stack.clear()
-        self.doc.reload()
-        self.status.emit(
-            ngettext(
-                "{n} segment was imported as a draft.", "{n} segments were imported as drafts.", n
-            ).format(n=n)
-        )
-
-    def export_file(self) -> None:
-        meeting_id = self.doc.meeting_id
-        if meeting_id is None or not self.has_minutes():
-            return
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("Export minutes"), "", _("CSV (*.csv);;Excel (*.xlsx)")
-        )
-        if not path:
-            return
-        p = Path(path)
-        if p.suffix.lower() not in (".csv", ".xlsx"):
-            p = p.with_suffix(".csv")
-        self.doc.autosaver.flush()
-        try:
-            n = self.ctx.read(minutes_transfer.export_minutes, meeting_id, p)
-        except (CoreError, OSError) as exc:
-            messages.error(self, getattr(exc, "message", None) or str(exc))
-            return
-        self.status.emit(
-            ngettext("{n} segment was written to {path}.", "{n} segments were written to {path}.", n).format(
-                n=n, path=p
-            )
-        )
-
-    def _edit_term(self, term) -> None:
-        from app.ui.dialogs.glossary_term_dialog import GlossaryTermDialog
-
-        dlg = GlossaryTermDialog(self.ctx, term, self)
-        self.doc.writing = True
-        try:
-            saved = dlg.exec() and dlg.saved is not None
-        finally:
-            self.doc.writing = False
-        if saved:
-            self.doc.reload_glossary()
-
-    def _delete_term(self, term) -> None:
-        if not messages.confirm(
-            self, _("Delete “{zh} — {ru}” from the glossary?").format(zh=term.zh, ru=term.ru)
-        ):
-            return
-        try:
-            self.doc.write({Change.GLOSSARY}, glossary_service.delete_term, term.id)
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self.doc.reload_glossary()
-
-    def import_glossary(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Import glossary"), "", _("Tables (*.csv *.xlsx)"))
-        if not path:
-            return
-        try:
-            result = self.doc.write({Change.GLOSSARY}, glossary_service.import_terms, Path(path))
-        except ImportRefused as exc:
-            messages.error(self, _import_message(exc))
-            return
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self.doc.reload_glossary()
-        messages.info(
-            self,
-            _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
-                added=result.added, unchanged=result.unchanged
-            ),
-        )
 
     # --- language ----------------------------------------------------------------------------
 
@@ -927,16 +615,3 @@ class MinutesView(View):
             self.current_segment(), self.can_edit_structure(), max(0, self.doc.index_of(self.editor.current_uuid)),
             len(self.doc.segments), self.allowed_statuses(),
         )  # fmt: skip
-
-
-def _import_message(exc: ImportRefused) -> str:
-    lines = [exc.message]
-    for row in exc.rows[:20]:
-        lines.append(
-            _("row {row}, column {column}: {message}").format(
-                row=row.row, column=row.column, message=row.message
-            )
-        )
-    if len(exc.rows) > 20:
-        lines.append("…")
-    return "\n".join(lines)
