@@ -40,6 +40,9 @@ def register_fonts() -> list[str]:
 
 
 def init_application(argv: list[str] | None = None) -> QApplication:
+    from app.ui.refcounts import protect_singletons
+
+    protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None: see refcounts.py
     QCoreApplication.setOrganizationName(ORG_NAME)
     QCoreApplication.setApplicationName(APP_ID)
     QCoreApplication.setApplicationVersion(__version__)
