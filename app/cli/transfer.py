@@ -31,9 +31,7 @@ def register(sub) -> None:
     imp = sub.add_parser(
         "import",
         help=_("import a file into a register"),
-        description=_(
-            "Import a CSV, XLSX or DOCX file into a register. A file with a bad row is refused whole."
-        ),
+        description=_("Import a CSV, XLSX or DOCX file into a register. A file with a bad row is refused whole."),
         parents=[common.options_parser()],
     )
     imp_kinds = imp.add_subparsers(dest="kind", metavar=_("REGISTER"), title=_("registers"), required=True)

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
 
 from app import __version__
 from app.i18n import doc_gettext
@@ -63,6 +63,26 @@ class Meta:
     author: str = ""
     keywords: str = ""
     extra: dict[str, str] = field(default_factory=dict)
+
+
+class FurnitureChange(Flowable):
+    """From the page it stands on, the furniture changes: ``FurnitureChange(lang="ru",
+    watermark="ПРОЕКТ")`` at the top of the Russian text of a bilingual document prints that page
+    and the following ones with Russian page numbers and watermark. It takes no room."""
+
+    def __init__(self, page_only: dict | None = None, **changes) -> None:
+        super().__init__()
+        self.changes = changes
+        #: changes for the page it stands on only (e.g. no running head above a title)
+        self.page_only = page_only or {}
+
+    def wrap(self, avail_width, avail_height):
+        return 0, 0
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv._furniture_changes = {**getattr(canv, "_furniture_changes", {}), **self.changes}
+        canv._furniture_page_only = {**getattr(canv, "_furniture_page_only", {}), **self.page_only}
 
 
 def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
@@ -121,10 +141,8 @@ def table(
     return t
 
 
-def _furniture_canvas(furniture: Furniture):
+def _furniture_canvas(furnished: Furniture):
     """A canvas class that knows the page count when it draws each page's furniture."""
-    _d = doc_gettext(furniture.lang)
-    lang = furniture.lang
 
     class FurnishedCanvas(Canvas):
         def __init__(self, *args, **kwargs):
@@ -133,17 +151,26 @@ def _furniture_canvas(furniture: Furniture):
 
         def showPage(self):  # noqa: N802 (ReportLab's name)
             self._saved_pages.append(dict(self.__dict__))
+            self._furniture_page_only = {}
             self._startPage()
 
         def save(self):
             total = len(self._saved_pages)
             for state in self._saved_pages:
                 self.__dict__.update(state)
+                # as of that page
+                self._furniture_changes = {
+                    **state.get("_furniture_changes", {}),
+                    **state.get("_furniture_page_only", {}),
+                }
                 self._draw_furniture(self._pageNumber, total)
                 super().showPage()
             super().save()
 
         def _draw_furniture(self, page: int, total: int) -> None:
+            furniture = replace(furnished, **getattr(self, "_furniture_changes", {}))
+            lang = furniture.lang
+            _d = doc_gettext(lang)
             width, height = PAGE
             self.saveState()
             if furniture.watermark:

@@ -70,6 +70,7 @@ def register() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    _fix_to_unicode()
     for name, (filename, index) in FILES.items():
         path = str(paths.fonts_dir() / filename)
         font = TTFont(name, path, subfontIndex=index) if index is not None else TTFont(name, path)
@@ -81,6 +82,34 @@ def register() -> None:
         addMapping(regular, 0, 1, regular)
         addMapping(regular, 1, 1, bold)
     _registered = True
+
+
+def _fix_to_unicode() -> None:
+    """ReportLab writes a character beyond the Basic Multilingual Plane (CJK Extension B: 𡈼) into
+    the font's ToUnicode map as ``<2123C>``, which no reader understands, so that copying or
+    extracting the text gives a wrong character. Write it as UTF-16 (``<D844DE3C>``), as the PDF
+    reference asks."""
+    from reportlab.pdfbase import ttfonts
+
+    original = ttfonts.makeToUnicodeCMap
+    if getattr(original, "utf16", False):
+        return
+
+    def utf16(v: int) -> str:
+        if v <= 0xFFFF:
+            return f"{v:04X}"
+        v -= 0x10000
+        return f"{0xD800 + (v >> 10):04X}{0xDC00 + (v & 0x3FF):04X}"
+
+    def make_to_unicode_cmap(fontname, subset):
+        cmap = original(fontname, [0] * len(subset))
+        lines = cmap.split("\n")
+        start = next(i for i, line in enumerate(lines) if line.endswith("beginbfchar")) + 1
+        lines[start : start + len(subset)] = [f"<{i:02X}> <{utf16(v)}>" for i, v in enumerate(subset)]
+        return "\n".join(lines)
+
+    make_to_unicode_cmap.utf16 = True
+    ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
 @lru_cache(maxsize=16)

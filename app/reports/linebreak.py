@@ -109,8 +109,21 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
     return ParaLines(kind=1, lines=lines)
 
 
+def split_cjk_lines(bl_para, start: int, stop: int) -> list:
+    """The fragments of lines ``start:stop``, to make the part of a paragraph that goes on to the
+    next page. ReportLab's own function (``_split_blParaHard``) appends a space to the last fragment
+    of every line, right for words broken at spaces, wrong for Chinese, broken between characters:
+    the continuation then shows stray gaps (交换 有关), and the first part's fragments are changed too."""
+    return [w for line in bl_para.lines[start:stop] for w in line.words]
+
+
 class CJKParagraph(Paragraph):
     """A paragraph of Chinese text, wrapped by the Chinese rules."""
+
+    def _get_split_blParaFunc(self):  # noqa: N802 (ReportLab's name)
+        if self.blPara.kind == 1:
+            return split_cjk_lines
+        return super()._get_split_blParaFunc()
 
     def breakLinesCJK(self, maxWidths):  # noqa: N802, N803 (ReportLab's names)
         if not isinstance(maxWidths, (list, tuple)):

@@ -70,6 +70,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
+        self.act_print_minutes = self._action("action_print_minutes", self.print_minutes, K.Print)
+        self.act_sign_minutes = self._action("action_sign_minutes", self.sign_minutes)
+        self.act_verify_minutes = self._action("action_verify_minutes", self.verify_minutes)
         self.act_quit = self._action("action_quit", self.close, K.Quit)
         self.act_quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.act_new = self._action("action_new", lambda: self.current_view().new_record(), K.New)
@@ -109,6 +112,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_commission)
         self.file_menu.addSeparator()
+        for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
+            self.file_menu.addAction(a)
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
         self.edit_menu = mb.addMenu("")
         self.edit_menu.setObjectName("menu_edit")
@@ -143,6 +149,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db.setText(_("&Open database…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
+        self.act_print_minutes.setText(_("&Print the minutes…"))
+        self.act_sign_minutes.setText(_("Record the &signing of the minutes…"))
+        self.act_verify_minutes.setText(_("&Verify a copy of the minutes…"))
         self.act_quit.setText(_("&Quit"))
         self.act_new.setText(_("&New record…"))
         self.act_edit.setText(_("&Edit record…"))
@@ -261,6 +270,26 @@ class MainWindow(Retranslatable, QMainWindow):
 
         CommissionDialog(self.ctx, self).exec()
 
+    # --- the minutes: signature copies, signing, verifying -----------------------------------
+
+    def print_minutes(self) -> None:
+        if self.ctx.has_db:
+            from app.ui.dialogs.print_minutes_dialog import print_minutes
+
+            print_minutes(self, self.ctx)
+
+    def sign_minutes(self) -> None:
+        if self.ctx.has_db:
+            from app.ui.dialogs.signing_dialog import record_signing
+
+            record_signing(self, self.ctx)
+
+    def verify_minutes(self) -> None:
+        if self.ctx.has_db:
+            from app.ui.dialogs.verify_minutes import verify_file
+
+            verify_file(self, self.ctx)
+
     # --- tabs and the Edit menu --------------------------------------------------------------
 
     def current_view(self) -> View:
@@ -294,6 +323,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
         self.act_commission.setEnabled(has_db)
+        for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
+            a.setEnabled(has_db)
 
     def about(self) -> None:
         QMessageBox.about(

@@ -38,7 +38,7 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, exchanges, expenses, experts, minutes, sessions
+    from app.core.demo import agenda, commission, exchanges, expenses, experts, minutes, sessions, signing
 
     # One step a line, in order: each area appends its own.
     return [
@@ -46,6 +46,7 @@ def _steps():
         sessions.build,
         agenda.build,
         minutes.build,
+        signing.build,
         exchanges.build,
         expenses.build,
         experts.build,

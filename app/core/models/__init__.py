@@ -55,3 +55,6 @@ __all__ = [
     "new_uuid",
     "utcnow",
 ]
+
+# Signed minutes are read-only, whoever writes (a flush listener).
+from app.core.models import minutes_lock  # noqa: E402, F401

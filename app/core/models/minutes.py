@@ -57,6 +57,10 @@ class Minutes(Record, Base):
     signed_by: Mapped[str] = mapped_column(String(100), default="")
     #: SHA-256 (hex) of the canonical content, stored at signing and printed on every page.
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
+    #: The canonical content as signed (``app.core.services.minutes_content``: UTF-8 JSON whose
+    #: SHA-256 is ``fingerprint``): what every later print of the signed minutes shows, so that a
+    #: person's new position or a renamed venue never changes a signed document.
+    signed_content: Mapped[str] = mapped_column(Text, default="")
     #: Read-only: no segment may change (set by signing).
     locked: Mapped[bool] = mapped_column(default=False)
     #: Confidentiality marking printed in the header when set (e.g. 秘密 / Секретно).

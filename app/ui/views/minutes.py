@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -199,6 +199,16 @@ class MinutesView(SegmentOperations, FileOperations, View):
                 self.toolbar.addSeparator()
             else:
                 self.toolbar.addAction(act)
+        # signature copies, proofs, the reading copy; recording the signing (issue 8)
+        self.toolbar.addSeparator()
+        self.print_action = QAction(self)
+        self.print_action.setObjectName("minutes_print")
+        self.print_action.triggered.connect(self.print_copies)
+        self.sign_action = QAction(self)
+        self.sign_action.setObjectName("minutes_sign")
+        self.sign_action.triggered.connect(self.record_signing)
+        self.toolbar.addAction(self.print_action)
+        self.toolbar.addAction(self.sign_action)
         self.actions_.swap.toggled.connect(self._set_ru_left)
 
     def _connect(self) -> None:
@@ -434,6 +444,8 @@ class MinutesView(SegmentOperations, FileOperations, View):
 
     def _update_signed_banner(self) -> None:
         m = self.doc.minutes
+        self.print_action.setEnabled(m is not None)
+        self.sign_action.setEnabled(m is not None and not m.locked)
         if m is not None and m.locked:
             lang = current_language()
             if m.signed_on:
@@ -546,6 +558,21 @@ class MinutesView(SegmentOperations, FileOperations, View):
         found = self.finder.matches() if self.find_bar.find.text() else []
         self.find_bar.set_count(0, len(found))
 
+    # --- signature copies and signing (issue 8) ------------------------------------------------
+
+    def print_copies(self) -> None:
+        """The print dialog for this session: signature originals, proofs, the reading copy."""
+        from app.ui.dialogs.print_minutes_dialog import print_minutes
+
+        self.doc.autosaver.flush()  # the copy shows every word typed
+        print_minutes(self, self.ctx, self.doc.meeting_id)
+
+    def record_signing(self) -> None:
+        from app.ui.dialogs.signing_dialog import record_signing
+
+        self.doc.autosaver.flush()
+        record_signing(self, self.ctx, self.doc.meeting_id)
+
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
@@ -558,6 +585,12 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(current)))
         self.import_button.setText(_("&Import…"))
         self.export_button.setText(_("E&xport…"))
+        self.print_action.setText(_("&Print…"))
+        self.sign_action.setText(_("&Signing…"))
+        self.print_action.setToolTip(_("Print the signature originals, a proof or the reading copy"))
+        self.sign_action.setToolTip(
+            _("Record the signing: date, place and signatories; the minutes are then locked")
+        )
         self.side.setTabText(0, _("Segment"))
         self.side.setTabText(1, _("Glossary"))
         self.empty_text.setText(

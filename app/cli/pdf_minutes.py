@@ -1,0 +1,107 @@
+"""commission-desk pdf minutes --db PATH --session N --original SIDE|reading [--layout …] -o FILE
+
+Prints the original for a side (its code, e.g. CN or SU), or the reading copy, of a session's
+minutes. Signed minutes give the signature originals, with the stored fingerprint; minutes not yet
+signed give proofs (``--draft``), watermarked. Exit status: 0 written; 1 refused (the message says
+why: not signed, not agreed, a check fails…); 2 unusable input (database, session, output file).
+"""
+
+from __future__ import annotations
+
+from app.cli import common, pdf
+from app.i18n import _
+
+
+def register(kinds) -> None:
+    p = pdf.add_document(
+        kinds,
+        "minutes",
+        _("the minutes of a session: a side's signature original, a proof or the reading copy"),
+        run,
+        lang=False,
+    )
+    p.add_argument("--session", metavar="N", type=int, required=True, help=_("the number of the session"))
+    p.add_argument(
+        "--original",
+        metavar="SIDE|reading",
+        required=True,
+        help=_("the original for a side (its code, such as CN or SU), or “reading” for the reading copy"),
+    )
+    p.add_argument(
+        "--layout",
+        choices=["sequential", "parallel"],
+        help=_(
+            "sequential: one language after the other; parallel: two columns "
+            "(default: sequential for an original, parallel for the reading copy)"
+        ),
+    )
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help=_("a proof of minutes not signed yet, with the watermark 草案 / ПРОЕКТ"),
+    )
+    p.add_argument("--copy", metavar="N", default="", help=_("the copy number printed in the header"))
+    p.add_argument(
+        "--marking",
+        metavar="ZH/RU",
+        help=_(
+            "the confidentiality marking in Chinese and Russian, such as 秘密/Секретно (default: the minutes' own)"
+        ),
+    )
+
+
+def run(args) -> int:
+    from app.core.errors import NotFoundError, ValidationError
+    from app.core.services import meetings, signing
+    from app.core.services.minutes_content import short_fingerprint
+    from app.reports import minutes as report
+
+    copy = args.original.strip()
+    copy = report.READING if copy.lower() == report.READING else copy.upper()
+    marking_zh = marking_ru = None
+    if args.marking is not None:
+        marking_zh, _sep, marking_ru = args.marking.partition("/")
+    options = report.PrintOptions(
+        copy=copy,
+        layout=report.Layout(args.layout) if args.layout else None,
+        draft=args.draft,
+        copy_number=args.copy,
+        marking_zh=marking_zh,
+        marking_ru=marking_ru,
+    )
+    db = common.open_db(args, create=False)
+    try:
+        with db.unit() as s:
+            try:
+                meeting = meetings.meeting_by_ordinal(s, args.session)
+                src = signing.print_source(s, meeting.id)
+            except NotFoundError as exc:
+                raise common.CommandError(exc.message) from exc
+            pdf.report_missing_glyphs(*report.document_texts(src))
+            try:
+                data = report.minutes_pdf(s, meeting.id, options)
+            except ValidationError as exc:
+                message = exc.message
+                if not src.signed and not options.reading and not options.draft:
+                    message += " " + _("(--draft prints a proof.)")
+                raise common.CommandError(message, common.EXIT_FAILED) from exc
+    finally:
+        db.close()
+    pdf.write_output(data, args.output)
+    values = dict(path=args.output, pages=_page_count(data), fingerprint=short_fingerprint(src.fingerprint))
+    if options.reading:
+        print(_("{path}: reading copy (pages: {pages}; fingerprint {fingerprint})").format(**values))
+    elif not src.signed:
+        print(_("{path}: proof (pages: {pages}; fingerprint {fingerprint})").format(**values))
+    else:
+        print(_("{path}: signature original for {side} (pages: {pages}; fingerprint {fingerprint})").format(
+            side=copy, **values))  # fmt: skip
+    return 0
+
+
+def _page_count(data: bytes) -> int:
+    import io
+
+    from pypdf import PdfReader
+
+    return len(PdfReader(io.BytesIO(data)).pages)
