@@ -311,5 +311,7 @@ class AgendaView(View):
         self.preview_zh.setText(_("Memorandum in Chinese…"))
         self.preview_ru.setText(_("Memorandum in Russian…"))
         self._update_heading()
-        if self.ctx.has_db and self.current_meeting() is not None:
+        # While the view waits for a refresh (another database was opened while it was hidden),
+        # its session may not exist any more: the refresh will show the right one.
+        if self.ctx.has_db and self.current_meeting() is not None and not self._stale:
             self.deadlines.set_meeting(self.current_meeting().id)

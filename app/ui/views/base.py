@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import QWidget
 
 from app.core.changes import Change
@@ -26,6 +26,7 @@ class View(Retranslatable, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._stale = True
+        self._retranslate_pending = False
         ctx.changed.connect(self._on_changed)
 
     def title(self) -> str:
@@ -49,6 +50,18 @@ class View(Retranslatable, QWidget):
         if self._stale:
             self._stale = False
             self.refresh()
+            if self._retranslate_pending:
+                self._retranslate_pending = False
+                self.retranslate_ui()
+
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # A hidden view that waits for a refresh may hold records of a database that is no
+        # longer open: it retranslates after its refresh, when it is shown again.
+        if event.type() == QEvent.Type.LanguageChange and self._stale and not self.isVisible():
+            self._retranslate_pending = True
+            QWidget.changeEvent(self, event)
+            return
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         """Reload what the view shows from the database."""

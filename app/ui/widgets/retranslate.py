@@ -3,6 +3,8 @@ called once at creation and again whenever Qt delivers a LanguageChange event.""
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QEvent
 
 
@@ -14,5 +16,8 @@ class Retranslatable:
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
+            try:
+                self.retranslate_ui()
+            except Exception:  # an error must not escape into Qt's event delivery (it would crash)
+                logging.getLogger(__name__).exception("retranslating %s failed", type(self).__name__)
         super().changeEvent(event)  # type: ignore[misc]
