@@ -13,8 +13,8 @@ from babel.dates import format_date as _babel_date
 
 from app.core.enums import DelegationRole
 from app.core.services.minutes_content import PersonInfo
-from app.core.services.minutes_templates import chinese_number
 from app.i18n import doc_gettext
+from app.i18n.numerals import zh_number
 
 _RU_UNITS = ["", "первого", "второго", "третьего", "четвёртого", "пятого", "шестого", "седьмого",
              "восьмого", "девятого"]  # fmt: skip
@@ -29,7 +29,7 @@ _ROMAN = ["", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 def zh_numeral(n: int) -> str:
     """1 → 一, 10 → 十, 12 → 十二, 21 → 二十一."""
-    return chinese_number(n) if 0 < n < 1000 else str(n)
+    return zh_number(n) if 0 < n < 1000 else str(n)
 
 
 def ru_ordinal_genitive(n: int) -> str:

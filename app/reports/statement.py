@@ -26,36 +26,21 @@ from app.core.services.expense_summary import Converted, SideStatement, Statemen
 from app.core.services.expenses import ExpenseData
 from app.core.services.money import format_rate
 from app.i18n import currency_name, doc_gettext, format_date, format_money
+from app.i18n.numerals import ru_ordinal_neuter, zh_number
 from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
 from app.reports.styles import Styles, styles
 
-_ZH_DIGITS = "零一二三四五六七八九"
-_RU_ORDINALS = (
-    "", "первое", "второе", "третье", "четвёртое", "пятое", "шестое", "седьмое", "восьмое", "девятое",
-    "десятое", "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое",
-    "шестнадцатое", "семнадцатое", "восемнадцатое", "девятнадцатое", "двадцатое",
-)  # fmt: skip
 _ZH_SECTION = "一二三四五六七八九十"
 #: A category with at most this many lines is kept on one page.
 KEEP_LINES = 12
-
-
-def zh_number(n: int) -> str:
-    """1 -> 一, 12 -> 十二, 20 -> 二十, 35 -> 三十五 (Arabic digits beyond 99)."""
-    if n < 10:
-        return _ZH_DIGITS[n]
-    if n < 100:
-        tens, ones = divmod(n, 10)
-        return ("" if tens == 1 else _ZH_DIGITS[tens]) + "十" + (_ZH_DIGITS[ones] if ones else "")
-    return str(n)
 
 
 def session_name(ordinal: int, lang: str) -> str:
     """第二次会议 / Второе заседание."""
     if lang == "zh":
         return f"第{zh_number(ordinal)}次会议"
-    word = _RU_ORDINALS[ordinal] if 0 < ordinal < len(_RU_ORDINALS) else f"{ordinal}-е"
+    word = ru_ordinal_neuter(ordinal)
     return f"{word[0].upper()}{word[1:]} заседание"
 
 

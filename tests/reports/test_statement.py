@@ -139,7 +139,7 @@ def test_names_of_sessions_and_dates():
 
     assert [zh_number(n) for n in (1, 10, 12, 20, 35)] == ["一", "十", "十二", "二十", "三十五"]
     assert session_name(2, "zh") == "第二次会议" and session_name(2, "ru") == "Второе заседание"
-    assert session_name(21, "ru") == "21-е заседание"
+    assert session_name(21, "ru") == "Двадцать первое заседание"
     a, b = dt.date(1958, 6, 2), dt.date(1958, 6, 6)
     assert date_range(a, b, "zh") == "1958年6月2日至6日"
     assert date_range(a, b, "ru").replace("\u202f", " ") == "2–6 июня 1958 г."

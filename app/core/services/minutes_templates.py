@@ -22,37 +22,12 @@ from app.core.services.meetings import MeetingData
 from app.core.services.minutes import SegmentData, ensure_minutes, list_segments
 from app.core.services.minutes_edit import insert_segment
 from app.i18n import N_, doc_gettext, format_date
+from app.i18n.numerals import ru_ordinal_neuter, zh_number
 
-CN_NUMERALS = "〇一二三四五六七八九"
-RU_ORDINALS_NEUTER = (
-    "", "первое", "второе", "третье", "четвёртое", "пятое", "шестое", "седьмое", "восьмое", "девятое",
-    "десятое", "одиннадцатое", "двенадцатое", "тринадцатое", "четырнадцатое", "пятнадцатое",
-    "шестнадцатое", "семнадцатое", "восемнадцатое", "девятнадцатое", "двадцатое",
-)  # fmt: skip
 ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 #: Agenda items that get a heading: agreed before the session, discussed at it.
 HEADED_STATUSES = (AgendaStatus.AGREED.value, AgendaStatus.DISCUSSED.value)
-
-
-def chinese_number(n: int) -> str:
-    """1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (for ordinals up to 999)."""
-    if n < 10:
-        return CN_NUMERALS[n]
-    if n < 20:
-        return "十" + (CN_NUMERALS[n % 10] if n % 10 else "")
-    if n < 100:
-        return CN_NUMERALS[n // 10] + "十" + (CN_NUMERALS[n % 10] if n % 10 else "")
-    rest = n % 100
-    tail = "" if rest == 0 else ("零" + CN_NUMERALS[rest] if rest < 10 else chinese_number(rest))
-    if 10 <= rest < 20:
-        tail = "一" + tail
-    return CN_NUMERALS[n // 100] + "百" + tail
-
-
-def russian_ordinal(n: int) -> str:
-    """The neuter ordinal in words (первое … двадцатое), else "21-е"."""
-    return RU_ORDINALS_NEUTER[n] if 0 < n < len(RU_ORDINALS_NEUTER) else f"{n}-е"
 
 
 def russian_locative(city: str) -> str:
@@ -139,7 +114,7 @@ def _by_delegation(side: SideData, lang: str) -> str:
 def preamble(commission: CommissionData, meeting: MeetingData, lang: str) -> list[str]:
     _d = doc_gettext(lang)
     name = commission.name(lang)
-    ordinal = chinese_number(meeting.ordinal) if lang == "zh" else russian_ordinal(meeting.ordinal)
+    ordinal = zh_number(meeting.ordinal) if lang == "zh" else ru_ordinal_neuter(meeting.ordinal)
     if lang == "ru":
         ordinal = ordinal[:1].upper() + ordinal[1:]
         name = russian_genitive(name)
@@ -171,7 +146,7 @@ def part_heading(part: SegmentPart, commission: CommissionData, lang: str) -> st
     """一、共同决议 / I. Совместные решения; 二、关于……提出的问题 / II. По вопросам, предложенным …"""
     _d = doc_gettext(lang)
     number = {SegmentPart.JOINT: 1, SegmentPart.FIRST: 2, SegmentPart.SECOND: 3}[part]
-    marker = f"{chinese_number(number)}、" if lang == "zh" else f"{ROMAN[number]}. "
+    marker = f"{zh_number(number)}、" if lang == "zh" else f"{ROMAN[number]}. "
     if part is SegmentPart.JOINT:
         return marker + _d("Joint decisions")
     side = commission.sides[0 if part is SegmentPart.FIRST else 1] if commission.is_set_up else None
