@@ -43,7 +43,7 @@ from app.ui.dialogs.people_picker import PeoplePickerDialog
 from app.ui.dialogs.step_dialog import StepDialog
 from app.ui.widgets import messages
 from app.ui.widgets.attachments import AttachmentsWidget
-from app.ui.widgets.date_field import DateEdit
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 

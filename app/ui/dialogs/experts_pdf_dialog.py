@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from app.core.errors import CoreError
 from app.i18n import _, current_language
 from app.ui.widgets import messages
-from app.ui.widgets.date_field import DateEdit
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 

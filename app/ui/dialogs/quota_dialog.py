@@ -29,7 +29,7 @@ from app.core.services import experts_quotas
 from app.core.services.experts_query import decision_choices
 from app.core.services.experts_quotas import QuotaData
 from app.i18n import N_, _, current_language
-from app.ui.widgets.date_field import DateEdit
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 

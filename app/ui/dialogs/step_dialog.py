@@ -25,7 +25,7 @@ from app.core.services import people as people_service
 from app.core.services.experts import AssignmentData, NeedsOverride, StepData
 from app.i18n import _, current_language, pgettext
 from app.ui.dialogs.override_dialog import ask_override_reason
-from app.ui.widgets.date_field import DateEdit
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 

@@ -1,14 +1,18 @@
-"""A date that may be empty: a check box that sets or clears it, and a date field with a calendar.
+"""Date fields with a calendar, in the interface language's format.
 
-Dates are shown the way each language writes them in tables: 1958-03-12 in Chinese and English,
-12.03.1958 in Russian.
+- :class:`DateEdit`: a QDateEdit whose ``value()`` is a ``datetime.date``; with ``optional`` its
+  minimum stands for "no date" (shown as —).
+- :class:`OptionalDateEdit`: a check box that sets or clears the date, beside the date field.
+
+Dates are written as each language writes them: 1958-03-12 in Chinese, 12.03.1958 in Russian,
+12 Mar 1958 in English.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from app.i18n import _, current_language
@@ -18,8 +22,19 @@ _EMPTY = QDate(1899, 12, 31)
 _FIRST = QDate(1900, 1, 1)
 
 
+FORMATS = {"zh_CN": "yyyy-MM-dd", "ru": "dd.MM.yyyy", "en": "d MMM yyyy"}
+
+
 def display_format(lang: str | None = None) -> str:
-    return "dd.MM.yyyy" if (lang or current_language()) == "ru" else "yyyy-MM-dd"
+    return FORMATS.get(lang or current_language(), FORMATS["en"])
+
+
+def to_qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def from_qdate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
 
 
 class OptionalDateEdit(Retranslatable, QWidget):
@@ -88,3 +103,55 @@ class OptionalDateEdit(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.edit.setDisplayFormat(display_format())
         self.check.setToolTip(_("Tick to give the date, untick to clear it."))
+
+
+#: In a :class:`DateEdit` with ``optional``, the minimum date stands for "no date".
+_NO_DATE = QDate(1900, 1, 1)
+
+
+class DateEdit(Retranslatable, QDateEdit):
+    """``value()`` is a ``datetime.date`` (or None when ``optional`` and left empty)."""
+
+    valueChanged = Signal(object)  # noqa: N815 - Qt's naming
+
+    def __init__(self, value: dt.date | None = None, optional: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        if optional:
+            self.setMinimumDate(_NO_DATE)
+            self.setSpecialValueText("—")
+        else:
+            self.setMinimumDate(QDate(1900, 1, 2))
+        self.setMaximumDate(QDate(2200, 12, 31))
+        self.set_value(value)
+        self.dateChanged.connect(lambda _d: self.valueChanged.emit(self.value()))
+        self.calendarWidget().installEventFilter(self)
+        self.retranslate_ui()
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        # an empty field opens its calendar on the current month, not on 1900
+        if obj is self.calendarWidget() and event.type() == QEvent.Type.Show and self.value() is None:
+            today = dt.date.today()
+            self.calendarWidget().setCurrentPage(today.year, today.month)
+        return super().eventFilter(obj, event)
+
+    def value(self) -> dt.date | None:
+        d = self.date()
+        if self.optional and d == _NO_DATE:
+            return None
+        return from_qdate(d)
+
+    def set_value(self, value: dt.date | None) -> None:
+        if value is None:
+            if self.optional:
+                self.setDate(_NO_DATE)
+                return
+            value = dt.date.today()
+        self.setDate(to_qdate(value))
+
+    def clear_value(self) -> None:
+        self.set_value(None)
+
+    def retranslate_ui(self) -> None:
+        self.setDisplayFormat(display_format())

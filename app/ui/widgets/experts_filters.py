@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services.experts_query import ACTIVE, AssignmentFilter
 from app.i18n import _, current_language
-from app.ui.widgets.date_field import DateEdit
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.search import SearchField
 
