@@ -30,7 +30,7 @@ def register(kinds) -> None:
 
 
 def run(args) -> None:
-    from app.core.services.experts_query import on_site_list
+    from app.core.services.experts.query import on_site_list
     from app.reports.experts import experts_on_site, section_texts
 
     if args.date_to < args.date_from:

@@ -25,7 +25,7 @@ def register(kinds) -> None:
 
 def run(args) -> int:
     from app.core.errors import NotFoundError
-    from app.core.services import meetings
+    from app.core.services.agenda import sessions as meetings
     from app.reports.memorandum import collect, render_memorandum
 
     db = common.open_db(args)

@@ -52,8 +52,9 @@ def register(kinds) -> None:
 
 def run(args) -> int:
     from app.core.errors import NotFoundError, ValidationError
-    from app.core.services import meetings, signing
-    from app.core.services.minutes_content import short_fingerprint
+    from app.core.services.agenda import sessions as meetings
+    from app.core.services.minutes import signing
+    from app.core.services.minutes.content import short_fingerprint
     from app.reports import minutes as report
 
     copy = args.original.strip()

@@ -18,7 +18,8 @@ def register(kinds) -> None:
 
 def run(args) -> int:
     from app.core.errors import NotFoundError
-    from app.core.services import expense_summary, meetings
+    from app.core.services.agenda import sessions as meetings
+    from app.core.services.expenses import summary as expense_summary
     from app.reports.statement import build_statement, texts_of
 
     db = common.open_db(args)

@@ -48,7 +48,7 @@ def register_import(sub) -> None:
 
 def run_export(args) -> int:
     from app.core.errors import CoreError
-    from app.core.services import exchanges_io
+    from app.core.services.exchanges import transfer as exchanges_io
 
     target = Path(args.output).expanduser()
     if target.suffix.lower() not in (".xlsx", ".csv"):
@@ -67,7 +67,7 @@ def run_export(args) -> int:
 
 def run_import(args) -> int:
     from app.core.errors import ImportRefused
-    from app.core.services import exchanges_io
+    from app.core.services.exchanges import transfer as exchanges_io
 
     path = Path(args.file).expanduser()
     db = common.open_db(args)

@@ -59,7 +59,7 @@ def register_export(sub) -> None:
 
 def _meeting_id(session, number: int) -> int:
     from app.core.errors import NotFoundError
-    from app.core.services.meetings import meeting_by_ordinal
+    from app.core.services.agenda.sessions import meeting_by_ordinal
 
     try:
         return meeting_by_ordinal(session, number).id
@@ -69,7 +69,7 @@ def _meeting_id(session, number: int) -> int:
 
 def run_import(args) -> int:
     from app.core.errors import ImportRefused, ValidationError
-    from app.core.services.minutes_transfer import import_minutes
+    from app.core.services.minutes.transfer import import_minutes
 
     path = Path(args.file).expanduser()
     if not path.is_file():
@@ -105,7 +105,7 @@ def run_import(args) -> int:
 
 def run_export(args) -> int:
     from app.core.errors import NotFoundError, ValidationError
-    from app.core.services.minutes_transfer import export_minutes
+    from app.core.services.minutes.transfer import export_minutes
 
     out = Path(args.output).expanduser()
     if out.suffix.lower() not in (".csv", ".xlsx"):

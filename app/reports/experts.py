@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from app.core.models.experts import AssignmentStatus as S
 from app.core.services.commission import get_commission
-from app.core.services.experts_query import OnSiteEntry, on_site_list
+from app.core.services.experts.query import OnSiteEntry, on_site_list
 from app.core.services.text import pick
 from app.i18n import doc_gettext, doc_ngettext, format_date
 from app.reports import fonts

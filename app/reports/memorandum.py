@@ -23,12 +23,15 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import AgendaStatus, DeadlineKind, DelegationRole
 from app.core.errors import ValidationError
-from app.core.services import agenda, attachments, commission, deadlines, meetings, schedule
-from app.core.services.agenda import AgendaItemData
+from app.core.services import attachments, commission
+from app.core.services.agenda import deadlines, schedule
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.items import AgendaItemData
+from app.core.services.agenda.schedule import Schedule
+from app.core.services.agenda.sessions import MeetingData, MemberData
 from app.core.services.attachments import AttachmentData
 from app.core.services.commission import CommissionData, SideData
-from app.core.services.meetings import MeetingData, MemberData
-from app.core.services.schedule import Schedule
 from app.i18n import N_, doc_gettext
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
 from app.reports.styles import styles

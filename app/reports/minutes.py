@@ -32,9 +32,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.core.errors import ValidationError
-from app.core.services import signing
-from app.core.services.minutes_content import MinutesContent, SideInfo, short_fingerprint
-from app.core.services.signing import PrintSource
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import MinutesContent, SideInfo, short_fingerprint
+from app.core.services.minutes.signing import PrintSource
 from app.i18n import N_, doc_gettext
 from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, FurnitureChange, Meta, para, render

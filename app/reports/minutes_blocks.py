@@ -19,7 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.core.enums import DelegationRole, SegmentKind, SegmentPart
-from app.core.services.minutes_content import ContentSegment, MinutesContent, PersonInfo, SideInfo
+from app.core.services.minutes.content import ContentSegment, MinutesContent, PersonInfo, SideInfo
 from app.i18n import doc_gettext
 from app.reports.document import para
 from app.reports.minutes_words import (

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.core.services import signing
-from app.core.services.minutes_content import MinutesContent, short_fingerprint
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import MinutesContent, short_fingerprint
 from app.i18n import _, current_language, format_date
 from app.reports import minutes as report
 

@@ -12,7 +12,7 @@ import re
 from babel.dates import format_date as _babel_date
 
 from app.core.enums import DelegationRole
-from app.core.services.minutes_content import PersonInfo
+from app.core.services.minutes.content import PersonInfo
 from app.i18n import doc_gettext
 from app.i18n.numerals import zh_number
 

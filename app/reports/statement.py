@@ -21,9 +21,9 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Spacer
 from sqlalchemy.orm import Session
 
 from app.core.models import ExpenseKind
-from app.core.services import expense_summary
-from app.core.services.expense_summary import Converted, SideStatement, StatementData
-from app.core.services.expenses import ExpenseData
+from app.core.services.expenses import summary as expense_summary
+from app.core.services.expenses.records import ExpenseData
+from app.core.services.expenses.summary import Converted, SideStatement, StatementData
 from app.core.services.money import format_rate
 from app.i18n import currency_name, doc_gettext, format_date, format_money
 from app.i18n.numerals import ru_ordinal_neuter, zh_number

@@ -14,8 +14,8 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
-from app.core.services import expense_summary
-from app.core.services.expense_summary import StatementData
+from app.core.services.expenses import summary as expense_summary
+from app.core.services.expenses.summary import StatementData
 from app.i18n import babel_locale, currency_digits, doc_gettext
 from app.reports.statement import session_name
 

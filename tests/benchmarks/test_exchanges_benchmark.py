@@ -19,8 +19,8 @@ from app.core.enums import ExchangeKind
 from app.core.models import Exchange
 from app.core.models.base import search_key
 from app.core.models.exchanges import derive_status
-from app.core.services import exchanges_search as search
-from app.core.services.exchanges_search import ExchangeFilter
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import ExchangeFilter
 from tests.core.exchange_helpers import make_setup
 
 pytestmark = pytest.mark.benchmark

@@ -19,9 +19,9 @@ from sqlalchemy import func, insert, select
 
 from app.core.models import Expense, ExpenseCategory, ExpenseKind
 from app.core.models.base import new_uuid, utcnow
-from app.core.services import expense_summary
-from app.core.services import expenses as service
-from app.core.services.expenses import ExpenseFilter
+from app.core.services.expenses import records as service
+from app.core.services.expenses import summary as expense_summary
+from app.core.services.expenses.records import ExpenseFilter
 from tests.core.expense_setup import START, add_session, setup_commission
 
 N = 100_000

@@ -111,7 +111,7 @@ def best(fn, runs: int = 3) -> float:
 
 def test_tab_and_timeline_at_20000_assignments(qtbot, big_db):
     from app.core.db import Database
-    from app.core.services.experts_query import AssignmentFilter, count_assignments
+    from app.core.services.experts.query import AssignmentFilter, count_assignments
     from app.ui.context import AppContext
     from app.ui.views.experts import PAGE_TIMELINE, ExpertsView
 

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from app.core.services import minutes_edit as me
+from app.core.services.minutes import edit as me
 from tests.core.minutes_helpers import new_minutes
 from tests.ui.typing import type_text
 

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from app.core.models import Person, Side
-from app.core.services import meetings
-from app.core.services.meetings import MeetingForm
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.sessions import MeetingForm
 
 
 def side_id(s, code: str) -> int:

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from app.core.db import Database
 from app.core.demo import DemoContext, commission, sessions
-from app.core.services import exchanges as service
-from app.core.services.exchanges import ExchangeData
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges.records import ExchangeData
 
 TODAY = dt.date(2026, 6, 15)
 

@@ -9,8 +9,8 @@ from app.core.models import Decision, Meeting
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.services import commission, people
 from app.core.services.commission import CommissionData, SideData
-from app.core.services.experts import AssignmentData
-from app.core.services.experts_quotas import QuotaData
+from app.core.services.experts.assignments import AssignmentData
+from app.core.services.experts.quotas import QuotaData
 from app.core.services.people import PersonData
 
 TODAY = dt.date(1958, 9, 1)

@@ -7,8 +7,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from app.core.models import Meeting, Side
-from app.core.services import minutes as ms
-from app.core.services import minutes_edit as me
+from app.core.services.minutes import edit as me
+from app.core.services.minutes import records as ms
 
 
 def new_minutes(db, ordinal: int = 90) -> tuple[int, int]:

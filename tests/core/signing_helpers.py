@@ -126,7 +126,7 @@ def make_minutes(
 
 
 def heads(db, meeting_id: int) -> tuple[int, int]:
-    from app.core.services import meetings
+    from app.core.services.agenda import sessions as meetings
 
     with db.unit() as s:
         h = meetings.heads(s, meeting_id)

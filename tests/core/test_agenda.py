@@ -12,8 +12,10 @@ from sqlalchemy import func, select
 from app.core.enums import AgendaStatus, DelegationRole, Topic
 from app.core.errors import ValidationError
 from app.core.models import AgendaItem, Attachment, Blob
-from app.core.services import agenda, attachments, meetings
-from app.core.services.agenda import AgendaItemForm
+from app.core.services import attachments
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.items import AgendaItemForm
 from tests.core.agenda_helpers import person_id, side_id, third_session
 
 

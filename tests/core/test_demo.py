@@ -3,7 +3,8 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from app.core.models import AgendaItem, Decision, DelegationMember, LiaisonAgency, Meeting, Person
-from app.core.services import commission, meetings
+from app.core.services import commission
+from app.core.services.agenda import sessions as meetings
 
 
 def test_demo_is_the_1957_commission(demo_db):

@@ -15,9 +15,9 @@ from app.core.errors import ValidationError
 from app.core.models import Exchange
 from app.core.models.exchanges import add_months
 from app.core.services import attachments, markings
-from app.core.services import exchanges as service
-from app.core.services import exchanges_search as search
-from app.core.services.exchanges_search import ExchangeFilter
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import ExchangeFilter
 from tests.core.exchange_helpers import TODAY, make_setup
 
 D = dt.timedelta

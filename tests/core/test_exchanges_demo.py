@@ -10,8 +10,8 @@ from sqlalchemy import select
 from app.core.demo import build_demo
 from app.core.enums import ExchangeStatus
 from app.core.models import Exchange
-from app.core.services import exchanges_search as search
-from app.core.services.exchanges_search import ExchangeFilter
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import ExchangeFilter
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -56,7 +56,7 @@ def test_a_session_that_exchanges_refer_to_cannot_be_deleted(demo_db):
     import pytest
 
     from app.core.errors import ValidationError
-    from app.core.services import meetings
+    from app.core.services.agenda import sessions as meetings
 
     with pytest.raises(ValidationError) as info, demo_db.unit() as s:
         meetings.delete_meeting(s, meetings.meeting_by_ordinal(s, 2).id)

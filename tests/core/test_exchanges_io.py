@@ -19,8 +19,8 @@ from sqlalchemy import func, select
 from app import i18n
 from app.core.errors import ImportRefused
 from app.core.models import Exchange
-from app.core.services import exchanges_io as xio
-from app.core.services.exchanges_search import ExchangeFilter, search_exchanges
+from app.core.services.exchanges import transfer as xio
+from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from tests.core.exchange_helpers import TODAY, make_setup
 
 ROOT = Path(__file__).resolve().parents[2]

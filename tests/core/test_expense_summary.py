@@ -9,10 +9,10 @@ import pytest
 
 from app.core.errors import ValidationError
 from app.core.models import ExpenseCategory, ExpenseKind
-from app.core.services import expense_summary as summ_svc
-from app.core.services import expenses as svc
-from app.core.services.expense_summary import BudgetInput, RateInput
-from app.core.services.expenses import ExpenseInput
+from app.core.services.expenses import records as svc
+from app.core.services.expenses import summary as summ_svc
+from app.core.services.expenses.records import ExpenseInput
+from app.core.services.expenses.summary import BudgetInput, RateInput
 from tests.core.expense_setup import START, add_session, setup_commission
 
 K, C = ExpenseKind, ExpenseCategory
@@ -190,7 +190,8 @@ def test_statement_groups_lines_by_side_kind_and_category(world):
 
 
 def test_the_demo_has_expenses_for_both_sessions_with_receipts_budgets_and_a_rate(demo_db):
-    from app.core.services import attachments, meetings
+    from app.core.services import attachments
+    from app.core.services.agenda import sessions as meetings
 
     with demo_db.unit() as s:
         ms = {m.ordinal: m for m in meetings.list_meetings(s)}

@@ -14,9 +14,9 @@ from app.core.enums import MeetingStatus
 from app.core.errors import ValidationError
 from app.core.models import ExpenseCategory, ExpenseKind, Meeting
 from app.core.services import attachments
-from app.core.services import expenses as svc
 from app.core.services import settings as db_settings
-from app.core.services.expenses import ExpenseFilter, ExpenseInput, ExpenseWarning
+from app.core.services.expenses import records as svc
+from app.core.services.expenses.records import ExpenseFilter, ExpenseInput, ExpenseWarning
 from tests.core.expense_setup import START, add_session, setup_commission
 
 K, C = ExpenseKind, ExpenseCategory
@@ -90,7 +90,7 @@ def test_every_generated_session_and_expense_is_borne_by_the_rules_payer(
             ids = [x.id for x in svc.search_expenses(s, ExpenseFilter(meeting_id=mid, side_id=side_id))]
             assert (e.id in ids) == (side_id == expected), code
         # and so does the summary
-        from app.core.services.expense_summary import summary
+        from app.core.services.expenses.summary import summary
 
         summ = summary(s, mid)
         part = "organisation" if kind is ExpenseKind.ORGANISATION else "delegation"

@@ -14,9 +14,12 @@ from app.core.errors import ValidationError
 from app.core.models import AgendaItem, DelegationMember
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_history, experts_procedure, people
-from app.core.services.experts import NeedsOverride, StepData
-from app.core.services.experts_query import AssignmentFilter, count_assignments, search_assignments
+from app.core.services import people
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import history as experts_history
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts.assignments import NeedsOverride, StepData
+from app.core.services.experts.query import AssignmentFilter, count_assignments, search_assignments
 from tests.core.experts_helpers import TODAY, expert, make_world
 
 D = dt.timedelta

@@ -12,11 +12,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_alerts, experts_procedure, experts_quotas
-from app.core.services.experts import NeedsOverride, StepData
-from app.core.services.experts_alerts import AlertKind
-from app.core.services.experts_dates import overlaps, stay_days, term_end
-from app.core.services.experts_query import AssignmentFilter, search_assignments
+from app.core.services.experts import alerts as experts_alerts
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.alerts import AlertKind
+from app.core.services.experts.assignments import NeedsOverride, StepData
+from app.core.services.experts.dates import overlaps, stay_days, term_end
+from app.core.services.experts.query import AssignmentFilter, search_assignments
 from tests.core.experts_helpers import TODAY, expert, make_world
 
 D = dt.timedelta

@@ -10,8 +10,10 @@ import pytest
 from app.core.errors import ValidationError
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_procedure, experts_quotas
-from app.core.services.experts import NeedsOverride, StepData
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.assignments import NeedsOverride, StepData
 from tests.core.experts_helpers import TODAY, expert, make_world, quota
 
 D = dt.timedelta

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.errors import ImportRefused, ValidationError
-from app.core.services import glossary as g
-from app.core.services.glossary import TermData
+from app.core.services.minutes import glossary as g
+from app.core.services.minutes.glossary import TermData
 
 
 def test_add_edit_delete_and_search(db):

@@ -9,10 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
-from app.core.services.glossary import TermData, find
-from app.core.services.minutes import SegmentData
-from app.core.services.minutes_checks import CheckCode, check_segments, report
-from app.core.services.minutes_numbers import chinese_numeral, leading_marker, numbers
+from app.core.services.minutes.checks import CheckCode, check_segments, report
+from app.core.services.minutes.glossary import TermData, find
+from app.core.services.minutes.numbers import chinese_numeral, leading_marker, numbers
+from app.core.services.minutes.records import SegmentData
 
 
 def nums(text, lang):
@@ -189,7 +189,7 @@ def test_broken_numbering():
 
 
 def test_decisions_out_of_order_are_found():
-    from app.core.services.minutes import DecisionFields
+    from app.core.services.minutes.records import DecisionFields
 
     def dec(i, n):
         return SegmentData(

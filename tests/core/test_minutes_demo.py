@@ -6,10 +6,10 @@ from sqlalchemy import select
 
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.models import Decision
-from app.core.services import glossary
-from app.core.services import minutes as ms
-from app.core.services.meetings import meeting_by_ordinal
-from app.core.services.minutes_checks import CheckCode, check_meeting
+from app.core.services.agenda.sessions import meeting_by_ordinal
+from app.core.services.minutes import glossary
+from app.core.services.minutes import records as ms
+from app.core.services.minutes.checks import CheckCode, check_meeting
 
 
 def test_first_session_minutes_are_complete_agreed_and_pass_the_checks(demo_db):

@@ -10,8 +10,8 @@ from sqlalchemy import select
 from app.core.enums import DecisionStatus, RevisionAction, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import ValidationError
 from app.core.models import Decision, Minutes
-from app.core.services import minutes as ms
-from app.core.services import minutes_edit as me
+from app.core.services.minutes import edit as me
+from app.core.services.minutes import records as ms
 from tests.core.minutes_helpers import fill, new_minutes, texts
 
 P = SegmentPart

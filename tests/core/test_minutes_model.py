@@ -7,12 +7,12 @@ import pytest
 from app.core.enums import MinutesStatus, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import NotFoundError
 from app.core.models import Segment, SegmentRevision
-from app.core.services import minutes as ms
+from app.core.services.minutes import records as ms
 
 
 def test_ensure_minutes_creates_one_row_per_session(demo_db):
     with demo_db.unit() as s:
-        from app.core.services.meetings import meeting_by_ordinal
+        from app.core.services.agenda.sessions import meeting_by_ordinal
 
         m2 = meeting_by_ordinal(s, 2).id
         first = ms.get_minutes(s, m2) or ms.ensure_minutes(s, m2)
@@ -22,7 +22,7 @@ def test_ensure_minutes_creates_one_row_per_session(demo_db):
 
 
 def test_read_document_gives_plain_segments_in_order(demo_db):
-    from app.core.services.meetings import meeting_by_ordinal
+    from app.core.services.agenda.sessions import meeting_by_ordinal
 
     with demo_db.unit() as s:
         mid = meeting_by_ordinal(s, 2).id

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.core.services.minutes_text import Counts, count, find_all, replace_all
+from app.core.services.minutes.text import Counts, count, find_all, replace_all
 
 
 def test_counts_per_language():

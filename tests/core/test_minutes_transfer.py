@@ -9,8 +9,8 @@ import pytest
 from app.cli import main
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import ImportRefused
-from app.core.services import minutes as ms
-from app.core.services import minutes_transfer as mt
+from app.core.services.minutes import records as ms
+from app.core.services.minutes import transfer as mt
 from tests.core.minutes_helpers import new_minutes
 
 ROWS = [
@@ -111,7 +111,7 @@ def test_import_docx_first_two_column_table(demo_db, meeting, tmp_path, header):
 
 
 def test_imported_rows_go_before_the_closing_formula(demo_db, meeting, tmp_path):
-    from app.core.services.minutes_templates import start_from_agenda
+    from app.core.services.minutes.templates import start_from_agenda
 
     meeting_id, minutes_id = meeting
     with demo_db.unit() as s:
@@ -174,7 +174,7 @@ TRICKY = [
 
 
 def test_csv_export_reimports_character_for_character(demo_db, meeting, tmp_path):
-    from app.core.services import minutes_edit as me
+    from app.core.services.minutes import edit as me
 
     meeting_id, minutes_id = meeting
     with demo_db.unit() as s:

@@ -9,9 +9,11 @@ import pytest
 
 from app.core.enums import AgendaStatus, DeadlineKind, DeadlineState, EventKind, MeetingStatus
 from app.core.errors import ValidationError
-from app.core.services import agenda, deadlines, meetings, schedule
-from app.core.services.deadlines import Offsets
-from app.core.services.schedule import EventForm
+from app.core.services.agenda import deadlines, schedule
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.deadlines import Offsets
+from app.core.services.agenda.schedule import EventForm
 from tests.conftest import DEMO_TODAY
 from tests.core.agenda_helpers import person_id, side_id, third_session, third_session_form
 

@@ -13,7 +13,8 @@ from sqlalchemy import func, select
 from app.core.enums import DelegationRole, MeetingStatus
 from app.core.errors import ValidationError
 from app.core.models import Attachment, Meeting, MeetingDeadline, ScheduleEvent
-from app.core.services import agenda, meetings
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
 from tests.core.agenda_helpers import person_id, side_id, third_session, third_session_form
 
 

@@ -15,8 +15,9 @@ from sqlalchemy import select, text
 from app.core.enums import MeetingStatus, MinutesStatus, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import ValidationError
 from app.core.models import Decision, Meeting, Minutes, Person, Segment
-from app.core.services import minutes_content as mc
-from app.core.services import minutes_edit, signing
+from app.core.services.minutes import content as mc
+from app.core.services.minutes import edit as minutes_edit
+from app.core.services.minutes import signing
 from tests.core.signing_helpers import heads, make_minutes
 
 P, K = SegmentPart, SegmentKind

@@ -9,7 +9,7 @@ import re
 import pytest
 
 from app.cli import main
-from app.core.services.experts_query import on_site_list
+from app.core.services.experts.query import on_site_list
 from app.reports.experts import experts_on_site
 from tests.conftest import DEMO_TODAY
 from tests.reports.pdftools import (

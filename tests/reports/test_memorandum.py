@@ -7,7 +7,8 @@ import re
 import pytest
 
 from app.core.errors import ValidationError
-from app.core.services import agenda, meetings
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
 from app.i18n import set_language
 from app.reports.memorandum import collect, memorandum_pdf
 from tests.core.agenda_helpers import person_id, side_id, third_session

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from app.cli import main
-from app.core.services import meetings
+from app.core.services.agenda import sessions as meetings
 from tests.core.agenda_helpers import third_session
 from tests.core.test_cli import run_cli
 from tests.reports.pdftools import needs_poppler, text_of
@@ -83,7 +83,7 @@ def test_help(capsys):
 
 
 def test_a_missing_title_is_warned_about(demo_db, demo_db_path, tmp_path, capsys):
-    from app.core.services import agenda
+    from app.core.services.agenda import items as agenda
 
     with demo_db.unit() as s:
         m = meetings.meeting_by_ordinal(s, 2)

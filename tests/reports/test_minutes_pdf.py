@@ -16,8 +16,8 @@ from app.core.db import Database
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import ValidationError
 from app.core.models import Meeting
-from app.core.services import signing
-from app.core.services.minutes_content import MinutesContent, SigningFields, signing_defaults
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import MinutesContent, SigningFields, signing_defaults
 from app.reports import fonts
 from app.reports import minutes as report
 from app.reports.minutes import Layout, PrintOptions

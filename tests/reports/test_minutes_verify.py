@@ -14,8 +14,8 @@ from app.cli import main
 from app.core.db import Database
 from app.core.enums import SegmentKind, SegmentPart
 from app.core.models import Meeting, Minutes
-from app.core.services import signing
-from app.core.services.minutes_content import signing_defaults
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import signing_defaults
 from app.reports import minutes as report
 from app.reports.minutes import Layout, PrintOptions
 from app.reports.minutes_verify import Unreadable, verify_pdf

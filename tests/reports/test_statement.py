@@ -10,7 +10,8 @@ from decimal import Decimal
 import pytest
 
 from app.cli import main
-from app.core.services import expense_summary, meetings
+from app.core.services.agenda import sessions as meetings
+from app.core.services.expenses import summary as expense_summary
 from app.i18n import format_money, set_language
 from app.reports.statement import build_statement, date_range, session_name, statement_pdf, zh_number
 from tests.core.test_cli import run_cli

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from openpyxl import load_workbook
 
-from app.core.services import expense_summary, meetings
+from app.core.services.agenda import sessions as meetings
+from app.core.services.expenses import summary as expense_summary
 from app.reports.statement_xlsx import build_workbook, excel_currency_format
 
 

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QToolButton
 
 from app.core.changes import Change
 from app.core.enums import DelegationRole, EventKind, MeetingStatus
-from app.core.services import agenda, meetings, schedule
-from app.core.services.schedule import EventForm
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import schedule
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.schedule import EventForm
 from app.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from app.ui.dialogs.member_dialog import MemberDialog
 from app.ui.dialogs.session_dialog import SessionDialog

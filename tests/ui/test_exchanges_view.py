@@ -10,9 +10,9 @@ from openpyxl import load_workbook
 from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
-from app.core.services import exchanges as service
-from app.core.services import exchanges_search as search
-from app.core.services.exchanges_search import ExchangeFilter
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import ExchangeFilter
 from app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
 from app.ui.dialogs.exchange_dialog import ExchangeDialog
 from app.ui.dialogs.import_report_dialog import ImportReportDialog
@@ -472,7 +472,7 @@ def test_a_new_item_keeps_the_files_attached_in_the_form(qtbot, demo_window, tmp
 
 
 def test_the_mapping_dialog_refuses_to_go_on_without_the_needed_columns(qtbot, tmp_path):
-    from app.core.services import exchanges_io
+    from app.core.services.exchanges import transfer as exchanges_io
 
     path = tmp_path / "list.csv"
     path.write_text(

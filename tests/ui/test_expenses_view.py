@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from PySide6.QtCore import QDate
 
-from app.core.services import expenses as service
-from app.core.services.expenses import ExpenseFilter
+from app.core.services.expenses import records as service
+from app.core.services.expenses.records import ExpenseFilter
 from app.i18n import format_money
 from app.ui.dialogs.budget_dialog import BudgetDialog
 from app.ui.dialogs.expense_dialog import ExpenseDialog

@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts
 from app.core.services.commission import get_sides
-from app.core.services.experts_query import AssignmentFilter, count_assignments, search_assignments
+from app.core.services.experts import assignments as experts
+from app.core.services.experts.query import AssignmentFilter, count_assignments, search_assignments
 from app.ui.dialogs.assignment_dialog import AssignmentDialog
 from app.ui.dialogs.people_picker import PeoplePickerDialog
 from app.ui.dialogs.step_dialog import StepDialog

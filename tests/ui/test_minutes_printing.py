@@ -7,8 +7,8 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog
 
 from app.core.enums import SegmentStatus
-from app.core.services import minutes as minutes_service
-from app.core.services import signing
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes import signing
 from app.reports.minutes_verify import verify_pdf
 from app.ui.dialogs import signing_dialog
 from app.ui.dialogs.print_minutes_dialog import PrintMinutesDialog
@@ -206,7 +206,7 @@ def test_the_minutes_tab_prints_and_signs_its_session(qtbot, demo_window, monkey
 
 def test_characters_no_font_has_are_reported_before_the_preview(qtbot, demo_db, demo_ctx, monkeypatch):
     from app.core.enums import SegmentKind, SegmentPart
-    from app.core.services.minutes_content import signing_defaults
+    from app.core.services.minutes.content import signing_defaults
     from tests.core.signing_helpers import MISSING
 
     rows = [(SegmentPart.JOINT, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]

@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
 from app.core.enums import SegmentKind, SegmentStatus
-from app.core.services import minutes as ms
-from app.core.services.meetings import meeting_by_ordinal
+from app.core.services.agenda.sessions import meeting_by_ordinal
+from app.core.services.minutes import records as ms
 from tests.ui.typing import type_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier

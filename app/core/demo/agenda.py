@@ -13,7 +13,7 @@ import datetime as dt
 from app.core.enums import DeadlineKind, EventKind
 from app.core.models import MeetingDeadline, ScheduleEvent
 from app.core.services import attachments
-from app.core.services.agenda import OWNER_KIND
+from app.core.services.agenda.items import OWNER_KIND
 
 E = EventKind
 

@@ -17,8 +17,8 @@ from app.core.enums import ExchangeChannel, ExchangeKind
 from app.core.models import ConfidentialityMarking
 from app.core.models.exchanges import add_months
 from app.core.services import attachments
-from app.core.services import exchanges as service
-from app.core.services.exchanges import ExchangeData
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges.records import ExchangeData
 
 from .exchange_titles import BATCH, FROM_CN, FROM_SU, JOURNAL_SETS, MORE_COPIES, NOTES, WARRANTY_TERMS
 from .sessions import session_dates

@@ -15,9 +15,9 @@ from xml.sax.saxutils import escape
 
 from app.core.models import ExpenseCategory, ExpenseKind, Meeting
 from app.core.services import attachments
-from app.core.services import expenses as service
-from app.core.services.expense_summary import BudgetInput, RateInput, set_budget, set_rate
-from app.core.services.expenses import ExpenseInput
+from app.core.services.expenses import records as service
+from app.core.services.expenses.records import ExpenseInput
+from app.core.services.expenses.summary import BudgetInput, RateInput, set_budget, set_rate
 
 K, C = ExpenseKind, ExpenseCategory
 ORG, DEL = K.ORGANISATION, K.DELEGATION

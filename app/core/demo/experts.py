@@ -17,9 +17,11 @@ from app.core.models import Person
 from app.core.models.experts import PROCEDURE
 from app.core.models.experts import AssignmentPurpose as P
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts, experts_procedure, experts_quotas
-from app.core.services.experts import AssignmentData, StepData
-from app.core.services.experts_quotas import QuotaData
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.assignments import AssignmentData, StepData
+from app.core.services.experts.quotas import QuotaData
 
 SU_CN, CN_SU = ("SU", "CN"), ("CN", "SU")
 

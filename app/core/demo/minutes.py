@@ -14,8 +14,8 @@ import datetime as dt
 from app.core.enums import RevisionAction, SegmentKind, SegmentPart, SegmentStatus
 from app.core.models import GlossaryTerm, Minutes, Segment, SegmentRevision
 from app.core.services import commission as commission_service
-from app.core.services import meetings as meetings_service
-from app.core.services.minutes_templates import closing_formula, part_heading, preamble
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.minutes.templates import closing_formula, part_heading, preamble
 
 P = SegmentPart
 K = SegmentKind

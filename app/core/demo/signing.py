@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.core.services import minutes as minutes_service
-from app.core.services import signing
-from app.core.services.minutes_content import signing_defaults
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import signing_defaults
 
 
 def build(ctx) -> None:

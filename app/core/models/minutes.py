@@ -57,7 +57,7 @@ class Minutes(Record, Base):
     signed_by: Mapped[str] = mapped_column(String(100), default="")
     #: SHA-256 (hex) of the canonical content, stored at signing and printed on every page.
     fingerprint: Mapped[str] = mapped_column(String(64), default="")
-    #: The canonical content as signed (``app.core.services.minutes_content``: UTF-8 JSON whose
+    #: The canonical content as signed (``app.core.services.minutes.content``: UTF-8 JSON whose
     #: SHA-256 is ``fingerprint``): what every later print of the signed minutes shows, so that a
     #: person's new position or a renamed venue never changes a signed document.
     signed_content: Mapped[str] = mapped_column(Text, default="")
@@ -92,7 +92,7 @@ class Segment(Record, Base):
     #: The decision in the register (kind "decision" only).
     decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
     #: Check findings the sides accepted as intended for this segment, one key a line
-    #: (see ``app.core.services.minutes_checks``).
+    #: (see ``app.core.services.minutes.checks``).
     accepted_findings: Mapped[str] = mapped_column(Text, default="")
 
     minutes: Mapped[Minutes] = relationship(back_populates="segments")

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import AgendaStatus, Topic
 from app.core.errors import CoreError
-from app.core.services import agenda, meetings
 from app.core.services import commission as commission_service
-from app.core.services.agenda import AgendaItemData, AgendaItemForm
-from app.core.services.meetings import MeetingData
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.items import AgendaItemData, AgendaItemForm
+from app.core.services.agenda.sessions import MeetingData
 from app.i18n import N_, _, current_language
 from app.ui.views import agenda_text as fmt
 from app.ui.widgets.attachments import AttachmentsWidget

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import experts_alerts
+from app.core.services.experts import alerts as experts_alerts
 from app.i18n import _
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

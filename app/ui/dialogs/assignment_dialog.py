@@ -32,10 +32,12 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services import commission as commission_service
-from app.core.services import experts, experts_procedure, experts_quotas
-from app.core.services import meetings as meetings_service
-from app.core.services.experts import AssignmentData, NeedsOverride, PersonRef
-from app.core.services.experts_query import decision_choices
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.assignments import AssignmentData, NeedsOverride, PersonRef
+from app.core.services.experts.query import decision_choices
 from app.i18n import N_, _, current_language, format_date
 from app.ui.dialogs.assignment_form import ChosenPeopleModel, StepsModel
 from app.ui.dialogs.override_dialog import ask_override_reason

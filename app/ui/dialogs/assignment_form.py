@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 
-from app.core.services.experts import PersonRef, StepData
+from app.core.services.experts.assignments import PersonRef, StepData
 from app.i18n import N_, _, current_language, format_date, pgettext
 
 

@@ -16,8 +16,8 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory
 from app.core.services import commission as commission_service
-from app.core.services import expense_summary as service
-from app.core.services.expense_summary import BudgetInput, BudgetLine
+from app.core.services.expenses import summary as service
+from app.core.services.expenses.summary import BudgetInput, BudgetLine
 from app.core.services.money import format_amount_example
 from app.i18n import N_, _, current_language, format_amount
 from app.ui.widgets.currency_box import CurrencyBox

@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBo
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import agenda
-from app.core.services.agenda import AgendaItemData
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda.items import AgendaItemData
 from app.i18n import _, current_language
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable

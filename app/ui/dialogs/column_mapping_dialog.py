@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ImportRefused
-from app.core.services.exchanges import FIELD_LABELS
-from app.core.services.exchanges_io import IMPORT_FIELDS, REQUIRED_FIELDS, check_mapping, guess_mapping
+from app.core.services.exchanges.records import FIELD_LABELS
+from app.core.services.exchanges.transfer import IMPORT_FIELDS, REQUIRED_FIELDS, check_mapping, guess_mapping
 from app.core.services.tabular import Table
 from app.i18n import _, ngettext
 from app.ui.widgets import combo as combos

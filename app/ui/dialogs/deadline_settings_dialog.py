@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QS
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import deadlines
-from app.core.services.deadlines import Offsets
+from app.core.services.agenda import deadlines
+from app.core.services.agenda.deadlines import Offsets
 from app.i18n import N_, _
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

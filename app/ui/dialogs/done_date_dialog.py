@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import DeadlineKind
 from app.core.errors import CoreError
-from app.core.services import deadlines
+from app.core.services.agenda import deadlines
 from app.i18n import _
 from app.ui.dialogs.session_dialog import from_qdate, to_qdate
 from app.ui.widgets.form import FieldErrors

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import EventKind
 from app.core.errors import CoreError
-from app.core.services import agenda, schedule
-from app.core.services.meetings import MeetingData
-from app.core.services.schedule import EventData, EventForm
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda import schedule
+from app.core.services.agenda.schedule import EventData, EventForm
+from app.core.services.agenda.sessions import MeetingData
 from app.i18n import N_, _
 from app.ui.widgets.day_combo import DayCombo
 from app.ui.widgets.form import FieldErrors

@@ -29,10 +29,10 @@ from app.core.changes import Change
 from app.core.enums import ExchangeChannel, ExchangeKind
 from app.core.errors import CoreError, ValidationError
 from app.core.services import commission as commission_service
-from app.core.services import exchanges as service
 from app.core.services import markings as markings_service
-from app.core.services import meetings as meetings_service
-from app.core.services.exchanges import DATE_FIELDS, FIELD_LABELS, ExchangeData
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges.records import DATE_FIELDS, FIELD_LABELS, ExchangeData
 from app.i18n import N_, _, current_language, format_date
 from app.ui.widgets import combo
 from app.ui.widgets.attachments import AttachmentsWidget

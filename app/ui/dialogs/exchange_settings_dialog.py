@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import exchanges as service
 from app.core.services import markings as markings_service
-from app.core.services.exchanges import ExchangeRules
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges.records import ExchangeRules
 from app.i18n import N_, _, current_language
 from app.ui.dialogs.marking_dialog import MarkingDialog
 from app.ui.widgets import messages

@@ -25,9 +25,9 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services import commission as commission_service
-from app.core.services import expenses as service
-from app.core.services import meetings as meetings_service
-from app.core.services.expenses import ExpenseData, ExpenseInput, ExpenseWarning
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.expenses import records as service
+from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
 from app.i18n import N_, _, current_language, format_amount, format_date, format_money
 from app.ui.widgets import messages

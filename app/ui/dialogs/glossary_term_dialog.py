@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import glossary
-from app.core.services.glossary import TermData
+from app.core.services.minutes import glossary
+from app.core.services.minutes.glossary import TermData
 from app.i18n import _
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

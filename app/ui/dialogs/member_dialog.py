@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 from app.core.changes import Change
 from app.core.enums import DelegationRole
 from app.core.errors import CoreError
-from app.core.services import meetings
 from app.core.services import people as people_service
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.sessions import MemberData
 from app.core.services.commission import SideData
-from app.core.services.meetings import MemberData
 from app.i18n import _, current_language
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import CoreError
-from app.core.services import experts
-from app.core.services.experts_history import HistoryEntry, HistoryKind, person_history
+from app.core.services.experts import assignments as experts
+from app.core.services.experts.history import HistoryEntry, HistoryKind, person_history
 from app.i18n import N_, _, current_language, format_date, ngettext
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
-from app.core.services import signing
-from app.core.services.minutes_content import MARKINGS, short_fingerprint
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import MARKINGS, short_fingerprint
 from app.i18n import _, current_language, format_date, ngettext
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable

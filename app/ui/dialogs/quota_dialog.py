@@ -25,9 +25,9 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentPurpose
 from app.core.services import commission as commission_service
-from app.core.services import experts_quotas
-from app.core.services.experts_query import decision_choices
-from app.core.services.experts_quotas import QuotaData
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.query import decision_choices
+from app.core.services.experts.quotas import QuotaData
 from app.i18n import N_, _, current_language
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors

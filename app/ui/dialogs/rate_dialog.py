@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import expense_summary as service
-from app.core.services.expense_summary import RateData, RateInput
+from app.core.services.expenses import summary as service
+from app.core.services.expenses.summary import RateData, RateInput
 from app.core.services.money import format_rate
 from app.i18n import N_, _, current_language
 from app.ui.dialogs.expense_dialog import date_format

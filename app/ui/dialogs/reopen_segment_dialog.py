@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import minutes_edit
+from app.core.services.minutes import edit as minutes_edit
 from app.i18n import _
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import minutes as minutes_service
-from app.core.services import minutes_edit
-from app.core.services.minutes import RevisionData
+from app.core.services.minutes import edit as minutes_edit
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes.records import RevisionData
 from app.i18n import N_, _, format_datetime
 from app.ui.minutes.icons import status_icon
 from app.ui.widgets import messages

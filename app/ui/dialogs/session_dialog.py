@@ -23,8 +23,8 @@ from app.core.changes import Change
 from app.core.enums import MeetingStatus
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
-from app.core.services import meetings
-from app.core.services.meetings import MeetingData, MeetingForm
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.sessions import MeetingData, MeetingForm
 from app.i18n import N_, _, current_language
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
-from app.core.services import signing
-from app.core.services.minutes_content import SigningFields, short_fingerprint, signing_defaults
+from app.core.services.minutes import signing
+from app.core.services.minutes.content import SigningFields, short_fingerprint, signing_defaults
 from app.i18n import _, current_language, format_date, ngettext
 from app.ui.dialogs.print_minutes_dialog import session_text
 from app.ui.widgets import messages

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services import experts_procedure
 from app.core.services import people as people_service
-from app.core.services.experts import AssignmentData, NeedsOverride, StepData
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts.assignments import AssignmentData, NeedsOverride, StepData
 from app.i18n import _, current_language, pgettext
 from app.ui.dialogs.override_dialog import ask_override_reason
 from app.ui.widgets.date_edit import DateEdit

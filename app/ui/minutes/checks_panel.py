@@ -7,7 +7,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListView, QPushButton, QVBoxLayout, QWidget
 
-from app.core.services.minutes_checks import CheckReport, Finding
+from app.core.services.minutes.checks import CheckReport, Finding
 from app.i18n import _, ngettext
 from app.ui.widgets.retranslate import Retranslatable
 

@@ -17,8 +17,8 @@ from PySide6.QtGui import QUndoCommand
 
 from app.core.enums import SegmentKind, SegmentPart
 from app.core.errors import CoreError
-from app.core.services import minutes_edit as me
-from app.core.services.minutes import SegmentData
+from app.core.services.minutes import edit as me
+from app.core.services.minutes.records import SegmentData
 from app.i18n import N_, _
 
 MERGE_TYPING_WITHIN = 2.0

@@ -9,12 +9,13 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.changes import Change
-from app.core.services import glossary as glossary_service
-from app.core.services import minutes as minutes_service
-from app.core.services import minutes_checks, minutes_edit
-from app.core.services.glossary import TermData
-from app.core.services.minutes import MinutesData, SegmentData
-from app.core.services.minutes_checks import CheckReport
+from app.core.services.minutes import checks as minutes_checks
+from app.core.services.minutes import edit as minutes_edit
+from app.core.services.minutes import glossary as glossary_service
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes.checks import CheckReport
+from app.core.services.minutes.glossary import TermData
+from app.core.services.minutes.records import MinutesData, SegmentData
 from app.ui.minutes.autosave import AutoSaver
 
 

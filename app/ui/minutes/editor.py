@@ -9,7 +9,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.enums import SegmentPart, SegmentStatus
-from app.core.services.minutes import SegmentData
+from app.core.services.minutes.records import SegmentData
 from app.ui.minutes.row import MIME, PartDivider, SegmentRow
 
 FILTERS = ("all", "not_agreed", "findings")

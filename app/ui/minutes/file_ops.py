@@ -10,10 +10,11 @@ from PySide6.QtWidgets import QFileDialog
 from app.core.changes import Change
 from app.core.enums import SegmentPart
 from app.core.errors import CoreError, ImportRefused
-from app.core.services import glossary as glossary_service
-from app.core.services import minutes_edit as me
-from app.core.services import minutes_templates, minutes_transfer
-from app.core.services.minutes import ensure_minutes
+from app.core.services.minutes import edit as me
+from app.core.services.minutes import glossary as glossary_service
+from app.core.services.minutes import templates as minutes_templates
+from app.core.services.minutes import transfer as minutes_transfer
+from app.core.services.minutes.records import ensure_minutes
 from app.i18n import _, ngettext
 from app.ui.widgets import messages
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QTextCursor
 
-from app.core.services.minutes_text import find_all, replace_all
+from app.core.services.minutes.text import find_all, replace_all
 from app.i18n import N_, _, ngettext
 from app.ui.minutes.commands import TypingCommand
 

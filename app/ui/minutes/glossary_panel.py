@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import glossary
-from app.core.services.glossary import TermData
-from app.core.services.minutes import SegmentData
+from app.core.services.minutes import glossary
+from app.core.services.minutes.glossary import TermData
+from app.core.services.minutes.records import SegmentData
 from app.i18n import N_, _
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.search import SearchField
@@ -186,7 +186,7 @@ class GlossaryPanel(Retranslatable, QWidget):
     def _filter(self) -> None:
         needle = self.search.text().strip()
         if needle:
-            from app.core.services.minutes_text import find_all
+            from app.core.services.minutes.text import find_all
 
             shown = [t for t in self.all_terms if any(find_all(x, needle) for x in (t.zh, t.ru, t.note))]
         else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 
-from app.core.services import glossary
-from app.core.services.glossary import TermData
+from app.core.services.minutes import glossary
+from app.core.services.minutes.glossary import TermData
 
 
 class TermHighlighter(QSyntaxHighlighter):

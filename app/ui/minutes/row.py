@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
-from app.core.services.minutes import SegmentData
+from app.core.services.minutes.records import SegmentData
 from app.i18n import _
 from app.ui.minutes.cell import CellEdit
 from app.ui.minutes.icons import COLOURS, TINTS, status_icon

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMenu
 from app.core.changes import Change
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import CoreError
-from app.core.services import minutes_edit as me
+from app.core.services.minutes import edit as me
 from app.i18n import N_, _
 from app.ui.minutes.commands import (
     DeleteCommand,

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import DecisionStatus, SegmentKind, SegmentPart, SegmentStatus
-from app.core.services.minutes import SegmentData
+from app.core.services.minutes.records import SegmentData
 from app.i18n import _, current_language
 from app.ui.minutes.icons import status_icon
 from app.ui.widgets.form import FieldErrors

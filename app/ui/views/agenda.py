@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
-from app.core.services import deadlines, meetings
-from app.core.services.deadlines import SessionOverview
+from app.core.services.agenda import deadlines
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.deadlines import SessionOverview
 from app.i18n import N_, _, current_language
 from app.ui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
 from app.ui.dialogs.session_dialog import SessionDialog

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtGui import QColor
 
 from app.core.enums import DeadlineState, MeetingStatus
-from app.core.services.deadlines import DeadlineData, NextStep
-from app.core.services.meetings import MeetingData
+from app.core.services.agenda.deadlines import DeadlineData, NextStep
+from app.core.services.agenda.sessions import MeetingData
 from app.i18n import _, babel_locale_name, current_language, format_date, ngettext
 
 LATE = QColor("#b00020")

@@ -7,8 +7,8 @@ import datetime as dt
 from PySide6.QtGui import QColor
 
 from app.core.enums import ExchangeStatus
-from app.core.services.exchanges import FIELD_LABELS, ExchangeData
-from app.core.services.exchanges_io import cell_value
+from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
+from app.core.services.exchanges.transfer import cell_value
 from app.i18n import N_, _, current_language, format_date, ngettext
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
 from app.ui.widgets.date_edit import display_format

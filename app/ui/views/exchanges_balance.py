@@ -7,9 +7,9 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from app.core.services import exchanges_search as search
-from app.core.services import meetings as meetings_service
-from app.core.services.exchanges_search import NO_SESSION, Balance
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import NO_SESSION, Balance
 from app.i18n import N_, _, current_language, format_number, ngettext, pgettext
 from app.ui.dialogs.exchange_dialog import session_label
 from app.ui.widgets import combo

@@ -25,11 +25,11 @@ from app.core.changes import Change
 from app.core.enums import ExchangeKind, ExchangeStatus
 from app.core.errors import CoreError, ImportRefused
 from app.core.services import commission as commission_service
-from app.core.services import exchanges as service
-from app.core.services import exchanges_io
-from app.core.services import exchanges_search as search
-from app.core.services import meetings as meetings_service
-from app.core.services.exchanges_search import NO_SESSION, ExchangeFilter
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges import search
+from app.core.services.exchanges import transfer as exchanges_io
+from app.core.services.exchanges.search import NO_SESSION, ExchangeFilter
 from app.i18n import _, current_language, ngettext, pgettext
 from app.ui.dialogs.exchange_dialog import ExchangeDialog, session_label
 from app.ui.models.query_model import QueryTableModel

@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services import exchanges as service
-from app.core.services import exchanges_search as search
-from app.core.services.exchanges_search import (
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges import search
+from app.core.services.exchanges.search import (
     WARRANTY_ALERT,
     WARRANTY_ANY,
     WARRANTY_EXPIRED,

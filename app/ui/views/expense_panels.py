@@ -3,7 +3,7 @@ language: what each side bears, budgets against spending, and the rates with con
 
 from __future__ import annotations
 
-from app.core.services.expense_summary import Converted, StatementData
+from app.core.services.expenses.summary import Converted, StatementData
 from app.core.services.money import format_rate
 from app.i18n import _, current_language, format_date, format_money
 from app.ui.models.rows_model import Row

@@ -33,10 +33,10 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services import commission as commission_service
-from app.core.services import expense_summary as summary_service
-from app.core.services import expenses as service
-from app.core.services import meetings as meetings_service
-from app.core.services.expenses import ExpenseData, ExpenseFilter
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.expenses import records as service
+from app.core.services.expenses import summary as summary_service
+from app.core.services.expenses.records import ExpenseData, ExpenseFilter
 from app.i18n import LANGUAGE_NAMES, N_, _, current_language, format_date, format_money, ngettext
 from app.ui.dialogs.budget_dialog import BudgetDialog
 from app.ui.dialogs.expense_dialog import ExpenseDialog, session_label

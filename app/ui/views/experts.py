@@ -28,9 +28,12 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentStatus
 from app.core.services import commission as commission_service
-from app.core.services import experts, experts_alerts, experts_procedure, experts_quotas
-from app.core.services import meetings as meetings_service
-from app.core.services.experts_query import AssignmentFilter, count_assignments, search_assignments
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.experts import alerts as experts_alerts
+from app.core.services.experts import assignments as experts
+from app.core.services.experts import procedure as experts_procedure
+from app.core.services.experts import quotas as experts_quotas
+from app.core.services.experts.query import AssignmentFilter, count_assignments, search_assignments
 from app.i18n import N_, _, current_language, ngettext
 from app.ui.dialogs.alert_settings_dialog import AlertSettingsDialog
 from app.ui.dialogs.assignment_dialog import AssignmentDialog

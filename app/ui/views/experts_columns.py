@@ -9,8 +9,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QBrush, QColor
 
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services.experts_query import AssignmentRow
-from app.core.services.experts_quotas import QuotaData
+from app.core.services.experts.query import AssignmentRow
+from app.core.services.experts.quotas import QuotaData
 from app.i18n import N_, current_language, format_date, pgettext
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
 from app.ui.widgets.timeline import STATUS_COLORS

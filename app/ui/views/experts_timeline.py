@@ -9,7 +9,7 @@ from dataclasses import replace
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.models.experts import AssignmentStatus
-from app.core.services.experts_query import AssignmentFilter, timeline_bars, timeline_people
+from app.core.services.experts.query import AssignmentFilter, timeline_bars, timeline_people
 from app.i18n import N_, _, current_language, format_date, ngettext
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.timeline import OVER_TERM_COLOR, STATUS_COLORS, TODAY_COLOR, TimelineView

@@ -28,10 +28,10 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import SegmentPart, SegmentStatus
 from app.core.services import commission as commission_service
-from app.core.services import meetings as meetings_service
-from app.core.services import minutes_edit as me
-from app.core.services.minutes import SegmentData
-from app.core.services.minutes_text import Counts, count
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.minutes import edit as me
+from app.core.services.minutes.records import SegmentData
+from app.core.services.minutes.text import Counts, count
 from app.i18n import N_, _, current_language, format_date
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.checks_panel import ChecksPanel

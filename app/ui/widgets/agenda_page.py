@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSpli
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import agenda
-from app.core.services.agenda import AgendaItemData
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda.items import AgendaItemData
+from app.core.services.agenda.sessions import MeetingData
 from app.core.services.commission import SideData
-from app.core.services.meetings import MeetingData
 from app.i18n import _, current_language, ngettext
 from app.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from app.ui.dialogs.carry_over_dialog import CarryOverDialog

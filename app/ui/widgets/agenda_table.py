@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
-from app.core.services.agenda import AgendaItemData
+from app.core.services.agenda.items import AgendaItemData
 from app.i18n import N_, _
 from app.ui.models.list_model import ListTableModel
 from app.ui.models.query_model import ALIGN_CENTER, Column

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services.experts_alerts import Alert, AlertKind
+from app.core.services.experts.alerts import Alert, AlertKind
 from app.i18n import _, current_language, ngettext
 from app.ui.widgets.retranslate import Retranslatable
 

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import DeadlineKind
 from app.core.errors import CoreError
-from app.core.services import deadlines
-from app.core.services.deadlines import DeadlineData
+from app.core.services.agenda import deadlines
+from app.core.services.agenda.deadlines import DeadlineData
 from app.i18n import _, format_date
 from app.ui.views import agenda_text as fmt
 from app.ui.widgets import messages

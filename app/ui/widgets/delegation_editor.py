@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import DelegationRole
 from app.core.errors import CoreError
-from app.core.services import meetings
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.sessions import MemberData
 from app.core.services.commission import SideData
-from app.core.services.meetings import MemberData
 from app.i18n import N_, _, current_language, ngettext
 from app.ui.dialogs.member_dialog import MemberDialog
 from app.ui.models.list_model import ListTableModel

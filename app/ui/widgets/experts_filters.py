@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
-from app.core.services.experts_query import ACTIVE, AssignmentFilter
+from app.core.services.experts.query import ACTIVE, AssignmentFilter
 from app.i18n import _, current_language
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.retranslate import Retranslatable

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.core.changes import Change
 from app.core.errors import CoreError
-from app.core.services import schedule as schedule_service
-from app.core.services.meetings import MeetingData
-from app.core.services.schedule import Entry, Schedule
+from app.core.services.agenda import schedule as schedule_service
+from app.core.services.agenda.schedule import Entry, Schedule
+from app.core.services.agenda.sessions import MeetingData
 from app.i18n import N_, _, ngettext
 from app.ui.dialogs.event_dialog import EventDialog
 from app.ui.views import agenda_text as fmt

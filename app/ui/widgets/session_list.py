@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.services.deadlines import SessionOverview
+from app.core.services.agenda.deadlines import SessionOverview
 from app.i18n import N_, _
 from app.ui.models.list_model import ListTableModel
 from app.ui.models.query_model import ALIGN_CENTER, Column

@@ -15,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from app.core.models.experts import AssignmentStatus as S
-from app.core.services.experts_query import Bar, TimelinePerson
+from app.core.services.experts.query import Bar, TimelinePerson
 from app.i18n import _, babel_locale, current_language, format_date
 from app.ui.widgets.retranslate import Retranslatable
 

@@ -22,8 +22,8 @@ from sqlalchemy.orm import Session
 from app.core.enums import RevisionAction, SegmentKind, SegmentPart
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.services import table_files
-from app.core.services.minutes import ensure_minutes, list_segments, minutes_row, segment_rows
-from app.core.services.minutes_edit import MAX_TEXT, insert_segment
+from app.core.services.minutes.edit import MAX_TEXT, insert_segment
+from app.core.services.minutes.records import ensure_minutes, list_segments, minutes_row, segment_rows
 from app.i18n import N_
 
 COLUMNS = ("zh", "ru", "kind", "part")

@@ -11,9 +11,9 @@ from sqlalchemy.orm import Session
 
 from app.core.errors import ValidationError
 from app.core.models.experts import PROCEDURE, AssignmentStatus, AssignmentStep
-from app.core.services.experts import check_handlers, load_row
-from app.core.services.experts_data import AssignmentData, StepData, assignment_data, period
-from app.core.services.experts_warnings import check_warnings, record_overrides
+from app.core.services.experts.assignments import check_handlers, load_row
+from app.core.services.experts.data import AssignmentData, StepData, assignment_data, period
+from app.core.services.experts.warnings import check_warnings, record_overrides
 from app.core.services.text import clean, clean_text
 from app.i18n import N_, format_date, pgettext
 

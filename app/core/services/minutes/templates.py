@@ -16,11 +16,11 @@ from app.core.enums import AgendaStatus, RevisionAction, SegmentKind, SegmentPar
 from app.core.errors import ValidationError
 from app.core.models import AgendaItem, Segment
 from app.core.services import commission as commission_service
-from app.core.services import meetings as meetings_service
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.agenda.sessions import MeetingData
 from app.core.services.commission import CommissionData, SideData
-from app.core.services.meetings import MeetingData
-from app.core.services.minutes import SegmentData, ensure_minutes, list_segments
-from app.core.services.minutes_edit import insert_segment
+from app.core.services.minutes.edit import insert_segment
+from app.core.services.minutes.records import SegmentData, ensure_minutes, list_segments
 from app.i18n import N_, doc_gettext, format_date
 from app.i18n.numerals import ru_ordinal_neuter, zh_number
 

@@ -259,7 +259,7 @@ def create_meeting(session: Session, form: MeetingForm, *, standing_item: bool =
     session.add(row)
     session.flush()
     if standing_item:
-        from app.core.services import agenda
+        from app.core.services.agenda import items as agenda
 
         agenda.add_standing_item(session, row.id)
     session.refresh(row)
@@ -271,7 +271,7 @@ def update_meeting(session: Session, form: MeetingForm) -> MeetingData:
     if row is None:
         raise NotFoundError(N_("This session no longer exists; someone may have deleted it."))
     form = validate_meeting(session, form)
-    from app.core.services import schedule
+    from app.core.services.agenda import schedule
 
     schedule.check_events_fit(session, row.id, form.start_date, form.end_date)
     _apply(row, form)

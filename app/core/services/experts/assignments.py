@@ -5,7 +5,7 @@ the wrong side…) raise :class:`ValidationError` and cannot be overridden. Warn
 quota, a stay beyond the term limit, an overlap with another assignment…) raise
 :class:`NeedsOverride`; the caller may save again with a reason, which is recorded with the
 assignment, and the same warning is not asked again. The procedure itself (invited, accepted…)
-lives in :mod:`app.core.services.experts_procedure`.
+lives in :mod:`app.core.services.experts.procedure`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from app.core.models.experts import (
     ExpertQuota,
 )
 from app.core.services import attachments
-from app.core.services.experts_data import (
+from app.core.services.experts.data import (
     MULTILINE_FIELDS,
     OWNER_KIND,
     TEXT_FIELDS,
@@ -38,7 +38,7 @@ from app.core.services.experts_data import (
     assignment_data,
     period,
 )
-from app.core.services.experts_warnings import ExpertWarning, NeedsOverride, check_warnings, record_overrides
+from app.core.services.experts.warnings import ExpertWarning, NeedsOverride, check_warnings, record_overrides
 from app.core.services.text import clean, clean_text, pick
 from app.i18n import N_, format_date
 

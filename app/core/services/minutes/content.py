@@ -48,9 +48,9 @@ from app.core.enums import DelegationRole, SegmentKind, SegmentPart
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Meeting, Person
 from app.core.services import commission as commission_service
-from app.core.services import meetings as meetings_service
-from app.core.services import minutes as minutes_service
-from app.core.services.minutes_templates import russian_locative
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes.templates import russian_locative
 from app.i18n import N_
 
 FORMAT = "commission-desk/minutes/1"

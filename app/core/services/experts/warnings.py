@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session
 from app.core.errors import CoreError
 from app.core.models import Person
 from app.core.models.experts import Assignment, AssignmentStatus, ExpertQuota, WarningOverride
-from app.core.services.experts_data import AssignmentData, period
-from app.core.services.experts_dates import overlaps, stay_days
+from app.core.services.experts.data import AssignmentData, period
+from app.core.services.experts.dates import overlaps, stay_days
 from app.core.services.text import clean_text, pick
 from app.i18n import N_, _, format_date
 

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session, aliased
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
 from app.core.models import AgendaItem, Attachment, ConfidentialityMarking, Decision, Exchange, Meeting, Side
 from app.core.models.base import like_pattern
-from app.core.services.exchanges import (
+from app.core.services.exchanges.records import (
     INPUT_FIELDS,
     OWNER_KIND,
     ExchangeData,

@@ -20,10 +20,10 @@ from sqlalchemy.orm import Session
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind, Meeting, Side
 from app.core.services import commission as commission_service
-from app.core.services import meetings as meetings_service
+from app.core.services.agenda import sessions as meetings_service
+from app.core.services.agenda.sessions import MeetingData
 from app.core.services.commission import CommissionData, SideData
-from app.core.services.expenses import ExpenseData, ExpenseFilter, payer_side_id, search_expenses
-from app.core.services.meetings import MeetingData
+from app.core.services.expenses.records import ExpenseData, ExpenseFilter, payer_side_id, search_expenses
 from app.core.services.money import (
     add_into,
     check_amount,

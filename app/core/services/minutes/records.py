@@ -27,7 +27,7 @@ from app.core.enums import (
 )
 from app.core.errors import NotFoundError
 from app.core.models import Meeting, Minutes, Segment, SegmentRevision
-from app.core.services.meetings import MeetingData, meeting_data
+from app.core.services.agenda.sessions import MeetingData, meeting_data
 from app.core.services.text import pick
 from app.i18n import N_
 

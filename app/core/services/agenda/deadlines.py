@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from app.core.enums import AgendaStatus, DeadlineKind, DeadlineState, MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, Meeting, MeetingDeadline
-from app.core.services import meetings, settings
-from app.core.services.meetings import MeetingData, status_rank
+from app.core.services import settings
+from app.core.services.agenda import sessions as meetings
+from app.core.services.agenda.sessions import MeetingData, status_rank
 from app.core.services.text import clean_text
 from app.i18n import N_
 

@@ -5,7 +5,7 @@
   and every finding of the minutes checks (``minutes_checks``) when that module is present.
 - :func:`record_signing` records the date, the place (both languages) and the two signatories
   (the heads of delegation by default), builds the canonical content
-  (:mod:`app.core.services.minutes_content`), stores it with its fingerprint (SHA-256), initials
+  (:mod:`app.core.services.minutes.content`), stores it with its fingerprint (SHA-256), initials
   every segment and locks the minutes. From then on nothing in them changes
   (:mod:`app.core.models.minutes_lock`), and every print shows the stored content and fingerprint.
 - :func:`print_source` is what a print is made from: the stored content of signed minutes, the
@@ -32,10 +32,10 @@ from app.core.enums import (
 )
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Meeting, Minutes, Person, Segment, SegmentRevision
-from app.core.services import minutes as minutes_service
-from app.core.services import minutes_checks
-from app.core.services import minutes_content as mc
-from app.core.services.minutes_content import MinutesContent, SigningFields
+from app.core.services.minutes import checks as minutes_checks
+from app.core.services.minutes import content as mc
+from app.core.services.minutes import records as minutes_service
+from app.core.services.minutes.content import MinutesContent, SigningFields
 from app.core.services.text import clean
 from app.i18n import N_, _, format_date, ngettext
 
@@ -304,7 +304,7 @@ class MinutesState:
 
 def minutes_states(session: Session) -> list[MinutesState]:
     """Every session, newest first, with the state of its minutes."""
-    from app.core.services import meetings as meetings_service
+    from app.core.services.agenda import sessions as meetings_service
 
     out = []
     for m in meetings_service.list_meetings(session):
@@ -349,7 +349,7 @@ def signatory_candidates(session: Session, meeting_id: int, position: int) -> li
     """The people who may sign for the side at ``position`` (1 or 2): the session's delegation
     of that side, head first, then the side's other people."""
     from app.core.models import Side
-    from app.core.services import meetings as meetings_service
+    from app.core.services.agenda import sessions as meetings_service
 
     side = session.execute(select(Side).where(Side.position == position)).scalar_one_or_none()
     if side is None:

@@ -22,7 +22,7 @@ from app.core.models.experts import (
     AssignmentStatus,
     assignment_people,
 )
-from app.core.services.experts import PersonRef
+from app.core.services.experts.assignments import PersonRef
 from app.core.services.text import pick
 from app.i18n import pgettext
 

@@ -21,10 +21,10 @@ from functools import lru_cache
 from sqlalchemy.orm import Session
 
 from app.core.enums import SegmentKind, SegmentStatus
-from app.core.services import glossary
-from app.core.services.glossary import TermData
-from app.core.services.minutes import SegmentData, list_segments, minutes_row
-from app.core.services.minutes_numbers import leading_marker, numbers, show
+from app.core.services.minutes import glossary
+from app.core.services.minutes.glossary import TermData
+from app.core.services.minutes.numbers import leading_marker, numbers, show
+from app.core.services.minutes.records import SegmentData, list_segments, minutes_row
 from app.i18n import N_, _
 
 

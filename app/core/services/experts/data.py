@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from app.core.models import Person
 from app.core.models.experts import Assignment, AssignmentPurpose, AssignmentStatus, AssignmentStep
-from app.core.services.experts_dates import term_end
+from app.core.services.experts.dates import term_end
 from app.core.services.text import pick
 from app.i18n import pgettext
 

@@ -15,8 +15,8 @@ from app.core.errors import ValidationError
 from app.core.models import Person
 from app.core.models.experts import Assignment, AssignmentStatus, AssignmentStep, assignment_people
 from app.core.services import settings
-from app.core.services.experts import PersonRef
-from app.core.services.experts_query import people_of
+from app.core.services.experts.assignments import PersonRef
+from app.core.services.experts.query import people_of
 from app.core.services.text import pick
 from app.i18n import N_, _, format_date, ngettext, pgettext
 

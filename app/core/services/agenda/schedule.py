@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 from app.core.enums import AgendaStatus, EventKind
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Meeting, ScheduleEvent
-from app.core.services import agenda
-from app.core.services.agenda import AgendaItemData, check_slot, end_of
+from app.core.services.agenda import items as agenda
+from app.core.services.agenda.items import AgendaItemData, check_slot, end_of
 from app.core.services.text import clean, clean_text, pick
 from app.i18n import N_, format_date
 

@@ -479,7 +479,7 @@ def _not_found() -> NotFoundError:
 
 
 def get_exchange(session: Session, exchange_id: int, today: dt.date | None = None) -> ExchangeData:
-    from app.core.services.exchanges_search import ExchangeFilter, search_exchanges
+    from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 
     rows = search_exchanges(session, ExchangeFilter(ids=(exchange_id,)), today=today)
     if not rows:

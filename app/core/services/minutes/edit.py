@@ -28,7 +28,7 @@ from app.core.enums import DecisionStatus, RevisionAction, SegmentKind, SegmentP
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, Decision, Minutes, Segment, SegmentRevision
 from app.core.services import references
-from app.core.services.minutes import (
+from app.core.services.minutes.records import (
     DecisionFields,
     RevisionData,
     SegmentData,

@@ -23,10 +23,10 @@ from sqlalchemy.orm import Session
 from app.core.enums import ExchangeChannel, ExchangeKind, LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
-from app.core.services import exchanges as service
 from app.core.services import tabular
-from app.core.services.exchanges import FIELD_LABELS, ExchangeData
-from app.core.services.exchanges_search import ExchangeFilter, search_exchanges
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
+from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tabular import Table
 from app.i18n import N_, _, current_language, doc_gettext
 

@@ -1,0 +1,224 @@
+"""Fields declared once (Django's model fields, Picard's options registry).
+
+A register names each of its fields here once: its type, its label, whether it is required, its
+limits, its export header, whether the register's table shows it, and whether it travels to the
+other side in an exchange bundle. The service validates through it, import and export take their
+columns from it, the table its columns, and the record dialog its form.
+
+    EXCHANGE = Register("exchanges", (
+        Field("title_zh", N_("Title in Chinese"), FieldKind.TEXT, max_length=500),
+        Field("quantity", N_("Quantity"), FieldKind.INT, required=True, minimum=1),
+        Field("kind", N_("Kind"), FieldKind.CHOICE, choices=ExchangeKind, required=True),
+        …
+    ))
+
+Labels are msgids (marked with ``N_()``) and translated when shown: ``field.label``.
+No Qt here: the core declares, the interface reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+from typing import Any
+
+from app.core.errors import ValidationError
+from app.i18n import N_, _
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"  # one line
+    LONG_TEXT = "long_text"  # several lines (notes, terms)
+    INT = "int"
+    DECIMAL = "decimal"
+    MONEY = "money"  # a Decimal with a currency field beside it
+    DATE = "date"
+    BOOL = "bool"
+    CHOICE = "choice"  # one member of a LabeledEnum (``choices``)
+    REF = "ref"  # the id of another record (``ref`` names the register: "side", "meeting", …)
+    UUID = "uuid"
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a register."""
+
+    name: str
+    #: msgid of the label shown next to the field and as the column's title
+    msgid: str
+    kind: FieldKind = FieldKind.TEXT
+    required: bool = False
+    #: for CHOICE: the LabeledEnum whose members are the allowed values
+    choices: type | None = None
+    #: for REF: which register the id points into ("side", "meeting", "agenda_item", …)
+    ref: str | None = None
+    max_length: int | None = None
+    minimum: int | Decimal | None = None
+    maximum: int | Decimal | None = None
+    #: msgid of a shorter title for narrow table columns (defaults to the label)
+    column_msgid: str | None = None
+    #: msgid of the import/export header (defaults to the label)
+    header_msgid: str | None = None
+    #: shown as a column of the register's table
+    column: bool = True
+    #: written by export and read by import
+    exported: bool = True
+    #: derived or looked up: shown, never typed in
+    read_only: bool = False
+    #: travels to the other side in an exchange bundle (a side's internal fields stay home)
+    shared: bool = True
+    #: msgid of a short help text (tooltip, placeholder)
+    help_msgid: str | None = None
+    #: an extra rule: value -> None, or a msgid (with ``{label}`` available) saying what is wrong
+    check: Callable[[Any], str | None] | None = None
+
+    @property
+    def label(self) -> str:
+        return _(self.msgid)
+
+    @property
+    def column_label(self) -> str:
+        return _(self.column_msgid or self.msgid)
+
+    @property
+    def header(self) -> str:
+        return _(self.header_msgid or self.msgid)
+
+    @property
+    def help(self) -> str:
+        return _(self.help_msgid) if self.help_msgid else ""
+
+    def is_empty(self, value: Any) -> bool:
+        return value is None or (isinstance(value, str) and not value.strip())
+
+    def validate(self, value: Any) -> None:
+        """Raise ValidationError(field=self.name) when ``value`` breaks a declared rule."""
+        if self.is_empty(value):
+            if self.required:
+                raise ValidationError(N_("{label} is required."), field=self.name, label=_Lazy(self))
+            return
+        kind = self.kind
+        if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+            if not isinstance(value, str):
+                raise ValidationError(N_("{label}: a text is expected."), field=self.name, label=_Lazy(self))
+            if self.max_length is not None and len(value) > self.max_length:
+                raise ValidationError(
+                    N_("{label} is too long: at most {n} characters."),
+                    field=self.name,
+                    label=_Lazy(self),
+                    n=self.max_length,
+                )
+        elif kind in (FieldKind.INT, FieldKind.DECIMAL, FieldKind.MONEY):
+            number = _as_number(value, integer=kind is FieldKind.INT)
+            if number is None:
+                raise ValidationError(N_("{label}: a number is expected."), field=self.name, label=_Lazy(self))
+            if self.minimum is not None and number < self.minimum:
+                raise ValidationError(
+                    N_("{label} must be at least {n}."), field=self.name, label=_Lazy(self), n=self.minimum
+                )
+            if self.maximum is not None and number > self.maximum:
+                raise ValidationError(
+                    N_("{label} must be at most {n}."), field=self.name, label=_Lazy(self), n=self.maximum
+                )
+        elif kind is FieldKind.DATE:
+            if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+                raise ValidationError(N_("{label}: a date is expected."), field=self.name, label=_Lazy(self))
+        elif kind is FieldKind.CHOICE and self.choices is not None:
+            allowed = {m.value for m in self.choices}
+            if str(value) not in allowed:
+                raise ValidationError(
+                    N_("{label}: “{value}” is not one of the choices."),
+                    field=self.name,
+                    label=_Lazy(self),
+                    value=str(value),
+                )
+        if self.check is not None:
+            msgid = self.check(value)
+            if msgid:
+                raise ValidationError(msgid, field=self.name, label=_Lazy(self))
+
+
+class _Lazy:
+    """A field's label as a message parameter, translated when the message is shown."""
+
+    def __init__(self, f: Field) -> None:
+        self._field = f
+
+    def __str__(self) -> str:
+        return self._field.label
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
+def _as_number(value: Any, *, integer: bool) -> Decimal | int | None:
+    if isinstance(value, bool):
+        return None
+    if integer:
+        if isinstance(value, int):
+            return value
+        return None
+    if isinstance(value, int | Decimal):
+        return Decimal(value)
+    try:
+        return Decimal(str(value))
+    except (InvalidOperation, ValueError):
+        return None
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register's fields, in the order forms, tables and exports show them."""
+
+    name: str
+    fields: tuple[Field, ...]
+    _by_name: Mapping[str, Field] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        names = [f.name for f in self.fields]
+        if len(names) != len(set(names)):
+            raise ValueError(f"register {self.name}: a field is declared twice")
+        object.__setattr__(self, "_by_name", {f.name: f for f in self.fields})
+
+    def __iter__(self) -> Iterator[Field]:
+        return iter(self.fields)
+
+    def __getitem__(self, name: str) -> Field:
+        return self._by_name[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._by_name
+
+    def get(self, name: str) -> Field | None:
+        return self._by_name.get(name)
+
+    def label(self, name: str) -> str:
+        """The translated label of a field, or the name itself for an undeclared one."""
+        f = self._by_name.get(name)
+        return f.label if f else name
+
+    def editable(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if not f.read_only)
+
+    def columns(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.column)
+
+    def exported(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.exported)
+
+    def shared(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.shared)
+
+    def validate(self, values: Mapping[str, Any] | Any, names: Iterable[str] | None = None) -> None:
+        """Check every declared rule of the editable fields (or of ``names``) on a record.
+
+        ``values`` is a mapping or an object with the fields as attributes (a data class).
+        The first broken rule raises ValidationError naming its field.
+        """
+        get = values.get if isinstance(values, Mapping) else (lambda n: getattr(values, n, None))
+        chosen = self.editable() if names is None else tuple(self[n] for n in names)
+        for f in chosen:
+            f.validate(get(f.name))

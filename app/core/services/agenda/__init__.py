@@ -1,0 +1,1 @@
+"""The Agenda register: sessions and delegations, agenda items, the programme, deadlines and the memorandum."""

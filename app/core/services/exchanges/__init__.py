@@ -1,0 +1,1 @@
+"""The Exchanges register: materials, samples and apparatus passing between the sides."""

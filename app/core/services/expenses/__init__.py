@@ -1,0 +1,1 @@
+"""The Expenses register: who pays what under the commission's rule, budgets, rates, statements."""

@@ -1,0 +1,1 @@
+"""The Experts register: assignments and their procedure, quotas, alerts, history."""

@@ -1,0 +1,1 @@
+"""The minutes: bilingual segments, editing, checks, glossary, signing and transfer."""

@@ -1,0 +1,69 @@
+"""The field declarations every register reads: labels, validation, selections."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from app import i18n
+from app.core.enums import AgendaStatus
+from app.core.errors import ValidationError
+from app.core.fields import Field, FieldKind, Register
+from app.i18n import N_
+
+REG = Register(
+    "sample",
+    (
+        Field("title", N_("Title"), required=True, max_length=5),
+        Field("quantity", N_("Quantity"), FieldKind.INT, minimum=1),
+        Field("amount", N_("Amount"), FieldKind.DECIMAL, minimum=Decimal("0.01")),
+        Field("on", N_("Date"), FieldKind.DATE),
+        Field("status", N_("Status"), FieldKind.CHOICE, choices=AgendaStatus),
+        Field("uuid", N_("Record ID"), FieldKind.UUID, read_only=True, column=False, shared=True),
+        Field("internal", N_("Notes"), FieldKind.LONG_TEXT, shared=False),
+    ),
+)
+
+
+def test_selections():
+    assert [f.name for f in REG.columns()] == ["title", "quantity", "amount", "on", "status", "internal"]
+    assert "uuid" not in [f.name for f in REG.editable()]
+    assert "internal" not in [f.name for f in REG.shared()]
+    assert "title" in REG and REG["title"].required
+    with pytest.raises(ValueError):
+        Register("twice", (Field("a", "A"), Field("a", "A")))
+
+
+def test_valid_record_passes():
+    REG.validate({"title": "abc", "quantity": 2, "amount": Decimal("1.5"), "on": dt.date(1957, 12, 14),
+                  "status": "agreed"})
+
+
+@pytest.mark.parametrize(
+    ("values", "field"),
+    [
+        ({"title": "  "}, "title"),
+        ({"title": "abcdef"}, "title"),
+        ({"title": "a", "quantity": 0}, "quantity"),
+        ({"title": "a", "quantity": True}, "quantity"),
+        ({"title": "a", "amount": "x"}, "amount"),
+        ({"title": "a", "amount": Decimal("0")}, "amount"),
+        ({"title": "a", "on": "1957-12-14"}, "on"),
+        ({"title": "a", "status": "nonsense"}, "status"),
+    ],
+)
+def test_broken_rule_names_its_field(values, field):
+    with pytest.raises(ValidationError) as info:
+        REG.validate(values)
+    assert info.value.field == field
+
+
+def test_message_translated_when_shown():
+    with pytest.raises(ValidationError) as info:
+        REG.validate({"title": ""})
+    english = info.value.message
+    i18n.set_language("ru")
+    russian = info.value.message
+    assert english != russian and "«" in russian
