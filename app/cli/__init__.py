@@ -34,14 +34,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     import importlib
 
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"app.cli.{name}")
-        except ModuleNotFoundError as exc:  # a command whose module has not landed yet
-            if exc.name != f"app.cli.{name}":
-                raise
-            continue
-        module.register(sub)
+    for name in COMMAND_MODULES:  # a missing module is an error, not a command quietly left out
+        importlib.import_module(f"app.cli.{name}").register(sub)
     return parser
 
 

@@ -1,7 +1,6 @@
 """commission-desk pdf KIND ...: print a document to a PDF file.
 
-Each kind of document lives in ``app/cli/pdf_<kind>.py`` with ``register(subparsers)``; a kind whose
-module has not landed yet is simply not offered.
+Each kind of document lives in ``app/cli/pdf_<kind>.py`` with ``register(subparsers)``.
 """
 
 from __future__ import annotations
@@ -67,10 +66,4 @@ def register(sub) -> None:
     )
     kinds = p.add_subparsers(dest="kind", metavar=_("DOCUMENT"), title=_("documents"), required=True)
     for kind in KINDS:
-        try:
-            module = importlib.import_module(f"app.cli.pdf_{kind}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.cli.pdf_{kind}":
-                raise
-            continue
-        module.register(kinds)
+        importlib.import_module(f"app.cli.pdf_{kind}").register(kinds)

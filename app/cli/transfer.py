@@ -1,7 +1,7 @@
 """commission-desk import KIND ... / export KIND ...: files in and out of the registers.
 
 Each register lives in ``app/cli/transfer_<kind>.py`` with ``register_import(subparsers)`` and
-``register_export(subparsers)``; a register whose module has not landed yet is not offered.
+``register_export(subparsers)``.
 
 Exit status: 0 done; 1 the file was refused (every bad row is listed on stderr, nothing was
 imported); 2 unusable input (the database or the file cannot be opened or read).
@@ -18,16 +18,11 @@ KINDS = ("exchanges", "minutes")
 
 
 def _modules():
-    for kind in KINDS:
-        try:
-            yield importlib.import_module(f"app.cli.transfer_{kind}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"app.cli.transfer_{kind}":
-                raise
+    return [importlib.import_module(f"app.cli.transfer_{kind}") for kind in KINDS]
 
 
 def register(sub) -> None:
-    modules = list(_modules())
+    modules = _modules()
     imp = sub.add_parser(
         "import",
         help=_("import a file into a register"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
@@ -25,9 +25,6 @@ def settings() -> QSettings:
 
 
 class MainWindow(Retranslatable, QMainWindow):
-    #: the interface language changed (the code: zh_CN, ru, en)
-    languageChanged = Signal(str)  # noqa: N815
-
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -174,7 +171,6 @@ class MainWindow(Retranslatable, QMainWindow):
 
         lang = apply_language(code)
         settings().setValue("language", lang)
-        self.languageChanged.emit(lang)
 
     # --- database ----------------------------------------------------------------------------
 

@@ -103,3 +103,16 @@ def test_messages_follow_lang(tmp_path):
     result = run_cli("demo", "--db", str(path), lang="ru")
     assert result.returncode == 2
     assert "SQLite" in result.stderr and "не " in result.stderr
+
+
+def test_a_missing_command_module_fails_loudly(monkeypatch):
+    import app.cli as cli
+    from app.cli import pdf
+
+    monkeypatch.setattr(cli, "COMMAND_MODULES", (*cli.COMMAND_MODULES, "no_such_command"))
+    with pytest.raises(ModuleNotFoundError):
+        cli.build_parser()
+    monkeypatch.undo()
+    monkeypatch.setattr(pdf, "KINDS", (*pdf.KINDS, "no_such_document"))
+    with pytest.raises(ModuleNotFoundError):
+        cli.build_parser()

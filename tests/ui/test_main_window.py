@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QDialogButtonBox
 
 from app.ui.dialogs.person_dialog import PersonDialog
 from app.ui.main_window import MainWindow
@@ -84,14 +84,6 @@ def test_window_state_and_last_tab_are_remembered(qtbot, ctx):
     qtbot.addWidget(w2)
     assert w2.tabs.currentIndex() == 5
     assert (w2.width(), w2.height()) == (720, 520)
-
-
-def test_register_tabs_say_what_will_come(window):
-    for i in range(5):
-        view = window.views[i]
-        labels = [lab.text() for lab in view.findChildren(QLabel)]
-        if type(view).__name__ == "PlaceholderView":
-            assert any(len(t) > 40 for t in labels)
 
 
 def test_standard_shortcuts(window):

@@ -33,10 +33,3 @@ def put(session: Session, key: str, value: Any) -> None:
         session.add(Setting(key=key, value=value))
     else:
         row.value = value
-
-
-def get_all(session: Session) -> dict[str, Any]:
-    values = dict(DEFAULTS)
-    for row in session.execute(select(Setting)).scalars():
-        values[row.key] = row.value
-    return values

@@ -144,13 +144,6 @@ def list_events(session: Session, meeting_id: int) -> list[EventData]:
     return [_data(r) for r in rows]
 
 
-def get_event(session: Session, event_id: int) -> EventData:
-    row = session.get(ScheduleEvent, event_id)
-    if row is None:
-        raise NotFoundError(N_("This event no longer exists; someone may have deleted it."))
-    return _data(row)
-
-
 def validate_event(session: Session, form: EventForm) -> EventForm:
     meeting = session.get(Meeting, form.meeting_id)
     if meeting is None:

@@ -471,13 +471,3 @@ def currencies_used(session: Session, meeting_id: int | None = None) -> list[str
     if meeting_id is not None:
         stmt = stmt.where(Expense.meeting_id == meeting_id)
     return sort_currencies(session.execute(stmt).scalars())
-
-
-def corrections_of(session: Session, expense_id: int) -> list[ExpenseData]:
-    rows = session.execute(
-        select(Expense, Meeting.host_side_id)
-        .join(Meeting, Expense.meeting_id == Meeting.id)
-        .where(Expense.correction_of_id == expense_id)
-        .order_by(Expense.spent_on, Expense.id)
-    ).all()
-    return [_data(e, host) for e, host in rows]

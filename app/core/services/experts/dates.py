@@ -22,7 +22,3 @@ def term_end(start: dt.date, term_days: int, extension_days: int = 0) -> dt.date
 def overlaps(a_start: dt.date, a_end: dt.date, b_start: dt.date, b_end: dt.date) -> bool:
     """Whether two periods (both ends included) share at least one day."""
     return a_start <= b_end and b_start <= a_end
-
-
-def days_until(day: dt.date, today: dt.date) -> int:
-    return (day - today).days

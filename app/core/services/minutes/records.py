@@ -240,13 +240,6 @@ def get_minutes(session: Session, meeting_id: int) -> MinutesData | None:
     return minutes_data(row) if row is not None else None
 
 
-def minutes_by_id(session: Session, minutes_id: int) -> MinutesData:
-    row = session.get(Minutes, minutes_id)
-    if row is None:
-        raise NotFoundError(N_("These minutes no longer exist."))
-    return minutes_data(row)
-
-
 def segment_rows(session: Session, minutes_id: int) -> list[Segment]:
     stmt = (
         select(Segment)
