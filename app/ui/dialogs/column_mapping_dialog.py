@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import ImportRefused
 from app.core.services.exchanges.records import FIELD_LABELS
 from app.core.services.exchanges.transfer import IMPORT_FIELDS, REQUIRED_FIELDS, check_mapping, guess_mapping
-from app.core.services.tabular import Table
+from app.core.services.tables import Table
 from app.i18n import _, ngettext
 from app.ui.widgets import combo as combos
 from app.ui.widgets.form import FieldErrors

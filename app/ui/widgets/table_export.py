@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.core.errors import CoreError
-from app.core.services.tabular import write_table
+from app.core.services.tables import write_table
 from app.i18n import _
 from app.ui.models.query_model import QueryTableModel
 from app.ui.widgets import messages

@@ -23,11 +23,11 @@ from sqlalchemy.orm import Session
 from app.core.enums import ExchangeChannel, ExchangeKind, LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
-from app.core.services import tabular
+from app.core.services import tables
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
-from app.core.services.tabular import Table
+from app.core.services.tables import Table
 from app.i18n import N_, _, current_language, doc_gettext
 
 #: Every column an export can hold, in the default order.
@@ -123,7 +123,7 @@ def export_file(
     interface language. Returns the number of items written."""
     headers = [_(FIELD_LABELS[c]) for c in columns]
     rows = export_rows(session, flt, columns, sort=sort, descending=descending, today=today)
-    return tabular.write_table(
+    return tables.write_table(
         path, headers, rows, sheet_title=_("Exchanges"), widths=[_WIDTHS.get(c) for c in columns]
     )
 
@@ -132,7 +132,7 @@ def export_file(
 
 
 def read_file(path: str | os.PathLike[str]) -> Table:
-    return tabular.read_table(path)
+    return tables.require_rows(tables.read_table(path, tables.CSV_XLSX))
 
 
 def _norm(text: str) -> str:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.models import GlossaryTerm
 from app.core.models.base import like_pattern
-from app.core.services import table_files
+from app.core.services import tables
 from app.core.services.text import clean, clean_text
 from app.i18n import N_
 
@@ -94,8 +94,8 @@ def delete_term(session: Session, term_id: int) -> None:
 def import_terms(session: Session, path: Path) -> ImportResult:
     """Add the term pairs of a CSV or XLSX file whose first row names the columns zh, ru and
     optionally note. Pairs already there are left as they are. A bad row refuses the file whole."""
-    table = table_files.read_table(Path(path), ("csv", "xlsx"))
-    cols = table_files.column_index(table, ("zh", "ru"), ("note",))
+    table = tables.read_table(Path(path), tables.TEXT_TABLES, text=True, max_rows=tables.MAX_ROWS)
+    cols = tables.column_index(table, ("zh", "ru"), ("note",))
     errors: list[RowError] = []
     terms: list[TermData] = []
     seen: set[tuple[str, str]] = set()

@@ -11,9 +11,6 @@ or XLSX. A CSV export imports back to the same texts, character for character.
 
 from __future__ import annotations
 
-import csv
-import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.core.enums import RevisionAction, SegmentKind, SegmentPart
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
-from app.core.services import table_files
+from app.core.services import tables
 from app.core.services.minutes.edit import MAX_TEXT, insert_segment
 from app.core.services.minutes.records import ensure_minutes, list_segments, minutes_row, segment_rows
 from app.i18n import N_
@@ -34,7 +31,6 @@ HEADER_WORDS = {
 }  # fmt: skip
 #: Kind names accepted on import besides the values and labels: "item" is the short form.
 KIND_ALIASES = {"list item": SegmentKind.ITEM, "list": SegmentKind.ITEM, "text": SegmentKind.PARAGRAPH}
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -57,12 +53,12 @@ def _kind(value: str) -> SegmentKind:
 def parse_table(path: Path) -> list[ImportedRow]:
     """The rows of an import file, or ImportRefused listing every bad row."""
     path = Path(path)
-    table = table_files.read_table(path, ("csv", "xlsx", "docx"))
-    if table_files.file_format(path) == "docx" and table.rows:
-        first = [c.strip().lower() for c in table.rows[0][1]]
+    table = tables.read_table(path, tables.WITH_DOCX, text=True, max_rows=tables.MAX_ROWS)
+    if table.kind == "docx" and table.rows:
+        first = [str(c).strip().lower() for c in table.rows[0][1]]
         if first and all(c in HEADER_WORDS for c in first if c):
-            table = table_files.Table(table.header, table.rows[1:])
-    cols = table_files.column_index(table, ("zh", "ru"), ("kind", "part"))
+            table = table.without_first_row()
+    cols = tables.column_index(table, ("zh", "ru"), ("kind", "part"))
     rows: list[ImportedRow] = []
     errors: list[RowError] = []
     for number, cells in table.rows:
@@ -146,44 +142,10 @@ def export_rows(session: Session, meeting_id: int) -> list[tuple[str, str, str, 
     return [(s.text_zh, s.text_ru, s.kind.value, s.part.value) for s in list_segments(session, row.id)]
 
 
-def to_csv(rows: list[tuple[str, ...]]) -> bytes:
-    buf = io.StringIO(newline="")
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(rows)
-    return b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8")
-
-
-def to_xlsx(rows: list[tuple[str, ...]]) -> bytes:
-    import openpyxl
-    from openpyxl.styles import Alignment, Font
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    ws.title = "minutes"
-    ws.append(list(COLUMNS))
-    for r in rows:
-        ws.append([_ILLEGAL_XLSX.sub("", v) for v in r])
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    for col, width in zip("ABCD", (60, 80, 12, 12), strict=True):
-        ws.column_dimensions[col].width = width
-    for row in ws.iter_rows(min_row=2, max_col=2):
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    ws.freeze_panes = "A2"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
 def export_minutes(session: Session, meeting_id: int, path: Path) -> int:
     """Write a session's minutes to CSV or XLSX (by the file's suffix); the number of segments."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in (".csv", ".xlsx"):
+    if path.suffix.lower() not in tables.CSV_XLSX:
         raise ValidationError(N_("Export to a .csv or an .xlsx file."), field="path")
     rows = export_rows(session, meeting_id)
-    data = to_csv(rows) if suffix == ".csv" else to_xlsx(rows)
-    path.write_bytes(data)
-    return len(rows)
+    return tables.write_table(path, COLUMNS, rows, "minutes", widths=(60, 80, 12, 12), wrap=(0, 1))
