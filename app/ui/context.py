@@ -1,8 +1,10 @@
 """The application context handed to every view and dialog (no global application object).
 
-It holds the open database and announces changes: a view calls ``ctx.write({Change.X}, service,
-args…)``, which runs the service in one unit of work and then emits ``changed`` with what it
-changed; every view listens and refreshes only when the change concerns it.
+It holds the open database and announces changes: a view calls ``ctx.write(service, args…)``,
+which runs the service in one unit of work and then emits ``changed`` with what the service
+declares it changed (``@changes`` in app/core/changes.py); every view listens and refreshes only
+when the change concerns it. A function of the interface's own (a dialog saving a record and its
+attachments in one transaction) is announced with what the services it called changed.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.changes import ALL, Change
+from app.core.changes import ALL, Change, declared_changes, recording
 from app.core.db import Database
 
 T = TypeVar("T")
@@ -44,20 +46,32 @@ class AppContext(QObject):
         with self.db.unit() as s:
             return fn(s, *args, **kwargs)
 
-    def write(self, changes: Iterable[Change] | Change, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a service function as one transaction, then announce what it changed.
 
         A ValidationError (or any error) rolls the whole action back and propagates to the caller,
-        which shows the message; nothing is half-saved.
+        which shows the message; nothing is half-saved, nothing is announced. A service function
+        that does not declare what it changes is refused before it runs (TypeError).
         """
+        check_declared(fn)
         if self.db is None:
             raise RuntimeError("no database is open")
-        with self.db.unit() as s:
+        with recording() as changed, self.db.unit() as s:
             result = fn(s, *args, **kwargs)
-        self.announce(changes)
+        self.announce(changed)
         return result
 
     def announce(self, changes: Iterable[Change] | Change) -> None:
         if isinstance(changes, Change):
             changes = {changes}
         self.changed.emit(frozenset(changes))
+
+
+def check_declared(fn: Callable[..., Any]) -> None:
+    """TypeError unless ``fn`` can be announced: a service function (from app.core) must declare
+    what it changes; the interface's own functions are announced with what they call."""
+    if isinstance(fn, (Change, set, frozenset)) or not callable(fn):
+        raise TypeError("ctx.write(fn, *args): the service declares what it changes with @changes")
+    module = getattr(fn, "__module__", "") or ""
+    if module.startswith("app.core") and declared_changes(fn) is None:
+        raise TypeError(f"{module}.{fn.__qualname__} does not declare what it changes (@changes)")

@@ -10,7 +10,6 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QToolButton
 
-from app.core.changes import Change
 from app.core.enums import DelegationRole, EventKind, MeetingStatus
 from app.core.services.agenda import items as agenda
 from app.core.services.agenda import schedule
@@ -217,7 +216,7 @@ def test_a_missing_title_is_flagged_in_the_table(qtbot, demo_window, demo_ctx):
     view = agenda_view(demo_window)
     m = view.current_meeting()
     item = demo_ctx.read(agenda.list_items, m.id)[2]
-    demo_ctx.write(set(), agenda.update_item, agenda.AgendaItemForm(
+    demo_ctx.write(agenda.update_item, agenda.AgendaItemForm(
         m.id, item.title_zh, "", item.proposing_side_id, item.topic, item.presenter_id, item.day,
         item.start_time, item.duration_minutes, item.status, id=item.id,
     ))  # fmt: skip
@@ -249,7 +248,7 @@ def test_the_programme_flags_overlaps(qtbot, demo_window, demo_ctx):
     view.pages.setCurrentWidget(view.schedule)
     assert view.schedule.summary.text() == "No overlapping slots."
     m = view.current_meeting()
-    demo_ctx.write(Change.MEETINGS, schedule.add_event,
+    demo_ctx.write(schedule.add_event,
                    EventForm(m.id, EventKind.SITE_VISIT, title_ru="Посещение НИИ", day=m.start_date,
                              start_time=dt.time(11, 0), duration_minutes=60))  # fmt: skip
     assert "overlap" in view.schedule.summary.text()
@@ -375,7 +374,7 @@ def test_a_new_session_offers_the_deferred_items(qtbot, demo_window, demo_ctx, m
 
     m2 = demo_ctx.read(meetings.meeting_by_ordinal, 2)
     item = demo_ctx.read(agenda.list_items, m2.id)[6]
-    demo_ctx.write(Change.AGENDA, agenda.update_item, agenda.AgendaItemForm(
+    demo_ctx.write(agenda.update_item, agenda.AgendaItemForm(
         m2.id, item.title_zh, item.title_ru, item.proposing_side_id, item.topic, item.presenter_id, item.day,
         item.start_time, item.duration_minutes, "deferred", id=item.id,
     ))  # fmt: skip

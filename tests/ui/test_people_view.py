@@ -84,13 +84,10 @@ def test_deleting_an_unreferenced_person(qtbot, demo_window, monkeypatch):
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     row = next(r for r in range(view.model.rowCount()) if view.model.index(r, 0).data() == "陈志刚")
     # 陈志刚 sits in the second session's delegation; add a free person and delete that one instead
-    from app.core.changes import Change
     from app.core.services.people import PersonData
 
     cn = view.side_filter.itemData(1)
-    demo_window.ctx.write(
-        Change.PEOPLE, people_service.add_person, PersonData(side_id=cn, name_zh="临时人员")
-    )
+    demo_window.ctx.write(people_service.add_person, PersonData(side_id=cn, name_zh="临时人员"))
     row = next(r for r in range(view.model.rowCount()) if view.model.index(r, 0).data() == "临时人员")
     view.table.selectRow(row)
     total = view.model.rowCount()

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Attachment, Blob
 from app.i18n import N_
@@ -59,6 +60,7 @@ def read_file(path: str | Path) -> bytes:
         ) from exc
 
 
+@changes(Change.ATTACHMENTS)
 def add_bytes(
     session: Session, owner_kind: str, owner_id: int, filename: str, data: bytes, mime_type: str | None = None
 ) -> AttachmentData:
@@ -93,6 +95,7 @@ def add_bytes(
     return _data(row, len(data))
 
 
+@changes(Change.ATTACHMENTS)
 def add_file(session: Session, owner_kind: str, owner_id: int, path: str | Path) -> AttachmentData:
     return add_bytes(session, owner_kind, owner_id, Path(path).name, read_file(path))
 
@@ -146,6 +149,7 @@ def save_copy(session: Session, attachment_id: int, target: str | Path) -> Path:
     return target
 
 
+@changes(Change.ATTACHMENTS)
 def remove_attachment(session: Session, attachment_id: int) -> None:
     row = session.get(Attachment, attachment_id)
     if row is None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.models import Commission, LiaisonAgency, Side
 from app.core.services.text import clean, pick
@@ -167,6 +168,7 @@ def validate(data: CommissionData) -> CommissionData:
     return CommissionData(clean(data.name_zh), clean(data.name_ru), clean(data.name_en), tuple(sides))
 
 
+@changes(Change.COMMISSION)
 def save_commission(session: Session, data: CommissionData) -> CommissionData:
     data = validate(data)
     row = session.execute(select(Commission)).scalars().first()

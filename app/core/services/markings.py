@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import ConfidentialityMarking
 from app.core.services import references
@@ -65,6 +66,7 @@ def validate(session: Session, data: MarkingData) -> MarkingData:
     return replace(data, **values)
 
 
+@changes(Change.EXCHANGES, Change.SETTINGS)
 def add_marking(session: Session, data: MarkingData) -> MarkingData:
     data = validate(session, data)
     position = session.execute(
@@ -78,6 +80,7 @@ def add_marking(session: Session, data: MarkingData) -> MarkingData:
     return _data(row)
 
 
+@changes(Change.EXCHANGES, Change.SETTINGS)
 def update_marking(session: Session, data: MarkingData) -> MarkingData:
     row = session.get(ConfidentialityMarking, data.id) if data.id is not None else None
     if row is None:
@@ -88,6 +91,7 @@ def update_marking(session: Session, data: MarkingData) -> MarkingData:
     return _data(row)
 
 
+@changes(Change.EXCHANGES, Change.SETTINGS)
 def move_marking(session: Session, marking_id: int, step: int) -> None:
     """Move a marking up (step -1) or down (+1) the list."""
     rows = list(
@@ -108,6 +112,7 @@ def move_marking(session: Session, marking_id: int, step: int) -> None:
     session.flush()
 
 
+@changes(Change.EXCHANGES, Change.SETTINGS)
 def delete_marking(session: Session, marking_id: int) -> None:
     row = session.get(ConfidentialityMarking, marking_id)
     if row is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Person, Side
 from app.core.models.base import like_pattern
@@ -81,6 +82,7 @@ def validate(session: Session, data: PersonData) -> PersonData:
     return replace(data, notes=clean_text(data.notes), **values)
 
 
+@changes(Change.PEOPLE)
 def add_person(session: Session, data: PersonData) -> PersonData:
     data = validate(session, data)
     row = Person(side_id=data.side_id, notes=data.notes, **{f: getattr(data, f) for f in _FIELDS})
@@ -89,6 +91,7 @@ def add_person(session: Session, data: PersonData) -> PersonData:
     return _data(row)
 
 
+@changes(Change.PEOPLE)
 def update_person(session: Session, data: PersonData) -> PersonData:
     row = session.get(Person, data.id) if data.id is not None else None
     if row is None:
@@ -110,6 +113,7 @@ def update_person(session: Session, data: PersonData) -> PersonData:
     return _data(row)
 
 
+@changes(Change.PEOPLE)
 def delete_person(session: Session, person_id: int) -> None:
     row = session.get(Person, person_id)
     if row is None:

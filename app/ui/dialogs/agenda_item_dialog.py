@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.enums import AgendaStatus, Topic
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
@@ -228,7 +227,7 @@ class AgendaItemDialog(Retranslatable, QDialog):
             return agenda.get_item(session, item.id)
 
         try:
-            self.saved = self.ctx.write({Change.AGENDA, Change.ATTACHMENTS}, save)
+            self.saved = self.ctx.write(save)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.experts import alerts as experts_alerts
 from app.i18n import _
@@ -47,7 +46,6 @@ class AlertSettingsDialog(Retranslatable, QDialog):
         self.errors.clear()
         try:
             self.ctx.write(
-                {Change.SETTINGS, Change.EXPERTS},
                 experts_alerts.save_alert_settings,
                 self.horizon.value(),
                 self.reply.value(),

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services import commission as commission_service
@@ -511,7 +510,7 @@ class AssignmentDialog(Retranslatable, QDialog):
                 step=last.status.label, date=format_date(last.date))):  # fmt: skip
             return
         try:
-            saved = self.ctx.write(Change.EXPERTS, experts_procedure.revert_last_step, self.assignment.id)
+            saved = self.ctx.write(experts_procedure.revert_last_step, self.assignment.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -566,7 +565,7 @@ class AssignmentDialog(Retranslatable, QDialog):
         override = ""
         while True:
             try:
-                saved = self.ctx.write({Change.EXPERTS, Change.ATTACHMENTS}, save, override)
+                saved = self.ctx.write(save, override)
             except NeedsOverride as exc:
                 override = ask_override_reason(self, exc.warnings)
                 if not override:

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory
 from app.core.services import commission as commission_service
@@ -108,7 +107,7 @@ class BudgetDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.saved = self.ctx.write(Change.EXPENSES, service.set_budget, self.data(), current_language())
+            self.saved = self.ctx.write(service.set_budget, self.data(), current_language())
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

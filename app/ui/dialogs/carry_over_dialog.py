@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListView, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.agenda import items as agenda
 from app.core.services.agenda.items import AgendaItemData
@@ -69,9 +68,7 @@ class CarryOverDialog(Retranslatable, QDialog):
         ids = self.checked_ids()
         if ids:
             try:
-                self.copied = self.ctx.write(
-                    {Change.AGENDA, Change.ATTACHMENTS}, agenda.copy_items, self.meeting_id, ids
-                )
+                self.copied = self.ctx.write(agenda.copy_items, self.meeting_id, ids)
             except CoreError as exc:
                 messages.error(self, exc.message)
                 return

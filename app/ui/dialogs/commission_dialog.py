@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
 from app.core.services.commission import AgencyData, CommissionData, SideData
@@ -209,7 +208,7 @@ class CommissionDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.ctx.write(Change.COMMISSION, commission_service.save_commission, self.data())
+            self.ctx.write(commission_service.save_commission, self.data())
         except CoreError as exc:
             if exc.field and exc.field.startswith("side"):
                 self.tabs.setCurrentIndex(0 if exc.field.startswith("side1") else 1)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.agenda import deadlines
 from app.core.services.agenda.deadlines import Offsets
@@ -60,7 +59,7 @@ class DeadlineSettingsDialog(Retranslatable, QDialog):
         self.errors.clear()
         offsets = Offsets(**{f: s.value() for f, s in self.spins.items()})
         try:
-            self.ctx.write({Change.SETTINGS, Change.MEETINGS}, deadlines.set_offsets, offsets)
+            self.ctx.write(deadlines.set_offsets, offsets)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.enums import DeadlineKind
 from app.core.errors import CoreError
 from app.core.services.agenda import deadlines
@@ -66,7 +65,7 @@ class DoneDateDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.ctx.write({Change.MEETINGS}, deadlines.record_done, self.meeting_id, self.kind,
+            self.ctx.write(deadlines.record_done, self.meeting_id, self.kind,
                            from_qdate(self.date.date()), self.today, self.notes.text())  # fmt: skip
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)

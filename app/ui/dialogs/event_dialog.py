@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.enums import EventKind
 from app.core.errors import CoreError
 from app.core.services.agenda import items as agenda
@@ -179,9 +178,9 @@ class EventDialog(Retranslatable, QDialog):
         form = self.form()
         try:
             if form.id is None:
-                self.saved = self.ctx.write(Change.MEETINGS, schedule.add_event, form)
+                self.saved = self.ctx.write(schedule.add_event, form)
             else:
-                self.saved = self.ctx.write(Change.MEETINGS, schedule.update_event, form)
+                self.saved = self.ctx.write(schedule.update_event, form)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.enums import ExchangeChannel, ExchangeKind
 from app.core.errors import CoreError, ValidationError
 from app.core.services import commission as commission_service
@@ -349,7 +348,7 @@ class ExchangeDialog(Retranslatable, QDialog):
         self.errors.clear()
         try:
             data = self.data()
-            self.saved = self.ctx.write({Change.EXCHANGES, Change.ATTACHMENTS}, self._save, data)
+            self.saved = self.ctx.write(self._save, data)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

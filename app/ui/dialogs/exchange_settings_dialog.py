@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import markings as markings_service
 from app.core.services.exchanges import records as service
@@ -151,7 +150,7 @@ class ExchangeSettingsDialog(Retranslatable, QDialog):
         if not messages.confirm(self, _("Delete the marking “{name}”?").format(name=name)):
             return
         try:
-            self.ctx.write({Change.EXCHANGES, Change.SETTINGS}, markings_service.delete_marking, m.id)
+            self.ctx.write(markings_service.delete_marking, m.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -160,7 +159,7 @@ class ExchangeSettingsDialog(Retranslatable, QDialog):
     def move(self, step: int) -> None:
         m = self.selected()
         if m is not None:
-            self.ctx.write({Change.EXCHANGES, Change.SETTINGS}, markings_service.move_marking, m.id, step)
+            self.ctx.write(markings_service.move_marking, m.id, step)
             self.reload(m.id)
 
     def retranslate_ui(self) -> None:
@@ -180,7 +179,7 @@ class ExchangeSettingsDialog(Retranslatable, QDialog):
         self.errors.clear()
         rules = ExchangeRules(**{f: s.value() for f, s in self.spins.items()})
         try:
-            self.ctx.write({Change.EXCHANGES, Change.SETTINGS}, service.save_rules, rules)
+            self.ctx.write(service.save_rules, rules)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

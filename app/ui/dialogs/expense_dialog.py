@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services import commission as commission_service
@@ -312,9 +311,7 @@ class ExpenseDialog(Retranslatable, QDialog):
         confirmed = False
         while True:
             try:
-                self.saved = self.ctx.write(
-                    {Change.EXPENSES, Change.ATTACHMENTS}, self._save, data, confirmed
-                )
+                self.saved = self.ctx.write(self._save, data, confirmed)
             except ExpenseWarning as warning:
                 if not confirmed and messages.confirm(self, warning.message):
                     confirmed = True

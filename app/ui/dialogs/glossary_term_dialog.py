@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.minutes import glossary
 from app.core.services.minutes.glossary import TermData
@@ -74,7 +73,7 @@ class GlossaryTermDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.saved = self.ctx.write(Change.GLOSSARY, glossary.save_term, self.data())
+            self.saved = self.ctx.write(glossary.save_term, self.data())
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

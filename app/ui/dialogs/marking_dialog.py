@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import markings as service
 from app.core.services.markings import MarkingData
@@ -57,7 +56,7 @@ class MarkingDialog(Retranslatable, QDialog):
                            id=self.marking.id if self.marking else None)  # fmt: skip
         fn = service.update_marking if self.marking else service.add_marking
         try:
-            self.saved = self.ctx.write({Change.EXCHANGES, Change.SETTINGS}, fn, data)
+            self.saved = self.ctx.write(fn, data)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

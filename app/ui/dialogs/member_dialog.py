@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.enums import DelegationRole
 from app.core.errors import CoreError
 from app.core.services import people as people_service
@@ -90,7 +89,6 @@ class MemberDialog(Retranslatable, QDialog):
         try:
             if self.member is None:
                 self.saved = self.ctx.write(
-                    Change.MEETINGS,
                     meetings.add_member,
                     self.meeting_id,
                     self.side.id,
@@ -98,7 +96,7 @@ class MemberDialog(Retranslatable, QDialog):
                     role,
                 )
             else:
-                self.saved = self.ctx.write(Change.MEETINGS, meetings.set_member_role, self.member.id, role)
+                self.saved = self.ctx.write(meetings.set_member_role, self.member.id, role)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
 from app.core.services import people as people_service
@@ -126,9 +125,9 @@ class PersonDialog(Retranslatable, QDialog):
         data = self.data()
         try:
             if self.person is None:
-                self.saved = self.ctx.write(Change.PEOPLE, people_service.add_person, data)
+                self.saved = self.ctx.write(people_service.add_person, data)
             else:
-                self.saved = self.ctx.write(Change.PEOPLE, people_service.update_person, data)
+                self.saved = self.ctx.write(people_service.update_person, data)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

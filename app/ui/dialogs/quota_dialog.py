@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentPurpose
 from app.core.services import commission as commission_service
@@ -184,7 +183,7 @@ class QuotaDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.saved = self.ctx.write(Change.EXPERTS, experts_quotas.save_quota, self.data())
+            self.saved = self.ctx.write(experts_quotas.save_quota, self.data())
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.expenses import summary as service
 from app.core.services.expenses.summary import RateData, RateInput
@@ -116,7 +115,7 @@ class RateDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.saved = self.ctx.write(Change.EXPENSES, service.set_rate, self.data(), current_language())
+            self.saved = self.ctx.write(service.set_rate, self.data(), current_language())
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

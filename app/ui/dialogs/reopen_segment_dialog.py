@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.minutes import edit as minutes_edit
 from app.i18n import _
@@ -69,9 +68,7 @@ class ReopenSegmentDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         try:
-            self.saved = self.ctx.write(
-                {Change.MINUTES}, minutes_edit.reopen, self.segment_id, self.reason.toPlainText()
-            )
+            self.saved = self.ctx.write(minutes_edit.reopen, self.segment_id, self.reason.toPlainText())
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.minutes import edit as minutes_edit
 from app.core.services.minutes import records as minutes_service
@@ -151,9 +150,7 @@ class SegmentHistoryDialog(Retranslatable, QDialog):
         if r is None:
             return
         try:
-            self.restored = self.ctx.write(
-                {Change.MINUTES, Change.DECISIONS}, minutes_edit.restore_revision, self.segment_id, r.id
-            )
+            self.restored = self.ctx.write(minutes_edit.restore_revision, self.segment_id, r.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return

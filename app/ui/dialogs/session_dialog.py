@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.enums import MeetingStatus
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
@@ -189,14 +188,13 @@ class SessionDialog(Retranslatable, QDialog):
     def accept(self) -> None:
         self.errors.clear()
         form = self.form()
-        changes = {Change.MEETINGS, Change.AGENDA}
         try:
             if self.meeting is None:
                 self.saved = self.ctx.write(
-                    changes, meetings.create_meeting, form, standing_item=self.standing.isChecked()
+                    meetings.create_meeting, form, standing_item=self.standing.isChecked()
                 )
             else:
-                self.saved = self.ctx.write(changes, meetings.update_meeting, form)
+                self.saved = self.ctx.write(meetings.update_meeting, form)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import commission as commission_service
 from app.core.services.minutes import signing
@@ -258,7 +257,6 @@ class SigningDialog(Retranslatable, QDialog):
             return
         try:
             self.recorded = self.ctx.write(
-                {Change.MINUTES, Change.MEETINGS, Change.DECISIONS},
                 signing.record_signing,
                 st.meeting_id,
                 fields,

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentStatus as S
 from app.core.services import people as people_service
@@ -173,7 +172,6 @@ class StepDialog(Retranslatable, QDialog):
         while True:
             try:
                 self.saved = self.ctx.write(
-                    Change.EXPERTS,
                     experts_procedure.advance,
                     self.assignment.id,
                     step,

@@ -91,11 +91,11 @@ class MinutesDocument(QObject):
 
     # --- writing -----------------------------------------------------------------------------
 
-    def write(self, changes, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+    def write(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         """Run a service in one unit of work and announce it (the editor itself ignores it)."""
         self.writing = True
         try:
-            return self.ctx.write(changes, fn, *args, **kwargs)
+            return self.ctx.write(fn, *args, **kwargs)
         finally:
             self.writing = False
 
@@ -104,14 +104,14 @@ class MinutesDocument(QObject):
         then the segments are read again."""
         self.autosaver.flush()
         try:
-            return self.write({Change.MINUTES, Change.DECISIONS}, fn, *args, **kwargs)
+            return self.write(fn, *args, **kwargs)
         finally:
             self.reload()
 
     def change_segment(self, fn: Callable[..., Any], uuid: str, *args: Any) -> SegmentData:
         """A change to one segment (status, kind, decision fields): its data is read again."""
         self.autosaver.flush()
-        result = self.write({Change.MINUTES, Change.DECISIONS}, fn, self.id_of(uuid), *args)
+        result = self.write(fn, self.id_of(uuid), *args)
         self.refresh_segment(uuid)
         return result
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog
 
-from app.core.changes import Change
 from app.core.enums import SegmentPart
 from app.core.errors import CoreError, ImportRefused
 from app.core.services.minutes import edit as me
@@ -27,7 +26,7 @@ class FileOperations:
         if meeting_id is None:
             return
         try:
-            self.doc.write({Change.MINUTES}, minutes_templates.start_from_agenda, meeting_id)
+            self.doc.write(minutes_templates.start_from_agenda, meeting_id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -44,7 +43,7 @@ class FileOperations:
             minutes = ensure_minutes(session, meeting_id)
             me.insert_segment(session, minutes.id, None, part=SegmentPart.PREAMBLE)
 
-        self.doc.write({Change.MINUTES}, start)
+        self.doc.write(start)
         self.stack.clear()
         self.doc.reload()
         self.editor.focus_index(0)
@@ -60,9 +59,7 @@ class FileOperations:
             return
         self.doc.autosaver.flush()
         try:
-            n = self.doc.write(
-                {Change.MINUTES, Change.DECISIONS}, minutes_transfer.import_minutes, meeting_id, Path(path)
-            )
+            n = self.doc.write(minutes_transfer.import_minutes, meeting_id, Path(path))
         except ImportRefused as exc:
             messages.error(self, _import_message(exc))
             return
@@ -119,7 +116,7 @@ class FileOperations:
         ):
             return
         try:
-            self.doc.write({Change.GLOSSARY}, glossary_service.delete_term, term.id)
+            self.doc.write(glossary_service.delete_term, term.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -130,7 +127,7 @@ class FileOperations:
         if not path:
             return
         try:
-            result = self.doc.write({Change.GLOSSARY}, glossary_service.import_terms, Path(path))
+            result = self.doc.write(glossary_service.import_terms, Path(path))
         except ImportRefused as exc:
             messages.error(self, _import_message(exc))
             return

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QMenu
 
-from app.core.changes import Change
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import CoreError
 from app.core.services.minutes import edit as me
@@ -184,7 +183,7 @@ class SegmentOperations:
         if seg is None:
             return
         try:
-            self.doc.write({Change.MINUTES, Change.DECISIONS}, me.save_decision, seg.id, **fields)
+            self.doc.write(me.save_decision, seg.id, **fields)
         except CoreError as exc:
             self.segment_panel.show_error(exc.field, exc.message)
             return
@@ -196,7 +195,7 @@ class SegmentOperations:
 
     def _accept_finding(self, finding, accepted: bool) -> None:
         try:
-            self.doc.write({Change.MINUTES}, me.set_accepted, finding.segment_id, finding.key, accepted)
+            self.doc.write(me.set_accepted, finding.segment_id, finding.key, accepted)
         except CoreError as exc:
             self.show_refusal(exc.message)
             return

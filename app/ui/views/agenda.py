@@ -201,9 +201,7 @@ class AgendaView(View):
         if not messages.confirm(self, text):
             return
         try:
-            self.ctx.write(
-                {Change.MEETINGS, Change.AGENDA, Change.ATTACHMENTS}, meetings.delete_meeting, m.id
-            )
+            self.ctx.write(meetings.delete_meeting, m.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -228,7 +226,7 @@ class AgendaView(View):
         if not messages.confirm(self, text):
             return
         try:
-            self.ctx.write({Change.MEETINGS}, deadlines.issue_memorandum, m.id, self.today())
+            self.ctx.write(deadlines.issue_memorandum, m.id, self.today())
         except CoreError as exc:
             messages.error(self, exc.message)
             return

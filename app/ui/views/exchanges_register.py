@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.enums import ExchangeKind, ExchangeStatus
 from app.core.errors import CoreError, ImportRefused
 from app.core.services import commission as commission_service
@@ -294,7 +293,7 @@ class RegisterPage(Retranslatable, QWidget):
         if not messages.confirm(self, _("Delete “{title}” from the Exchanges register?").format(title=title)):
             return
         try:
-            self.ctx.write({Change.EXCHANGES, Change.ATTACHMENTS}, service.delete_exchange, item.id)
+            self.ctx.write(service.delete_exchange, item.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -358,9 +357,7 @@ class RegisterPage(Retranslatable, QWidget):
             return False
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            result = self.ctx.write(
-                Change.EXCHANGES, exchanges_io.import_table, table, mapping_dialog.mapping()
-            )
+            result = self.ctx.write(exchanges_io.import_table, table, mapping_dialog.mapping())
         except ImportRefused as exc:
             QApplication.restoreOverrideCursor()
             if exc.rows:

@@ -498,7 +498,7 @@ class ExpensesView(View):
         if not messages.confirm(self, text):
             return
         try:
-            self.ctx.write({Change.EXPENSES, Change.ATTACHMENTS}, service.delete_expense, e.id)
+            self.ctx.write(service.delete_expense, e.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
@@ -523,7 +523,7 @@ class ExpensesView(View):
         if budget is None or not messages.confirm(self, _("Remove this budget?")):
             return
         try:
-            self.ctx.write(Change.EXPENSES, summary_service.remove_budget, budget.id)
+            self.ctx.write(summary_service.remove_budget, budget.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 
@@ -542,7 +542,7 @@ class ExpensesView(View):
         ):
             return
         try:
-            self.ctx.write(Change.EXPENSES, summary_service.remove_rate, rate.id)
+            self.ctx.write(summary_service.remove_rate, rate.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 

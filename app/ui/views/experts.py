@@ -378,7 +378,7 @@ class ExpertsView(View):
         if not messages.confirm(self, text):
             return
         try:
-            self.ctx.write({Change.EXPERTS, Change.ATTACHMENTS}, experts.delete_assignment, a.id)
+            self.ctx.write(experts.delete_assignment, a.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 
@@ -432,7 +432,7 @@ class ExpertsView(View):
         ):
             return
         try:
-            self.ctx.write(Change.EXPERTS, experts_quotas.delete_quota, q.id)
+            self.ctx.write(experts_quotas.delete_quota, q.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 

@@ -239,7 +239,7 @@ class PeopleView(View):
         if not messages.confirm(self, _("Delete {name} from the People register?").format(name=name)):
             return
         try:
-            self.ctx.write(Change.PEOPLE, people_service.delete_person, person.id)
+            self.ctx.write(people_service.delete_person, person.id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return

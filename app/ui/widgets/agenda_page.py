@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.agenda import items as agenda
 from app.core.services.agenda.items import AgendaItemData
@@ -171,7 +170,7 @@ class AgendaPage(Retranslatable, QWidget):
         if not messages.confirm(self, text):
             return
         try:
-            self.ctx.write({Change.AGENDA, Change.ATTACHMENTS}, agenda.delete_item, item.id)
+            self.ctx.write(agenda.delete_item, item.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 
@@ -183,7 +182,7 @@ class AgendaPage(Retranslatable, QWidget):
     def move_item(self, item_id: int, to_index: int) -> None:
         self._select_after = item_id
         try:
-            self.ctx.write(Change.AGENDA, agenda.move_item, item_id, to_index)
+            self.ctx.write(agenda.move_item, item_id, to_index)
         except CoreError as exc:
             self._select_after = None
             messages.error(self, exc.message)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services import attachments as service
 from app.core.services.attachments import AttachmentData
@@ -154,7 +153,7 @@ class AttachmentsWidget(Retranslatable, QWidget):
         else:
             try:
                 for p in paths:
-                    self.ctx.write(Change.ATTACHMENTS, service.add_file, self.owner_kind, self.owner_id, p)
+                    self.ctx.write(service.add_file, self.owner_kind, self.owner_id, p)
             except CoreError as exc:
                 messages.error(self, exc.message)
                 return False
@@ -210,7 +209,7 @@ class AttachmentsWidget(Retranslatable, QWidget):
             if not messages.confirm(self, _("Remove the attachment “{name}”?").format(name=a.filename)):
                 return
             try:
-                self.ctx.write(Change.ATTACHMENTS, service.remove_attachment, a.id)
+                self.ctx.write(service.remove_attachment, a.id)
             except CoreError as exc:
                 messages.error(self, exc.message)
                 return

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.changes import Change
 from app.core.enums import DeadlineKind
 from app.core.errors import CoreError
 from app.core.services.agenda import deadlines
@@ -128,7 +127,7 @@ class DeadlinesPanel(Retranslatable, QGroupBox):
             return
         today = self.today()
         try:
-            self.ctx.write({Change.MEETINGS}, deadlines.record_done, self.meeting_id, kind,
+            self.ctx.write(deadlines.record_done, self.meeting_id, kind,
                            None if d.done_on else today, today)  # fmt: skip
         except CoreError as exc:
             messages.error(self, exc.message)

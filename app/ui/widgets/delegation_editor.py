@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.enums import DelegationRole
 from app.core.errors import CoreError
 from app.core.services.agenda import sessions as meetings
@@ -139,7 +138,7 @@ class DelegationPanel(Retranslatable, QFrame):
         if not messages.confirm(self, _("Take {name} out of the delegation?").format(name=name)):
             return
         try:
-            self.ctx.write(Change.MEETINGS, meetings.remove_member, m.id)
+            self.ctx.write(meetings.remove_member, m.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.agenda import schedule as schedule_service
 from app.core.services.agenda.schedule import Entry, Schedule
@@ -251,7 +250,7 @@ class ScheduleView(Retranslatable, QWidget):
         ):
             return
         try:
-            self.ctx.write(Change.MEETINGS, schedule_service.delete_event, e.event.id)
+            self.ctx.write(schedule_service.delete_event, e.event.id)
         except CoreError as exc:
             messages.error(self, exc.message)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, DeadlineKind, DeadlineState, MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, Meeting, MeetingDeadline
@@ -102,6 +103,7 @@ def get_offsets(session: Session) -> Offsets:
     )
 
 
+@changes(Change.SETTINGS, Change.MEETINGS)
 def set_offsets(session: Session, offsets: Offsets) -> Offsets:
     for name in ("notice", "confirmation", "preparatory", "due_soon"):
         v = getattr(offsets, name)
@@ -217,6 +219,7 @@ def _move_status(row: Meeting, kind: DeadlineKind, done: bool) -> None:
         row.status = previous.value
 
 
+@changes(Change.MEETINGS)
 def record_done(
     session: Session,
     meeting_id: int,
@@ -252,6 +255,7 @@ def record_done(
     return deadlines(session, meeting_id, today)
 
 
+@changes(Change.MEETINGS)
 def issue_memorandum(session: Session, meeting_id: int, today: dt.date) -> list[DeadlineData]:
     """Issue the memorandum with the proposed agenda: every delegation needs its head and the
     agenda at least one item; the notice is recorded as done today (if it was not already)."""

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, Topic
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, Attachment, DelegationMember, Meeting, Person, Side
@@ -253,6 +254,7 @@ def _next_position(session: Session, meeting_id: int) -> int:
     ).scalar_one()
 
 
+@changes(Change.AGENDA)
 def add_item(session: Session, form: AgendaItemForm) -> AgendaItemData:
     """A new item at the end of the agenda."""
     form = validate_item(session, replace(form, id=None))
@@ -263,6 +265,7 @@ def add_item(session: Session, form: AgendaItemForm) -> AgendaItemData:
     return get_item(session, row.id)
 
 
+@changes(Change.AGENDA)
 def update_item(session: Session, form: AgendaItemForm) -> AgendaItemData:
     row = session.get(AgendaItem, form.id) if form.id is not None else None
     if row is None:
@@ -273,6 +276,7 @@ def update_item(session: Session, form: AgendaItemForm) -> AgendaItemData:
     return get_item(session, row.id)
 
 
+@changes(Change.AGENDA, Change.ATTACHMENTS)
 def delete_item(session: Session, item_id: int) -> None:
     """Delete an item with its materials; the items after it move up one number."""
     row = session.get(AgendaItem, item_id)
@@ -302,6 +306,7 @@ def _renumber(session: Session, meeting_id: int, rows: list[AgendaItem] | None =
     session.flush()
 
 
+@changes(Change.AGENDA)
 def move_item(session: Session, item_id: int, to_index: int) -> list[AgendaItemData]:
     """Move an item to place ``to_index`` (0-based, clamped); the numbering follows."""
     row = session.get(AgendaItem, item_id)
@@ -381,6 +386,7 @@ def deferred_candidates(session: Session, meeting_id: int) -> list[AgendaItemDat
     ]
 
 
+@changes(Change.AGENDA, Change.ATTACHMENTS)
 def copy_items(session: Session, meeting_id: int, item_ids: list[int]) -> list[AgendaItemData]:
     """Copy items of an earlier session (deferred ones) to the end of this session's agenda, with
     their materials; the time slot is left open and the presenter kept if they attend."""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, EventKind
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Meeting, ScheduleEvent
@@ -181,6 +182,7 @@ def _apply(row: ScheduleEvent, form: EventForm) -> None:
     row.kind = EventKind(form.kind).value
 
 
+@changes(Change.MEETINGS)
 def add_event(session: Session, form: EventForm) -> EventData:
     form = validate_event(session, replace(form, id=None))
     row = ScheduleEvent(meeting_id=form.meeting_id)
@@ -190,6 +192,7 @@ def add_event(session: Session, form: EventForm) -> EventData:
     return _data(row)
 
 
+@changes(Change.MEETINGS)
 def update_event(session: Session, form: EventForm) -> EventData:
     row = session.get(ScheduleEvent, form.id) if form.id is not None else None
     if row is None:
@@ -200,6 +203,7 @@ def update_event(session: Session, form: EventForm) -> EventData:
     return _data(row)
 
 
+@changes(Change.MEETINGS)
 def delete_event(session: Session, event_id: int) -> None:
     row = session.get(ScheduleEvent, event_id)
     if row is None:

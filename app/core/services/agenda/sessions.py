@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
+from app.core.changes import Change, changes
 from app.core.enums import DelegationRole, MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, DelegationMember, Meeting, Person, Side
@@ -250,6 +251,7 @@ def _apply(row: Meeting, form: MeetingForm) -> None:
     row.status = MeetingStatus(form.status).value
 
 
+@changes(Change.MEETINGS, Change.AGENDA)
 def create_meeting(session: Session, form: MeetingForm, *, standing_item: bool = True) -> MeetingData:
     """A new session; with ``standing_item``, its agenda opens with the report on the previous
     session's decisions."""
@@ -266,6 +268,7 @@ def create_meeting(session: Session, form: MeetingForm, *, standing_item: bool =
     return meeting_data(row)
 
 
+@changes(Change.MEETINGS, Change.AGENDA)
 def update_meeting(session: Session, form: MeetingForm) -> MeetingData:
     row = session.get(Meeting, form.id) if form.id is not None else None
     if row is None:
@@ -280,6 +283,7 @@ def update_meeting(session: Session, form: MeetingForm) -> MeetingData:
     return meeting_data(row)
 
 
+@changes(Change.MEETINGS, Change.AGENDA, Change.ATTACHMENTS)
 def delete_meeting(session: Session, meeting_id: int) -> None:
     """Delete a session with its delegations, agenda, programme and materials; refused while
     other registers (decisions, expenses…) still refer to it."""
@@ -332,6 +336,7 @@ def _role(role: DelegationRole | str | None) -> DelegationRole:
         raise ValidationError(N_("Choose the role in the delegation."), field="role") from None
 
 
+@changes(Change.MEETINGS)
 def add_member(
     session: Session, meeting_id: int, side_id: int, person_id: int | None, role: DelegationRole | str
 ) -> MemberData:
@@ -373,6 +378,7 @@ def add_member(
     return next(m for m in members(session, meeting_id) if m.id == row.id)
 
 
+@changes(Change.MEETINGS)
 def set_member_role(session: Session, member_id: int, role: DelegationRole | str) -> MemberData:
     row = session.get(DelegationMember, member_id)
     if row is None:
@@ -384,6 +390,7 @@ def set_member_role(session: Session, member_id: int, role: DelegationRole | str
     return next(m for m in members(session, row.meeting_id) if m.id == row.id)
 
 
+@changes(Change.MEETINGS)
 def remove_member(session: Session, member_id: int) -> None:
     """Take a person out of a delegation; refused while they present an agenda item."""
     row = session.get(DelegationMember, member_id)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, fields, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Setting, Side
@@ -217,6 +218,7 @@ def get_rules(session: Session) -> ExchangeRules:
     return ExchangeRules(**values)
 
 
+@changes(Change.EXCHANGES, Change.SETTINGS)
 def save_rules(session: Session, rules: ExchangeRules) -> ExchangeRules:
     for attr in _RULE_KEYS:
         value = getattr(rules, attr)
@@ -501,11 +503,13 @@ def store_validated(session: Session, data: ExchangeData) -> int:
     return row.id
 
 
+@changes(Change.EXCHANGES)
 def add_exchange(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
     data = validate(session, replace(data, id=None), today)
     return get_exchange(session, store_validated(session, data), today)
 
 
+@changes(Change.EXCHANGES)
 def update_exchange(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
     row = session.get(Exchange, data.id) if data.id is not None else None
     if row is None:
@@ -514,6 +518,7 @@ def update_exchange(session: Session, data: ExchangeData, today: dt.date | None 
     return get_exchange(session, store_validated(session, data), today)
 
 
+@changes(Change.EXCHANGES, Change.ATTACHMENTS)
 def delete_exchange(session: Session, exchange_id: int) -> None:
     row = session.get(Exchange, exchange_id)
     if row is None:

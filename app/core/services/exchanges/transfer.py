@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import ExchangeChannel, ExchangeKind, LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
@@ -445,6 +446,7 @@ def parse_table(
     return good
 
 
+@changes(Change.EXCHANGES)
 def import_table(
     session: Session, table: Table, mapping: dict[str, int], today: dt.date | None = None
 ) -> ImportResult:

@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import DelegationMember, Expense, ExpenseCategory, ExpenseKind, Meeting, Side
@@ -299,6 +300,7 @@ def _raise_warnings(validated: Validated, confirmed: bool) -> None:
         raise validated.warnings[0]
 
 
+@changes(Change.EXPENSES)
 def add_expense(
     session: Session, data: ExpenseInput, *, confirmed: bool = False, lang: str | None = None
 ) -> ExpenseData:
@@ -311,6 +313,7 @@ def add_expense(
     return get_expense(session, row.id)
 
 
+@changes(Change.EXPENSES)
 def update_expense(
     session: Session, data: ExpenseInput, *, confirmed: bool = False, lang: str | None = None
 ) -> ExpenseData:
@@ -345,6 +348,7 @@ def update_expense(
     return get_expense(session, row.id)
 
 
+@changes(Change.EXPENSES, Change.ATTACHMENTS)
 def delete_expense(session: Session, expense_id: int) -> None:
     row = session.get(Expense, expense_id)
     if row is None:

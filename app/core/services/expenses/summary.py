@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind, Meeting, Side
 from app.core.services import commission as commission_service
@@ -191,6 +192,7 @@ def budget_lines(session: Session, meeting_id: int, summ: SessionSummary | None 
     return lines
 
 
+@changes(Change.EXPENSES)
 def set_budget(session: Session, data: BudgetInput, lang: str | None = None) -> BudgetLine:
     """Set (or replace) the budget of a side for a category and currency at a session."""
     if data.meeting_id is None or session.get(Meeting, data.meeting_id) is None:
@@ -221,6 +223,7 @@ def set_budget(session: Session, data: BudgetInput, lang: str | None = None) -> 
     return next(b for b in budget_lines(session, data.meeting_id) if b.id == row.id)
 
 
+@changes(Change.EXPENSES)
 def remove_budget(session: Session, budget_id: int) -> None:
     row = session.get(Budget, budget_id)
     if row is None:
@@ -277,6 +280,7 @@ def list_rates(session: Session, meeting_id: int) -> list[RateData]:
     return [_rate_data(r) for r in rows]
 
 
+@changes(Change.EXPENSES)
 def set_rate(session: Session, data: RateInput, lang: str | None = None) -> RateData:
     """Enter (or replace) the session's rate from one currency into another."""
     if data.meeting_id is None or session.get(Meeting, data.meeting_id) is None:
@@ -304,6 +308,7 @@ def set_rate(session: Session, data: RateInput, lang: str | None = None) -> Rate
     return _rate_data(row)
 
 
+@changes(Change.EXPENSES)
 def remove_rate(session: Session, rate_id: int) -> None:
     row = session.get(ExchangeRate, rate_id)
     if row is None:

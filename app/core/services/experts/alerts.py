@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from sqlalchemy import String, and_, cast, or_, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import LabeledEnum
 from app.core.errors import ValidationError
 from app.core.models import Person
@@ -99,6 +100,7 @@ def alert_settings(session: Session) -> tuple[int, int]:
     return int(settings.get(session, HORIZON_KEY)), int(settings.get(session, REPLY_KEY))
 
 
+@changes(Change.SETTINGS, Change.EXPERTS)
 def save_alert_settings(session: Session, horizon_days: int, reply_days: int) -> None:
     for key, value, field in ((HORIZON_KEY, horizon_days, "horizon"), (REPLY_KEY, reply_days, "reply")):
         if value is None or not 1 <= int(value) <= 730:

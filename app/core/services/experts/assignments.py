@@ -16,6 +16,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Decision, Meeting, Person, Side
 from app.core.models.experts import (
@@ -234,6 +235,7 @@ def _apply(row: Assignment, session: Session, data: AssignmentData) -> None:
     row.start_date, row.end_date, row.term_end = period(data)
 
 
+@changes(Change.EXPERTS)
 def save_assignment(
     session: Session,
     data: AssignmentData,
@@ -283,6 +285,7 @@ def _proposed_step(
     )
 
 
+@changes(Change.EXPERTS, Change.ATTACHMENTS)
 def delete_assignment(session: Session, assignment_id: int) -> None:
     row = load_row(session, assignment_id)
     attachments.remove_all(session, OWNER_KIND, row.id)

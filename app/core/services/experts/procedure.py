@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.models.experts import PROCEDURE, AssignmentStatus, AssignmentStep
 from app.core.services.experts.assignments import check_handlers, load_row
@@ -36,6 +37,7 @@ def skipped_steps(current: AssignmentStatus, target: AssignmentStatus) -> tuple[
     return PROCEDURE[current.rank + 1 : target.rank]
 
 
+@changes(Change.EXPERTS)
 def advance(
     session: Session,
     assignment_id: int,
@@ -129,6 +131,7 @@ def advance(
     return assignment_data(row)
 
 
+@changes(Change.EXPERTS)
 def revert_last_step(session: Session, assignment_id: int) -> AssignmentData:
     """Undo the last step recorded (a mistake): the status goes back to the step before."""
     row = load_row(session, assignment_id)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Decision, Meeting, Side
 from app.core.models.experts import (
@@ -273,6 +274,7 @@ def validate(session: Session, data: QuotaData) -> QuotaData:
     )
 
 
+@changes(Change.EXPERTS)
 def save_quota(session: Session, data: QuotaData) -> QuotaData:
     row = None
     if data.id is not None:
@@ -308,6 +310,7 @@ def save_quota(session: Session, data: QuotaData) -> QuotaData:
     return get_quota(session, row.id)
 
 
+@changes(Change.EXPERTS)
 def delete_quota(session: Session, quota_id: int) -> None:
     row = session.get(ExpertQuota, quota_id)
     if row is None:

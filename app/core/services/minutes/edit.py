@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import DecisionStatus, RevisionAction, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, Decision, Minutes, Segment, SegmentRevision
@@ -224,6 +225,7 @@ def _drop_decision(session: Session, seg: Segment) -> None:
 # --- creating --------------------------------------------------------------------------------
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def insert_segment(
     session: Session,
     minutes_id: int,
@@ -273,6 +275,7 @@ def insert_segment(
 # --- texts -----------------------------------------------------------------------------------
 
 
+@changes(Change.MINUTES)
 def save_texts(
     session: Session, segment_id: int, text_zh: str | None = None, text_ru: str | None = None
 ) -> SegmentData:
@@ -292,6 +295,7 @@ def save_texts(
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def restore_revision(session: Session, segment_id: int, revision_id: int) -> SegmentData:
     """Bring back the texts of an older revision (as a new revision)."""
     seg = segment_row(session, segment_id)
@@ -327,6 +331,7 @@ def allowed_statuses(seg: SegmentData) -> list[SegmentStatus]:
     return out
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def set_status(session: Session, segment_id: int, status: SegmentStatus | str) -> SegmentData:
     status = SegmentStatus(status)
     seg = segment_row(session, segment_id)
@@ -351,6 +356,7 @@ def set_status(session: Session, segment_id: int, status: SegmentStatus | str) -
     return _data(session, seg)
 
 
+@changes(Change.MINUTES)
 def reopen(session: Session, segment_id: int, reason: str) -> SegmentData:
     """Unlock an initialled segment (back to "agreed"), keeping the reason in its history."""
     seg = segment_row(session, segment_id)
@@ -371,6 +377,7 @@ def reopen(session: Session, segment_id: int, reason: str) -> SegmentData:
 # --- properties ------------------------------------------------------------------------------
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def set_kind(session: Session, segment_id: int, kind: SegmentKind | str) -> SegmentData:
     """Change the kind. Becoming a decision adds it to the register; ceasing to be one removes it."""
     kind = SegmentKind(kind)
@@ -390,6 +397,7 @@ def set_kind(session: Session, segment_id: int, kind: SegmentKind | str) -> Segm
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def set_agenda_item(session: Session, segment_id: int, agenda_item_id: int | None) -> SegmentData:
     seg = segment_row(session, segment_id)
     if seg.agenda_item_id == agenda_item_id:
@@ -403,6 +411,7 @@ def set_agenda_item(session: Session, segment_id: int, agenda_item_id: int | Non
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def set_part(session: Session, segment_id: int, part: SegmentPart | str) -> SegmentData:
     """Put a segment into another part: at the start of a later part, at the end of an earlier one."""
     part = SegmentPart(part)
@@ -420,6 +429,7 @@ def set_part(session: Session, segment_id: int, part: SegmentPart | str) -> Segm
     return _data(session, seg)
 
 
+@changes(Change.MINUTES)
 def set_accepted(session: Session, segment_id: int, key: str, accepted: bool) -> SegmentData:
     """Mark a check finding of a segment as intended by both sides (or not any more)."""
     seg = segment_row(session, segment_id)
@@ -438,6 +448,7 @@ def set_accepted(session: Session, segment_id: int, key: str, accepted: bool) ->
 # --- decision fields -------------------------------------------------------------------------
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def save_decision(
     session: Session,
     segment_id: int,
@@ -496,6 +507,7 @@ def save_decision(
 # --- structure: move, split, merge, delete ---------------------------------------------------
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def move_segment(session: Session, segment_id: int, delta: int) -> SegmentData:
     """One step up (-1) or down (+1). At the edge of its part, a segment crosses into the
     neighbouring part instead of changing places."""
@@ -522,6 +534,7 @@ def move_segment(session: Session, segment_id: int, delta: int) -> SegmentData:
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def place_segment(session: Session, segment_id: int, index: int, part: SegmentPart | str) -> SegmentData:
     """Put a segment at ``index`` of the document (counted without it), in ``part``: dragging and
     dropping, and undoing a move."""
@@ -540,6 +553,7 @@ def place_segment(session: Session, segment_id: int, index: int, part: SegmentPa
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def split_segment(
     session: Session, segment_id: int, at_zh: int, at_ru: int, *, new_uuid: str | None = None
 ) -> tuple[SegmentData, SegmentData]:
@@ -587,6 +601,7 @@ def _join(a: str, b: str, lang: str) -> str:
     return a + b if lang == "zh" else f"{a} {b}"
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def merge_segments(session: Session, first_id: int, second_id: int) -> tuple[SegmentData, SegmentSnapshot]:
     """Merge a segment into the one just before it, in the same part. The result keeps the first
     one's kind, links and the lower of the two statuses. Returns the merged segment and a
@@ -636,6 +651,7 @@ def snapshot_segment(session: Session, segment_id: int) -> SegmentSnapshot:
     )
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def delete_segment(session: Session, segment_id: int) -> SegmentSnapshot:
     """Delete a segment (and its decision from the register). Returns what undo needs."""
     seg = segment_row(session, segment_id)
@@ -649,6 +665,7 @@ def delete_segment(session: Session, segment_id: int) -> SegmentSnapshot:
     return snapshot
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def restore_segment(session: Session, snapshot: SegmentSnapshot) -> SegmentData:
     """Bring a deleted or merged-away segment back where it was, with its uuid, decision fields
     and history."""
@@ -710,6 +727,7 @@ def restore_segment(session: Session, snapshot: SegmentSnapshot) -> SegmentData:
     return _data(session, seg)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def unmerge(session: Session, first_id: int, first_before: SegmentData, second: SegmentSnapshot) -> None:
     """Undo a merge: the first segment gets its texts and status back, the second comes back."""
     seg = segment_row(session, first_id)
@@ -723,6 +741,7 @@ def unmerge(session: Session, first_id: int, first_before: SegmentData, second: 
     restore_segment(session, second)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def unsplit(session: Session, first_id: int, second_id: int, first_before: SegmentData) -> SegmentData:
     """Undo a split: the second half goes, the first gets its texts and status back."""
     seg = segment_row(session, first_id)

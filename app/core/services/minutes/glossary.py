@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.models import GlossaryTerm
 from app.core.models.base import like_pattern
@@ -63,6 +64,7 @@ def validate(data: TermData) -> TermData:
     return replace(data, zh=zh, ru=ru, note=note)
 
 
+@changes(Change.GLOSSARY)
 def save_term(session: Session, data: TermData) -> TermData:
     """Add a term (no id) or change one."""
     data = validate(data)
@@ -83,6 +85,7 @@ def save_term(session: Session, data: TermData) -> TermData:
     return _data(row)
 
 
+@changes(Change.GLOSSARY)
 def delete_term(session: Session, term_id: int) -> None:
     row = session.get(GlossaryTerm, term_id)
     if row is None:
@@ -91,6 +94,7 @@ def delete_term(session: Session, term_id: int) -> None:
     session.flush()
 
 
+@changes(Change.GLOSSARY)
 def import_terms(session: Session, path: Path) -> ImportResult:
     """Add the term pairs of a CSV or XLSX file whose first row names the columns zh, ru and
     optionally note. Pairs already there are left as they are. A bad row refuses the file whole."""

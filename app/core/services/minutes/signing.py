@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import (
     LabeledEnum,
     MeetingStatus,
@@ -166,6 +167,7 @@ def validate_signing(session: Session, meeting_id: int, fields: SigningFields) -
     return replace(fields, place_zh=place_zh, place_ru=place_ru)
 
 
+@changes(Change.MINUTES, Change.MEETINGS, Change.DECISIONS)
 def record_signing(
     session: Session, meeting_id: int, fields: SigningFields, *, signed_at: dt.datetime | None = None
 ) -> minutes_service.MinutesData:

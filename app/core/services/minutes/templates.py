@@ -12,6 +12,7 @@ import datetime as dt
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, RevisionAction, SegmentKind, SegmentPart
 from app.core.errors import ValidationError
 from app.core.models import AgendaItem, Segment
@@ -163,6 +164,7 @@ def _part_of(item: AgendaItem, sides: dict[int, int]) -> SegmentPart:
     return SegmentPart.FIRST if sides.get(item.proposing_side_id) == 1 else SegmentPart.SECOND
 
 
+@changes(Change.MINUTES)
 def start_from_agenda(session: Session, meeting_id: int) -> list[SegmentData]:
     """New minutes for a session: the preamble, the three parts with a heading for each agreed or
     discussed agenda item, and the closing formula. Only for minutes that are still empty."""

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.enums import RevisionAction, SegmentKind, SegmentPart
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.services import tables
@@ -119,6 +120,7 @@ def _append_part(session: Session, minutes_id: int) -> SegmentPart:
     return SegmentPart(body[-1].part)
 
 
+@changes(Change.MINUTES, Change.DECISIONS)
 def import_minutes(session: Session, meeting_id: int, path: Path) -> int:
     """Append the rows of a file to a session's minutes as drafts; the number of segments added."""
     rows = parse_table(path)
