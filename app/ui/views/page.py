@@ -59,12 +59,14 @@ class Forward:
 
 
 def forward(page: str, names: str):
-    """Class decorator of a tab shell: these attributes (space-separated) are its page's, for the
-    main window and the tests that reach the widgets through the tab."""
+    """Class decorator of a tab shell: these attributes (space-separated; ``alias:name`` when the
+    page calls it otherwise) are its page's, for the main window and the tests that reach the
+    widgets through the tab."""
 
     def decorate(cls):
-        for name in names.split():
-            setattr(cls, name, Forward(page, name))
+        for entry in names.split():
+            alias, _colon, name = entry.partition(":")
+            setattr(cls, alias, Forward(page, name or alias))
         return cls
 
     return decorate
