@@ -39,7 +39,7 @@ from app.ui.minutes.commands import (
 from app.ui.minutes.document import MinutesDocument
 from app.ui.minutes.editor import SegmentEditor
 from app.ui.minutes.empty_page import EmptyPage
-from app.ui.minutes.file_ops import FileOperations
+from app.ui.minutes.file_ops import MinutesFiles
 from app.ui.minutes.find import Finder
 from app.ui.minutes.find_bar import FindBar
 from app.ui.minutes.segment_ops import SegmentOperations
@@ -52,7 +52,7 @@ FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed"
                  ("findings", N_("With check findings")))  # fmt: skip
 
 
-class MinutesView(SegmentOperations, FileOperations, View):
+class MinutesView(SegmentOperations, View):
     TITLE = N_("Minutes")
     CONCERNS = frozenset(
         {Change.MINUTES, Change.GLOSSARY, Change.MEETINGS, Change.AGENDA, Change.DECISIONS, Change.COMMISSION}
@@ -73,6 +73,7 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self.actions_ = EditorActions(self, self.stack)
         self._build_toolbar()
         self.finder = Finder(self)
+        self.files = MinutesFiles(self)
         a = self.actions_
         self.editor.context_actions[:] = [*a.segment_menu(), None, *a.status.values(), a.reopen]
         self._connect()
@@ -188,11 +189,12 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self.filter_combo.activated.connect(
             lambda _i: self.editor.set_filter(self.filter_combo.currentData())
         )
-        self.import_button.clicked.connect(self.import_file)
-        self.empty.import_button.clicked.connect(self.import_file)
-        self.export_button.clicked.connect(self.export_file)
-        self.start_agenda_button.clicked.connect(self.start_from_agenda)
-        self.start_empty_button.clicked.connect(self.start_empty)
+        f = self.files
+        self.import_button.clicked.connect(f.import_file)
+        self.empty.import_button.clicked.connect(f.import_file)
+        self.export_button.clicked.connect(f.export_file)
+        self.start_agenda_button.clicked.connect(f.start_from_agenda)
+        self.start_empty_button.clicked.connect(f.start_empty)
         p = self.segment_panel
         p.statusChosen.connect(self.set_current_status)
         p.kindChosen.connect(self._set_kind)
@@ -202,10 +204,10 @@ class MinutesView(SegmentOperations, FileOperations, View):
         p.reopenRequested.connect(self.reopen_current)
         p.historyRequested.connect(self.show_history)
         g = self.glossary_panel
-        g.addRequested.connect(lambda: self._edit_term(None))
-        g.editRequested.connect(self._edit_term)
-        g.deleteRequested.connect(self._delete_term)
-        g.importRequested.connect(self.import_glossary)
+        g.addRequested.connect(lambda: f.edit_term(None))
+        g.editRequested.connect(f.edit_term)
+        g.deleteRequested.connect(f.delete_term)
+        g.importRequested.connect(f.import_glossary)
         self.checks_panel.jump.connect(self.jump_to_finding)
         self.checks_panel.acceptRequested.connect(self._accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)
