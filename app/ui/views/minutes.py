@@ -52,7 +52,7 @@ FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed"
                  ("findings", N_("With check findings")))  # fmt: skip
 
 
-class MinutesView(SegmentOperations, View):
+class MinutesView(View):
     TITLE = N_("Minutes")
     CONCERNS = frozenset(
         {Change.MINUTES, Change.GLOSSARY, Change.MEETINGS, Change.AGENDA, Change.DECISIONS, Change.COMMISSION}
@@ -70,6 +70,7 @@ class MinutesView(SegmentOperations, View):
         self._counts_timer.setInterval(400)
         self._counts_timer.timeout.connect(self._update_counts)
         self._build()
+        self.segments = SegmentOperations(self)
         self.actions_ = EditorActions(self, self.stack)
         self._build_toolbar()
         self.finder = Finder(self)
@@ -178,13 +179,14 @@ class MinutesView(SegmentOperations, View):
         d.refused.connect(self.show_refusal)
         d.autosaver.stateChanged.connect(self._on_save_state)
         d.autosaver.refused.connect(lambda _u, msg: self.show_refusal(msg))
+        ops = self.segments
         e = self.editor
         e.textEdited.connect(self._on_typed)
         e.currentChanged.connect(self._on_current)
         e.dropped.connect(lambda uuid, index, part: self.stack.push(MoveCommand(self, uuid, 0, index, part)))
-        e.addRequested.connect(self._add_in_part)
+        e.addRequested.connect(ops.add_in_part)
         e.cellLeft.connect(self.doc.autosaver.save_now)
-        e.statusRequested.connect(self._status_menu)
+        e.statusRequested.connect(ops.status_menu)
         self.session_combo.activated.connect(lambda _i: self._open_session())
         self.filter_combo.activated.connect(
             lambda _i: self.editor.set_filter(self.filter_combo.currentData())
@@ -196,20 +198,20 @@ class MinutesView(SegmentOperations, View):
         self.start_agenda_button.clicked.connect(f.start_from_agenda)
         self.start_empty_button.clicked.connect(f.start_empty)
         p = self.segment_panel
-        p.statusChosen.connect(self.set_current_status)
-        p.kindChosen.connect(self._set_kind)
-        p.partChosen.connect(lambda part: self._segment_op(me.set_part, part, structural=True))
-        p.agendaChosen.connect(lambda item: self._segment_op(me.set_agenda_item, item))
-        p.decisionEdited.connect(self._decision_edited)
-        p.reopenRequested.connect(self.reopen_current)
-        p.historyRequested.connect(self.show_history)
+        p.statusChosen.connect(ops.set_current_status)
+        p.kindChosen.connect(ops.set_kind)
+        p.partChosen.connect(lambda part: ops.segment_op(me.set_part, part, structural=True))
+        p.agendaChosen.connect(lambda item: ops.segment_op(me.set_agenda_item, item))
+        p.decisionEdited.connect(ops.decision_edited)
+        p.reopenRequested.connect(ops.reopen_current)
+        p.historyRequested.connect(ops.show_history)
         g = self.glossary_panel
         g.addRequested.connect(lambda: f.edit_term(None))
         g.editRequested.connect(f.edit_term)
         g.deleteRequested.connect(f.delete_term)
         g.importRequested.connect(f.import_glossary)
-        self.checks_panel.jump.connect(self.jump_to_finding)
-        self.checks_panel.acceptRequested.connect(self._accept_finding)
+        self.checks_panel.jump.connect(ops.jump_to_finding)
+        self.checks_panel.acceptRequested.connect(ops.accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)
         self.find_bar.replaceRequested.connect(self.finder.replace)
         self.find_bar.replaceAllRequested.connect(self.finder.replace_all)
@@ -245,7 +247,7 @@ class MinutesView(SegmentOperations, View):
         # the Delete key outside the texts (on a button, in the side panel) deletes nothing
         focus = QApplication.focusWidget()
         if focus is None or self.editor.isAncestorOf(focus) or not self.isAncestorOf(focus):
-            self.delete_current()
+            self.segments.delete_current()
 
     def can_find(self) -> bool:
         return self.has_minutes()
