@@ -12,11 +12,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -29,7 +24,7 @@ from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.minutes import edit as me
 from app.core.services.minutes.records import SegmentData
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.banners import Banners
 from app.ui.minutes.commands import (
@@ -43,13 +38,11 @@ from app.ui.minutes.file_ops import MinutesFiles
 from app.ui.minutes.find import Finder
 from app.ui.minutes.find_bar import FindBar
 from app.ui.minutes.segment_ops import SegmentOperations
+from app.ui.minutes.session_bar import SessionBar
 from app.ui.minutes.side_panels import SidePanels
 from app.ui.minutes.status_line import StatusLine
 from app.ui.views.base import View
 from app.ui.widgets import messages
-
-FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed")),
-                 ("findings", N_("With check findings")))  # fmt: skip
 
 
 class MinutesView(View):
@@ -83,33 +76,10 @@ class MinutesView(View):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        top = QHBoxLayout()
-        self.session_label = QLabel()
-        self.session_combo = QComboBox()
-        self.session_combo.setObjectName("minutes_session")
-        self.session_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.session_combo.setMinimumContentsLength(14)
-        self.session_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.session_combo.setMaximumWidth(460)
-        self.session_label.setBuddy(self.session_combo)
-        self.filter_label = QLabel()
-        self.filter_combo = QComboBox()
-        self.filter_combo.setObjectName("minutes_filter")
-        self.filter_label.setBuddy(self.filter_combo)
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("minutes_import")
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("minutes_export")
-        top.addWidget(self.session_label)
-        top.addWidget(self.session_combo, 3)
-        top.addSpacing(12)
-        top.addWidget(self.filter_label)
-        top.addWidget(self.filter_combo)
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
+        self.session_bar = SessionBar()
+        bar = self.session_bar
+        self.session_combo, self.filter_combo = bar.session_combo, bar.filter_combo
+        self.import_button, self.export_button = bar.import_button, bar.export_button
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("minutes_toolbar")
@@ -142,7 +112,7 @@ class MinutesView(View):
         self.status_line = StatusLine()
         self.counts, self.save_state = self.status_line.counts, self.status_line.save_state
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(self.session_bar)
         lay.addWidget(self.toolbar)
         lay.addWidget(self.signed_banner)
         lay.addWidget(self.banner)
@@ -273,30 +243,13 @@ class MinutesView(View):
     # --- sessions ----------------------------------------------------------------------------
 
     def _fill_sessions(self) -> None:
-        current = self.session_combo.currentData()
-        if current is None:
-            saved = QSettings().value("minutes/session")
-            current = int(saved) if saved not in (None, "") else None
-        self.session_combo.clear()
-        if not self.ctx.has_db:
-            return
-        lang = current_language()
-        for m in self.ctx.read(meetings_service.list_meetings):
-            self.session_combo.addItem(
-                _("Session {number} — {city}, {start}").format(
-                    number=m.ordinal, city=m.city(lang), start=format_date(m.start_date, "medium")
-                ),
-                m.id,
-            )
-        idx = self.session_combo.findData(current)
-        self.session_combo.setCurrentIndex(idx if idx >= 0 else 0)
+        meetings = self.ctx.read(meetings_service.list_meetings) if self.ctx.has_db else []
+        self.session_bar.fill_sessions(meetings)
 
     def _open_session(self, keep_stack: bool = False) -> None:
-        meeting_id = self.session_combo.currentData()
+        meeting_id = self.session_bar.meeting_id()
         if meeting_id != self.doc.meeting_id or not keep_stack:
             self.stack.clear()
-        if meeting_id is not None:
-            QSettings().setValue("minutes/session", meeting_id)
         self._load_context(meeting_id)
         self.doc.open(meeting_id)
 
@@ -495,15 +448,6 @@ class MinutesView(View):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.session_label.setText(_("&Session:"))
-        self.filter_label.setText(_("S&how:"))
-        current = self.filter_combo.currentData()
-        self.filter_combo.clear()
-        for key, label in FILTER_LABELS:
-            self.filter_combo.addItem(_(label), key)
-        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(current)))
-        self.import_button.setText(_("&Import…"))
-        self.export_button.setText(_("E&xport…"))
         self.print_action.setText(_("&Print…"))
         self.sign_action.setText(_("&Signing…"))
         self.print_action.setToolTip(_("Print the signature originals, a proof or the reading copy"))
