@@ -26,8 +26,6 @@ CORRECTION_COLOUR = "#b00020"
 class ExpenseRegisterPage(RegisterPage):
     #: a dialog saved an expense of another session: the tab shows that session
     sessionWanted = Signal(int)  # noqa: N815
-    #: a dialog may have changed the database: the tab refreshes now if it is stale
-    refreshWanted = Signal()  # noqa: N815
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
 from app.core.changes import Change
@@ -37,8 +37,6 @@ def experts_table(name: str, model: QueryTableModel):
 
 
 class AssignmentsPage(RegisterPage):
-    #: a dialog may have changed the database: the tab refreshes now if it is stale
-    refreshWanted = Signal()  # noqa: N815
 
     def __init__(self, ctx, side_name: Callable[[str], str], parent=None) -> None:
         super().__init__(ctx, parent)

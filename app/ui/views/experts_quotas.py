@@ -19,8 +19,6 @@ from app.ui.widgets import messages
 
 
 class QuotasPage(RegisterPage):
-    #: a dialog may have changed the database: the tab refreshes now if it is stale
-    refreshWanted = Signal()  # noqa: N815
     #: "Show its assignments" on this quota
     assignmentsWanted = Signal(object)  # noqa: N815
 

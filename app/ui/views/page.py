@@ -33,7 +33,7 @@ def selected_row(table: QTableView, model=None):
     idx = table.currentIndex()
     if not idx.isValid() or not table.selectionModel().hasSelection():
         return None
-    return (model or table.model()).row_of(idx)
+    return (model if model is not None else table.model()).row_of(idx)
 
 
 def select_row(table: QTableView, model, record_id: int) -> bool:
@@ -84,6 +84,8 @@ class RegisterPage(Retranslatable, QWidget):
     actionsChanged = Signal()  # noqa: N815
     #: a short message for the status bar
     status = Signal(str)
+    #: a dialog of the page may have changed the database: the shell refreshes now if it is stale
+    refreshWanted = Signal()  # noqa: N815
 
     def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
