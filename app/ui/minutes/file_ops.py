@@ -1,10 +1,11 @@
 """The Minutes tab's files and beginnings: start from the agenda or an empty page, import and
-export the minutes, and the glossary's terms and import. A mixin of ``MinutesView``."""
+export the minutes, and the glossary's terms and import. A part of ``MinutesView`` (its ``files``)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog
 
 from app.core.enums import SegmentPart
@@ -18,24 +19,28 @@ from app.i18n import _, ngettext
 from app.ui.widgets import messages
 
 
-class FileOperations:
+class MinutesFiles(QObject):
+    def __init__(self, view) -> None:
+        super().__init__(view)
+        self.view = view
+
     # --- starting, importing, exporting ------------------------------------------------------
 
     def start_from_agenda(self) -> None:
-        meeting_id = self.doc.meeting_id
+        meeting_id = self.view.doc.meeting_id
         if meeting_id is None:
             return
         try:
-            self.doc.write(minutes_templates.start_from_agenda, meeting_id)
+            self.view.doc.write(minutes_templates.start_from_agenda, meeting_id)
         except CoreError as exc:
-            messages.error(self, exc.message)
+            messages.error(self.view, exc.message)
             return
-        self.stack.clear()
-        self.doc.reload()
-        self.editor.focus_index(0)
+        self.view.stack.clear()
+        self.view.doc.reload()
+        self.view.editor.focus_index(0)
 
     def start_empty(self) -> None:
-        meeting_id = self.doc.meeting_id
+        meeting_id = self.view.doc.meeting_id
         if meeting_id is None:
             return
 
@@ -43,100 +48,102 @@ class FileOperations:
             minutes = ensure_minutes(session, meeting_id)
             me.insert_segment(session, minutes.id, None, part=SegmentPart.PREAMBLE)
 
-        self.doc.write(start)
-        self.stack.clear()
-        self.doc.reload()
-        self.editor.focus_index(0)
+        self.view.doc.write(start)
+        self.view.stack.clear()
+        self.view.doc.reload()
+        self.view.editor.focus_index(0)
 
     def import_file(self) -> None:
-        meeting_id = self.doc.meeting_id
+        meeting_id = self.view.doc.meeting_id
         if meeting_id is None:
             return
         path, _f = QFileDialog.getOpenFileName(
-            self, _("Import minutes"), "", _("Tables (*.csv *.xlsx *.docx)")
+            self.view, _("Import minutes"), "", _("Tables (*.csv *.xlsx *.docx)")
         )
         if not path:
             return
-        self.doc.autosaver.flush()
+        self.view.doc.autosaver.flush()
         try:
-            n = self.doc.write(minutes_transfer.import_minutes, meeting_id, Path(path))
+            n = self.view.doc.write(
+                minutes_transfer.import_minutes, meeting_id, Path(path)
+            )
         except ImportRefused as exc:
-            messages.error(self, _import_message(exc))
+            messages.error(self.view, _import_message(exc))
             return
         except CoreError as exc:
-            messages.error(self, exc.message)
+            messages.error(self.view, exc.message)
             return
-        self.stack.clear()
-        self.doc.reload()
-        self.status.emit(
+        self.view.stack.clear()
+        self.view.doc.reload()
+        self.view.status.emit(
             ngettext(
                 "{n} segment was imported as a draft.", "{n} segments were imported as drafts.", n
             ).format(n=n)
         )
 
     def export_file(self) -> None:
-        meeting_id = self.doc.meeting_id
-        if meeting_id is None or not self.has_minutes():
+        meeting_id = self.view.doc.meeting_id
+        if meeting_id is None or not self.view.has_minutes():
             return
         path, _f = QFileDialog.getSaveFileName(
-            self, _("Export minutes"), "", _("CSV (*.csv);;Excel (*.xlsx)")
+            self.view, _("Export minutes"), "", _("CSV (*.csv);;Excel (*.xlsx)")
         )
         if not path:
             return
         p = Path(path)
         if p.suffix.lower() not in (".csv", ".xlsx"):
             p = p.with_suffix(".csv")
-        self.doc.autosaver.flush()
+        self.view.doc.autosaver.flush()
         try:
-            n = self.ctx.read(minutes_transfer.export_minutes, meeting_id, p)
+            n = self.view.ctx.read(minutes_transfer.export_minutes, meeting_id, p)
         except (CoreError, OSError) as exc:
-            messages.error(self, getattr(exc, "message", None) or str(exc))
+            messages.error(self.view, getattr(exc, "message", None) or str(exc))
             return
-        self.status.emit(
+        self.view.status.emit(
             ngettext("{n} segment was written to {path}.", "{n} segments were written to {path}.", n).format(
                 n=n, path=p
             )
         )
 
-    def _edit_term(self, term) -> None:
+    def edit_term(self, term) -> None:
         from app.ui.dialogs.glossary_term_dialog import GlossaryTermDialog
 
-        dlg = GlossaryTermDialog(self.ctx, term, self)
-        self.doc.writing = True
+        dlg = GlossaryTermDialog(self.view.ctx, term, self.view)
+        self.view.doc.writing = True
         try:
             saved = dlg.exec() and dlg.saved is not None
         finally:
-            self.doc.writing = False
+            self.view.doc.writing = False
         if saved:
-            self.doc.reload_glossary()
+            self.view.doc.reload_glossary()
 
-    def _delete_term(self, term) -> None:
+    def delete_term(self, term) -> None:
         if not messages.confirm(
-            self, _("Delete “{zh} — {ru}” from the glossary?").format(zh=term.zh, ru=term.ru)
+            self.view, _("Delete “{zh} — {ru}” from the glossary?").format(zh=term.zh, ru=term.ru)
         ):
             return
         try:
-            self.doc.write(glossary_service.delete_term, term.id)
+            self.view.doc.write(glossary_service.delete_term, term.id)
         except CoreError as exc:
-            messages.error(self, exc.message)
+            messages.error(self.view, exc.message)
             return
-        self.doc.reload_glossary()
+        self.view.doc.reload_glossary()
 
     def import_glossary(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Import glossary"), "", _("Tables (*.csv *.xlsx)"))
+        path, _f = QFileDialog.getOpenFileName(self.view, _("Import glossary"), "", _("Tables (*.csv *.xlsx)"))
         if not path:
             return
         try:
-            result = self.doc.write(glossary_service.import_terms, Path(path))
+            result = self.view.doc.write(glossary_service.import_terms, Path(path))
         except ImportRefused as exc:
-            messages.error(self, _import_message(exc))
+            messages.error(self.view, _import_message(exc))
             return
         except CoreError as exc:
-            messages.error(self, exc.message)
+            messages.error(self.view, exc.message)
             return
-        self.doc.reload_glossary()
+        self.view.doc.reload_glossary()
         messages.info(
-            self,
+            self.view,
             _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
                 added=result.added, unchanged=result.unchanged
             ),
