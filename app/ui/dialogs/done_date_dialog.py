@@ -19,7 +19,7 @@ from app.core.enums import DeadlineKind
 from app.core.errors import CoreError
 from app.core.services.agenda import deadlines
 from app.i18n import _
-from app.ui.dialogs.session_dialog import from_qdate, to_qdate
+from app.ui.widgets.date_edit import from_qdate, to_qdate
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 

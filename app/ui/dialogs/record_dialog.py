@@ -88,8 +88,8 @@ class RecordDialog(Retranslatable, QDialog):
         self.setMinimumWidth(self.minimum_width)
         self.main_layout = QVBoxLayout(self)
         self.add_widgets_above(self.main_layout)
-        self.form = QFormLayout()
-        self.main_layout.addLayout(self.form)
+        self.form_layout = QFormLayout()
+        self.main_layout.addLayout(self.form_layout)
         self.general_error = QLabel()
         self.general_error.setObjectName("error_general")
         self.errors = FieldErrors(self.general_error)
@@ -105,7 +105,7 @@ class RecordDialog(Retranslatable, QDialog):
                 label.setFont(font)
             self.labels[f.name] = label
             self.widgets[f.name] = widget
-            self.errors.add_row(self.form, f.name, label, widget)
+            self.errors.add_row(self.form_layout, f.name, label, widget)
         self.add_widgets(self.main_layout)
         self.main_layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(
