@@ -21,14 +21,16 @@ and MONEY a line edit (the text goes to the service, which reads it in the inter
 DATE a :class:`DateEdit`, BOOL a check box, CHOICE a combo box of the members of ``field.choices``
 (a LabeledEnum), REF a combo box whose options the dialog gives in :meth:`options`. A dialog that
 wants another editor for a field returns it from :meth:`make_editor` and, when the widget is not one
-of those, reads and writes it in :meth:`value` / :meth:`set_value`.
+of those, reads and writes it in :meth:`value` / :meth:`set_value` (a CurrencyBox and a DayCombo
+are understood already: a currency code, a day).
 
 Accepting runs, in order: each field's declared rules (:meth:`Field.validate`), the dialog's
 :meth:`check` (rules across fields), then :meth:`write`, the service call. The first
 ValidationError shows its message under the field it names (``exc.field`` is the field's name),
 or in the error label under the form; nothing is saved and the dialog stays open.
 
-Hooks for what is particular to a dialog: :meth:`add_widgets` (extra widgets below the form),
+Hooks for what is particular to a dialog: :meth:`add_widgets_above`, :meth:`add_after_field` and
+:meth:`add_widgets` (extra widgets above the form, after a field's row, below the form),
 :meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record), :meth:`load` (an
 existing one), :meth:`check`, :meth:`write`, :meth:`title`, and :meth:`retranslate_extra`.
 """
@@ -58,6 +60,7 @@ from app.core.fields import Field, FieldKind
 from app.i18n import _
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.day_combo import DayCombo
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -76,6 +79,9 @@ class RecordDialog(Retranslatable, QDialog):
     #: the fields of the form, in order
     fields: tuple[Field, ...] = ()
     minimum_width = 460
+    #: fields whose editor (the dialog's own) gives a value the declared kind does not describe, such
+    #: as a time of day: the declared rules are not applied to them, the service checks them
+    unchecked: frozenset[str] = frozenset()
     #: height of the LONG_TEXT editors
     long_text_height = 80
 
@@ -106,6 +112,7 @@ class RecordDialog(Retranslatable, QDialog):
             self.labels[f.name] = label
             self.widgets[f.name] = widget
             self.errors.add_row(self.form_layout, f.name, label, widget)
+            self.add_after_field(f.name, self.form_layout)
         self.add_widgets(self.main_layout)
         self.main_layout.addWidget(self.general_error)
         self.buttons = QDialogButtonBox(
@@ -181,6 +188,8 @@ class RecordDialog(Retranslatable, QDialog):
         w = self.widgets[name]
         if isinstance(w, CurrencyBox):
             return w.currency()
+        if isinstance(w, DayCombo):
+            return w.day()
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
         if isinstance(w, QLineEdit):
@@ -199,6 +208,8 @@ class RecordDialog(Retranslatable, QDialog):
         w = self.widgets[name]
         if isinstance(w, CurrencyBox):
             w.set_currency(value)
+        elif isinstance(w, DayCombo):
+            w.set_day(value)
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
         elif isinstance(w, QLineEdit):
@@ -222,6 +233,9 @@ class RecordDialog(Retranslatable, QDialog):
 
     def add_widgets_above(self, layout: QVBoxLayout) -> None:
         """Add widgets above the form (an introduction)."""
+
+    def add_after_field(self, name: str, form: QFormLayout) -> None:
+        """Add a row of the dialog's own (a hint) after the row of field ``name``."""
 
     def add_widgets(self, layout: QVBoxLayout) -> None:
         """Add widgets below the form (check boxes, notes)."""
@@ -261,7 +275,7 @@ class RecordDialog(Retranslatable, QDialog):
     def validate(self, values: dict[str, Any]) -> None:
         """The declared rules of every field, then :meth:`check`."""
         for f in self.fields:
-            if f.read_only:
+            if f.read_only or f.name in self.unchecked:
                 continue
             value = values.get(f.name)
             if f.kind in _TYPED_NUMBERS and isinstance(value, str) and not f.is_empty(value):
@@ -294,5 +308,7 @@ class RecordDialog(Retranslatable, QDialog):
                 widget.setPlaceholderText(f.help)
             if isinstance(widget, CurrencyBox):  # the others retranslate themselves
                 widget.retranslate_ui()
+            elif isinstance(widget, DayCombo):
+                widget.retranslate()
         self.fill_options()
         self.retranslate_extra()
