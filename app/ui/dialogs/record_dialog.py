@@ -31,6 +31,7 @@ or in the error label under the form; nothing is saved and the dialog stays open
 
 Hooks for what is particular to a dialog: :meth:`add_widgets_above`, :meth:`add_after_field` and
 :meth:`add_widgets` (extra widgets above the form, after a field's row, below the form),
+:meth:`form_for` (a field's row in a form of the dialog's own, such as a group box),
 :meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record), :meth:`load` (an
 existing one), :meth:`check`, :meth:`write`, :meth:`title`, and :meth:`retranslate_extra`.
 """
@@ -68,6 +69,10 @@ from app.ui.widgets.retranslate import Retranslatable
 _TYPED_NUMBERS = (FieldKind.DECIMAL, FieldKind.MONEY)
 
 
+class KeepOpen(Exception):  # noqa: N818 - not an error: the dialog simply stays open
+    """Raised by :meth:`RecordDialog.write` when nothing was saved and the dialog stays open."""
+
+
 class RecordDialog(Retranslatable, QDialog):
     """Add or edit one record; subclasses declare ``fields`` and override the hooks they need.
 
@@ -78,6 +83,8 @@ class RecordDialog(Retranslatable, QDialog):
 
     #: the fields of the form, in order
     fields: tuple[Field, ...] = ()
+    #: the button that saves (Save, or Ok for a dialog that records an action)
+    ok_button = QDialogButtonBox.StandardButton.Save
     minimum_width = 460
     #: fields whose editor (the dialog's own) gives a value the declared kind does not describe, such
     #: as a time of day: the declared rules are not applied to them, the service checks them
@@ -111,13 +118,12 @@ class RecordDialog(Retranslatable, QDialog):
                 label.setFont(font)
             self.labels[f.name] = label
             self.widgets[f.name] = widget
-            self.errors.add_row(self.form_layout, f.name, label, widget)
-            self.add_after_field(f.name, self.form_layout)
+            form = self.form_for(f.name)
+            self.errors.add_row(form, f.name, label, widget)
+            self.add_after_field(f.name, form)
         self.add_widgets(self.main_layout)
         self.main_layout.addWidget(self.general_error)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(self.ok_button | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self.main_layout.addWidget(self.buttons)
@@ -234,6 +240,11 @@ class RecordDialog(Retranslatable, QDialog):
     def add_widgets_above(self, layout: QVBoxLayout) -> None:
         """Add widgets above the form (an introduction)."""
 
+    def form_for(self, name: str) -> QFormLayout:
+        """The form the row of field ``name`` goes into: the dialog's form, or one of its own (in a
+        group box it adds to ``self.main_layout`` the first time)."""
+        return self.form_layout
+
     def add_after_field(self, name: str, form: QFormLayout) -> None:
         """Add a row of the dialog's own (a hint) after the row of field ``name``."""
 
@@ -264,7 +275,11 @@ class RecordDialog(Retranslatable, QDialog):
         """Rules across fields: raise ValidationError(field=…) when one is broken."""
 
     def write(self, values: dict[str, Any]) -> Any:
-        """Save through ``self.ctx.write`` (one unit of work) and return what was saved."""
+        """Save through ``self.ctx.write`` (one unit of work) and return what was saved.
+
+        Raise :class:`KeepOpen` to leave the dialog open without a message (the user declined a
+        question asked on the way).
+        """
         raise NotImplementedError
 
     def retranslate_extra(self) -> None:
@@ -291,6 +306,8 @@ class RecordDialog(Retranslatable, QDialog):
             self.saved = self.write(values)
         except CoreError as exc:  # a ValidationError, or a record gone meanwhile
             self.errors.show(exc.field, exc.message)
+            return
+        except KeepOpen:
             return
         super().accept()
 
