@@ -285,6 +285,11 @@ class RecordDialog(Retranslatable, QDialog):
     def retranslate_extra(self) -> None:
         """Retranslate what the dialog added itself."""
 
+    def show_error(self, field: str | None, message: str) -> None:
+        """Show ``message`` under ``field`` (or under the form); override to bring the field's tab
+        forward first."""
+        self.errors.show(field, message)
+
     # --- the skeleton ------------------------------------------------------------------------------
 
     def validate(self, values: dict[str, Any]) -> None:
@@ -305,7 +310,7 @@ class RecordDialog(Retranslatable, QDialog):
             self.validate(values)
             self.saved = self.write(values)
         except CoreError as exc:  # a ValidationError, or a record gone meanwhile
-            self.errors.show(exc.field, exc.message)
+            self.show_error(exc.field, exc.message)
             return
         except KeepOpen:
             return
