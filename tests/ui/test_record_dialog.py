@@ -15,7 +15,8 @@ from app.core.services import people as people_service
 from app.i18n import N_
 from app.i18n.qt import apply_language
 from app.ui.dialogs.record_dialog import RecordDialog
-from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.currency_box import CurrencyBox
+from app.ui.widgets.date_edit import DateEdit, OptionalDateEdit
 from tests.ui.typing import type_text
 
 
@@ -148,3 +149,47 @@ def test_the_persons_history_opens_an_assignment_through_the_registered_opener(q
     row = next(r for r in range(m.rowCount()) if getattr(m.index(r, 0).data(role), "assignment_id", None))
     dialog._open(m.index(row, 0))
     assert opened == [m.index(row, 0).data(role).assignment_id]
+
+
+class PaymentDialog(RecordDialog):
+    """The editors a register's dialog brings itself (a currency, an optional date) and a rule
+    across fields."""
+
+    fields = (
+        Field("amount", N_("Amount"), FieldKind.MONEY, required=True),
+        Field("currency", N_("Currency")),
+        Field("paid_on", N_("Date"), FieldKind.DATE),
+    )
+
+    def __init__(self, ctx, saved_values: list, parent=None) -> None:
+        self.saved_values = saved_values
+        super().__init__(ctx, None, parent)
+
+    def make_editor(self, field):
+        if field.name == "currency":
+            return CurrencyBox()
+        if field.name == "paid_on":
+            return OptionalDateEdit()
+        return super().make_editor(field)
+
+    def check(self, values) -> None:
+        if values["currency"] == "USD" and values["paid_on"] is None:
+            raise ValidationError("A payment in dollars needs its date.", field="paid_on")
+
+    def write(self, values):
+        self.saved_values.append(values)
+        return values
+
+
+def test_a_dialogs_own_editors_and_a_rule_across_fields(qtbot, ctx):
+    saved: list = []
+    dialog = PaymentDialog(ctx, saved)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_text(dialog.widgets["amount"], "1 234,50")  # the service reads it, not the form
+    dialog.set_value("currency", "USD")
+    save(dialog)
+    assert saved == [] and dialog.errors.message("paid_on") == "A payment in dollars needs its date."
+    dialog.set_value("paid_on", dt.date(1958, 3, 12))
+    save(dialog)
+    assert saved == [{"amount": "1 234,50", "currency": "USD", "paid_on": dt.date(1958, 3, 12)}]

@@ -8,21 +8,23 @@ language switch.
 
     class GlossaryTermDialog(RecordDialog):
         fields = (
-            Field("zh", N_("Term in &Chinese:"), max_length=200),
-            Field("ru", N_("Term in &Russian:"), max_length=200),
+            Field("zh", N_("Term in &Chinese:")),
+            Field("ru", N_("Term in &Russian:")),
             Field("note", N_("&Note:"), FieldKind.LONG_TEXT),
         )
 
         def title(self): return _("Edit glossary term") if self.record else _("New glossary term")
         def write(self, values): return self.ctx.write(Change.GLOSSARY, glossary.save_term, ...)
 
+A dialog that asks the user something while saving (a warning to override, a date to confirm)
+loops inside :meth:`write` and raises :class:`KeepOpen` when the user declines.
 Editors by kind: TEXT and UUID a line edit, LONG_TEXT a plain text edit, INT a spin box, DECIMAL
 and MONEY a line edit (the text goes to the service, which reads it in the interface language),
 DATE a :class:`DateEdit`, BOOL a check box, CHOICE a combo box of the members of ``field.choices``
 (a LabeledEnum), REF a combo box whose options the dialog gives in :meth:`options`. A dialog that
 wants another editor for a field returns it from :meth:`make_editor` and, when the widget is not one
-of those, reads and writes it in :meth:`value` / :meth:`set_value` (a CurrencyBox and a DayCombo
-are understood already: a currency code, a day).
+of those, reads and writes it in :meth:`value` / :meth:`set_value` (a CurrencyBox, a DayCombo and
+an OptionalDateEdit are understood already: a currency code, a day, a date or None).
 
 Accepting runs, in order: each field's declared rules (:meth:`Field.validate`), the dialog's
 :meth:`check` (rules across fields), then :meth:`write`, the service call. The first
@@ -60,7 +62,7 @@ from app.core.errors import CoreError
 from app.core.fields import Field, FieldKind
 from app.i18n import _
 from app.ui.widgets.currency_box import CurrencyBox
-from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.date_edit import DateEdit, OptionalDateEdit
 from app.ui.widgets.day_combo import DayCombo
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
@@ -196,6 +198,8 @@ class RecordDialog(Retranslatable, QDialog):
             return w.currency()
         if isinstance(w, DayCombo):
             return w.day()
+        if isinstance(w, OptionalDateEdit):
+            return w.date()
         if isinstance(w, QPlainTextEdit):
             return w.toPlainText()
         if isinstance(w, QLineEdit):
@@ -216,6 +220,8 @@ class RecordDialog(Retranslatable, QDialog):
             w.set_currency(value)
         elif isinstance(w, DayCombo):
             w.set_day(value)
+        elif isinstance(w, OptionalDateEdit):
+            w.set_date(value)
         elif isinstance(w, QPlainTextEdit):
             w.setPlainText(value or "")
         elif isinstance(w, QLineEdit):
