@@ -75,7 +75,7 @@ EXCHANGE = Register(
         Field("warranty_terms_ru", N_("Warranty terms in Russian"), K.LONG_TEXT, column=False, width=40),
         Field("warranty_start", N_("Warranty start"), K.DATE, hidden=True),
         Field("warranty_months", N_("Warranty period, months"), K.INT, minimum=1, maximum=MAX_WARRANTY_MONTHS,
-              hidden=True, column_msgid=N_("Period, months"),
+              hidden=True,
               error_msgid=N_("The warranty period must be a whole number of months greater than zero.")),
         Field("warranty_expires", N_("Warranty expires"), K.DATE, read_only=True, hidden=True),
         Field("attachments", N_("Attachments"), K.INT, read_only=True, stored=False, exported=False,

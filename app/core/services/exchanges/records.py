@@ -142,7 +142,7 @@ def validate(session: Session, data: ExchangeData, today: dt.date | None = None)
     """
     today = today or dt.date.today()
     values = _clean(data)
-    EXCHANGE.validate(values, values.keys())
+    EXCHANGE.validate(values, ["kind"])
     kind = ExchangeKind(values["kind"])
 
     sides = {s.id: s for s in session.execute(select(Side)).scalars()}
@@ -154,6 +154,7 @@ def validate(session: Session, data: ExchangeData, today: dt.date | None = None)
         raise ValidationError(N_("An item cannot go from a side to itself."), field="to_side_id")
     if not (values["title_zh"] or values["title_ru"]):
         raise ValidationError(N_("Give the title in Chinese or in Russian."), field="title_zh")
+    EXCHANGE.validate(values, [f for f in values if f != "kind"])
     values["published"] = (
         (True if values["published"] is None else bool(values["published"])) if kind.is_document else None
     )

@@ -51,12 +51,6 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
     lang = lang or current_language()
     if key == "title":
         return item.title(lang)
-    if key == "kind":
-        return item.kind_enum.label
-    if key == "status":
-        return item.status_enum.label if item.status_enum else ""
-    if key == "channel":
-        return item.channel_enum.label if item.channel_enum else ""
     if key == "published":
         return "" if item.published is None else _(_PUBLISHED[0] if item.published else _PUBLISHED[1])
     if key == "marking_id":
@@ -75,7 +69,11 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
         return item.attachment_count or None
     if key == "overdue":
         return item.overdue_days
-    return getattr(item, key)
+    value = getattr(item, key)
+    f = EXCHANGE.get(key)
+    if f is not None and f.kind is FieldKind.CHOICE and f.choices is not None:
+        return f.choices(value).label if value else ""
+    return value
 
 
 def export_rows(
