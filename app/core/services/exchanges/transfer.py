@@ -32,12 +32,27 @@ from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tabular import Table
 from app.i18n import N_, _, current_language, doc_gettext
 
-#: Every column an export can hold, in the default order (the register's exported fields).
-EXPORT_COLUMNS = tuple(f.name for f in EXCHANGE.exported())
+
+def export_columns() -> tuple[str, ...]:
+    """Every column an export can hold, in the default order (the register's exported fields)."""
+    return tuple(f.name for f in EXCHANGE.exported())
+
+
+#: Required fields a file may leave out: without a quantity column, one of each.
+_OPTIONAL_IN_A_FILE = frozenset({"quantity"})
+
+
+def required_fields() -> tuple[str, ...]:
+    """Columns an import cannot do without: the register's required fields."""
+    return tuple(f.name for f in EXCHANGE.imported() if f.required and f.name not in _OPTIONAL_IN_A_FILE)
+
+
+#: Every column an export can hold, in the default order.
+EXPORT_COLUMNS = export_columns()
 #: Columns an import can fill (the others are worked out: status, expiry, counts).
 IMPORT_FIELDS = tuple(f.name for f in EXCHANGE.imported())
-#: Columns an import cannot do without (a required field with a default, the quantity, may be left out).
-REQUIRED_FIELDS = tuple(f.name for f in EXCHANGE.imported() if f.required and f.default is None)
+#: Columns an import cannot do without.
+REQUIRED_FIELDS = required_fields()
 
 _PUBLISHED = (N_("Published"), N_("Unpublished"))
 
@@ -79,13 +94,14 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
 def export_rows(
     session: Session,
     flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
-    columns: Sequence[str] = EXPORT_COLUMNS,
+    columns: Sequence[str] | None = None,
     *,
     sort: str = "requested_on",
     descending: bool = False,
     today: dt.date | None = None,
     batch: int = 2000,
 ) -> Iterator[list[object]]:
+    columns = columns or export_columns()
     offset = 0
     while True:
         items = search_exchanges(
@@ -102,7 +118,7 @@ def export_file(
     session: Session,
     path: str | os.PathLike[str],
     flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
-    columns: Sequence[str] = EXPORT_COLUMNS,
+    columns: Sequence[str] | None = None,
     *,
     sort: str = "requested_on",
     descending: bool = False,
@@ -110,6 +126,7 @@ def export_file(
 ) -> int:
     """Write the items under the filter to ``path`` (.xlsx or .csv); the headers are in the
     interface language. Returns the number of items written."""
+    columns = columns or export_columns()
     headers = [EXCHANGE[c].header for c in columns]
     rows = export_rows(session, flt, columns, sort=sort, descending=descending, today=today)
     return tabular.write_table(
@@ -136,8 +153,8 @@ def _names(msgid: str) -> set[str]:
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
     """{field: column index} for the columns whose header names a field (in any language)."""
     mapping: dict[str, int] = {}
-    for field in IMPORT_FIELDS:
-        f = EXCHANGE[field]
+    for f in EXCHANGE.imported():
+        field = f.name
         names = _names(f.header_msgid or f.msgid) | {_norm(field)}
         for i, h in enumerate(headers):
             if h and _norm(h) in names and i not in mapping.values():
@@ -147,7 +164,7 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
 
 
 def check_mapping(mapping: dict[str, int]) -> None:
-    missing = [f for f in REQUIRED_FIELDS if f not in mapping]
+    missing = [f for f in required_fields() if f not in mapping]
     if not any(f in mapping for f in ("title_zh", "title_ru")):
         missing.append("title_zh")
     if not any(f in mapping for f in DATE_FIELDS):
