@@ -77,6 +77,8 @@ class Field:
     #: msgid said instead of the generic sentences when the value is not of the field's kind, below
     #: the minimum or not one of the choices ({label}, {value} and {n} available)
     error_msgid: str | None = None
+    #: msgid said instead of "{label} is required." when a required field is empty
+    required_msgid: str | None = None
     #: the value of a new record (None: "" for text, else None)
     default: Any = None
     #: a column of the record (False: worked out for display only, e.g. a count or "days overdue")
@@ -116,7 +118,9 @@ class Field:
         """Raise ValidationError(field=self.name) when ``value`` breaks a declared rule."""
         if self.is_empty(value):
             if self.required:
-                raise ValidationError(N_("{label} is required."), field=self.name, label=_Lazy(self))
+                raise ValidationError(
+                    self.required_msgid or N_("{label} is required."), field=self.name, label=_Lazy(self)
+                )
             return
         kind = self.kind
         if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
