@@ -23,3 +23,14 @@ def test_a_declared_field_gets_a_column_by_its_kind():
     assert col.value(ExchangeData(meeting_ordinal=3)) == 3
     sent = next(c for c in register_columns() if c.key == "sent_on")
     assert sent.align == ALIGN_CENTER
+
+
+def test_the_assignments_table_follows_the_experts_declaration():
+    import datetime as dt
+
+    from app.core.services.experts.fields import ASSIGNMENT
+    from app.ui.views.experts_columns import assignment_columns
+
+    columns = assignment_columns(lambda code: code, dt.date.today, lambda: 30)
+    assert [c.key for c in columns] == [f.name for f in ASSIGNMENT.columns()]
+    assert [c.header for c in columns] == [f.msgid for f in ASSIGNMENT.columns()]
