@@ -38,6 +38,7 @@ from app.core.services.minutes.signing import PrintSource
 from app.i18n import N_, doc_gettext
 from app.reports import fonts, pdf_pages
 from app.reports.document import TEXT_WIDTH, Furniture, FurnitureChange, Meta, para, render
+from app.reports.linebreak import bind
 from app.reports.minutes_blocks import (
     Look,
     Unit,
@@ -327,9 +328,9 @@ def _signature_table(src: PrintSource, opts: PrintOptions, order, langs: list[st
             ("BOTTOMPADDING", (0, line_row + 1), (-1, line_row + 1), 0),
         ]
     for i, lang in enumerate(langs):
-        row([para(b[i].name, lk[lang].st.signature) for b in blocks])
+        row([para(bind(b[i].name), lk[lang].st.signature) for b in blocks])
     for i, lang in enumerate(langs):
-        row([para(b[i].job, lk[lang].st.small) for b in blocks])
+        row([para(bind(b[i].job), lk[lang].st.small) for b in blocks])
     t = Table(rows, colWidths=[COLUMN, GUTTER, COLUMN])
     t.setStyle(TableStyle(style))
     return t

@@ -216,7 +216,9 @@ def test_two_processes_print_the_same_bytes(demo_db_path, tmp_path):
     for seed in ("1", "2"):
         out = tmp_path / f"copy{seed}.pdf"
         env = {**os.environ, "PYTHONHASHSEED": seed}
-        args = [sys.executable, "-m", "app", "pdf", "minutes", "--db", str(demo_db_path), "--session", "1",
+        db = tmp_path / f"db{seed}.sqlite3"  # two databases: the second print is not the registered one
+        shutil.copyfile(demo_db_path, db)
+        args = [sys.executable, "-m", "app", "pdf", "minutes", "--db", str(db), "--session", "1",
                 "--original", "SU", "--layout", "parallel", "-o", str(out)]  # fmt: skip
         subprocess.run(args, check=True, env=env, capture_output=True)
         outs.append(out.read_bytes())
