@@ -174,3 +174,44 @@ def test_difference_shows_where_two_texts_part():
     said = difference("проведут 10 й раунд", "проведут 10-й раунд")
     assert "“проведут 10 й раунд”" in said and "“проведут 10-й раунд”" in said
     assert "…" in difference("a" * 40 + "x" + "b" * 40, "a" * 40 + "y" + "b" * 40)
+
+
+def test_the_session_is_named_in_one_language(signed):
+    import re
+
+    from app import i18n
+    from app.reports.minutes_verify import session_label
+
+    db, mid, _ = signed
+    with db.unit() as s:
+        content = signing.print_source(s, mid).content
+    before = i18n.current_language()
+    try:
+        said = {}
+        for lang in ("zh_CN", "ru", "en"):
+            i18n.set_language(lang)
+            said[lang] = session_label(content)
+    finally:
+        i18n.set_language(before)
+    cyrillic, han, latin = (
+        re.compile("[а-яё]", re.I),
+        re.compile("[\u4e00-\u9fff]"),
+        re.compile("[a-z]", re.I),
+    )
+    assert (
+        han.search(said["zh_CN"]) and not cyrillic.search(said["zh_CN"]) and not latin.search(said["zh_CN"])
+    )
+    assert cyrillic.search(said["ru"]) and not han.search(said["ru"]) and not latin.search(said["ru"])
+    assert not cyrillic.search(said["en"]) and not han.search(said["en"]), said["en"]
+
+
+def test_the_command_line_says_how_a_page_differs(signed, capsys, tmp_path):
+    from app.cli import main
+
+    db, mid, _ = signed
+    _print(db, mid, PrintOptions("CN"))
+    forged = tmp_path / "forged.pdf"
+    forged.write_bytes(_forged(db, mid, PrintOptions("CN"), "10-й", "10 й"))
+    assert main(["verify", "--db", str(db.path), str(forged)]) == 1
+    out = capsys.readouterr().out
+    assert "differs from the signed minutes" in out and "“" in out and "10 й" in out
