@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select
 
 from app.core.enums import SegmentKind, SegmentPart
+from app.core.errors import ValidationError
 from app.core.models import MinutesPrint
 from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import Bi, signing_defaults
@@ -215,3 +216,30 @@ def test_the_command_line_says_how_a_page_differs(signed, capsys, tmp_path):
     assert main(["verify", "--db", str(db.path), str(forged)]) == 1
     out = capsys.readouterr().out
     assert "differs from the signed minutes" in out and "“" in out and "10 й" in out
+
+
+def test_a_consistent_forgery_is_caught_by_the_copies_printed_before(signed):
+    import hashlib
+
+    from sqlalchemy import text
+
+    from app.core.models import Minutes
+    from tests.core.signing_helpers import drop_guards
+
+    db, mid, minutes_id = signed
+    original = _print(db, mid, PrintOptions("CN"))
+    drop_guards(db)  # someone with write access drops the triggers and rewrites text, content and fingerprint
+    with db.unit() as s:
+        row = s.get(Minutes, minutes_id)
+        content = row.signed_content.replace("120", "121")
+        fingerprint = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE minutes_segments SET text_zh = replace(text_zh, '120', '121'), "
+                          "text_ru = replace(text_ru, '120', '121') WHERE minutes_id = :m"), {"m": minutes_id})  # fmt: skip
+        conn.execute(text("UPDATE minutes SET signed_content = :c, fingerprint = :f WHERE id = :m"),
+                     {"c": content, "f": fingerprint, "m": minutes_id})  # fmt: skip
+    with db.unit() as s:
+        assert "printed with another fingerprint" in signing.record_problem(s, s.get(Minutes, minutes_id))
+    with pytest.raises(ValidationError, match="another fingerprint"):
+        _print(db, mid, PrintOptions("SU", copy_number="9"))
+    assert not _verify(db, original).match
