@@ -60,8 +60,22 @@ class RowError:
 
 
 class ImportRefused(CoreError):
-    """An import file that was refused as a whole; ``rows`` lists every bad row."""
+    """An import file that was refused as a whole; ``rows`` lists every bad row. ``unreadable``: the
+    file could not be opened or decoded at all (not a refusal of what it holds)."""
 
-    def __init__(self, message: str, /, *, rows: list[RowError] | None = None, **params: object) -> None:
+    def __init__(
+        self,
+        message: str,
+        /,
+        *,
+        rows: list[RowError] | None = None,
+        unreadable: bool = False,
+        **params: object,
+    ) -> None:
         super().__init__(message, **params)
         self.rows = rows or []
+        self.unreadable = unreadable
+
+
+class DatabaseBusyError(CoreError):
+    """Another program kept the database busy (writing) for longer than we wait."""
