@@ -6,7 +6,11 @@ then is it opened for writing, switched to WAL and upgraded. A file that fails t
 never written to.
 
 Every user action is one unit of work: ``with db.unit() as s: ...`` opens a session in a
-transaction, commits at the end, rolls back on any error, and closes.
+transaction, commits at the end, rolls back on any error, and closes. A unit begins with
+``BEGIN IMMEDIATE``: it takes the write lock before it reads, so that while another program writes
+it waits (up to :data:`BUSY_TIMEOUT`) instead of failing at once, and a database still busy then
+is reported as busy (:class:`DatabaseBusyError`), not as unreadable. ``db.unit(read_only=True)``
+only reads and begins a plain deferred transaction, which never waits in WAL mode.
 """
 
 from __future__ import annotations
@@ -16,7 +20,8 @@ import os
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -26,7 +31,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from app import paths
-from app.core.errors import DatabaseOpenError
+from app.core.errors import DatabaseBusyError, DatabaseOpenError
 from app.i18n import N_
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -88,9 +93,58 @@ def _make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fal
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # pragma: no cover
-        conn.exec_driver_sql("BEGIN")
+        if not read_only and conn.get_execution_options().get(_IMMEDIATE):
+            begin_immediate(conn.connection.dbapi_connection)
+        else:
+            conn.exec_driver_sql("BEGIN")
 
     return engine
+
+
+# --- waiting for another program's write (BEGIN IMMEDIATE) ---------------------------------------
+
+#: How long a unit of work waits for another program to finish writing, in seconds.
+BUSY_TIMEOUT = 5.0
+#: Execution option of the units of work that may write: they begin with BEGIN IMMEDIATE.
+_IMMEDIATE = "commission_desk_immediate"
+#: Called again and again while a write waits (with the seconds waited so far, then None when the
+#: wait is over), so that a window keeps repainting; None: SQLite's busy timeout waits alone.
+busy_waiter: Callable[[float | None], None] | None = None
+
+
+def _busy(exc: sqlite3.OperationalError) -> bool:
+    return "locked" in str(exc) or "busy" in str(exc)
+
+
+def begin_immediate(raw: sqlite3.Connection, timeout: float | None = None) -> None:
+    """Take the write lock (``BEGIN IMMEDIATE``), waiting while another program writes;
+    DatabaseBusyError when it still writes after ``timeout`` seconds."""
+    timeout = BUSY_TIMEOUT if timeout is None else timeout
+    waiter = busy_waiter
+    start = time.monotonic()
+    raw.execute(f"PRAGMA busy_timeout={50 if waiter else int(timeout * 1000)}")
+    try:
+        while True:
+            try:
+                raw.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                waited = time.monotonic() - start
+                if not _busy(exc):
+                    raise
+                if waiter is None or waited >= timeout:
+                    raise DatabaseBusyError(
+                        N_(
+                            "The database is busy: another program has been writing to it for more than "
+                            "{seconds} seconds. Try again in a moment."
+                        ),
+                        seconds=round(timeout),
+                    ) from None
+                waiter(waited)
+    finally:
+        raw.execute(f"PRAGMA busy_timeout={int(BUSY_TIMEOUT * 1000)}")
+        if waiter is not None:
+            waiter(None)
 
 
 def inspect_file(path: Path) -> tuple[str, set[str]]:
@@ -117,7 +171,7 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
             N_("“{path}” is not a Commission Desk database: it is not an SQLite file."), path=str(path)
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        con = sqlite3.connect(_inspection_uri(path), uri=True, timeout=2)
     except sqlite3.Error as exc:
         raise DatabaseOpenError(
             N_("Cannot open “{path}”: {reason}"), path=str(path), reason=str(exc)
@@ -126,7 +180,7 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         check = con.execute("PRAGMA quick_check(1)").fetchone()
         if check and check[0] != "ok":
-            raise sqlite3.DatabaseError(check[0])
+            raise sqlite3.DatabaseError(" ".join(str(check[0]).split()))  # one line
         if not tables:
             return "new", set()
         if "alembic_version" not in tables:
@@ -152,13 +206,24 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
     return "ours", revisions
 
 
+def _inspection_uri(path: Path) -> str:
+    """A read-only URI that creates nothing beside the file (no -wal, no -shm): ``immutable``,
+    unless commits are still waiting in the file's WAL, which only a WAL-aware reader sees."""
+    from urllib.parse import quote
+
+    wal = path.with_name(path.name + "-wal")
+    live = wal.exists() and wal.stat().st_size > 0
+    return f"file:{quote(str(path))}?{'mode=ro' if live else 'immutable=1'}"
+
+
 class Database:
     """An open Commission Desk database."""
 
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine.execution_options(**{_IMMEDIATE: True}), expire_on_commit=False)
+        self._readers = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
     def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:
@@ -184,6 +249,14 @@ class Database:
                 raise DatabaseOpenError(
                     N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
                 ) from exc
+        elif not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise DatabaseOpenError(
+                N_(
+                    "“{path}” cannot be written to: the file or its folder is read-only. Copy it to a "
+                    "folder of your own to work on it; the file was left as it is."
+                ),
+                path=str(path),
+            )
         elif revisions != heads:
             _backup_before_upgrade(path, revisions)
         if revisions != heads:
@@ -192,9 +265,10 @@ class Database:
         return cls(path, engine)
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
-        """One unit of work: a session in one transaction, committed at the end or rolled back."""
-        with self._sessions() as session, session.begin():
+    def unit(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One unit of work: a session in one transaction, committed at the end or rolled back.
+        It holds the write lock from its start, unless it is ``read_only``."""
+        with (self._readers if read_only else self._sessions)() as session, session.begin():
             yield session
 
     def close(self) -> None:

@@ -54,6 +54,9 @@ def init_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
+    from app.ui import busy
+
+    busy.install()
     return app
 
 

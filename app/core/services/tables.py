@@ -23,6 +23,7 @@ import datetime as dt
 import io
 import os
 import re
+import stat
 import tempfile
 import zipfile
 from collections.abc import Collection, Iterable, Sequence
@@ -401,6 +402,7 @@ def write_table(
             if suffix == ".csv"
             else _write_xlsx(tmp, headers, rows, sheet_title, widths, wrap)
         )
+        os.chmod(tmp, _file_mode(p))
         os.replace(tmp, p)
     except OSError as exc:
         raise _cannot_write(p, exc) from exc
@@ -408,6 +410,17 @@ def write_table(
         if os.path.exists(tmp):
             os.unlink(tmp)
     return n
+
+
+def _file_mode(p: Path) -> int:
+    """The mode a written file gets: an existing file's own, else what the umask allows (mkstemp
+    would leave 0600)."""
+    try:
+        return stat.S_IMODE(p.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _cannot_write(p: Path, exc: OSError) -> ValidationError:
