@@ -134,11 +134,7 @@ def begin_immediate(raw: sqlite3.Connection, timeout: float | None = None) -> No
                     raise
                 if waiter is None or waited >= timeout:
                     raise DatabaseBusyError(
-                        N_(
-                            "The database is busy: another program has been writing to it for more than "
-                            "{seconds} seconds. Try again in a moment."
-                        ),
-                        seconds=round(timeout),
+                        N_("The database is still busy: another program keeps writing to it. Try again in a moment.")
                     ) from None
                 waiter(waited)
     finally:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import N_, _
 
 
 class CoreError(Exception):
@@ -75,6 +75,13 @@ class ImportRefused(CoreError):
         super().__init__(message, **params)
         self.rows = rows or []
         self.unreadable = unreadable
+
+
+class Cancelled(CoreError):
+    """The user cancelled a long action; its unit of work rolls back and nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__(N_("Cancelled: nothing was changed."))
 
 
 class DatabaseBusyError(CoreError):

@@ -497,13 +497,17 @@ def _write_xlsx(
                 c.number_format = "yyyy-mm-dd"
                 out.append(c)
             elif isinstance(v, str):
-                # Every text is a string cell: text that looks like a formula stays text, and a
-                # control character (which XML cannot hold) never fails an export.
-                c = WriteOnlyCell(ws, value=CONTROL.sub("", v))
-                c.data_type = "s"
-                if i in wrap:
-                    c.alignment = top_wrapped
-                out.append(c)
+                # Every text is a string cell: text that looks like a formula stays text (openpyxl
+                # would make a formula of it), and a control character (which XML cannot hold)
+                # never fails an export.
+                v = CONTROL.sub("", v)
+                if i in wrap or v[:1] == "=":
+                    c = WriteOnlyCell(ws, value=v)
+                    c.data_type = "s"
+                    if i in wrap:
+                        c.alignment = top_wrapped
+                    v = c
+                out.append(v)
             else:
                 out.append("" if v is None else v)
         ws.append(out)
