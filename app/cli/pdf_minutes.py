@@ -52,6 +52,7 @@ def register(kinds) -> None:
 
 def run(args) -> int:
     from app.core.errors import NotFoundError, ValidationError
+    from app.core.services import glyphs
     from app.core.services.agenda import sessions as meetings
     from app.core.services.minutes import signing
     from app.core.services.minutes.content import short_fingerprint
@@ -78,6 +79,7 @@ def run(args) -> int:
                 src = signing.print_source(s, meeting.id)
             except NotFoundError as exc:
                 raise common.CommandError(exc.message) from exc
+            report.fonts.use_extra_fonts(glyphs.extra_fonts(s))  # the fonts the user added, too
             pdf.report_missing_glyphs(*report.document_texts(src))
             try:
                 data = report.minutes_pdf(s, meeting.id, options)
