@@ -274,7 +274,7 @@ def check_segments(
                 add(
                     seg, index, CheckCode.UNPRINTABLE, f"unprintable:{code}",
                     N_("“{char}” ({code}) is in no font the documents are printed with: it would print as □. "
-                       "Add a font that has it (setting fonts.extra), or write the text without it."),
+                       "Add a font that has it (commission-desk check fonts --add FILE), or write the text without it."),
                     {"char": ch, "code": code}, lang, items=[code],
                 )  # fmt: skip
         for key, msgid, params, lang in _glossary_findings(seg, terms):
