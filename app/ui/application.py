@@ -57,7 +57,7 @@ def add_user_fonts(db) -> None:
     from app.core.services import glyphs
 
     with db.unit() as s:
-        extra = glyphs.extra_fonts(s)
+        extra = glyphs.use_settings(s)  # the minutes checks count on these fonts too
     app = QApplication.instance()
     for path in extra:
         fid = QFontDatabase.addApplicationFont(path)

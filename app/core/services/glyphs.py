@@ -71,12 +71,18 @@ def needs_glyph(ch: str) -> bool:
     return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"))
 
 
+def use_settings(session: Session) -> tuple[str, ...]:
+    """Read the fonts configured in ``session``: what :func:`checker` uses without a session."""
+    global _extra
+    _extra = extra_fonts(session)
+    return _extra
+
+
 def checker(session: Session | None = None) -> Printable | None:
     """The test of printable characters with the fonts configured in ``session`` (without a
     session: with the fonts last read), or None when no source is installed."""
-    global _extra
     if session is not None:
-        _extra = extra_fonts(session)
+        use_settings(session)
     if _source is None:
         return None
     return _source(_extra)
