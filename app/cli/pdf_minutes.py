@@ -8,6 +8,8 @@ why: not signed, not agreed, a check fails…); 2 unusable input (database, sess
 
 from __future__ import annotations
 
+import sys
+
 from app.cli import common, pdf
 from app.i18n import _
 
@@ -84,6 +86,10 @@ def run(args) -> int:
             try:
                 data = report.minutes_pdf(s, meeting.id, options)
             except ValidationError as exc:
+                problems = getattr(exc, "problems", ())
+                if len(problems) > 4:  # the message names four: every one here (check minutes too)
+                    for problem in problems:
+                        print("- " + problem.message, file=sys.stderr)
                 message = exc.message
                 if not src.signed and not options.reading and not options.draft:
                     message += " " + _("(--draft prints a proof.)")

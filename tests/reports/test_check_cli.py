@@ -120,3 +120,19 @@ def test_a_proof_with_a_character_no_font_has_prints_with_the_placeholder(demo_d
     assert main([*args, "-o", str(pdf)]) == 0
     err = capsys.readouterr().err
     assert "U+20BB7" in err and "□" in err and pdf.stat().st_size > 0
+
+
+def test_a_refused_original_lists_every_problem_not_four(demo_db_path, tmp_path, capsys):
+    db = Database.open(demo_db_path)
+    try:
+        rows = [
+            (P.JOINT, K.PARAGRAPH, f"交换技术资料{n}0项。", f"Передать {n}1 наименование.")
+            for n in range(1, 7)
+        ]
+        make_minutes(db, ordinal=94, rows=rows)
+    finally:
+        db.close()
+    args = ["pdf", "minutes", "--db", str(demo_db_path), "--session", "94", "--original", "CN"]
+    assert main([*args, "-o", str(tmp_path / "x.pdf")]) == 1
+    err = capsys.readouterr().err
+    assert all(f"Segment {n}: Numbers differ" in err for n in range(1, 7))
