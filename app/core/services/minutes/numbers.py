@@ -115,7 +115,9 @@ RU_MONTHS: tuple[tuple[str, int], ...] = (
 _RU_WORD_RES = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), v) for p, v in RU_WORDS]
 _RU_MULT_RES = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), v) for p, v in RU_MULTIPLIERS]
 _RU_MONTH_RES = [(re.compile(rf"^(?:{p})$", re.IGNORECASE), v) for p, v in RU_MONTHS]
-_RU_NUMERIC_DATE = re.compile(r"(?<![\d.,])(\d{1,2})\.(\d{1,2})\.(\d{2,4})(?![\d])")
+_NUMERIC_DATE = re.compile(
+    r"(?<![\d.,\-/])(?:(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})|(\d{4})([.\-/])(\d{1,2})\5(\d{1,2}))(?![\d])"
+)
 _RU_TOKEN = re.compile(r"[А-Яа-яЁё]+\.?")
 #: Roman numerals of sessions, parts and chapters (I … XXXIX); C, L, D, M are too often units.
 _ROMAN = re.compile(r"(?<![\w°])(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))(?![\w])")
@@ -263,6 +265,13 @@ def _tokens_common(text: str, out: list[Number]) -> str:
             body = m.group(g)
             out.append(_num(body, Decimal(body), m.start(g)) if body.isdigit() else _id(body, m.start(g)))
             text = _mask(text, m.start(), m.end())
+    for m in list(_NUMERIC_DATE.finditer(text)):  # 14.03.2026, 2026-03-14, 2026.3.14: three numbers
+        groups = (1, 2, 3) if m.group(1) else (7, 6, 4)  # day, month, year
+        day, month = int(m.group(groups[0])), int(m.group(groups[1]))
+        if 1 <= month <= 12 and 1 <= day <= 31:
+            for g in sorted(groups):
+                out.append(_num(m.group(g), Decimal(int(m.group(g))), m.start(g)))
+            text = _mask(text, m.start(), m.end())
     for m in list(_FRACTION.finditer(text)):
         a, b = int(m.group(1)), int(m.group(2))
         if b:
@@ -408,10 +417,6 @@ def _ru_fractions(text: str, out: list[Number]) -> str:
 def _numbers_ru(text: str) -> list[Number]:
     out: list[Number] = []
     text = _tokens_common(text, out)
-    for m in list(_RU_NUMERIC_DATE.finditer(text)):
-        for i in (1, 2, 3):
-            out.append(_num(m.group(i), Decimal(int(m.group(i))), m.start(i)))
-        text = _mask(text, m.start(), m.end())
     text = _ru_fractions(text, out)
     for m in list(_ARABIC.finditer(text)):
         found = _arabic(m.group(), m.start(), "ru")
