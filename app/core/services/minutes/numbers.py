@@ -26,6 +26,7 @@ from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from functools import lru_cache
 
 # --- Chinese ---------------------------------------------------------------------------------
 
@@ -376,6 +377,7 @@ def _numbers_zh(text: str) -> list[Number]:
     return out
 
 
+@lru_cache(maxsize=16384)
 def _ru_word_value(word: str) -> tuple[str, int] | None:
     w = word.lower().replace("ё", "е")
     for rx, v in _RU_MULT_RES:
