@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from app.core.services.minutes import signing
 from app.core.services.minutes.content import MinutesContent, short_fingerprint
-from app.i18n import _, current_language, format_date
+from app.i18n import _, current_language, wording
 from app.reports import minutes as report
 
 
@@ -74,8 +74,8 @@ def read_pdf(data: bytes) -> tuple[dict[str, str] | None, list[str]]:
 def session_label(c: MinutesContent) -> str:
     lang = current_language()
     city = c.city.get(lang if lang != "en" else "ru")
-    return _("session {number}: {city}, {start} – {end}").format(
-        number=c.ordinal, city=city, start=format_date(c.start), end=format_date(c.end)
+    return _("{session}: {city}, {dates}").format(
+        session=wording.session_name(c.ordinal), city=city, dates=wording.date_range(c.start, c.end)
     )
 
 

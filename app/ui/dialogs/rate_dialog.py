@@ -20,8 +20,8 @@ from app.core.changes import Change
 from app.core.errors import CoreError
 from app.core.services.expenses import summary as service
 from app.core.services.expenses.summary import RateData, RateInput
-from app.core.services.money import format_rate
 from app.i18n import N_, _, current_language
+from app.i18n.wording import format_rate
 from app.ui.dialogs.expense_dialog import date_format
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.form import FieldErrors

@@ -9,9 +9,8 @@ from PySide6.QtGui import QColor
 from app.core.enums import ExchangeStatus
 from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
 from app.core.services.exchanges.transfer import cell_value
-from app.i18n import N_, _, current_language, format_date, ngettext
+from app.i18n import N_, _, current_language, format_date, ngettext, wording
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
-from app.ui.widgets.date_edit import display_format
 
 LATE = QColor("#b00020")
 SOON = QColor("#9a5b00")
@@ -26,10 +25,8 @@ STATUS_COLOURS = {
 
 
 def short_date(d: dt.date | None) -> str:
-    """A date as tables show it: 1958-03-12 (Chinese, English) or 12.03.1958 (Russian)."""
-    if d is None:
-        return ""
-    return d.strftime("%d.%m.%Y") if display_format() == "dd.MM.yyyy" else d.isoformat()
+    """A date as tables show it: the short style of app.i18n.wording."""
+    return wording.short_date(d)
 
 
 def days_text(n: int) -> str:

@@ -32,7 +32,7 @@ from app.core.services.agenda import sessions as meetings_service
 from app.core.services.minutes import edit as me
 from app.core.services.minutes.records import SegmentData
 from app.core.services.minutes.text import Counts, count
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.checks_panel import ChecksPanel
 from app.ui.minutes.commands import (
@@ -322,8 +322,8 @@ class MinutesView(SegmentOperations, FileOperations, View):
         lang = current_language()
         for m in self.ctx.read(meetings_service.list_meetings):
             self.session_combo.addItem(
-                _("Session {number} — {city}, {start}").format(
-                    number=m.ordinal, city=m.city(lang), start=format_date(m.start_date, "medium")
+                _("{session} — {city}, {start}").format(
+                    session=wording.session_name(m.ordinal), city=m.city(lang), start=format_date(m.start_date)
                 ),
                 m.id,
             )
@@ -451,7 +451,7 @@ class MinutesView(SegmentOperations, FileOperations, View):
             if m.signed_on:
                 text = _(
                     "These minutes were signed on {date} in {place}; they can no longer be changed."
-                ).format(date=format_date(m.signed_on, "long"), place=m.place(lang) or "—")
+                ).format(date=format_date(m.signed_on), place=m.place(lang) or "—")
             else:
                 text = _("These minutes are signed; they can no longer be changed.")
             self.signed_banner.setText(text)
