@@ -199,7 +199,8 @@ def format_datetime(value: _dt.datetime | None, format: str = "short", lang: str
     return wording.short_datetime(value, lang)
 
 
-from app.i18n.wording import (  # noqa: E402  (wording needs the functions above)
+# Re-exported for the code that imports them from here; wording needs the functions above.
+from app.i18n.wording import (  # noqa: E402, F401
     currency_digits,
     currency_name,
     format_amount,
@@ -208,10 +209,3 @@ from app.i18n.wording import (  # noqa: E402  (wording needs the functions above
     is_known_currency,
     parse_decimal,
 )
-
-__all__ = [
-    "DOC_LANGUAGES", "LANGUAGES", "LANGUAGE_NAMES", "N_", "_", "currency_digits", "currency_name",
-    "current_language", "doc_gettext", "doc_ngettext", "format_amount", "format_date", "format_datetime",
-    "format_money", "format_number", "is_known_currency", "ngettext", "parse_decimal", "pgettext",
-    "set_language", "translation",
-]  # fmt: skip

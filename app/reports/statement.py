@@ -33,6 +33,7 @@ from app.i18n.wording import (
     long_date,
     session_title,
     short_date,
+    side_name,
 )
 from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
@@ -74,7 +75,7 @@ class _Builder:
     # --- pieces -------------------------------------------------------------------------------
 
     def side_name(self, side) -> str:
-        return side.short_name(self.lang)
+        return side_name(side, self.lang)
 
     def heading_number(self, i: int) -> str:
         return f"{_ZH_SECTION[i]}、" if self.lang == "zh" and i < len(_ZH_SECTION) else f"{i + 1}. "
