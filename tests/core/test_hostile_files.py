@@ -241,3 +241,25 @@ def test_every_import_command_uses_the_same_exit_statuses(reg, db_path, tmp_path
     assert main(["import", "minutes", *db, "--session", "1", str(formula_minutes)]) == 1
     err = capsys.readouterr().err
     assert "Traceback" not in err and "formula" in err
+
+
+def test_rows_imported_in_batches_get_the_derived_columns_a_save_gives(reg, tmp_path):
+    from sqlalchemy import select
+
+    values = dict(kind="apparatus", title_ru="Оптиметр Ё", reference="ГОСТ 1-59", quantity=2,
+                  requested_on=TODAY.replace(day=1), sent_on=TODAY.replace(day=3),
+                  received_on=TODAY.replace(day=5), warranty_start=TODAY.replace(day=5), warranty_months=12)  # fmt: skip
+    saved = reg.add(**values)
+    path = tmp_path / "out.csv"
+    with reg.db.unit() as s:
+        xio.export_file(s, path, today=TODAY)
+    text = path.read_text(encoding="utf-8-sig").replace(saved.uuid, "")  # imported as a new row
+    path.write_text(text, encoding="utf-8")
+    with reg.db.unit() as s:
+        assert xio.import_file(s, path, today=TODAY).added == 1
+    columns = ("status", "warranty_expires", "search_text", "title_ru", "quantity")
+    with reg.db.unit() as s:
+        rows = s.execute(select(*(getattr(Exchange, c) for c in columns)).order_by(Exchange.id)).all()
+        stamps = s.execute(select(Exchange.uuid, Exchange.created_at)).all()
+    assert rows[0] == rows[1] and rows[0].status and rows[0].warranty_expires is not None
+    assert len({u for u, _c in stamps}) == 2 and all(c is not None for _u, c in stamps)

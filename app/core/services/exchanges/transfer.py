@@ -16,8 +16,10 @@ import re
 import uuid as uuid_module
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from types import SimpleNamespace
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
@@ -25,6 +27,7 @@ from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
+from app.core.models.base import new_uuid, search_key
 from app.core.services import tables
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
@@ -146,13 +149,21 @@ def read_file(path: str | os.PathLike[str]) -> Table:
     return tables.require_rows(tables.read_table(path, tables.CSV_XLSX))
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     return re.sub(r"[\s:：.,，。()（）_\-]+", " ", str(text)).strip().casefold()
 
 
-def _names(msgid: str) -> set[str]:
+def _names(msgid: str) -> frozenset[str]:
     """A label in English, Chinese and Russian, normalised."""
-    return {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
+    return _names_in(msgid, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _names_in(msgid: str, _language: str) -> frozenset[str]:
+    return frozenset(
+        {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
+    )
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
@@ -489,26 +500,34 @@ def import_table(
         batch = items[start : start + BATCH]
         ids = [d.id for d in batch if d.id is not None]
         existing = {r.id: r for r in session.execute(select(Exchange).where(Exchange.id.in_(ids))).scalars()}
-        rows = []
+        new_rows = []
         for data in batch:
             row = existing.get(data.id) if data.id is not None else None
             if row is None:
-                row = Exchange()
-                if data.uuid:
-                    row.uuid = data.uuid
-                session.add(row)
-                added += 1
-            else:
-                updated += 1
+                new_rows.append(_new_row(data))
+                continue
+            updated += 1
             for f in INPUT_FIELDS:
                 setattr(row, f, getattr(data, f))
-            rows.append(row)
+        if new_rows:  # one INSERT for the batch, not one per row
+            session.execute(insert(Exchange.__table__), new_rows)
+            added += len(new_rows)
         session.flush()
-        for row in rows:  # a register of 100,000 rows is not kept in memory
+        for row in existing.values():  # a register of 100,000 rows is not kept in memory
             session.expunge(row)
     if progress is not None:
         progress(total, total)
     return ImportResult(added, updated)
+
+
+def _new_row(data: ExchangeData) -> dict[str, object]:
+    """The columns of a new row, with the derived ones (status, warranty expiry, search text) set
+    by the model's own code, as an ORM insert would."""
+    row = SimpleNamespace(**{f: getattr(data, f) for f in INPUT_FIELDS})
+    Exchange.derive(row)  # type: ignore[arg-type]
+    row.search_text = search_key(*(getattr(row, f, "") for f in Exchange.__search_fields__))
+    row.uuid = data.uuid or new_uuid()
+    return vars(row)
 
 
 def import_file(
