@@ -17,9 +17,8 @@ import uuid as uuid_module
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from types import SimpleNamespace
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
@@ -27,7 +26,6 @@ from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
-from app.core.models.base import new_uuid, search_key
 from app.core.services import tables
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
@@ -497,37 +495,29 @@ def import_table(
     for start in range(0, len(items), BATCH):
         if progress is not None:
             progress(len(items) + start, total)
-        batch = items[start : start + BATCH]
-        ids = [d.id for d in batch if d.id is not None]
-        existing = {r.id: r for r in session.execute(select(Exchange).where(Exchange.id.in_(ids))).scalars()}
-        new_rows = []
-        for data in batch:
-            row = existing.get(data.id) if data.id is not None else None
-            if row is None:
-                new_rows.append(_new_row(data))
+        rows = []
+        for data in items[start : start + BATCH]:
+            if data.id is not None:  # a record already in the register (its ID): the register's save
+                service.store_validated(session, data)
+                updated += 1
                 continue
-            updated += 1
+            # A new row through the ORM, not a bulk INSERT, so that the model's events (derived
+            # columns, search text, whatever listens to a flush) see it as a save would; but one
+            # flush per batch, not per row.
+            row = Exchange()
+            if data.uuid:
+                row.uuid = data.uuid
             for f in INPUT_FIELDS:
                 setattr(row, f, getattr(data, f))
-        if new_rows:  # one INSERT for the batch, not one per row
-            session.execute(insert(Exchange.__table__), new_rows)
-            added += len(new_rows)
+            session.add(row)
+            rows.append(row)
+            added += 1
         session.flush()
-        for row in existing.values():  # a register of 100,000 rows is not kept in memory
+        for row in rows:  # a register of 100,000 rows is not kept in memory
             session.expunge(row)
     if progress is not None:
         progress(total, total)
     return ImportResult(added, updated)
-
-
-def _new_row(data: ExchangeData) -> dict[str, object]:
-    """The columns of a new row, with the derived ones (status, warranty expiry, search text) set
-    by the model's own code, as an ORM insert would."""
-    row = SimpleNamespace(**{f: getattr(data, f) for f in INPUT_FIELDS})
-    Exchange.derive(row)  # type: ignore[arg-type]
-    row.search_text = search_key(*(getattr(row, f, "") for f in Exchange.__search_fields__))
-    row.uuid = data.uuid or new_uuid()
-    return vars(row)
 
 
 def import_file(
