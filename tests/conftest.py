@@ -109,6 +109,7 @@ def built_db(_built_templates: _BuiltTemplates, db_path: Path):
     opened: list[Database] = []
 
     def make(build: Callable[[Database], Any]) -> tuple[Database, Any]:
+        assert not opened and not db_path.exists(), "built_db: one database per test, and not with db"
         path, result = _built_templates.get(build)
         shutil.copyfile(path, db_path)
         database = Database.open(db_path)
