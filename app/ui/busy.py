@@ -8,7 +8,7 @@ from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication
 
-from app.core import db
+from app.core.db import busy as db_busy
 
 _cursor_shown = False
 _processing = False
@@ -35,4 +35,4 @@ def _wait(waited: float | None) -> None:
 
 def install() -> None:
     """Keep the interface alive while a write waits for the database."""
-    db.busy_waiter = _wait
+    db_busy.busy_waiter = _wait

@@ -10,7 +10,7 @@ import time
 import pytest
 
 from app.cli import main
-from app.core import db as db_module
+from app.core.db import busy as db_module
 from app.core.errors import DatabaseBusyError
 from app.core.models import Setting
 
