@@ -88,3 +88,13 @@ def test_the_command_line_reports_a_busy_database_as_busy(db, db_path, tmp_path,
     status = main(["import", "exchanges", "--db", str(db_path), str(csv)])
     err = capsys.readouterr().err
     assert status == 2 and "busy" in err and "cannot be read" not in err and err.count("\n") == 1
+
+
+def test_a_unit_opened_inside_another_does_not_wait_for_its_lock(db):
+    start = time.monotonic()
+    with db.unit() as outer:
+        _add_setting(outer, "OUTER")
+        outer.flush()  # the outer unit holds the write lock
+        with db.unit() as inner:  # e.g. reading defaults for a form while saving
+            inner.query(Setting).count()
+    assert time.monotonic() - start < 1.0
