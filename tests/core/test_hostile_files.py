@@ -187,6 +187,20 @@ def test_a_sheet_declaring_too_many_rows_is_refused_before_it_is_read(tmp_path, 
         tables.read_table(path)
 
 
+def test_a_sheet_without_a_dimension_has_its_rows_counted_before_it_is_read(tmp_path, monkeypatch):
+    import python_calamine
+
+    from app.core.services import xlsx_inspect
+
+    path = tmp_path / "written.xlsx"
+    tables.write_table(path, ["a", "b"], ([i, "x"] for i in range(30)))  # write-only: no <dimension>
+    assert xlsx_inspect.first_sheet(path.open("rb")).declared_rows == 31
+    monkeypatch.setattr(tables, "MAX_IMPORT_ROWS", 20)
+    monkeypatch.setattr(python_calamine, "CalamineWorkbook", _NoCalamine)
+    with pytest.raises(ImportRefused, match="more than 20 rows"):
+        tables.read_table(path)
+
+
 def test_a_million_row_dimension_is_refused_at_once(tmp_path, monkeypatch):
     import python_calamine
 

@@ -267,7 +267,7 @@ def _read_xlsx(name: str, data: bytes, limit: int = MAX_IMPORT_ROWS) -> list[lis
     from app.core.services import xlsx_inspect
 
     try:
-        sheet = xlsx_inspect.first_sheet(io.BytesIO(data))
+        sheet = xlsx_inspect.first_sheet(io.BytesIO(data), limit + 1)
     except xlsx_inspect.NotAWorkbook as exc:
         raise _not_a_workbook(name, exc) from None
     if sheet is None:

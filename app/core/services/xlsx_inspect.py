@@ -23,6 +23,7 @@ from app.i18n import N_
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DIMENSION = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?dimension\s+ref=\"[A-Z]*(\d*)(?::[A-Z]*(\d+))?\"")
 _FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+_ROW = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s>]")
 _REF_ROW = re.compile(r"[A-Z]+(\d+)")
 #: The most bytes of XML any one part of the workbook may unpack to (a zip bomb is refused).
 MAX_SHEET_XML = 400 * 1024 * 1024
@@ -44,8 +45,9 @@ class SheetInfo:
     formulas: tuple[tuple[int, str], ...]
 
 
-def first_sheet(fileobj: IO[bytes]) -> SheetInfo | None:
-    """The first worksheet of a workbook, or None if it has none. NotAWorkbook if it is damaged."""
+def first_sheet(fileobj: IO[bytes], max_rows: int | None = None) -> SheetInfo | None:
+    """The first worksheet of a workbook, or None if it has none. NotAWorkbook if it is damaged.
+    ``declared_rows`` is the sheet's own dimension, else its rows counted (up to ``max_rows`` + 1)."""
     try:
         with zipfile.ZipFile(fileobj) as zf:
             found = _first_worksheet(zf)
@@ -58,7 +60,7 @@ def first_sheet(fileobj: IO[bytes]) -> SheetInfo | None:
                     N_("The first sheet of the workbook is too large to import; split it into smaller files.")
                 )
             with zf.open(member) as fh:
-                declared, formulas = _scan(fh)
+                declared, formulas = _scan(fh, max_rows)
             if formulas:
                 with zf.open(member) as fh:
                     cells = _formula_cells(fh)
@@ -107,9 +109,13 @@ def _first_worksheet(zf: zipfile.ZipFile) -> tuple[str, str] | None:
     return None
 
 
-def _scan(fh: IO[bytes]) -> tuple[int | None, bool]:
-    """(the declared last row, whether any formula element is there), reading in chunks."""
+def _scan(fh: IO[bytes], max_rows: int | None) -> tuple[int | None, bool]:
+    """(the declared last row, whether any formula element is there), reading in chunks. A sheet
+    without a <dimension> (openpyxl's write-only mode writes none) has its rows counted: past
+    ``max_rows`` the count is the answer at once, and the rest is not read."""
     declared: int | None = None
+    counted = 0
+    formula = False
     tail = b""
     first = True
     while chunk := fh.read(1 << 20):
@@ -119,10 +125,15 @@ def _scan(fh: IO[bytes]) -> tuple[int | None, bool]:
             if m:
                 declared = int(m.group(2) or m.group(1) or 0) or None
             first = False
-        if _FORMULA.search(block):
-            return declared, True
+        formula = formula or _FORMULA.search(block) is not None
+        # a row tag in the tail was counted with the chunk before, unless it ran over its end
+        counted += sum(1 for m in _ROW.finditer(block) if m.end() > len(tail))
+        if declared is None and max_rows is not None and counted > max_rows:
+            return counted, formula
+        if formula and declared is not None:
+            break
         tail = block[-64:]
-    return declared, False
+    return (declared if declared is not None else counted or None), formula
 
 
 def _formula_cells(fh: IO[bytes]) -> tuple[tuple[int, str], ...]:
