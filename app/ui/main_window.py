@@ -164,7 +164,7 @@ class MainWindow(Retranslatable, QMainWindow):
             ("restore", _("&Restore…")),
             ("encrypt", _("Encr&ypt with a passphrase…")),
             ("change", _("C&hange the passphrase…")),
-            ("decrypt", _("Remove the encr&yption…")),
+            ("decrypt", _("Re&move the encryption…")),
         ):
             self.safety_actions[key].setText(text)
         self.act_print_minutes.setText(_("&Print the minutes…"))
