@@ -141,7 +141,7 @@ class BackupKeeper(QObject):
         self.finished.connect(self._on_finished)
 
     def start_after_show(self, delay_ms: int = FIRST_BACKUP_DELAY_MS) -> None:
-        QTimer.singleShot(delay_ms, self.in_background)
+        QTimer.singleShot(delay_ms, self, self.in_background)  # cancelled if the window goes first
 
     def _on_changed(self, changes) -> None:
         if Change.DATABASE not in changes:
@@ -161,9 +161,13 @@ class BackupKeeper(QObject):
 
         def work() -> None:
             try:
-                self.finished.emit(backup.make_backup(path, passphrase), None)
+                result = (backup.make_backup(path, passphrase), None)
             except CoreError as exc:
-                self.finished.emit(None, exc.message)
+                result = (None, exc.message)
+            try:
+                self.finished.emit(*result)
+            except RuntimeError:  # the window was closed meanwhile
+                pass
 
         self.thread = threading.Thread(target=work, name="backup", daemon=True)
         self.thread.start()

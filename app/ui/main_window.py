@@ -227,6 +227,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.ctx.set_database(db)
         settings().setValue("database", str(db.path))
         self.statusBar().showMessage(_("Opened {path}").format(path=db.path), 5000)
+        self.backups.start_after_show()
         return True
 
     def open_database(self) -> None:

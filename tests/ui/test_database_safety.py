@@ -145,3 +145,11 @@ def test_a_damaged_file_is_offered_its_newest_good_backup(qtbot, window, demo_db
     assert aside.read_bytes() == damaged
     with sqlite3.connect(demo_db_path) as con:
         assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_the_first_backup_runs_after_the_window_is_up(qtbot, demo_window):
+    w = demo_window
+    w.backups.start_after_show(10)
+    assert backup.list_backups(w.ctx.db.path) == []  # nothing during start-up itself
+    qtbot.waitUntil(lambda: len(backup.list_backups(w.ctx.db.path)) == 1, timeout=10000)
+    w.backups.wait()
