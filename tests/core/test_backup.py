@@ -237,3 +237,31 @@ def test_demo_encrypt(tmp_path, monkeypatch, capsys):
     assert main(["check", "database", "--db", str(path)]) == 0
     with pytest.raises(sqlcipher.WrongPassphrase):
         Database.open(path, passphrase="nope")
+
+
+def test_cli_restore_and_passphrase_commands(demo_db_path, tmp_path, monkeypatch, capsys):
+    monkeypatch.delenv("COMMISSION_DESK_PASSPHRASE", raising=False)
+    db = str(demo_db_path)
+    saved = tmp_path / "saved.sqlite3"
+    assert main(["backup", "--db", db, "-o", str(saved)]) == 0
+    assert main(["backup", "--db", db, "-o", db]) == 2  # never over the database itself
+    assert main(["restore", "--db", db, str(saved)]) == 0
+    out = capsys.readouterr().out
+    assert "backed up first" in out and len(backup.list_backups(demo_db_path)) == 1
+    new = tmp_path / "new.txt"
+    new.write_text("first\n", encoding="utf-8")
+    assert main(["passphrase", "--db", db, "--encrypt"]) == 2  # no new passphrase given
+    assert main(["passphrase", "--db", db, "--encrypt", "--new-passphrase-file", str(new)]) == 0
+    assert main(["check", "database", "--db", db]) == 2
+    assert main(["check", "database", "--db", db, "--db-passphrase-file", str(new)]) == 0
+    second = tmp_path / "second.txt"
+    second.write_text("second\n", encoding="utf-8")
+    args = ["passphrase", "--db", db, "--db-passphrase-file", str(new)]
+    assert main([*args, "--change", "--new-passphrase-file", str(second)]) == 0
+    monkeypatch.setenv("COMMISSION_DESK_PASSPHRASE", "second")
+    assert main(["passphrase", "--db", db, "--decrypt"]) == 0
+    assert demo_db_path.read_bytes().startswith(b"SQLite format 3")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert main(["check", "database", "--db", db, "--db-passphrase-file", str(empty)]) == 2
+    assert "is empty" in capsys.readouterr().err
