@@ -265,3 +265,14 @@ def test_cli_restore_and_passphrase_commands(demo_db_path, tmp_path, monkeypatch
     empty.write_text("")
     assert main(["check", "database", "--db", db, "--db-passphrase-file", str(empty)]) == 2
     assert "is empty" in capsys.readouterr().err
+
+
+def test_an_encrypted_database_stays_encrypted_when_a_plain_backup_is_restored(demo_db_path):
+    db = Database.open(demo_db_path)
+    plain = db.backup()
+    db.close()
+    sqlcipher.encrypt_file(demo_db_path, PASSPHRASE)
+    result = backup.restore(demo_db_path, plain, PASSPHRASE)
+    assert not demo_db_path.read_bytes().startswith(b"SQLite format 3")
+    assert count_people(demo_db_path, PASSPHRASE) == 1
+    assert not result.safety_backup.read_bytes().startswith(b"SQLite format 3")

@@ -214,7 +214,11 @@ def restore(db_path: Path, backup: Path, passphrase: str | None = None) -> Resto
             path=str(backup),
             reason=check.problems[0],
         )
+    from app.core.db import sqlcipher
+
     result = RestoreResult()
+    # An encrypted database stays encrypted, even when restored from a backup taken before.
+    encrypt = bool(passphrase) and sqlcipher.may_be_encrypted(db_path) and not sqlcipher.may_be_encrypted(backup)
     if db_path.exists() and db_path.stat().st_size > 0:
         try:
             if not check_file(db_path, passphrase).healthy:
@@ -224,6 +228,8 @@ def restore(db_path: Path, backup: Path, passphrase: str | None = None) -> Resto
             result.kept_aside = keep_aside(db_path)
     temp = db_path.with_name(f".{db_path.name}.restoring")
     copy_database(backup, temp, passphrase)
+    if encrypt:
+        sqlcipher.encrypt_file(temp, passphrase)
     for suffix in ("-wal", "-shm"):
         Path(f"{db_path}{suffix}").unlink(missing_ok=True)
     os.replace(temp, db_path)
