@@ -18,12 +18,12 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
 
 from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
-from app.reports.linebreak import CJKParagraph
+from app.reports.linebreak import CJKParagraph, bind, hyphenate
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -85,10 +85,22 @@ class FurnitureChange(Flowable):
         canv._furniture_page_only = {**getattr(canv, "_furniture_page_only", {}), **self.page_only}
 
 
-def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
-    """A paragraph of plain text (not markup), with per-character font fallback."""
+def para(text: str, style, lang: str | None = None, role: str | None = None, name: bool = False) -> Paragraph:
+    """A paragraph of plain text (not markup), with per-character font fallback.
+
+    Initials stay with the surname and numbers with their units (:func:`linebreak.bind`); Russian
+    table cells break words only at their hyphenation points, with a hyphen, unless the text is a
+    person's ``name`` (never hyphenated)."""
     lang = lang or ("zh" if style.wordWrap == "CJK" else "ru")
+    text = bind(text)
+    if lang == "ru" and not name and is_cell(style):
+        text = hyphenate(text)
     return rich(fonts.markup(text, role or role_of(style), lang), style)
+
+
+def is_cell(style) -> bool:
+    """Whether a style is one of a table cell's (narrow: Russian words are hyphenated there)."""
+    return "cell" in style.name
 
 
 def rich(markup: str, style) -> Paragraph:
@@ -139,6 +151,53 @@ def table(
     t = Table(data, colWidths=list(col_widths), repeatRows=header_rows if repeat_header else 0)
     t.setStyle(TableStyle(commands))
     return t
+
+
+#: A heading or a group row keeps at least this many rows of its group with it on its page.
+KEEP_ROWS = 2
+
+
+def keep_group(row: int, size: int) -> tuple:
+    """The table command that keeps the group row ``row`` with the first rows of its ``size`` rows."""
+    return ("NOSPLIT", (0, row), (-1, row + min(size, KEEP_ROWS)))
+
+
+class HeadedTable(Flowable):
+    """A heading and the table under it: the heading never ends a page. It stays with the table's
+    header and first rows (the table's own NOSPLIT commands say how many), and the table splits
+    over the following pages as usual. ``keepWithNext`` would push a long table whole to the next
+    page, leaving a gap; a conditional page break guesses the height."""
+
+    def __init__(self, heading: Flowable, body: Table, gap: float = 0) -> None:
+        super().__init__()
+        self.heading, self.body, self.gap = heading, body, gap
+
+    def _heading_height(self, avail_width: float) -> float:
+        _w, h = self.heading.wrap(avail_width, 10_000)
+        return h + self.heading.getSpaceBefore() + self.heading.getSpaceAfter() + self.gap
+
+    def wrap(self, avail_width, avail_height):
+        hh = self._heading_height(avail_width)
+        _w, h = self.body.wrap(avail_width, max(avail_height - hh, 0))
+        self.width, self.height = avail_width, hh + h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        _w, h = self.heading.wrap(self.width, 10_000)
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.getSpaceBefore() - h)
+        self.body.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_width, avail_height):
+        hh = self._heading_height(avail_width)
+        if avail_height <= hh:
+            return []
+        parts = self.body.split(avail_width, avail_height - hh)
+        if not parts:
+            _w, h = self.body.wrap(avail_width, avail_height - hh)
+            if h > avail_height - hh:
+                return []
+            parts = [self.body]
+        return [self.heading, *([Spacer(1, self.gap)] if self.gap else []), *parts]
 
 
 def _furniture_canvas(furnished: Furniture):
