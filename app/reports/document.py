@@ -18,7 +18,16 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app import __version__
 from app.i18n import doc_gettext
@@ -168,9 +177,11 @@ class HeadedTable(Flowable):
     over the following pages as usual. ``keepWithNext`` would push a long table whole to the next
     page, leaving a gap; a conditional page break guesses the height."""
 
-    def __init__(self, heading: Flowable, body: Table, gap: float = 0) -> None:
+    def __init__(self, heading: Flowable, body: Table, gap: float = 0, continued: Flowable | None = None) -> None:
         super().__init__()
         self.heading, self.body, self.gap = heading, body, gap
+        #: the heading repeated over the rest of the table on the next page ("(продолжение)")
+        self.continued = continued
 
     def _heading_height(self, avail_width: float) -> float:
         _w, h = self.heading.wrap(avail_width, 10_000)
@@ -197,6 +208,9 @@ class HeadedTable(Flowable):
             if h > avail_height - hh:
                 return []
             parts = [self.body]
+        if self.continued is not None and len(parts) > 1:
+            rest = HeadedTable(self.continued, parts[1], self.gap, self.continued)
+            parts = [parts[0], rest, *parts[2:]]
         return [self.heading, *([Spacer(1, self.gap)] if self.gap else []), *parts]
 
 

@@ -25,7 +25,17 @@ from app.core.services.experts.query import OnSiteEntry, on_site_list
 from app.core.services.text import pick
 from app.i18n import doc_gettext, doc_ngettext, format_date
 from app.reports import fonts
-from app.reports.document import TEXT_WIDTH, Furniture, HeadedTable, Meta, keep_group, para, render, rich, table
+from app.reports.document import (
+    TEXT_WIDTH,
+    Furniture,
+    HeadedTable,
+    Meta,
+    keep_group,
+    para,
+    render,
+    rich,
+    table,
+)
 from app.reports.linebreak import bind
 from app.reports.styles import styles
 

@@ -73,7 +73,7 @@ def broken_words(all_lines: list[Line], words: set[str]) -> list[str]:
     """Russian words broken between two lines without a hyphen: a line ends in a letter, the next
     line of the same block starts with a lower-case letter, and the two pieces make a known word."""
     bad = []
-    for a, b in zip(all_lines, all_lines[1:]):
+    for a, b in zip(all_lines, all_lines[1:], strict=False):
         if a.block != b.block or not a.text or not b.text:
             continue
         head = re.search(rf"([{_CYR}-]*[{_CYR}])$", a.text)

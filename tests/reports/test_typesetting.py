@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
+from app.core.models import Meeting
 from app.core.services.experts.query import on_site_list
 from app.i18n import doc_gettext
+from app.reports.document import Furniture
 from app.reports.experts import experts_on_site
 from tests.reports import layout
-from tests.reports.pdftools import needs_poppler
+from tests.reports.pdftools import needs_poppler, page_texts
 
 FROM, TO = dt.date(2026, 1, 1), dt.date(2026, 12, 31)
 
@@ -113,3 +116,47 @@ def test_the_signature_columns_start_at_one_height(demo_db, tmp_path, copy):
                    if ln.top > below + 1 and word in ln.text and (ln.x < middle) == left)  # fmt: skip
 
     assert abs(title_top(a.job, True) - title_top(b.job, False)) < 0.5
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+def test_the_memorandum_lists_materials_by_title_with_the_file_name_as_reference(demo_db, lang):
+    from app.reports.memorandum import collect, material_title, render_memorandum
+    from tests.reports.pdftools import text_of
+
+    with demo_db.unit() as s:
+        meeting = s.execute(select(Meeting.id).where(Meeting.ordinal == 2)).scalar_one()
+        data = collect(s, meeting, None)
+    assert data.materials
+    for item, a in data.materials:
+        title = material_title(a, item, data.number_of(item.id), lang)
+        assert not title.endswith(".txt")
+        assert ("\u4e00" <= max(title) <= "\u9fff") == (lang == "zh") or lang == "zh"
+    pdf = render_memorandum(data, lang)
+    import pathlib
+    import tempfile
+
+    text = text_of(pdf, pathlib.Path(tempfile.mkdtemp()))
+    # the file name is given, only after "File:" (as a reference)
+    assert all(("Файл:" if lang == "ru" else "文件：") in text for _i, _a in data.materials)
+    assert ".txt" in text
+
+
+def test_a_long_day_of_the_programme_goes_on_under_its_heading_marked_continued():
+    from reportlab.platypus import Table
+
+    from app.reports.document import HeadedTable, keep_group, para, render, table
+    from app.reports.styles import styles
+
+    for lang, mark in (("zh", "（续）"), ("ru", "(продолжение)")):
+        st = styles(lang)
+        _d = doc_gettext(lang)
+        rows = [["Time", "Item"]] + [[f"{h:02d}:00", f"Item {h}"] for h in range(70)]
+        body = table(rows, [80, 300], st, extra_style=[keep_group(0, 69)])
+        assert isinstance(body, Table)
+        heading = "Day one"
+        story = [HeadedTable(para(heading, st.subheading), body,
+                             continued=para(_d("{heading} (continued)").format(heading=heading), st.subheading))]  # fmt: skip
+        pages = page_texts(render(story, Furniture(lang=lang)))
+        assert len(pages) >= 2
+        assert heading in pages[0] and mark not in pages[0]
+        assert all(mark in p for p in pages[1:])
