@@ -10,8 +10,10 @@ same data gives the same bytes on every laptop.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
@@ -63,6 +65,21 @@ class Furniture:
     running_head: str | None = None
     #: a note at the bottom of every page (e.g. "reading copy, not for signature")
     footer_note: str | None = None
+
+
+#: Whether the documents rendered now are for a PDF/A copy (:func:`for_archive`).
+_ARCHIVE = contextvars.ContextVar("archive", default=False)
+
+
+@contextlib.contextmanager
+def for_archive() -> Iterator[None]:
+    """Documents rendered inside are meant for PDF/A (app.reports.pdfa): nothing transparent, the
+    watermark of a draft is drawn in outline."""
+    token = _ARCHIVE.set(True)
+    try:
+        yield
+    finally:
+        _ARCHIVE.reset(token)
 
 
 @dataclass
@@ -248,7 +265,12 @@ def _furniture_canvas(furnished: Furniture):
             self.saveState()
             if furniture.watermark:
                 self.saveState()
-                self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
+                archive = _ARCHIVE.get()
+                if archive:  # PDF/A: no transparency, the letters in outline over the text
+                    self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
+                    self.setLineWidth(0.8)
+                else:
+                    self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
                 self.translate(width / 2, height / 2)
                 self.rotate(45)
                 role = "sans_bold"
@@ -256,7 +278,8 @@ def _furniture_canvas(furnished: Furniture):
                 w = fonts.width(furniture.watermark, size, role, lang)
                 if w > height * 0.95:
                     size *= height * 0.95 / w
-                fonts.draw(self, 0, -size / 3, furniture.watermark, size, role, lang, align="center")
+                fonts.draw(self, 0, -size / 3, furniture.watermark, size, role, lang, align="center",
+                           mode=1 if archive else None)  # fmt: skip
                 self.restoreState()
             self.setFillColor(colors.black)
             top = height - 12 * mm
