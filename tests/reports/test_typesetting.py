@@ -160,3 +160,52 @@ def test_a_long_day_of_the_programme_goes_on_under_its_heading_marked_continued(
         assert len(pages) >= 2
         assert heading in pages[0] and mark not in pages[0]
         assert all(mark in p for p in pages[1:])
+
+
+DOCUMENTS = {
+    "memorandum-zh": ["pdf", "memorandum", "--session", "2", "--lang", "zh"],
+    "memorandum-ru": ["pdf", "memorandum", "--session", "2", "--lang", "ru"],
+    "statement-zh": ["pdf", "statement", "--session", "1", "--lang", "zh"],
+    "statement-ru": ["pdf", "statement", "--session", "1", "--lang", "ru"],
+    "experts-zh": ["pdf", "experts", "--from", "2026-01-01", "--to", "2026-12-31", "--lang", "zh"],
+    "experts-ru": ["pdf", "experts", "--from", "2026-01-01", "--to", "2026-12-31", "--lang", "ru"],
+    "minutes-CN": ["pdf", "minutes", "--session", "1", "--original", "CN"],
+    "minutes-SU": ["pdf", "minutes", "--session", "1", "--original", "SU"],
+    "minutes-reading": ["pdf", "minutes", "--session", "1", "--original", "reading"],
+}
+
+
+@pytest.fixture(scope="module")
+def every_document(demo_template, tmp_path_factory):
+    import shutil
+
+    from app.cli import main
+
+    tmp = tmp_path_factory.mktemp("every-document")
+    db = tmp / "demo.sqlite3"  # printing signed minutes registers the copy: never in the template
+    shutil.copyfile(demo_template, db)
+    out = {}
+    for name, args in DOCUMENTS.items():
+        path = tmp / f"{name}.pdf"
+        assert main([*args, "--db", str(db), "-o", str(path)]) == 0
+        out[name] = layout.lines(path.read_bytes(), tmp)
+    return out
+
+
+def test_in_every_document_no_initial_ends_a_line_and_no_russian_word_is_cut_without_a_hyphen(
+    every_document, demo_template
+):
+    words = layout.vocabulary(demo_template)
+    for name, lines in every_document.items():
+        assert not layout.initials_at_line_end(lines), name
+        assert not layout.broken_words(lines, words), name
+
+
+def test_no_document_has_a_hyphen_minus_for_a_negative_amount(every_document):
+    import re
+
+    for name, lines in every_document.items():
+        text = "\n".join(ln.text for ln in lines)
+        assert not re.search(r"(?<![\w-])-\s?[¥₽$]?\d", text), name
+    statement = "\n".join(ln.text for ln in every_document["statement-zh"])
+    assert "−¥1,260.00" in statement
