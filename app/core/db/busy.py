@@ -10,9 +10,9 @@ window keeps repainting.
 
 from __future__ import annotations
 
-import sqlite3
 import time
 from collections.abc import Callable
+from typing import Any
 
 from app.core.errors import DatabaseBusyError
 from app.i18n import N_
@@ -26,8 +26,9 @@ IMMEDIATE = "commission_desk_immediate"
 busy_waiter: Callable[[float | None], None] | None = None
 
 
-def _busy(exc: sqlite3.OperationalError) -> bool:
-    return "locked" in str(exc) or "busy" in str(exc)
+def _busy(exc: Exception) -> bool:
+    """A "database is locked" of the sqlite3 module or of sqlcipher3 (its own error classes)."""
+    return type(exc).__name__ == "OperationalError" and ("locked" in str(exc) or "busy" in str(exc))
 
 
 def begin(conn) -> None:
@@ -38,7 +39,7 @@ def begin(conn) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def begin_immediate(raw: sqlite3.Connection, timeout: float | None = None) -> None:
+def begin_immediate(raw: Any, timeout: float | None = None) -> None:
     """Take the write lock (``BEGIN IMMEDIATE``), waiting while another program writes;
     DatabaseBusyError when it still writes after ``timeout`` seconds."""
     timeout = BUSY_TIMEOUT if timeout is None else timeout
@@ -50,7 +51,7 @@ def begin_immediate(raw: sqlite3.Connection, timeout: float | None = None) -> No
             try:
                 raw.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.OperationalError as exc:
+            except Exception as exc:  # sqlite3's or sqlcipher3's OperationalError
                 waited = time.monotonic() - start
                 if not _busy(exc):
                     raise
