@@ -1,0 +1,120 @@
+"""Stale saves refused (issue 16, point 1): two sessions on one database, each its own engine as
+two windows or two processes would be; the later save of an older copy is a conflict, never a
+silent overwrite."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import select, update
+
+from app.core import audit
+from app.core.db import Database
+from app.core.errors import ConflictError
+from app.core.models import AuditEntry, Exchange
+from app.core.services.exchanges import records as service
+from app.core.versions import flush
+from tests.core.exchange_helpers import TODAY, make_setup
+
+
+@pytest.fixture
+def two(db_path):
+    a = Database.open(db_path)
+    b = Database.open(db_path)
+    yield a, b
+    a.close()
+    b.close()
+
+
+def test_a_new_record_is_at_version_1_and_every_save_goes_up(db):
+    setup = make_setup(db)
+    item = setup.add(notes="first")
+    assert item.version == 1
+    with db.unit() as s:
+        again = service.update_exchange(s, replace(item, notes="second"), today=TODAY)
+    assert again.version == 2
+
+
+def test_a_stale_save_is_refused_with_both_versions(two):
+    a, b = two
+    setup = make_setup(a)
+    item = setup.add(title_ru="Справочник", notes="")
+    with a.unit() as s:  # window A reads the item
+        in_a = service.get_exchange(s, item.id, today=TODAY)
+    with b.unit() as s:  # window B reads it, and saves its notes
+        in_b = service.get_exchange(s, item.id, today=TODAY)
+        service.update_exchange(s, replace(in_b, notes="B's notes"), today=TODAY)
+    with pytest.raises(ConflictError) as info:  # A saves its stale copy
+        with a.unit() as s:
+            service.update_exchange(s, replace(in_a, title_ru="Справочник, том 2"), today=TODAY)
+    exc = info.value
+    assert exc.expected == 1 and exc.version == 2
+    assert exc.mine["notes"] == "" and exc.theirs["notes"] == "B's notes"
+    assert exc.mine["title_ru"] == "Справочник, том 2" and exc.theirs["title_ru"] == "Справочник"
+    assert set(exc.fields) == {"notes", "title_ru"}
+    assert exc.changed_by == audit.user_name()
+    assert "changed by someone else" in exc.message
+    with b.unit() as s:  # nothing of A's was written; B's notes are there
+        stored = service.get_exchange(s, item.id, today=TODAY)
+    assert (stored.notes, stored.title_ru, stored.version) == ("B's notes", "Справочник", 2)
+
+    # A merges (B's notes, A's title) and saves against the version now stored
+    merged = replace(in_a, title_ru="Справочник, том 2", notes="B's notes", version=exc.version)
+    with a.unit() as s:
+        saved = service.update_exchange(s, merged, today=TODAY)
+    assert (saved.notes, saved.title_ru, saved.version) == ("B's notes", "Справочник, том 2", 3)
+
+
+def test_a_write_racing_another_transaction_is_a_conflict(db):
+    """Within one unit of work, SQLAlchemy's version_id_col refuses an UPDATE of a row changed
+    since it was read (WHERE version = …), whoever changed it (on SQLite the other writer is kept
+    out by the lock; on PostgreSQL it commits in between, as the raw UPDATE here does)."""
+    item = make_setup(db).add()
+    table = Exchange.__table__
+    with pytest.raises(ConflictError):
+        with db.unit() as s:
+            row = s.get(Exchange, item.id)
+            s.execute(
+                update(table).where(table.c.id == item.id).values(notes="B", version=table.c.version + 1)
+            )
+            row.notes = "A"
+            flush(s)
+    with db.unit() as s:
+        assert s.get(Exchange, item.id).notes == ""
+
+
+def test_an_import_without_a_version_is_not_checked(db):
+    setup = make_setup(db)
+    item = setup.add()
+    with db.unit() as s:
+        service.update_exchange(s, replace(item, notes="x"), today=TODAY)
+    with db.unit() as s:  # an import matched by UUID carries no version
+        saved = service.update_exchange(s, replace(item, notes="y", version=None), today=TODAY)
+    assert saved.notes == "y"
+
+
+def test_every_change_leaves_its_trace_in_the_audit_trail(db):
+    audit.set_user_name("Ли Мин")
+    try:
+        setup = make_setup(db)
+        item = setup.add(notes="first")
+        with db.unit() as s:
+            service.update_exchange(s, replace(item, notes="second", quantity=3), today=TODAY)
+        with db.unit() as s:
+            service.delete_exchange(s, item.id)
+        with db.unit() as s:
+            rows = s.execute(
+                select(AuditEntry).where(AuditEntry.record_uuid == item.uuid).order_by(AuditEntry.id)
+            ).scalars().all()
+    finally:
+        audit.set_user_name(None)
+    assert [r.action for r in rows] == ["insert", "update", "delete"]
+    assert {r.user_name for r in rows} == {"Ли Мин"}
+    assert {r.register for r in rows} == {"exchanges"}
+    import json
+
+    assert json.loads(rows[1].changes) == {"notes": ["first", "second"], "quantity": [1, 3]}
+    gone = json.loads(rows[2].changes)
+    assert gone["notes"] == ["second", None] and gone["title_ru"][0] == "Справочник машиностроителя"
+    assert all(r.at.tzinfo is not None for r in rows)
