@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QRadioButton,
@@ -55,19 +56,24 @@ class ConflictDialog(Retranslatable, QDialog):
         labels: Mapping[str, str] | Callable[[str], str],
         describe: Callable[[str, Any], str] = lambda _f, v: plain(v),
         base: Mapping[str, Any] | None = None,
+        cancel: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        #: False where going back is not possible (the minutes' autosave): a choice must be made
+        self.can_cancel = cancel
         self.setObjectName("ConflictDialog")
         self.conflict = conflict
         self._labels = labels
         self._describe = describe
         self.fields = conflict.fields
         self.setMinimumWidth(640)
+        self.resize(760, 420)
         layout = QVBoxLayout(self)
         self.intro = QLabel()
         self.intro.setObjectName("intro")
         self.intro.setWordWrap(True)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.intro)
 
         grid_widget = QWidget()
@@ -80,6 +86,8 @@ class ConflictDialog(Retranslatable, QDialog):
             grid.addWidget(w, 0, col)
         self.groups: dict[str, QButtonGroup] = {}
         self.field_labels: dict[str, QLabel] = {}
+        #: the value shown beside each button ("<field>_mine", "<field>_theirs")
+        self.texts: dict[str, QLabel] = {}
         for row, name in enumerate(self.fields, start=1):
             label = QLabel()
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -87,10 +95,23 @@ class ConflictDialog(Retranslatable, QDialog):
             grid.addWidget(label, row, 0)
             group = QButtonGroup(self)
             for which in (MINE, THEIRS):
+                tag = f"{name}_{'mine' if which == MINE else 'theirs'}"
                 button = QRadioButton()
-                button.setObjectName(f"{name}_{'mine' if which == MINE else 'theirs'}")
+                button.setObjectName(tag)
+                text = QLabel()  # beside the button, so that a long text wraps
+                text.setObjectName(f"{tag}_text")
+                text.setWordWrap(True)
+                text.setTextFormat(Qt.TextFormat.PlainText)  # what was typed, never markup
+                text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+                cell = QWidget()
+                box = QHBoxLayout(cell)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
+                box.addWidget(text, 1)
                 group.addButton(button, which)
-                grid.addWidget(button, row, 1 + which)
+                self.texts[tag] = text
+                grid.addWidget(cell, row, 1 + which)
             changed_by_me = base is None or name not in base or base[name] != conflict.mine.get(name)
             group.button(MINE if changed_by_me else THEIRS).setChecked(True)
             self.groups[name] = group
@@ -101,7 +122,9 @@ class ConflictDialog(Retranslatable, QDialog):
         scroll.setWidget(grid_widget)
         layout.addWidget(scroll, 1)
 
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Cancel if cancel else QDialogButtonBox.StandardButton.NoButton
+        )
         self.save_button = self.buttons.addButton(_("Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setObjectName("save")
         self.all_mine = QPushButton()
@@ -125,6 +148,10 @@ class ConflictDialog(Retranslatable, QDialog):
         labels = self._labels
         text = labels(name) if callable(labels) else labels.get(name, name)
         return text.replace("&", "").rstrip(":：")
+
+    def reject(self) -> None:
+        if self.can_cancel:
+            super().reject()
 
     def choose_all(self, which: int) -> None:
         for group in self.groups.values():
@@ -156,10 +183,8 @@ class ConflictDialog(Retranslatable, QDialog):
         self.theirs_heading.setText(_("Saved version"))
         for name, label in self.field_labels.items():
             label.setText(self.label(name))
-            for which, values in ((MINE, c.mine), (THEIRS, c.theirs)):
-                button = self.groups[name].button(which)
-                button.setText(self._text(name, values.get(name)))
-                button.setToolTip(button.text())
+            for tag, values in ((f"{name}_mine", c.mine), (f"{name}_theirs", c.theirs)):
+                self.texts[tag].setText(self._text(name, values.get(name)))
         self.save_button.setText(_("Save"))
         self.all_mine.setText(_("All mine"))
         self.all_theirs.setText(_("All saved"))

@@ -73,6 +73,8 @@ class SegmentData:
     decision: DecisionFields | None = None
     accepted_findings: tuple[str, ...] = ()
     updated_at: dt.datetime | None = None
+    #: the version the segment was read at (a save of older texts is a conflict)
+    version: int | None = None
 
     @property
     def decision_id(self) -> int | None:
@@ -205,6 +207,7 @@ def segment_data(row: Segment) -> SegmentData:
         decision=decision,
         accepted_findings=tuple(k for k in row.accepted_findings.split("\n") if k),
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 
