@@ -118,3 +118,62 @@ def test_every_change_leaves_its_trace_in_the_audit_trail(db):
     gone = json.loads(rows[2].changes)
     assert gone["notes"] == ["second", None] and gone["title_ru"][0] == "Справочник машиностроителя"
     assert all(r.at.tzinfo is not None for r in rows)
+
+
+def test_a_stale_expense_save_is_refused_with_both_versions(db_path):
+    from decimal import Decimal
+
+    from app.core.services.expenses import records as expenses
+    from app.core.services.expenses.records import ExpenseInput
+    from tests.core.expense_setup import START, add_session, setup_commission
+
+    a, b = Database.open(db_path), Database.open(db_path)
+    try:
+        with a.unit() as s:
+            m1 = add_session(s, setup_commission(s), 1, "CN")
+            e = expenses.add_expense(s, ExpenseInput(meeting_id=m1, amount="100", currency="CNY",
+                                                     spent_on=START, description_ru="аренда зала"))  # fmt: skip
+        assert e.version == 1
+
+        def typed(data, **values) -> ExpenseInput:
+            fields = ("meeting_id", "kind", "category", "delegation_side_id", "amount", "currency",
+                      "spent_on", "description_zh", "description_ru", "id", "version")  # fmt: skip
+            return ExpenseInput(**({f: getattr(data, f) for f in fields} | values))
+
+        with b.unit() as s:
+            expenses.update_expense(s, typed(e, amount="120"))
+        with pytest.raises(ConflictError) as info:
+            with a.unit() as s:
+                expenses.update_expense(s, typed(e, description_ru="аренда зала, 2 дня"))
+        exc = info.value
+        assert exc.fields == ["amount", "description_ru"]
+        assert exc.mine["amount"] == Decimal("100.00") and exc.theirs["amount"] == Decimal("120.00")
+        with a.unit() as s:
+            assert expenses.get_expense(s, e.id).amount == Decimal("120.00")
+            saved = expenses.update_expense(
+                s, typed(e, amount=Decimal("120"), description_ru="аренда зала, 2 дня", version=exc.version)
+            )
+        assert (saved.amount, saved.description_ru, saved.version) == (Decimal("120.00"), "аренда зала, 2 дня", 3)
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_stale_segment_save_is_refused_and_keeps_both_texts(db):
+    from app.core.services.minutes import edit as me
+    from tests.core.minutes_helpers import fill, new_minutes
+
+    make_setup(db)
+    _meeting, minutes_id = new_minutes(db)
+    (seg_id,) = fill(db, minutes_id, [("第一段。", "Первый абзац.")])
+    with db.unit() as s:
+        read = me.segment_data(me.segment_row(s, seg_id))
+        me.save_texts(s, seg_id, "别人改过的。", None, read.version)  # someone else, at the same version
+    with pytest.raises(ConflictError) as info:
+        with db.unit() as s:
+            me.save_texts(s, seg_id, "我打的字。", None, read.version)
+    assert info.value.mine == {"text_zh": "我打的字。", "text_ru": "Первый абзац."}
+    assert info.value.theirs["text_zh"] == "别人改过的。" and info.value.fields == ["text_zh"]
+    with db.unit() as s:
+        saved = me.save_texts(s, seg_id, "我打的字。", None, info.value.version)
+    assert saved.text_zh == "我打的字。"
