@@ -40,6 +40,7 @@ from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, WARRANTY_FIELDS
 from app.i18n import N_, _, current_language, format_date
 from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets import combo
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.date_edit import OptionalDateEdit
@@ -137,6 +138,8 @@ class ExchangeDialog(Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history = add_history_button(self, self.buttons, item.uuid if item else None,
+                                          lambda f: EXCHANGE[f].label)  # fmt: skip
         lay.addWidget(self.buttons)
 
         self._fill_combos()

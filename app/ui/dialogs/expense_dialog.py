@@ -32,6 +32,7 @@ from app.core.services.expenses.records import ExpenseData, ExpenseInput, Expens
 from app.core.services.money import format_amount_example
 from app.i18n import _, current_language, format_amount, format_date, format_money
 from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets import messages
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.currency_box import CurrencyBox
@@ -138,6 +139,8 @@ class ExpenseDialog(Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history = add_history_button(self, self.buttons, expense.uuid if expense else None,
+                                          lambda f: EXPENSE[f].label)  # fmt: skip
         lay.addWidget(self.buttons)
 
         self._fill_combos()

@@ -61,6 +61,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import CoreError
 from app.core.fields import Field, FieldKind
 from app.i18n import _
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.date_edit import DateEdit, OptionalDateEdit
 from app.ui.widgets.day_combo import DayCombo
@@ -128,6 +129,10 @@ class RecordDialog(Retranslatable, QDialog):
         self.buttons = QDialogButtonBox(self.ok_button | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # the record's history from the audit trail (a record that has a UUID, i.e. one saved)
+        self.history = add_history_button(
+            self, self.buttons, getattr(record, "uuid", None) or None, self._field_label
+        )
         self.main_layout.addWidget(self.buttons)
         self.setup()
         self.fill_options()
@@ -139,6 +144,9 @@ class RecordDialog(Retranslatable, QDialog):
         first = self.first_focus()
         if first is not None:
             first.setFocus()
+
+    def _field_label(self, name: str) -> str:
+        return next((f.label for f in self.fields if f.name == name), "")
 
     # --- editors -----------------------------------------------------------------------------------
 
