@@ -152,3 +152,35 @@ def test_the_minutes_autosave_never_drops_typed_text_on_a_conflict(qtbot, demo_w
         stored = ms.get_segment(s, seg.id)
     assert stored.text_zh == seg.text_zh + "补充一句。"
     assert row.cell("zh").text() == stored.text_zh
+
+
+def test_every_record_dialog_shows_a_conflict_the_same_way(qtbot, demo_ctx, demo_db_path):
+    """The record-dialog base (here the person's form): the chosen values go into the form and are
+    saved against the version now stored."""
+    from app.core.services import people
+    from app.ui.dialogs.person_dialog import PersonDialog
+
+    person = demo_ctx.read(people.search_people, "")[0]
+    dialog = PersonDialog(demo_ctx, person)
+    qtbot.addWidget(dialog)
+    dialog.widgets["position_ru"].setText("Заместитель председателя")
+    other = Database.open(demo_db_path)
+    try:
+        with other.unit() as s:
+            people.update_person(s, replace(person, notes="Телефон: 2-15-40", position_ru="Советник", version=None))
+    finally:
+        other.close()
+
+    def choose(dlg: ConflictDialog) -> None:
+        assert set(dlg.fields) == {"notes", "position_ru"}
+        assert dlg.field_labels["position_ru"].text() == "Position in Russian"
+        assert dlg.texts["position_ru_theirs"].text() == "Советник"
+        assert dlg.choice("position_ru") == MINE and dlg.choice("notes") == THEIRS
+        dlg.save_button.click()
+
+    seen = when_shown(qtbot, choose)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert seen and dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.widgets["notes"].toPlainText() == "Телефон: 2-15-40"  # the chosen value, in the form
+    stored = demo_ctx.read(people.get_person, person.id)
+    assert (stored.position_ru, stored.notes) == ("Заместитель председателя", "Телефон: 2-15-40")

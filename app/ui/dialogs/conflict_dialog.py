@@ -146,7 +146,7 @@ class ConflictDialog(Retranslatable, QDialog):
 
     def label(self, name: str) -> str:
         labels = self._labels
-        text = labels(name) if callable(labels) else labels.get(name, name)
+        text = (labels(name) if callable(labels) else labels.get(name, name)) or name
         return text.replace("&", "").rstrip(":：")
 
     def reject(self) -> None:
