@@ -15,6 +15,7 @@ SQLAlchemy's ``version_id_col`` does the same for a write that races another tra
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -75,3 +76,13 @@ def flush(session: Session) -> None:
 def values(data: Any, names: Iterable[str]) -> dict[str, Any]:
     return {n: getattr(data, n) for n in names}
 
+
+
+def form_values(form: Any, row: Any, exclude: Iterable[str] = ("id", "uuid", "version")) -> dict[str, Any]:
+    """The fields of a form (a dataclass) that are columns of ``row``: what a save compares."""
+    skip = set(exclude)
+    return {
+        f.name: getattr(form, f.name)
+        for f in dataclasses.fields(form)
+        if f.name not in skip and hasattr(type(row), f.name)
+    }

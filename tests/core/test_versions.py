@@ -177,3 +177,42 @@ def test_a_stale_segment_save_is_refused_and_keeps_both_texts(db):
     with db.unit() as s:
         saved = me.save_texts(s, seg_id, "我打的字。", None, info.value.version)
     assert saved.text_zh == "我打的字。"
+
+
+def _form(cls, data, **values):
+    import dataclasses
+
+    names = {f.name for f in dataclasses.fields(cls)}
+    return cls(**({k: v for k, v in dataclasses.asdict(data).items() if k in names} | values))
+
+
+def test_people_glossary_agenda_items_and_sessions_refuse_stale_saves(demo_db):
+    from app.core.services import people
+    from app.core.services.agenda import items, sessions
+    from app.core.services.agenda.items import AgendaItemForm
+    from app.core.services.agenda.sessions import MeetingForm
+    from app.core.services.minutes import glossary
+
+    with demo_db.unit() as s:
+        person = people.search_people(s, "")[0]
+        term = glossary.list_terms(s)[0]
+        meeting = sessions.meeting_by_ordinal(s, 2)
+        item = items.list_items(s, meeting.id)[0]
+    cases = [
+        (people.update_person, lambda d, **v: replace(d, **v), person, "notes"),
+        (glossary.save_term, lambda d, **v: replace(d, **v), term, "note"),
+        (items.update_item, lambda d, **v: _form(AgendaItemForm, d, **v), item, "notes"),
+        (sessions.update_meeting, lambda d, **v: _form(MeetingForm, d, **v), meeting, "notes"),
+    ]
+    for save, form, data, field in cases:
+        assert data.version >= 1, save.__name__
+        with demo_db.unit() as s:  # someone else saves
+            save(s, form(data, **{field: "их"}))
+        with pytest.raises(ConflictError) as info:  # the stale copy is refused
+            with demo_db.unit() as s:
+                save(s, form(data, **{field: "моё"}))
+        assert info.value.fields == [field], save.__name__
+        assert (info.value.mine[field], info.value.theirs[field]) == ("моё", "их")
+        with demo_db.unit() as s:  # and saved against the version now stored
+            saved = save(s, form(data, **{field: "моё"}, version=info.value.version))
+        assert getattr(saved, field) == "моё" and saved.version == data.version + 2, save.__name__
