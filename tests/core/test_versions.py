@@ -216,3 +216,23 @@ def test_people_glossary_agenda_items_and_sessions_refuse_stale_saves(demo_db):
         with demo_db.unit() as s:  # and saved against the version now stored
             saved = save(s, form(data, **{field: "моё"}, version=info.value.version))
         assert getattr(saved, field) == "моё" and saved.version == data.version + 2, save.__name__
+
+
+def test_a_stale_assignment_save_is_refused(demo_db):
+    from app.core.models import Assignment
+    from app.core.services.experts import assignments as experts
+
+    with demo_db.unit() as s:
+        aid = s.execute(select(Assignment.id).where(Assignment.status == "proposed").limit(1)).scalar_one()
+        read = experts.get_assignment(s, aid)
+    with demo_db.unit() as s:
+        experts.save_assignment(s, replace(read, notes="их", person_ids=tuple(reversed(read.person_ids))),
+                                override_reason="test")  # fmt: skip
+    with pytest.raises(ConflictError) as info:
+        with demo_db.unit() as s:
+            experts.save_assignment(s, replace(read, place_ru="Москва"), override_reason="test")
+    assert set(info.value.fields) == {"notes", "place_ru"}  # the order of the people is no change
+    with demo_db.unit() as s:
+        saved = experts.save_assignment(s, replace(read, place_ru="Москва", version=info.value.version),
+                                        override_reason="test")  # fmt: skip
+    assert (saved.place_ru, saved.notes) == ("Москва", read.notes)
