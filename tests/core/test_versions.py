@@ -186,11 +186,13 @@ def _form(cls, data, **values):
     return cls(**({k: v for k, v in dataclasses.asdict(data).items() if k in names} | values))
 
 
-def test_people_glossary_agenda_items_and_sessions_refuse_stale_saves(demo_db):
+def test_people_glossary_agenda_items_sessions_events_and_quotas_refuse_stale_saves(demo_db):
     from app.core.services import people
-    from app.core.services.agenda import items, sessions
+    from app.core.services.agenda import items, schedule, sessions
     from app.core.services.agenda.items import AgendaItemForm
+    from app.core.services.agenda.schedule import EventForm
     from app.core.services.agenda.sessions import MeetingForm
+    from app.core.services.experts import quotas
     from app.core.services.minutes import glossary
 
     with demo_db.unit() as s:
@@ -198,11 +200,15 @@ def test_people_glossary_agenda_items_and_sessions_refuse_stale_saves(demo_db):
         term = glossary.list_terms(s)[0]
         meeting = sessions.meeting_by_ordinal(s, 2)
         item = items.list_items(s, meeting.id)[0]
+        event = schedule.list_events(s, meeting.id)[0]
+        quota = quotas.list_quotas(s)[0]
     cases = [
         (people.update_person, lambda d, **v: replace(d, **v), person, "notes"),
         (glossary.save_term, lambda d, **v: replace(d, **v), term, "note"),
         (items.update_item, lambda d, **v: _form(AgendaItemForm, d, **v), item, "notes"),
         (sessions.update_meeting, lambda d, **v: _form(MeetingForm, d, **v), meeting, "notes"),
+        (schedule.update_event, lambda d, **v: _form(EventForm, d, **v), event, "notes"),
+        (quotas.save_quota, lambda d, **v: replace(d, **v), quota, "notes"),
     ]
     for save, form, data, field in cases:
         assert data.version >= 1, save.__name__

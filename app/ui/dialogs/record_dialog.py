@@ -359,11 +359,13 @@ class RecordDialog(Retranslatable, QDialog):
         w = self.widgets.get(name)
         if isinstance(w, QComboBox) and w.findData(getattr(value, "value", value)) >= 0:
             return w.itemText(w.findData(getattr(value, "value", value)))
+        if isinstance(value, tuple | list):
+            return ", ".join(self.describe(name, v) for v in value)
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if isinstance(value, dt.date):
             return format_date(value)
-        return str(getattr(value, "value", value))
+        return str(getattr(value, "label", None) or getattr(value, "value", value))
 
     def resolve_conflict(self, exc: ConflictError) -> bool:
         """Show both versions; put the values chosen into the form and save against the version now
