@@ -34,7 +34,7 @@ from app.core.services.experts import assignments as experts
 from app.core.services.experts import quotas as experts_quotas
 from app.core.services.experts.assignments import AssignmentData, NeedsOverride, PersonRef
 from app.core.services.experts.query import decision_choices
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.dialogs import openers
 from app.ui.dialogs.assignment_form import ChosenPeopleModel
 from app.ui.dialogs.assignment_procedure import ProcedureTab
@@ -258,8 +258,8 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
         meeting.addItem("—", None)
         for m in self._meetings:
             meeting.addItem(
-                _("Session {number}, {city}, {date}").format(
-                    number=m.ordinal, city=m.city(lang), date=format_date(m.start_date)
+                _("{session}, {city}, {date}").format(
+                    session=wording.session_name(m.ordinal), city=m.city(lang), date=format_date(m.start_date)
                 ),
                 m.id,
             )
@@ -516,7 +516,7 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
             box = self.w.get(name)
             if isinstance(box, QComboBox) and value is not None and box.findData(value) >= 0:
                 return box.itemText(box.findData(value))
-            return format_date(value) if isinstance(value, dt.date) else plain(value)
+            return wording.short_date(value) if isinstance(value, dt.date) else plain(value)
 
         def label(name: str) -> str:
             return _(LABELS.get("people" if name == "person_ids" else name, "")) or name

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ConflictError
-from app.i18n import _, format_datetime
+from app.i18n import _, wording
 from app.ui.widgets.retranslate import Retranslatable
 
 MINE, THEIRS = 0, 1
@@ -174,7 +174,7 @@ class ConflictDialog(Retranslatable, QDialog):
         intro = [_("Someone else saved this record after you opened it; nothing of yours was saved yet.")]
         if c.changed_by and c.changed_at is not None:
             intro.append(_("The saved version is by {user}, {time}.").format(
-                user=c.changed_by, time=format_datetime(c.changed_at, "short")))  # fmt: skip
+                user=c.changed_by, time=wording.short_datetime(c.changed_at)))  # fmt: skip
         elif c.changed_by:
             intro.append(_("The saved version is by {user}.").format(user=c.changed_by))
         intro.append(_("Choose for each field which version to keep, then save."))

@@ -30,7 +30,7 @@ from app.core.services.expenses import records as service
 from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
-from app.i18n import _, current_language, format_amount, format_date, format_money
+from app.i18n import _, current_language, format_amount, format_date, format_money, wording
 from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets import messages
@@ -64,8 +64,8 @@ def date_format() -> str:
 
 
 def session_label(m) -> str:
-    return _("Session {number} · {city} · {dates}").format(
-        number=m.ordinal, city=m.city(current_language()), dates=format_date(m.start_date)
+    return _("{session} · {city} · {dates}").format(
+        session=wording.session_name(m.ordinal), city=m.city(current_language()), dates=format_date(m.start_date)
     )
 
 
@@ -360,9 +360,9 @@ class ExpenseDialog(Retranslatable, QDialog):
             if name in combos and combos[name].findData(value) >= 0:
                 return combos[name].itemText(combos[name].findData(value))
             if name == "spent_on":
-                return format_date(value)
+                return wording.short_date(value)
             if name == "amount":
-                return format_amount(abs(value), exc.mine.get("currency") or "CNY", current_language())
+                return wording.format_amount(abs(value), exc.mine.get("currency") or "CNY")
             return str(value)
 
         dlg = ConflictDialog(exc, lambda f: EXPENSE[f].label, describe, base=base, parent=self)

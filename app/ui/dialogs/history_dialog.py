@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import CoreError
 from app.core.services import audit as audit_service
-from app.i18n import N_, _, format_datetime, ngettext
+from app.i18n import N_, _, ngettext, wording
 from app.ui.models.rows_model import Row, RowsModel
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
@@ -92,7 +92,7 @@ class HistoryDialog(Retranslatable, QDialog):
     def rows(self) -> list[Row]:
         out: list[Row] = []
         for e in self.entries:
-            head = [format_datetime(e.at, "short"), e.user_name, e.action_label]
+            head = [wording.short_datetime(e.at), e.user_name, e.action_label]
             if not e.fields:
                 out.append(Row([*head, "", "", ""]))
             for i, (name, old, new) in enumerate(e.fields):
@@ -114,7 +114,7 @@ class HistoryDialog(Retranslatable, QDialog):
             return ""
         self.intro.setText(
             ngettext("Exported to “{path}”: {count} row.", "Exported to “{path}”: {count} rows.", n).format(
-                path=path, count=n
+                path=path, count=wording.format_number(n)
             )
         )
         return path

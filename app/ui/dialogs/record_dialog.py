@@ -65,7 +65,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ConflictError, CoreError
 from app.core.fields import Field, FieldKind
-from app.i18n import _, format_date
+from app.i18n import _, wording
 from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets.currency_box import CurrencyBox
@@ -364,7 +364,7 @@ class RecordDialog(Retranslatable, QDialog):
         if isinstance(value, bool):
             return _("yes") if value else _("no")
         if isinstance(value, dt.date):
-            return format_date(value)
+            return wording.short_date(value)
         return str(getattr(value, "label", None) or getattr(value, "value", value))
 
     def resolve_conflict(self, exc: ConflictError) -> bool:

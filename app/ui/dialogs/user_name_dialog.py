@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from app.core import audit
 from app.core.errors import CoreError
 from app.core.services import audit as audit_service
-from app.i18n import _, ngettext
+from app.i18n import _, ngettext, wording
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.table_export import ask_path
@@ -78,7 +78,7 @@ def export_audit_trail(parent: QWidget, ctx) -> str:
     messages.info(
         parent,
         ngettext("{count} row was written to “{path}”.", "{count} rows were written to “{path}”.", n).format(
-            count=n, path=path
+            count=wording.format_number(n), path=path
         ),
     )
     return path
