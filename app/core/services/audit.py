@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core.fields import FieldKind
 from app.core.models import AuditEntry
 from app.core.services import tables
 from app.i18n import N_, _
@@ -111,11 +112,19 @@ def _declarations() -> dict:
     return {"exchanges": EXCHANGE, "expenses": EXPENSE, "assignments": ASSIGNMENT}
 
 
-def value_text(value: object) -> str:
+def value_text(value: object, register: str = "", name: str = "") -> str:
+    """A stored value as text: a choice by its label where the register declares the field."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return _("yes") if value else _("no")
+    declared = _declarations().get(register)
+    field = declared.get(name) if declared is not None else None
+    if field is not None and field.kind is FieldKind.CHOICE and field.choices is not None:
+        try:
+            return field.choices(value).label
+        except ValueError:
+            pass
     return str(value)
 
 
@@ -128,7 +137,7 @@ def lines(items: Iterable[Entry], labels: dict[str, str] | None = None) -> Itera
             yield [*head, "", "", ""]
         for name, old, new in c.fields:
             label = (labels or {}).get(name) or field_label(c.register, name)
-            yield [*head, label, value_text(old), value_text(new)]
+            yield [*head, label, value_text(old, c.register, name), value_text(new, c.register, name)]
 
 
 def export(

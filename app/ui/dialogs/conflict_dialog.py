@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import ConflictError
-from app.i18n import _, wording
+from app.i18n import _, current_language, wording
 from app.ui.widgets.retranslate import Retranslatable
 
 MINE, THEIRS = 0, 1
@@ -117,6 +117,7 @@ class ConflictDialog(Retranslatable, QDialog):
             self.groups[name] = group
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(2, 1)
+        grid.setRowStretch(len(self.fields) + 1, 1)  # the rows stay together at the top
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(grid_widget)
@@ -178,7 +179,7 @@ class ConflictDialog(Retranslatable, QDialog):
         elif c.changed_by:
             intro.append(_("The saved version is by {user}.").format(user=c.changed_by))
         intro.append(_("Choose for each field which version to keep, then save."))
-        self.intro.setText(" ".join(intro))
+        self.intro.setText(("" if current_language().startswith("zh") else " ").join(intro))
         self.mine_heading.setText(_("My version"))
         self.theirs_heading.setText(_("Saved version"))
         for name, label in self.field_labels.items():

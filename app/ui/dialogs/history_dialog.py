@@ -7,6 +7,8 @@ shows its fields with, so that the history names the fields as the form does.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from collections.abc import Callable, Mapping
 
 from PySide6.QtWidgets import (
@@ -29,7 +31,15 @@ from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.table_export import ask_path
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 HEADERS = (N_("When"), N_("Who"), N_("Action"), N_("Field"), N_("Old value"), N_("New value"))
+
+
+def shown(register: str, name: str, value) -> str:
+    """A value as the screen shows it: a date in the short style, a choice by its label."""
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        return wording.short_date(dt.date.fromisoformat(value))
+    return audit_service.value_text(value, register, name)
 
 
 class HistoryDialog(Retranslatable, QDialog):
@@ -96,10 +106,8 @@ class HistoryDialog(Retranslatable, QDialog):
             if not e.fields:
                 out.append(Row([*head, "", "", ""]))
             for i, (name, old, new) in enumerate(e.fields):
-                cells = [*head, self.label(e.register, name), audit_service.value_text(old),
-                         audit_service.value_text(new)] if i == 0 else [
-                         "", "", "", self.label(e.register, name), audit_service.value_text(old),
-                         audit_service.value_text(new)]  # fmt: skip
+                values = [self.label(e.register, name), shown(e.register, name, old), shown(e.register, name, new)]
+                cells = [*(head if i == 0 else ["", "", ""]), *values]
                 out.append(Row(cells, tooltip=f"{cells[4]} → {cells[5]}"))
         return out
 
