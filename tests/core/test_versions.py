@@ -187,7 +187,7 @@ def _form(cls, data, **values):
 
 
 def test_people_glossary_agenda_items_sessions_events_and_quotas_refuse_stale_saves(demo_db):
-    from app.core.services import people
+    from app.core.services import markings, people
     from app.core.services.agenda import items, schedule, sessions
     from app.core.services.agenda.items import AgendaItemForm
     from app.core.services.agenda.schedule import EventForm
@@ -202,6 +202,7 @@ def test_people_glossary_agenda_items_sessions_events_and_quotas_refuse_stale_sa
         item = items.list_items(s, meeting.id)[0]
         event = schedule.list_events(s, meeting.id)[0]
         quota = quotas.list_quotas(s)[0]
+        marking = markings.list_markings(s)[0]
     cases = [
         (people.update_person, lambda d, **v: replace(d, **v), person, "notes"),
         (glossary.save_term, lambda d, **v: replace(d, **v), term, "note"),
@@ -209,6 +210,7 @@ def test_people_glossary_agenda_items_sessions_events_and_quotas_refuse_stale_sa
         (sessions.update_meeting, lambda d, **v: _form(MeetingForm, d, **v), meeting, "notes"),
         (schedule.update_event, lambda d, **v: _form(EventForm, d, **v), event, "notes"),
         (quotas.save_quota, lambda d, **v: replace(d, **v), quota, "notes"),
+        (markings.update_marking, lambda d, **v: replace(d, **v), marking, "name_en"),
     ]
     for save, form, data, field in cases:
         assert data.version >= 1, save.__name__
