@@ -40,7 +40,7 @@ def test_the_user_name_is_a_setting_of_the_laptop_and_names_every_change(qtbot, 
         ctx = demo_window.ctx
         item = ctx.read(search.search_exchanges, ExchangeFilter(), limit=1)[0]
         ctx.write(service.update_exchange, replace(item, notes="Проверено"))
-        history = ctx.read(audit_service.record_history, item.uuid)
+        history = ctx.read(audit_service.history_of, item.uuid)
         assert history[-1].user_name == "Ли Мин" and history[-1].fields == (("notes", item.notes, "Проверено"),)
     finally:
         audit.set_user_name(None)

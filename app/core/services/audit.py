@@ -71,7 +71,7 @@ def _change(row: AuditEntry) -> Entry:
     return Entry(row.id, row.at, row.user_name, row.register, row.record_uuid, row.action, fields)
 
 
-def record_history(session: Session, uuid: str) -> list[Entry]:
+def history_of(session: Session, uuid: str) -> list[Entry]:
     """Every change of the record ``uuid``, oldest first."""
     rows = session.execute(
         select(AuditEntry).where(AuditEntry.record_uuid == uuid).order_by(AuditEntry.id)
@@ -150,7 +150,7 @@ def export(
 ) -> int:
     """Write the history of a record (``uuid``) or the changes of a register (or of all) to a CSV
     or XLSX file; the number of rows written."""
-    items = record_history(session, uuid) if uuid is not None else list(reversed(changes(session, register)))
+    items = history_of(session, uuid) if uuid is not None else list(reversed(changes(session, register)))
     headers = [_(h) for h in HEADERS]
     widths = (20, 16, 18, 38, 12, 24, 40, 40)
     return tables.write_table(path, headers, lines(items, labels), _("History"), widths, wrap=(6, 7))

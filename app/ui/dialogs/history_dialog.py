@@ -58,7 +58,7 @@ class HistoryDialog(Retranslatable, QDialog):
         self._labels = labels
         self.setObjectName("HistoryDialog")
         self.resize(900, 460)
-        self.entries = ctx.read(audit_service.record_history, uuid)
+        self.entries = ctx.read(audit_service.history_of, uuid)
         self.intro = QLabel()
         self.intro.setObjectName("intro")
         self.intro.setWordWrap(True)
