@@ -31,6 +31,7 @@ from app.ui.minutes.commands import (
     MoveCommand,
     TypingCommand,
 )
+from app.ui.minutes.conflicts import resolve_segment_conflict
 from app.ui.minutes.document import MinutesDocument
 from app.ui.minutes.editor import SegmentEditor
 from app.ui.minutes.empty_page import EmptyPage
@@ -149,6 +150,7 @@ class MinutesView(View):
         d.refused.connect(self.show_refusal)
         d.autosaver.stateChanged.connect(self._on_save_state)
         d.autosaver.refused.connect(lambda _u, msg: self.show_refusal(msg))
+        d.autosaver.conflicted.connect(lambda uuid, exc: resolve_segment_conflict(self, uuid, exc))
         ops = self.segments
         e = self.editor
         e.textEdited.connect(self._on_typed)
