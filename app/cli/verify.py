@@ -1,7 +1,9 @@
 """commission-desk verify --db PATH FILE.pdf: does a printed copy match the signed minutes?
 
-Exit status: 0 the PDF matches the signed minutes it claims to be (the session is named); 1 it does
-not (the reason is given); 2 the database cannot be used or the file cannot be read.
+Exit status: 0 the PDF matches the signed minutes it claims to be (the session is named) and every
+digital signature present (the PDF's and the stored content's) is intact and made with a certificate
+this computer trusts; 1 otherwise (the reason is given); 2 the database cannot be used or the file
+cannot be read.
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ def register(sub) -> None:
         description=_(
             "Check that a PDF of the minutes matches the signed minutes in the database: same fingerprint "
             "on every page and in the file, nothing changed since signing, and exactly the copy in the "
-            "print register, page by page (every character, space, hyphen and punctuation mark). Exit "
-            "status 0 for a match, 1 otherwise, 2 when the database or the file cannot be read."
+            "print register, page by page (every character, space, hyphen and punctuation mark); then every "
+            "digital signature, in the PDF and on the stored content: signer, side, time, intact or not, "
+            "certificate trusted or not. Exit status 0 for a match with every signature valid and trusted, "
+            "1 otherwise, 2 when the database or the file cannot be read."
         ),
     )
     p.add_argument("file", metavar="FILE.pdf", help=_("the PDF to check"))
@@ -59,10 +63,38 @@ def run(args) -> int:
         )
         if verdict.detail:
             print(verdict.detail)
-        return common.EXIT_OK
+        _print_signatures(verdict)
+        return common.EXIT_OK if verdict.all_valid else common.EXIT_FAILED
     print(_("NO MATCH: {path}: {reason}").format(path=path, reason=verdict.reason))
     if verdict.detail:
         print(verdict.detail)
     if verdict.session:
         print(_("It claims to belong to the minutes of {session}.").format(session=verdict.session))
+    _print_signatures(verdict)
     return common.EXIT_FAILED
+
+
+def _print_signatures(verdict) -> None:
+    from app.i18n import format_datetime
+
+    if not verdict.signed_digitally:
+        print(_("No digital signature is present (the minutes were signed before keys were used)."))
+        return
+    for n, sig in enumerate(verdict.signatures, start=1):
+        state = _("intact") if sig.intact and sig.unchanged_after else (
+            _("NOT intact: the file was changed after this signature") if sig.intact else _("NOT intact"))  # fmt: skip
+        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
+        print(_("PDF signature {n}: {signer} ({side}), {time}: {state}; {trust}.").format(
+            n=n, signer=sig.signer, side=sig.side or "?", time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if verdict.signatures:
+        if verdict.original_registered:
+            print(_("The pages signed are byte for byte the copy in the print register."))
+    else:
+        print(_("The PDF carries no digital signature."))
+    for sig in verdict.record_signatures:
+        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
+        state = _("valid") if sig.valid else _("DOES NOT VERIFY (forgery)")
+        print(_("Signature of the stored content by {side}: {signer}, {time}: {state}; {trust}.").format(
+            side=sig.side, signer=sig.signer, time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if not verdict.record_signatures:
+        print(_("The stored content of these minutes carries no digital signature."))

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -53,6 +53,21 @@ class Verdict:
     detail: str = ""
     #: compared with a copy in the print register (else with a fresh print of the signed content)
     registered: bool = False
+    #: the PDF's digital signatures (:class:`app.core.crypto.pdfsign.PdfSignature`), in order
+    signatures: tuple = ()
+    #: the stored content's own signatures (:class:`app.core.crypto.record.RecordSignature`)
+    record_signatures: tuple = ()
+    #: signed: the revision before the first signature is byte for byte a registered copy
+    original_registered: bool = False
+
+    @property
+    def signed_digitally(self) -> bool:
+        return bool(self.signatures or self.record_signatures)
+
+    @property
+    def all_valid(self) -> bool:
+        """The content matches and every digital signature present is valid and trusted."""
+        return self.match and all(s.ok for s in self.signatures) and all(s.ok for s in self.record_signatures)
 
 
 _SPACE = re.compile(r"\s+")
@@ -131,6 +146,33 @@ def _compare(found: pdf_pages.PdfPages, expected: pdf_pages.PdfPages, registered
 
 
 def verify_pdf(session: Session, data: bytes) -> Verdict:
+    """The content comparison (:func:`verify_content`), with every digital signature checked: the
+    PDF's own (PAdES, pyHanko) and those of the stored content."""
+    from app.core.crypto import pdfsign
+    from app.core.crypto import record as record_signatures
+
+    verdict = verify_content(session, data)
+    if not pdfsign.has_signatures(data):
+        sigs, original_registered = (), False
+    else:
+        sigs = tuple(pdfsign.validate(session, data))
+        first = pdfsign.original(data)
+        original_registered = first is not None and any(
+            prints.find_by_sha256(session, hashlib.sha256(c).hexdigest()) is not None for c in _eol_variants(first)
+        )
+    values = report.parse_keywords(pdf_pages.read(data).keywords)
+    row = signing.find_by_uuid(session, values["uuid"]) if values else None
+    stored = tuple(record_signatures.signatures(session, row)) if row is not None and row.locked else ()
+    return replace(verdict, signatures=sigs, record_signatures=stored, original_registered=original_registered)
+
+
+def _eol_variants(data: bytes) -> list[bytes]:
+    """The first revision with and without the line ends after its ``%%EOF``."""
+    bare = data.rstrip(b"\r\n")
+    return [data, bare, bare + b"\n", bare + b"\r\n"]
+
+
+def verify_content(session: Session, data: bytes) -> Verdict:
     pages = pdf_pages.read(data)
     values, texts = report.parse_keywords(pages.keywords), pages.texts
     if values is None:
