@@ -75,26 +75,7 @@ def run(args) -> int:
 
 
 def _print_signatures(verdict) -> None:
-    from app.i18n import format_datetime
+    from app.reports.minutes_verify import signature_lines
 
-    if not verdict.signed_digitally:
-        print(_("No digital signature is present (the minutes were signed before keys were used)."))
-        return
-    for n, sig in enumerate(verdict.signatures, start=1):
-        state = _("intact") if sig.intact and sig.unchanged_after else (
-            _("NOT intact: the file was changed after this signature") if sig.intact else _("NOT intact"))  # fmt: skip
-        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
-        print(_("PDF signature {n}: {signer} ({side}), {time}: {state}; {trust}.").format(
-            n=n, signer=sig.signer, side=sig.side or "?", time=when, state=state, trust=sig.trust.label))  # fmt: skip
-    if verdict.signatures:
-        if verdict.original_registered:
-            print(_("The pages signed are byte for byte the copy in the print register."))
-    else:
-        print(_("The PDF carries no digital signature."))
-    for sig in verdict.record_signatures:
-        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
-        state = _("valid") if sig.valid else _("DOES NOT VERIFY (forgery)")
-        print(_("Signature of the stored content by {side}: {signer}, {time}: {state}; {trust}.").format(
-            side=sig.side, signer=sig.signer, time=when, state=state, trust=sig.trust.label))  # fmt: skip
-    if not verdict.record_signatures:
-        print(_("The stored content of these minutes carries no digital signature."))
+    for line in signature_lines(verdict):
+        print(line)

@@ -31,12 +31,12 @@ from sqlalchemy.orm import Session
 
 from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, short_fingerprint
-from app.i18n import _, babel_locale_name, current_language
+from app.i18n import _, babel_locale_name, current_language, format_datetime
 from app.reports import minutes as report
 from app.reports import pdf_pages
 from app.reports.pdf_pages import Unreadable
 
-__all__ = ["Unreadable", "Verdict", "read_pdf", "session_label", "verify_pdf"]
+__all__ = ["Unreadable", "Verdict", "read_pdf", "session_label", "signature_lines", "verify_pdf"]
 
 #: How many characters of context a difference is shown with, on each side.
 CONTEXT = 12
@@ -158,12 +158,15 @@ def verify_pdf(session: Session, data: bytes) -> Verdict:
         sigs = tuple(pdfsign.validate(session, data))
         first = pdfsign.original(data)
         original_registered = first is not None and any(
-            prints.find_by_sha256(session, hashlib.sha256(c).hexdigest()) is not None for c in _eol_variants(first)
+            prints.find_by_sha256(session, hashlib.sha256(c).hexdigest()) is not None
+            for c in _eol_variants(first)
         )
     values = report.parse_keywords(pdf_pages.read(data).keywords)
     row = signing.find_by_uuid(session, values["uuid"]) if values else None
     stored = tuple(record_signatures.signatures(session, row)) if row is not None and row.locked else ()
-    return replace(verdict, signatures=sigs, record_signatures=stored, original_registered=original_registered)
+    return replace(
+        verdict, signatures=sigs, record_signatures=stored, original_registered=original_registered
+    )
 
 
 def _eol_variants(data: bytes) -> list[bytes]:
@@ -224,3 +227,29 @@ def verify_content(session: Session, data: bytes) -> Verdict:
         if reason:
             return Verdict(False, reason, detail=how or detail, registered=registered, **out)
     return Verdict(True, "", detail=detail, registered=registered, **out)
+
+
+def signature_lines(verdict: Verdict) -> list[str]:
+    """What ``verify`` says about the digital signatures, one line each (translated)."""
+    out: list[str] = []
+    if not verdict.signed_digitally:
+        return [_("No digital signature is present (the minutes were signed before keys were used).")]
+    for n, sig in enumerate(verdict.signatures, start=1):
+        state = _("intact") if sig.intact and sig.unchanged_after else (
+            _("NOT intact: the file was changed after this signature") if sig.intact else _("NOT intact"))  # fmt: skip
+        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
+        out.append(_("PDF signature {n}: {signer} ({side}), {time}: {state}; {trust}.").format(
+            n=n, signer=sig.signer, side=sig.side or "?", time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if verdict.signatures:
+        if verdict.original_registered:
+            out.append(_("The pages signed are byte for byte the copy in the print register."))
+    else:
+        out.append(_("The PDF carries no digital signature."))
+    for sig in verdict.record_signatures:
+        when = format_datetime(sig.signed_at) if sig.signed_at else "?"
+        state = _("valid") if sig.valid else _("DOES NOT VERIFY (forgery)")
+        out.append(_("Signature of the stored content by {side}: {signer}, {time}: {state}; {trust}.").format(
+            side=sig.side, signer=sig.signer, time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if not verdict.record_signatures:
+        out.append(_("The stored content of these minutes carries no digital signature."))
+    return out

@@ -9,8 +9,12 @@ from app.core.crypto import keys, trust
 PASS = {"CN": "北京-passphrase", "SU": "москва-пароль"}
 
 
-@functools.cache
 def p12(side: str, algorithm: str = "ecdsa-p256") -> bytes:
+    return _p12(side, algorithm)
+
+
+@functools.cache
+def _p12(side: str, algorithm: str) -> bytes:
     return keys.create(side, f"Secretariat {side}", PASS[side], algorithm)
 
 

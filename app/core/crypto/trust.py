@@ -23,6 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import paths
+from app.core.changes import Change, changes
 from app.core.crypto import keys
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Side
@@ -125,6 +126,7 @@ def status(session: Session, cert: x509.Certificate) -> tuple[str, Trust]:
     return keys.side_in(cert), Trust.UNKNOWN
 
 
+@changes(Change.SETTINGS)
 def trust(session: Session, side: str, cert: x509.Certificate, confirmed_fingerprint: str, by: str) -> bool:
     """Record ``cert`` as the side's certificate and pin it on this laptop, once the fingerprint the
     user confirmed is the certificate's. True when it replaced another certificate."""
