@@ -189,9 +189,21 @@ def run_trust(args) -> int:
                 raise common.CommandError(exc.message, common.EXIT_FAILED) from exc
     finally:
         db.close()
-    what = _("replaces the certificate trusted before") if replaced else _("trusted")
-    print(_("Side {side}: certificate of {name} {what}; fingerprint {fingerprint}.").format(
-        side=args.side.upper(), name=keys.subject_name(cert), what=what, fingerprint=keys.grouped(keys.fingerprint(cert))))  # fmt: skip
+    values = dict(
+        side=args.side.upper(), name=keys.subject_name(cert), fingerprint=keys.grouped(keys.fingerprint(cert))
+    )
+    if replaced:
+        print(
+            _(
+                "Side {side}: the certificate of {name} replaces the one trusted before; fingerprint {fingerprint}."
+            ).format(**values)
+        )
+    else:
+        print(
+            _("Side {side}: the certificate of {name} is trusted; fingerprint {fingerprint}.").format(
+                **values
+            )
+        )
     return common.EXIT_OK
 
 

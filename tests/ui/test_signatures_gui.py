@@ -34,10 +34,10 @@ def test_a_certificate_is_trusted_once_its_fingerprint_is_confirmed(qtbot, demo_
     assert "no certificate yet" in dialog.names["SU"].text()
     asked = _confirm(monkeypatch, False)  # the fingerprints read aloud differ: not trusted
     assert not dialog.import_certificate("SU", pem)
-    assert keys.grouped(key.fingerprint) in asked[0] and "no certificate yet" in dialog.names["SU"].text()
+    assert keys.grouped_lines(key.fingerprint) in asked[0] and "no certificate yet" in dialog.names["SU"].text()
     _confirm(monkeypatch, True)
     assert dialog.import_certificate("SU", pem)
-    assert keys.grouped(key.fingerprint) in dialog.names["SU"].text()
+    assert keys.grouped_lines(key.fingerprint) in dialog.names["SU"].text()
     assert dialog.states["SU"].text() == "certificate trusted"
     assert demo_ctx.read(trust.status, key.certificate) == ("SU", trust.Trust.TRUSTED)
     other = tmp_path / "other.pem"

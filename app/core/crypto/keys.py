@@ -146,6 +146,12 @@ def grouped(fp: str) -> str:
     return " ".join(fp[i : i + 4] for i in range(0, len(fp), 4))
 
 
+def grouped_lines(fp: str) -> str:
+    """A fingerprint in groups of four, eight groups a line (two lines for SHA-256)."""
+    groups = grouped(fp).split()
+    return "\n".join(" ".join(groups[i : i + 8]) for i in range(0, len(groups), 8))
+
+
 def normalize_fingerprint(text: str) -> str:
     """A fingerprint as typed (spaces, colons, either case) in lowercase hex."""
     return "".join(c for c in text.lower() if c in "0123456789abcdef")

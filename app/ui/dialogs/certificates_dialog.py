@@ -47,7 +47,6 @@ class CertificatesDialog(Retranslatable, QDialog):
             name, state = QLabel(), QLabel()
             name.setObjectName(f"certificate_{side.code}")
             state.setObjectName(f"state_{side.code}")
-            name.setWordWrap(True)
             state.setWordWrap(True)
             button = QPushButton()
             button.setObjectName(f"import_{side.code}")
@@ -56,6 +55,7 @@ class CertificatesDialog(Retranslatable, QDialog):
             grid.addWidget(button, 2 * row, 1)
             grid.addWidget(state, 2 * row + 1, 0, 1, 2)
             self.names[side.code], self.states[side.code], self.imports[side.code] = name, state, button
+        grid.setColumnStretch(0, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -86,10 +86,10 @@ class CertificatesDialog(Retranslatable, QDialog):
                 self.states[side.code].setText("")
             else:
                 self.names[side.code].setText(
-                    _("{side}: {name}\nFingerprint (SHA-256): {fingerprint}").format(
+                    _("{side}: {name}\nFingerprint (SHA-256):\n{fingerprint}").format(
                         side=side.short_name(lang),
                         name=keys.subject_name(sc.certificate),
-                        fingerprint=keys.grouped(sc.fingerprint),
+                        fingerprint=keys.grouped_lines(sc.fingerprint),
                     )  # fmt: skip
                 )
                 self.states[side.code].setText(self.ctx.read(trust.status, sc.certificate)[1].label)
@@ -119,7 +119,7 @@ class CertificatesDialog(Retranslatable, QDialog):
         question = _(
             "Certificate of {name} for side {side}. Read its fingerprint aloud with the other side, group by "
             "group:\n\n{fingerprint}\n\nDid both of you read exactly the same?"
-        ).format(name=keys.subject_name(cert), side=code, fingerprint=keys.grouped(fp))
+        ).format(name=keys.subject_name(cert), side=code, fingerprint=keys.grouped_lines(fp))
         if current is not None and current.fingerprint != fp:
             question += "\n\n" + _("It replaces the certificate trusted until now ({fingerprint}).").format(
                 fingerprint=keys.grouped(current.fingerprint)
