@@ -6,8 +6,9 @@
 - ``keys trust --db PATH --side SU CERT.pem --fingerprint HEX``: trust a side's certificate, when the
   fingerprint given (read aloud over the telephone) is the certificate's;
 - ``keys list --db PATH``: the sides' certificates and whether this computer trusts them;
-- ``keys sign-minutes --db PATH --session N --key FILE.p12``: the side's key signs the stored
-  content of signed minutes.
+- ``keys sign-minutes --db PATH --session N --key FILE.p12 [-o SIG.json]``: the side's key signs
+  the stored content of signed minutes (and writes the signature to a file for the other side);
+- ``keys add-signature --db PATH SIG.json``: add the other side's signature as it arrived.
 
 The key's passphrase comes from ``--key-passphrase-file FILE``, else the environment variable
 ``COMMISSION_DESK_KEY_PASSPHRASE``, else it is asked on the terminal. It is never stored or logged.
@@ -137,7 +138,17 @@ def register(sub) -> None:
                             run_sign_minutes)  # fmt: skip
     sm.add_argument("--session", metavar="N", type=int, required=True, help=_("the number of the session"))
     sm.add_argument("--key", metavar="FILE.p12", required=True, help=_("the side's key file"))
+    sm.add_argument(
+        "-o",
+        "--output",
+        metavar="SIG.json",
+        help=_("also write the signature to this file, for the other side"),
+    )
     add_passphrase_option(sm)
+
+    ad = common.add_command(cmds, "add-signature", _("add the other side's signature of the minutes, as it arrived"),
+                            run_add_signature)  # fmt: skip
+    ad.add_argument("file", metavar="SIG.json", help=_("the signature file written by keys sign-minutes -o"))
 
 
 def run_new(args) -> int:
@@ -243,8 +254,42 @@ def run_sign_minutes(args) -> int:
                 sig = record.sign(s, meeting.id, key, author_name())
             except ValidationError as exc:
                 raise common.CommandError(exc.message, common.EXIT_FAILED) from exc
+            exported = record.export(s, meeting.id, sig.side)
     finally:
         db.close()
     print(_("The minutes of session {number} are signed digitally for {side} by {name}.").format(
         number=args.session, side=sig.side, name=sig.signer))  # fmt: skip
+    if args.output:
+        import json
+
+        write_file(args.output, json.dumps(exported, indent=1).encode("utf-8"))
+        print(_("{path}: the signature, for the other side (keys add-signature).").format(path=args.output))
+    return common.EXIT_OK
+
+
+def run_add_signature(args) -> int:
+    import json
+
+    from app.core.crypto import record
+    from app.core.errors import ValidationError
+    from app.core.services.minutes.records import author_name
+
+    try:
+        doc = json.loads(read_file(args.file).decode("utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise common.CommandError(
+            _("This is not a signature file of the minutes."), common.EXIT_FAILED
+        ) from exc
+    db = common.open_db(args, create=False)
+    try:
+        with db.unit() as s:
+            try:
+                sig = record.add(s, doc if isinstance(doc, dict) else {}, author_name())
+            except ValidationError as exc:
+                raise common.CommandError(exc.message, common.EXIT_FAILED) from exc
+    finally:
+        db.close()
+    print(
+        _("The signature of {side} by {name} is added to the minutes.").format(side=sig.side, name=sig.signer)
+    )
     return common.EXIT_OK

@@ -27,3 +27,25 @@ def trust_sides(db, *sides: str, algorithm: str = "ecdsa-p256") -> None:
         for side in sides:
             k = key(side, algorithm)
             trust.trust(s, side, k.certificate, k.fingerprint, "tester")
+
+
+def forge(db, minutes_id: int) -> None:
+    """A consistent forgery by someone with write access: the guards dropped, a number changed in the
+    segments and the stored content, the fingerprint (and the signatures' copy of it) recomputed."""
+    import hashlib
+
+    from sqlalchemy import text
+
+    from app.core.models import Minutes
+    from tests.core.signing_helpers import drop_guards
+
+    drop_guards(db)
+    with db.unit() as s:
+        content = s.get(Minutes, minutes_id).signed_content.replace("120", "121")
+    fingerprint = hashlib.sha256(content.encode("utf-8")).hexdigest()
+    with db.engine.begin() as conn:
+        conn.execute(text("UPDATE minutes_segments SET text_zh = replace(text_zh, '120', '121'), "
+                          "text_ru = replace(text_ru, '120', '121') WHERE minutes_id = :m"), {"m": minutes_id})  # fmt: skip
+        conn.execute(text("UPDATE minutes SET signed_content = :c, fingerprint = :f WHERE id = :m"),
+                     {"c": content, "f": fingerprint, "m": minutes_id})  # fmt: skip
+        conn.execute(text("UPDATE minutes_signatures SET fingerprint = :f"), {"f": fingerprint})

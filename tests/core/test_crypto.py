@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import logging
 
@@ -13,17 +12,18 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import NameOID
-from sqlalchemy import text
+from sqlalchemy import select, text
 
 from app import paths
 from app.core.crypto import keys, record, trust
+from app.core.db import Database
 from app.core.errors import ValidationError
 from app.core.models import Minutes
 from app.core.services import settings
 from app.core.services.minutes import signing
 from app.core.services.minutes.content import signing_defaults
 from tests.core import crypto_helpers as ch
-from tests.core.signing_helpers import drop_guards, make_minutes
+from tests.core.signing_helpers import make_minutes
 
 
 def government_p12(passphrase: str) -> bytes:
@@ -154,19 +154,42 @@ def test_a_consistent_database_forgery_is_caught_by_the_stored_signature(signed)
     from app.reports.minutes import PrintOptions
 
     db, mid, minutes_id = signed
-    drop_guards(db)  # write access: triggers dropped, text, content, fingerprint all rewritten
-    with db.unit() as s:
-        row = s.get(Minutes, minutes_id)
-        content = row.signed_content.replace("120", "121")
-        fingerprint = hashlib.sha256(content.encode("utf-8")).hexdigest()
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE minutes_segments SET text_zh = replace(text_zh, '120', '121'), "
-                          "text_ru = replace(text_ru, '120', '121') WHERE minutes_id = :m"), {"m": minutes_id})  # fmt: skip
-        conn.execute(text("UPDATE minutes SET signed_content = :c, fingerprint = :f WHERE id = :m"),
-                     {"c": content, "f": fingerprint, "m": minutes_id})  # fmt: skip
-        conn.execute(text("UPDATE minutes_signatures SET fingerprint = :f"), {"f": fingerprint})
+    ch.forge(db, minutes_id)
     with db.unit() as s:
         problem = signing.record_problem(s, s.get(Minutes, minutes_id))
         assert problem.startswith("FORGERY") and "CN" in problem
         with pytest.raises(ValidationError, match="FORGERY"):
             report.minutes_pdf(s, mid, PrintOptions("SU"))
+
+
+def test_the_other_sides_signature_is_added_when_it_arrives(demo_db_path, tmp_path, capsys):
+    import shutil
+
+    from app.cli import main
+
+    theirs = tmp_path / "theirs.sqlite3"
+    shutil.copyfile(demo_db_path, theirs)  # the other side's copy of the same signed minutes
+    for path in (demo_db_path, theirs):
+        db = Database.open(path)
+        ch.trust_sides(db, "CN", "SU")
+        db.close()
+    p12, pw = tmp_path / "su.p12", tmp_path / "pw"
+    p12.write_bytes(ch.p12("SU"))
+    pw.write_text(ch.PASS["SU"])
+    sig = tmp_path / "su-signature.json"
+    args = ["keys", "sign-minutes", "--db", str(theirs), "--session", "1", "--key", str(p12)]
+    assert main([*args, "--key-passphrase-file", str(pw), "-o", str(sig)]) == 0
+    assert "for SU" in capsys.readouterr().out
+    doc = json.loads(sig.read_text())
+    forged = tmp_path / "forged.json"
+    forged.write_text(json.dumps({**doc, "fingerprint": "0" * 64}))
+    assert main(["keys", "add-signature", "--db", str(demo_db_path), str(forged)]) == 1
+    assert "refused" in capsys.readouterr().err
+    assert main(["keys", "add-signature", "--db", str(demo_db_path), str(sig)]) == 0
+    assert main(["keys", "add-signature", "--db", str(demo_db_path), str(sig)]) == 1
+    assert "already signed" in capsys.readouterr().err
+    db = Database.open(demo_db_path)
+    with db.unit() as s:
+        row = s.execute(select(Minutes).where(Minutes.uuid == doc["minutes"])).scalar_one()
+        assert [(x.side, x.ok) for x in record.signatures(s, row)] == [("SU", True)]
+    db.close()

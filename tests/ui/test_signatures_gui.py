@@ -34,7 +34,9 @@ def test_a_certificate_is_trusted_once_its_fingerprint_is_confirmed(qtbot, demo_
     assert "no certificate yet" in dialog.names["SU"].text()
     asked = _confirm(monkeypatch, False)  # the fingerprints read aloud differ: not trusted
     assert not dialog.import_certificate("SU", pem)
-    assert keys.grouped_lines(key.fingerprint) in asked[0] and "no certificate yet" in dialog.names["SU"].text()
+    assert (
+        keys.grouped_lines(key.fingerprint) in asked[0] and "no certificate yet" in dialog.names["SU"].text()
+    )
     _confirm(monkeypatch, True)
     assert dialog.import_certificate("SU", pem)
     assert keys.grouped_lines(key.fingerprint) in dialog.names["SU"].text()
@@ -111,3 +113,20 @@ def test_print_a_signed_copy_and_verify_it(qtbot, demo_db, demo_ctx, monkeypatch
     assert verdict.match and verdict.all_valid and said[-1][0] == "info"
     assert "PDF signature 1: Secretariat SU (SU)" in said[-1][1] and "certificate trusted" in said[-1][1]
     preview.close()
+
+
+def test_a_forged_record_is_reported_in_the_print_dialog(qtbot, demo_db, demo_ctx):
+    from tests.reports.test_minutes_verify import ROWS
+
+    mid, minutes_id = make_minutes(demo_db, rows=ROWS)
+    ch.trust_sides(demo_db, "CN")
+    with demo_db.unit() as s:
+        from app.core.services.minutes import signing
+        from app.core.services.minutes.content import signing_defaults
+
+        signing.record_signing(s, mid, signing_defaults(s, mid), key=ch.key("CN"))
+    ch.forge(demo_db, minutes_id)
+    dialog = PrintMinutesDialog(demo_ctx, mid)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.problems.isVisible() and dialog.problems.text().startswith("FORGERY")

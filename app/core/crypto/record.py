@@ -10,6 +10,7 @@ and its certificate with one's own shows as a certificate that is not trusted
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 
@@ -111,3 +112,73 @@ def forgery(session: Session, row: Minutes) -> str:
         return ""
     return _("FORGERY: the digital signature of {sides} over the signed content no longer verifies: the "
              "minutes were changed after signing.").format(sides=", ".join(bad))  # fmt: skip
+
+
+# --- a signature travelling between the sides' databases ---------------------------------------
+
+FORMAT = "commission-desk/minutes-signature/1"
+
+
+def export(session: Session, meeting_id: int, side: str) -> dict:
+    """A side's stored signature as a small JSON-able document, for the other side's database."""
+    row = _row(session, meeting_id)
+    sig = session.execute(
+        select(MinutesSignature).where(MinutesSignature.minutes_id == row.id, MinutesSignature.side == side)
+    ).scalar_one_or_none()
+    if sig is None:
+        raise NotFoundError(N_("Side {side} has not signed these minutes digitally."), side=side)
+    return {
+        "format": FORMAT,
+        "minutes": row.uuid,
+        "side": sig.side,
+        "fingerprint": sig.fingerprint,
+        "certificate": sig.certificate,
+        "signature": base64.b64encode(sig.signature).decode("ascii"),
+        "signed_at": sig.created_at.isoformat() if sig.created_at else "",
+    }
+
+
+@changes(Change.MINUTES)
+def add(session: Session, doc: dict, by: str) -> RecordSignature:
+    """Add the other side's signature over the same fingerprint, as it arrived (:func:`export`): it
+    must verify over the content stored here, with the certificate trusted for its side."""
+    try:
+        if doc.get("format") != FORMAT:
+            raise ValueError
+        uuid, side, fp = str(doc["minutes"]), str(doc["side"]), str(doc["fingerprint"])
+        cert = keys.load_cert(str(doc["certificate"]))
+        signature = base64.b64decode(str(doc["signature"]), validate=True)
+    except (ValueError, KeyError, TypeError, AttributeError, ValidationError) as exc:
+        raise ValidationError(N_("This is not a signature file of the minutes.")) from exc
+    row = session.execute(select(Minutes).where(Minutes.uuid == uuid)).scalar_one_or_none()
+    if row is None or not row.locked:
+        raise ValidationError(N_("The signed minutes this signature belongs to are not in this database."))
+    data = (row.signed_content or "").encode("utf-8")
+    if fp != row.fingerprint or not keys.verify(cert, signature, data):
+        raise ValidationError(
+            N_("The signature does not verify over the signed content stored here: it is refused.")
+        )
+    found, state = trust.status(session, cert)
+    if state is not trust.Trust.TRUSTED or found != side:
+        raise ValidationError(
+            N_(
+                "The certificate of this signature is not trusted for side {side} on this computer ({state})."
+            ),
+            side=side,
+            state=state.label,
+        )
+    exists = session.execute(
+        select(MinutesSignature).where(MinutesSignature.minutes_id == row.id, MinutesSignature.side == side)
+    ).scalar_one_or_none()
+    if exists is not None:
+        raise ValidationError(N_("Side {side} has already signed these minutes."), side=side)
+    sig = MinutesSignature(minutes_id=row.id, side=side, fingerprint=fp, certificate=keys.cert_pem(cert),
+                           signature=signature, signed_by=by)  # fmt: skip
+    try:
+        when = dt.datetime.fromisoformat(str(doc.get("signed_at") or ""))
+        sig.created_at = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
+    except ValueError:
+        pass
+    session.add(sig)
+    session.flush()
+    return _check(session, row, sig)

@@ -216,7 +216,9 @@ class PrintMinutesDialog(Retranslatable, QDialog):
                     fingerprint=short_fingerprint(st.fingerprint),
                 )
             )  # fmt: skip
-            self.problems.hide()
+            problem = self.ctx.read(lambda s: signing.print_source(s, st.meeting_id).problem)
+            self.problems.setText(problem)  # a forgery, a record changed after signing: said before printing
+            self.problems.setVisible(bool(problem))
             return
         self.status.setText(
             _("Not signed yet: every copy prints as a proof with the watermark 草案 / ПРОЕКТ, to proofread.")
