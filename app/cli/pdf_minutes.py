@@ -79,6 +79,12 @@ def run(args) -> int:
         marking_zh=marking_zh,
         marking_ru=marking_ru,
     )
+    if args.sign_with and getattr(args, "pdfa", False):  # making the PDF/A copy rewrites the file
+        raise common.CommandError(
+            _(
+                "--sign-with cannot be combined with --pdfa: sign the PDF/A copy afterwards with “commission-desk sign”."
+            )
+        )
     key = keys.open_key(args, args.sign_with) if args.sign_with else None
     db = common.open_db(args, create=False)
     try:
