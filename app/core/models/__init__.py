@@ -18,7 +18,14 @@ from app.core.models.experts import (
     assignment_people,
 )
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
-from app.core.models.minutes import GlossaryTerm, Minutes, MinutesPrint, Segment, SegmentRevision
+from app.core.models.minutes import (
+    GlossaryTerm,
+    Minutes,
+    MinutesPrint,
+    MinutesSignature,
+    Segment,
+    SegmentRevision,
+)
 
 __all__ = [
     "AgendaItem",
@@ -45,6 +52,7 @@ __all__ = [
     "MeetingDeadline",
     "Minutes",
     "MinutesPrint",
+    "MinutesSignature",
     "Person",
     "Record",
     "ScheduleEvent",

@@ -171,9 +171,12 @@ def validate_signing(session: Session, meeting_id: int, fields: SigningFields) -
 
 @changes(Change.MINUTES, Change.MEETINGS, Change.DECISIONS)
 def record_signing(
-    session: Session, meeting_id: int, fields: SigningFields, *, signed_at: dt.datetime | None = None
+    session: Session, meeting_id: int, fields: SigningFields, *, signed_at: dt.datetime | None = None,
+    key=None,
 ) -> minutes_service.MinutesData:
-    """Record that the minutes were signed: store the content and its fingerprint, lock everything."""
+    """Record that the minutes were signed: store the content and its fingerprint, lock everything.
+    With ``key`` (an opened :class:`app.core.crypto.keys.SigningKey`), the secretariat's key also
+    signs the content (:mod:`app.core.crypto.record`)."""
     row = _minutes_row(session, meeting_id)
     if row.locked:
         raise ValidationError(
@@ -210,6 +213,10 @@ def record_signing(
     if MeetingStatus(meeting.status) in early:
         meeting.status = MeetingStatus.MINUTES_SIGNED.value
     session.flush()
+    if key is not None:
+        from app.core.crypto import record as signatures
+
+        signatures.sign(session, meeting_id, key, author)
     return minutes_service.minutes_data(row)
 
 
@@ -244,6 +251,11 @@ def record_problem(session: Session, row: Minutes) -> str:
     except ValueError:
         return _("The signed content stored with these minutes is damaged.")
     data = row.signed_content.encode("utf-8")
+    from app.core.crypto import record as signatures
+
+    forged = signatures.forgery(session, row)
+    if forged:
+        return forged
     if hashlib.sha256(data).hexdigest() != row.fingerprint or mc.canonical_bytes(content) != data:
         return _("The signed content stored with these minutes no longer matches their fingerprint.")
     live = mc.build_content(
