@@ -1,7 +1,7 @@
 """minutes: the sides' digital signatures over the signed content (issue 19)
 
 Revision ID: signatures1
-Revises: prints1
+Revises: versions1
 Create Date: 2026-12-06 00:51:16.325987
 """
 
@@ -11,7 +11,7 @@ from alembic import op
 import app.core.models.base
 
 revision = "signatures1"
-down_revision = "prints1"
+down_revision = "versions1"
 branch_labels = None
 depends_on = None
 
@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("created_at", app.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", app.core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["minutes_id"],
             ["minutes.id"],
