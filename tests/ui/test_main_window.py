@@ -76,14 +76,14 @@ def test_window_state_and_last_tab_are_remembered(qtbot, ctx):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    w.resize(720, 520)
-    qtbot.waitUntil(lambda: w.width() == 720)
+    w.resize(760, 520)
+    qtbot.waitUntil(lambda: w.width() == 760)
     w.tabs.setCurrentIndex(5)
     w.close()
     w2 = MainWindow(ctx)
     qtbot.addWidget(w2)
     assert w2.tabs.currentIndex() == 5
-    assert (w2.width(), w2.height()) == (720, 520)
+    assert (w2.width(), w2.height()) == (760, 520)
 
 
 def test_standard_shortcuts(window):

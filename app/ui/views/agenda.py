@@ -166,7 +166,9 @@ class AgendaView(View):
         self.details.setText(" · ".join(p for p in parts if p))
 
     def _default_doc_lang(self) -> str:
-        return "zh" if current_language().startswith("zh") else "ru"
+        from app.ui.widgets.doc_language import doc_language
+
+        return doc_language("memorandum")
 
     # --- sessions ----------------------------------------------------------------------------
 
