@@ -50,7 +50,7 @@ def test_language_switch_changes_every_visible_string_at_once(qtbot, demo_window
     assert people.summary.text().startswith("共")
 
     w.language_actions["ru"].trigger()
-    assert tab_titles(w)[5] == "Персоналии"
+    assert tab_titles(w)[5] == "Участники"
     assert dialog.labels["name_zh"].text() == "Имя по-китайски"
     assert save.text() == "Сохранить"
     assert menu_titles(w)[0] == "&Файл"

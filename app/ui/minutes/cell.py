@@ -51,6 +51,10 @@ class CellEdit(QPlainTextEdit):
         self.highlighter = TermHighlighter(self.document(), lang)
         self.document().contentsChanged.connect(self._on_contents)
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self.heightChanged.emit())
+        # the cell is as tall as its text: it never scrolls inside itself (its scroll range can
+        # lag a line behind a new height), the wheel scrolls the editor
+        self.verticalScrollBar().rangeChanged.connect(lambda *_a: self.verticalScrollBar().setValue(0))
+        self.verticalScrollBar().valueChanged.connect(self._keep_top)
         self.cursorPositionChanged.connect(self._on_cursor)
 
     # --- text --------------------------------------------------------------------------------
@@ -120,7 +124,16 @@ class CellEdit(QPlainTextEdit):
                 tl.endLayout()
             block = block.next()
         height = max(height, self.MIN_LINES * self.fontMetrics().lineSpacing())
-        return int(height + 2 * margin + 2 * self.frameWidth() + 2.999)
+        # QPlainTextEdit counts a line as visible only within the height less one more margin and a
+        # pixel (its scroll range), hence three margins, not two
+        return int(height + 3 * margin + 2 * self.frameWidth() + 2.999)
+
+    def _keep_top(self, value: int) -> None:
+        if value and self.height() >= self.ideal_height():
+            self.verticalScrollBar().setValue(0)
+
+    def wheelEvent(self, e) -> None:  # noqa: N802
+        e.ignore()
 
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)

@@ -289,6 +289,11 @@ class MinutesView(View):
     def _on_structure(self) -> None:
         has = self.doc.minutes is not None
         self.pages.setCurrentIndex(0 if has else 1)
+        if not has:
+            if not (self.commission and self.commission.is_set_up):
+                self.empty.set_state("no_commission")
+            else:
+                self.empty.set_state("not_started" if self.doc.meeting_id is not None else "no_session")
         self.editor.sync(self.doc.segments, read_only=self.doc.locked, pending=self.doc.autosaver.has_pending)
         self._update_signed_banner()
         self.glossary_panel.set_terms(self.doc.terms)

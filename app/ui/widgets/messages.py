@@ -28,3 +28,16 @@ def confirm(parent: QWidget | None, message: str, title: str | None = None) -> b
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def menu_words(text: str) -> str:
+    """A menu item's text as the menu shows it, for quoting in a hint: without the mnemonic
+    marker, and without the "(&C)" that Chinese labels carry for it."""
+    import re
+
+    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def menu_path(*texts: str) -> str:
+    """"File → Commission and sides…" from the menus' own (translated) texts."""
+    return " → ".join(menu_words(t) for t in texts)
