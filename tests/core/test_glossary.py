@@ -23,7 +23,11 @@ def test_add_edit_delete_and_search(db):
 
 @pytest.mark.parametrize(
     "term, field",
-    [(TermData(zh="", ru="x"), "zh"), (TermData(zh="x", ru="  "), "ru"), (TermData(zh="x" * 301, ru="y"), "zh")],
+    [
+        (TermData(zh="", ru="x"), "zh"),
+        (TermData(zh="x", ru="  "), "ru"),
+        (TermData(zh="x" * 301, ru="y"), "zh"),
+    ],
 )
 def test_bad_terms_are_refused_next_to_the_field(db, term, field):
     with pytest.raises(ValidationError) as info, db.unit() as s:
