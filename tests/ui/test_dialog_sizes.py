@@ -71,3 +71,26 @@ def test_the_pdf_preview_opens_to_fit_the_screen(qtbot):
     dialog = PdfPreviewDialog(b"%PDF-1.4\n%%EOF\n", "x.pdf", "x")
     qtbot.addWidget(dialog)
     assert dialog.height() <= LAPTOP.height() and dialog.width() <= LAPTOP.width()
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "zh_CN"])
+def test_the_window_fits_and_the_experts_table_shows_its_dates(qtbot, demo_ctx, lang):
+    from app.ui.main_window import MainWindow
+
+    apply_language(lang)
+    w = MainWindow(demo_ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert w.height() <= LAPTOP.height() and w.width() <= LAPTOP.width()
+    view = w.view_named("ExpertsView")
+    w.tabs.setCurrentWidget(view)
+    table = view.assignments.table
+    qtbot.waitUntil(lambda: table.model().rowCount() > 0)
+    qtbot.wait(50)
+    header = table.horizontalHeader()
+    keys = [c.key for c in table.model().columns]
+    for key in ("start", "end"):
+        i = keys.index(key)
+        right = header.sectionViewportPosition(i) + header.sectionSize(i)
+        assert 0 <= header.sectionViewportPosition(i) and right <= table.viewport().width(), key

@@ -221,6 +221,7 @@ class ExpertsView(View):
             sides = self.ctx.read(commission_service.get_sides)
             self._side_names = {s.code: s.short_name(lang) for s in sides}
         self.assignments.model.retranslate()
+        self.assignments.fit()
         self.quotas.model.retranslate()
         self.quotas.table.resizeColumnsToContents()
         self.assignments.update_summary()
