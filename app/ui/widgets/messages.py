@@ -31,11 +31,10 @@ def confirm(parent: QWidget | None, message: str, title: str | None = None) -> b
 
 
 def menu_words(text: str) -> str:
-    """A menu item's text as the menu shows it, for quoting in a hint: without the mnemonic
-    marker, and without the "(&C)" that Chinese labels carry for it."""
-    import re
+    """A menu item's text as the menu shows it, for quoting in a hint (see ``i18n.menu_words``)."""
+    from app import i18n
 
-    return re.sub(r"\(&\w\)", "", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return i18n.menu_words(text)
 
 
 def menu_path(*texts: str) -> str:
