@@ -14,7 +14,7 @@ import importlib
 from app.cli import common
 from app.i18n import _
 
-KINDS = ("exchanges", "minutes")
+KINDS = ("exchanges", "minutes", "statement")
 
 
 def _modules():
