@@ -389,8 +389,11 @@ class MainWindow(Retranslatable, QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        else:  # the first start: as large as a 1366×768 laptop allows, with its task bar
+            from app.ui.dialogs.screen_fit import available
+
+            room = available()
+            self.resize(min(1280, room.width()), room.height())
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

@@ -151,7 +151,11 @@ class ExchangeDialog(Retranslatable, QDialog):
             self._defaults()
         self._on_kind()
         self.retranslate_ui()
-        self.resize(1000, 720)
+        from app.ui.dialogs.screen_fit import available, fit_on_screen
+
+        fit_on_screen(self)
+        room = available()
+        self.resize(min(1000, room.width()), min(self.sizeHint().height(), room.height()))
         self.widgets["title_zh" if current_language() == "zh_CN" else "title_ru"].setFocus()
 
     # --- building ----------------------------------------------------------------------------

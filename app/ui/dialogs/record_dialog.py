@@ -148,6 +148,9 @@ class RecordDialog(Retranslatable, QDialog):
         else:
             self.load(record)
         self.retranslate_ui()
+        from app.ui.dialogs.screen_fit import fit_on_screen
+
+        fit_on_screen(self)
         first = self.first_focus()
         if first is not None:
             first.setFocus()
