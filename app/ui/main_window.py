@@ -95,6 +95,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.addAction(self.act_delete)
         self.act_find = self._action("action_find", lambda: self.current_view().focus_search(), K.Find)
         self.act_fonts = self._action("action_fonts", self.edit_fonts)
+        self.act_certificates = self._action("action_certificates", self.edit_certificates)
         self.act_about = self._action("action_about", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action("action_about_qt", QApplication.aboutQt)
@@ -127,6 +128,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.insertSeparator(self.safety_actions["encrypt"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_commission)
+        self.file_menu.addAction(self.act_certificates)
         self.file_menu.addAction(self.act_user_name)
         self.file_menu.addAction(self.act_export_history)
         self.file_menu.addSeparator()
@@ -168,6 +170,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db.setText(_("&Open database…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
+        self.act_certificates.setText(_("Cer&tificates of the sides…"))
         self.act_user_name.setText(_("&User name…"))
         self.act_export_history.setText(_("E&xport the history of changes…"))
         for key, text in (
@@ -360,8 +363,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_export_history.setEnabled(has_db)
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
+        self.act_certificates.setEnabled(has_db)
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+
+    def edit_certificates(self) -> None:
+        from app.ui.dialogs.certificates_dialog import CertificatesDialog
+
+        CertificatesDialog(self.ctx, self).exec()
 
     def edit_fonts(self) -> None:
         from app.ui.dialogs.font_dialog import FontDialog
