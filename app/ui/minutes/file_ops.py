@@ -17,6 +17,8 @@ from app.core.services.minutes.records import ensure_minutes
 from app.i18n import _, ngettext
 from app.ui.widgets import messages
 
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+
 
 class FileOperations:
     # --- starting, importing, exporting ------------------------------------------------------
@@ -53,11 +55,23 @@ class FileOperations:
         if meeting_id is None:
             return
         path, _f = QFileDialog.getOpenFileName(
-            self, _("Import minutes"), "", _("Tables (*.csv *.xlsx *.docx)")
+            self,
+            _("Import minutes"),
+            "",
+            ";;".join(
+                (
+                    _("Minutes files (*.xlf *.xliff *.csv *.xlsx *.docx)"),
+                    _("XLIFF (*.xlf *.xliff)"),
+                    _("Tables (*.csv *.xlsx *.docx)"),
+                )
+            ),
         )
         if not path:
             return
         self.doc.autosaver.flush()
+        if Path(path).suffix.lower() in XLIFF_SUFFIXES:
+            self.import_xliff(Path(path))
+            return
         try:
             n = self.doc.write(minutes_transfer.import_minutes, meeting_id, Path(path))
         except ImportRefused as exc:
@@ -74,21 +88,61 @@ class FileOperations:
             ).format(n=n)
         )
 
+    def import_xliff(self, path: Path) -> None:
+        """Show what the file will change; on Import, change it as one undoable step."""
+        from app.core.services.minutes import xliff
+        from app.ui.minutes.commands import XliffImportCommand
+        from app.ui.minutes.import_preview import ImportPreviewDialog
+
+        try:
+            plan = self.ctx.read(xliff.plan_import, self.doc.meeting_id, path)
+        except ImportRefused as exc:
+            messages.error(self, _import_message(exc))
+            return
+        except (CoreError, OSError) as exc:
+            messages.error(self, getattr(exc, "message", None) or str(exc))
+            return
+        if not plan.changes and not plan.skipped:
+            messages.info(self, _("“{name}” changes nothing in these minutes.").format(name=path.name))
+            return
+        dlg = ImportPreviewDialog(plan, path.name, self)
+        if not dlg.exec():
+            return
+        self.stack.push(XliffImportCommand(self, plan))
+        n = len(plan.changes)
+        self.status.emit(
+            ngettext(
+                "{n} segment was updated from the file.", "{n} segments were updated from the file.", n
+            ).format(n=n)
+        )
+
     def export_file(self) -> None:
         meeting_id = self.doc.meeting_id
         if meeting_id is None or not self.has_minutes():
             return
-        path, _f = QFileDialog.getSaveFileName(
-            self, _("Export minutes"), "", _("CSV (*.csv);;Excel (*.xlsx)")
-        )
+        filters = {
+            _("CSV (*.csv)"): (".csv", None),
+            _("Excel (*.xlsx)"): (".xlsx", None),
+            _("Word table (*.docx)"): (".docx", None),
+            _("XLIFF 1.2 (*.xlf)"): (".xlf", "1.2"),
+            _("XLIFF 2.0 (*.xlf)"): (".xlf", "2.0"),
+        }
+        path, chosen = QFileDialog.getSaveFileName(self, _("Export minutes"), "", ";;".join(filters))
         if not path:
             return
         p = Path(path)
-        if p.suffix.lower() not in (".csv", ".xlsx"):
-            p = p.with_suffix(".csv")
+        suffix, version = filters.get(chosen, (".csv", None))
+        if p.suffix.lower() not in (".csv", ".xlsx", ".docx", *XLIFF_SUFFIXES):
+            p = p.with_suffix(suffix)
         self.doc.autosaver.flush()
         try:
-            n = self.ctx.read(minutes_transfer.export_minutes, meeting_id, p)
+            if p.suffix.lower() in XLIFF_SUFFIXES:
+                from app.core.services.minutes import xliff
+
+                source = "ru" if getattr(self, "ru_left", False) else "zh"
+                n = self.ctx.read(xliff.export_xliff, meeting_id, p, source, version or "1.2")
+            else:
+                n = self.ctx.read(minutes_transfer.export_minutes, meeting_id, p)
         except (CoreError, OSError) as exc:
             messages.error(self, getattr(exc, "message", None) or str(exc))
             return
@@ -123,23 +177,52 @@ class FileOperations:
         self.doc.reload_glossary()
 
     def import_glossary(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(self, _("Import glossary"), "", _("Tables (*.csv *.xlsx)"))
+        from app.core.services.minutes import termbase
+
+        path, _f = QFileDialog.getOpenFileName(
+            self, _("Import glossary"), "", _("Glossaries (*.tbx *.csv *.xlsx)")
+        )
         if not path:
             return
         try:
-            result = self.doc.write(glossary_service.import_terms, Path(path))
+            result = self.doc.write(termbase.import_glossary, Path(path))
         except ImportRefused as exc:
             messages.error(self, _import_message(exc))
             return
-        except CoreError as exc:
-            messages.error(self, exc.message)
+        except (CoreError, OSError) as exc:
+            messages.error(self, getattr(exc, "message", None) or str(exc))
             return
         self.doc.reload_glossary()
-        messages.info(
-            self,
-            _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
-                added=result.added, unchanged=result.unchanged
-            ),
+        text = _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
+            added=result.added, unchanged=result.unchanged
+        )
+        if result.left_out:
+            text += "\n" + ngettext(
+                "{n} deprecated or superseded term was left out.",
+                "{n} deprecated or superseded terms were left out.",
+                result.left_out,
+            ).format(n=result.left_out)
+        messages.info(self, text)
+
+    def export_glossary(self) -> None:
+        from app.core.services.minutes import termbase
+
+        filters = {_("TBX (*.tbx)"): ".tbx", _("CSV (*.csv)"): ".csv", _("Excel (*.xlsx)"): ".xlsx"}
+        path, chosen = QFileDialog.getSaveFileName(self, _("Export glossary"), "", ";;".join(filters))
+        if not path:
+            return
+        p = Path(path)
+        if p.suffix.lower() not in termbase.SUFFIXES:
+            p = p.with_suffix(filters.get(chosen, ".tbx"))
+        try:
+            n = self.ctx.read(termbase.export_glossary, p)
+        except (CoreError, OSError) as exc:
+            messages.error(self, getattr(exc, "message", None) or str(exc))
+            return
+        self.status.emit(
+            ngettext(
+                "{n} term pair was written to {path}.", "{n} term pairs were written to {path}.", n
+            ).format(n=n, path=p)
         )
 
 

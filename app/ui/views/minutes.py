@@ -249,6 +249,7 @@ class MinutesView(SegmentOperations, FileOperations, View):
         g.editRequested.connect(self._edit_term)
         g.deleteRequested.connect(self._delete_term)
         g.importRequested.connect(self.import_glossary)
+        g.exportRequested.connect(self.export_glossary)
         self.checks_panel.jump.connect(self.jump_to_finding)
         self.checks_panel.acceptRequested.connect(self._accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)

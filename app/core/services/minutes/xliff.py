@@ -434,28 +434,29 @@ def plan_import(session: Session, meeting_id: int, path: Path) -> ImportPlan:
     return ImportPlan(tuple(planned), tuple(skipped), unchanged)
 
 
-def _set(session: Session, segment_id: int, lang: str, text: str, status: SegmentStatus) -> None:
-    seg = me.save_texts(session, segment_id, **{f"text_{lang}": text})
+def _set(session: Session, uuid: str, lang: str, text: str, status: SegmentStatus) -> None:
+    """Give a segment (named by uuid, which survives a delete and its undo) a text and a status."""
+    seg_id = session.execute(select(Segment.id).where(Segment.uuid == uuid)).scalar_one_or_none()
+    if seg_id is None:
+        raise NotFoundError(N_("This segment no longer exists; it may have been deleted."))
+    seg = me.save_texts(session, seg_id, **{f"text_{lang}": text})
     if seg.status is not status:
-        me.set_status(session, segment_id, status)
+        me.set_status(session, seg_id, status)
 
 
 @changes(Change.MINUTES, Change.DECISIONS)
 def apply_import(session: Session, plan: ImportPlan) -> int:
     """Make the changes of a plan (each through the revision history); the number of segments."""
     for c in plan.changes:
-        seg = session.get(Segment, c.segment_id)
-        if seg is None:
-            raise NotFoundError(N_("This segment no longer exists; it may have been deleted."))
-        _set(session, c.segment_id, c.lang, c.new_text, c.new_status)
+        _set(session, c.uuid, c.lang, c.new_text, c.new_status)
     return len(plan.changes)
 
 
 @changes(Change.MINUTES, Change.DECISIONS)
 def revert_import(session: Session, plan: ImportPlan) -> int:
     """Undo :func:`apply_import`: every changed segment gets its text and status back."""
-    for c in plan.changes:
-        _set(session, c.segment_id, c.lang, c.old_text, c.old_status)
+    for c in reversed(plan.changes):
+        _set(session, c.uuid, c.lang, c.old_text, c.old_status)
     return len(plan.changes)
 
 
