@@ -41,7 +41,7 @@ def _measure(qtbot, view, meeting_id) -> dict[str, float]:
     middle = view.editor.order[len(view.editor.order) // 2]
     view.editor.focus_segment(middle, "zh")
     t = time.perf_counter()
-    view.move_current(1)
+    view.segments.move_current(1)
     out["move"] = time.perf_counter() - t
     cell = view.editor.rows[middle].cell("ru")
     view.editor.focus_segment(middle, "ru")

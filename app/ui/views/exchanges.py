@@ -8,7 +8,7 @@ from app.core.changes import Change
 from app.i18n import N_, _
 from app.ui.views.base import View
 from app.ui.views.exchanges_balance import BalancePage
-from app.ui.views.exchanges_register import RegisterPage
+from app.ui.views.exchanges_register import ExchangeRegisterPage
 from app.ui.views.exchanges_warranties import WarrantiesPage
 
 
@@ -20,7 +20,7 @@ class ExchangesView(View):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.setObjectName("ExchangesView")
-        self.register = RegisterPage(ctx)
+        self.register = ExchangeRegisterPage(ctx)
         self.warranties = WarrantiesPage(ctx)
         self.balance = BalancePage(ctx)
         self.pages = QTabWidget()
@@ -28,6 +28,7 @@ class ExchangesView(View):
         for page in (self.register, self.warranties, self.balance):
             self.pages.addTab(page, "")
         self.register.actionsChanged.connect(self.actionsChanged)
+        self.warranties.actionsChanged.connect(self.actionsChanged)
         self.register.status.connect(self.status)
         self.warranties.editRequested.connect(self.register.edit_record)
         self._stale_pages: set[QWidget] = set()

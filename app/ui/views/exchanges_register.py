@@ -5,20 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.core.enums import ExchangeKind, ExchangeStatus
@@ -33,24 +29,19 @@ from app.i18n import _, current_language, ngettext, pgettext
 from app.ui.dialogs.exchange_dialog import ExchangeDialog, session_label
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.exchange_columns import HIDDEN_BY_DEFAULT, register_columns, sort_key
+from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import ColumnChooser, fit_headers
-from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.search import SearchField
 
 #: Remembered last folder for import and export.
 _FOLDER_KEY = "exchanges/folder"
 
 
-class RegisterPage(Retranslatable, QWidget):
-    #: the selection or what can be done changed
-    actionsChanged = Signal()  # noqa: N815
-    status = Signal(str)
-
+class ExchangeRegisterPage(RegisterPage):
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("ExchangesRegister")
         self._filter = ExchangeFilter()
         self._active = False  # no query before the page is first shown
@@ -107,28 +98,18 @@ class RegisterPage(Retranslatable, QWidget):
         filters.addStretch(1)
         filters.addWidget(self.clear_button)
 
-        self.model = QueryTableModel(register_columns(), self._fetch, self._count, self)
-        self.table = QTableView()
-        self.table.setObjectName("exchanges_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        model = QueryTableModel(register_columns(), self._fetch, self._count, self)
+        table = register_table("exchanges_table", model)
+        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
         header.setHighlightSections(False)
-        self.table.setSortingEnabled(True)
+        self.set_table(table, model)
         self.chooser = ColumnChooser(self.table, "exchanges/register", HIDDEN_BY_DEFAULT)
         if not self.chooser.restored:
             self.table.sortByColumn(self._column_index("requested_on"), Qt.SortOrder.DescendingOrder)
             self._default_widths()
         else:
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        self.table.doubleClicked.connect(lambda _i: self.edit_record())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.model.modelReset.connect(self._update_buttons)
 
         self.summary = QLabel()
         self.summary.setObjectName("exchanges_summary")
@@ -244,25 +225,15 @@ class RegisterPage(Retranslatable, QWidget):
 
     # --- selection and buttons ---------------------------------------------------------------------
 
-    def current(self):
-        idx = self.table.currentIndex()
-        if not idx.isValid() or not self.table.selectionModel().hasSelection():
-            return None
-        return self.model.row_of(idx)
-
     def select_item(self, item_id: int) -> None:
-        row = self.model.find_row(lambda x: x.id == item_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        self.select_id(item_id)
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         has = self.current() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         for b in (self.add_button, self.import_button, self.export_button, self.settings_button):
             b.setEnabled(self.ctx.has_db)
-        self.actionsChanged.emit()
 
     # --- actions -------------------------------------------------------------------------------
 

@@ -4,17 +4,7 @@ expired, for apparatus and technical materiel."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QSpinBox,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges import search
@@ -28,8 +18,8 @@ from app.core.services.exchanges.search import (
 from app.i18n import N_, _, ngettext, pgettext
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.exchange_columns import sort_key, warranty_columns
+from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets.column_chooser import fit_headers
-from app.ui.widgets.retranslate import Retranslatable
 
 SHOW = (
     (WARRANTY_ALERT, N_("Expiring or expired")),
@@ -39,12 +29,11 @@ SHOW = (
 )
 
 
-class WarrantiesPage(Retranslatable, QWidget):
+class WarrantiesPage(RegisterPage):
     editRequested = Signal(object)  # noqa: N815
 
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.setObjectName("ExchangesWarranties")
         self.show_label = QLabel()
         self.show_combo = QComboBox()
@@ -69,19 +58,11 @@ class WarrantiesPage(Retranslatable, QWidget):
         top.addWidget(self.horizon_label)
         top.addWidget(self.horizon)
         top.addStretch(1)
-        self.model = QueryTableModel(warranty_columns(), self._fetch, self._count, self)
-        self.model.sort_key = "warranty_expires"
-        self.table = QTableView()
-        self.table.setObjectName("warranties_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        model = QueryTableModel(warranty_columns(), self._fetch, self._count, self)
+        model.sort_key = "warranty_expires"
+        table = register_table("warranties_table", model)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.set_table(table, model, edit_on_double_click=False)
         fm = self.fontMetrics()
         for i, chars in enumerate((12, 20, 46, 18, 6, 6, 5, 11, 8, 12)):
             self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
@@ -121,10 +102,6 @@ class WarrantiesPage(Retranslatable, QWidget):
     def reload(self) -> None:
         self.model.reload()
         self._update_summary()
-
-    def current(self):
-        idx = self.table.currentIndex()
-        return self.model.row_of(idx) if idx.isValid() else None
 
     def _edit(self, index) -> None:
         item = self.model.row_of(index)

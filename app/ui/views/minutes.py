@@ -12,17 +12,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSizePolicy,
     QSplitter,
     QStackedWidget,
-    QTabWidget,
     QToolBar,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.core.changes import Change
@@ -31,30 +24,28 @@ from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.minutes import edit as me
 from app.core.services.minutes.records import SegmentData
-from app.core.services.minutes.text import Counts, count
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language
 from app.ui.minutes.actions import EditorActions
-from app.ui.minutes.checks_panel import ChecksPanel
+from app.ui.minutes.banners import Banners
 from app.ui.minutes.commands import (
     MoveCommand,
     TypingCommand,
 )
 from app.ui.minutes.document import MinutesDocument
 from app.ui.minutes.editor import SegmentEditor
-from app.ui.minutes.file_ops import FileOperations
+from app.ui.minutes.empty_page import EmptyPage
+from app.ui.minutes.file_ops import MinutesFiles
 from app.ui.minutes.find import Finder
 from app.ui.minutes.find_bar import FindBar
-from app.ui.minutes.glossary_panel import GlossaryPanel
 from app.ui.minutes.segment_ops import SegmentOperations
-from app.ui.minutes.segment_panel import SegmentPanel
+from app.ui.minutes.session_bar import SessionBar
+from app.ui.minutes.side_panels import SidePanels
+from app.ui.minutes.status_line import StatusLine
 from app.ui.views.base import View
 from app.ui.widgets import messages
 
-FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed")),
-                 ("findings", N_("With check findings")))  # fmt: skip
 
-
-class MinutesView(SegmentOperations, FileOperations, View):
+class MinutesView(View):
     TITLE = N_("Minutes")
     CONCERNS = frozenset(
         {Change.MINUTES, Change.GLOSSARY, Change.MEETINGS, Change.AGENDA, Change.DECISIONS, Change.COMMISSION}
@@ -71,13 +62,12 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self._counts_timer.setSingleShot(True)
         self._counts_timer.setInterval(400)
         self._counts_timer.timeout.connect(self._update_counts)
-        self._banner_timer = QTimer(self)
-        self._banner_timer.setSingleShot(True)
-        self._banner_timer.timeout.connect(lambda: self.banner.hide())
         self._build()
+        self.segments = SegmentOperations(self)
         self.actions_ = EditorActions(self, self.stack)
         self._build_toolbar()
         self.finder = Finder(self)
+        self.files = MinutesFiles(self)
         a = self.actions_
         self.editor.context_actions[:] = [*a.segment_menu(), None, *a.status.values(), a.reopen]
         self._connect()
@@ -86,64 +76,25 @@ class MinutesView(SegmentOperations, FileOperations, View):
     # --- building ----------------------------------------------------------------------------
 
     def _build(self) -> None:
-        top = QHBoxLayout()
-        self.session_label = QLabel()
-        self.session_combo = QComboBox()
-        self.session_combo.setObjectName("minutes_session")
-        self.session_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.session_combo.setMinimumContentsLength(14)
-        self.session_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.session_combo.setMaximumWidth(460)
-        self.session_label.setBuddy(self.session_combo)
-        self.filter_label = QLabel()
-        self.filter_combo = QComboBox()
-        self.filter_combo.setObjectName("minutes_filter")
-        self.filter_label.setBuddy(self.filter_combo)
-        self.import_button = QPushButton()
-        self.import_button.setObjectName("minutes_import")
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("minutes_export")
-        self.save_state = QLabel()
-        self.save_state.setObjectName("minutes_save_state")
-        top.addWidget(self.session_label)
-        top.addWidget(self.session_combo, 3)
-        top.addSpacing(12)
-        top.addWidget(self.filter_label)
-        top.addWidget(self.filter_combo)
-        top.addStretch(1)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
+        self.session_bar = SessionBar()
+        bar = self.session_bar
+        self.session_combo, self.filter_combo = bar.session_combo, bar.filter_combo
+        self.import_button, self.export_button = bar.import_button, bar.export_button
 
         self.toolbar = QToolBar()
         self.toolbar.setObjectName("minutes_toolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.banner = QLabel()
-        self.banner.setObjectName("minutes_banner")
-        self.banner.setWordWrap(True)
-        self.banner.setStyleSheet(
-            "background: #fff4ce; color: #5d4200; padding: 6px; border: 1px solid #e0c060;"
-        )
-        self.banner.hide()
-        self.signed_banner = QLabel()
-        self.signed_banner.setObjectName("minutes_signed")
-        self.signed_banner.setWordWrap(True)
-        self.signed_banner.setStyleSheet("background: #e8f5e9; color: #1b5e20; padding: 6px;")
-        self.signed_banner.hide()
+        self.banners = Banners(self)
+        self.banner, self.signed_banner = self.banners.refusal, self.banners.signed
         self.find_bar = FindBar()
         self.find_bar.hide()
 
         self.editor = SegmentEditor()
         self.editor.filterReset = lambda: self.filter_combo.setCurrentIndex(0)
-        self.side = QTabWidget()
-        self.side.setObjectName("minutes_side")
-        self.segment_panel = SegmentPanel()
-        self.glossary_panel = GlossaryPanel()
-        self.checks_panel = ChecksPanel()
-        self.side.addTab(self.segment_panel, "")
-        self.side.addTab(self.glossary_panel, "")
-        self.side.addTab(self.checks_panel, "")
+        self.side = SidePanels()
+        self.segment_panel = self.side.segment_panel
+        self.glossary_panel = self.side.glossary_panel
+        self.checks_panel = self.side.checks_panel
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.editor)
         self.splitter.addWidget(self.side)
@@ -151,45 +102,23 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 340])
 
-        self.empty = QWidget()
-        el = QVBoxLayout(self.empty)
-        self.empty_text = QLabel()
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_text.setStyleSheet("font-size: 12pt;")
-        self.start_agenda_button = QPushButton()
-        self.start_agenda_button.setObjectName("minutes_start_agenda")
-        self.start_empty_button = QPushButton()
-        self.start_empty_button.setObjectName("minutes_start_empty")
-        self.empty_import_button = QPushButton()
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        for b in (self.start_agenda_button, self.start_empty_button, self.empty_import_button):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
-        el.addStretch(1)
-        el.addWidget(self.empty_text)
-        el.addLayout(buttons)
-        el.addStretch(2)
+        self.empty = EmptyPage()
+        self.start_agenda_button = self.empty.start_agenda_button
+        self.start_empty_button = self.empty.start_empty_button
         self.pages = QStackedWidget()
         self.pages.addWidget(self.splitter)
         self.pages.addWidget(self.empty)
 
-        self.counts = QLabel()
-        self.counts.setObjectName("minutes_counts")
-        self.counts.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.counts.setMinimumWidth(1)
-        bottom = QHBoxLayout()
-        bottom.addWidget(self.counts, 1)
-        bottom.addWidget(self.save_state)
+        self.status_line = StatusLine()
+        self.counts, self.save_state = self.status_line.counts, self.status_line.save_state
         lay = QVBoxLayout(self)
-        lay.addLayout(top)
+        lay.addWidget(self.session_bar)
         lay.addWidget(self.toolbar)
         lay.addWidget(self.signed_banner)
         lay.addWidget(self.banner)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.pages, 1)
-        lay.addLayout(bottom)
+        lay.addWidget(self.status_line)
 
     def _build_toolbar(self) -> None:
         a = self.actions_
@@ -220,38 +149,40 @@ class MinutesView(SegmentOperations, FileOperations, View):
         d.refused.connect(self.show_refusal)
         d.autosaver.stateChanged.connect(self._on_save_state)
         d.autosaver.refused.connect(lambda _u, msg: self.show_refusal(msg))
+        ops = self.segments
         e = self.editor
         e.textEdited.connect(self._on_typed)
         e.currentChanged.connect(self._on_current)
         e.dropped.connect(lambda uuid, index, part: self.stack.push(MoveCommand(self, uuid, 0, index, part)))
-        e.addRequested.connect(self._add_in_part)
+        e.addRequested.connect(ops.add_in_part)
         e.cellLeft.connect(self.doc.autosaver.save_now)
-        e.statusRequested.connect(self._status_menu)
+        e.statusRequested.connect(ops.status_menu)
         self.session_combo.activated.connect(lambda _i: self._open_session())
         self.filter_combo.activated.connect(
             lambda _i: self.editor.set_filter(self.filter_combo.currentData())
         )
-        self.import_button.clicked.connect(self.import_file)
-        self.empty_import_button.clicked.connect(self.import_file)
-        self.export_button.clicked.connect(self.export_file)
-        self.start_agenda_button.clicked.connect(self.start_from_agenda)
-        self.start_empty_button.clicked.connect(self.start_empty)
+        f = self.files
+        self.import_button.clicked.connect(f.import_file)
+        self.empty.import_button.clicked.connect(f.import_file)
+        self.export_button.clicked.connect(f.export_file)
+        self.start_agenda_button.clicked.connect(f.start_from_agenda)
+        self.start_empty_button.clicked.connect(f.start_empty)
         p = self.segment_panel
-        p.statusChosen.connect(self.set_current_status)
-        p.kindChosen.connect(self._set_kind)
-        p.partChosen.connect(lambda part: self._segment_op(me.set_part, part, structural=True))
-        p.agendaChosen.connect(lambda item: self._segment_op(me.set_agenda_item, item))
-        p.decisionEdited.connect(self._decision_edited)
-        p.reopenRequested.connect(self.reopen_current)
-        p.historyRequested.connect(self.show_history)
+        p.statusChosen.connect(ops.set_current_status)
+        p.kindChosen.connect(ops.set_kind)
+        p.partChosen.connect(lambda part: ops.segment_op(me.set_part, part, structural=True))
+        p.agendaChosen.connect(lambda item: ops.segment_op(me.set_agenda_item, item))
+        p.decisionEdited.connect(ops.decision_edited)
+        p.reopenRequested.connect(ops.reopen_current)
+        p.historyRequested.connect(ops.show_history)
         g = self.glossary_panel
-        g.addRequested.connect(lambda: self._edit_term(None))
-        g.editRequested.connect(self._edit_term)
-        g.deleteRequested.connect(self._delete_term)
-        g.importRequested.connect(self.import_glossary)
-        g.exportRequested.connect(self.export_glossary)
-        self.checks_panel.jump.connect(self.jump_to_finding)
-        self.checks_panel.acceptRequested.connect(self._accept_finding)
+        g.addRequested.connect(lambda: f.edit_term(None))
+        g.editRequested.connect(f.edit_term)
+        g.deleteRequested.connect(f.delete_term)
+        g.importRequested.connect(f.import_glossary)
+        g.exportRequested.connect(f.export_glossary)
+        self.checks_panel.jump.connect(ops.jump_to_finding)
+        self.checks_panel.acceptRequested.connect(ops.accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)
         self.find_bar.replaceRequested.connect(self.finder.replace)
         self.find_bar.replaceAllRequested.connect(self.finder.replace_all)
@@ -287,7 +218,7 @@ class MinutesView(SegmentOperations, FileOperations, View):
         # the Delete key outside the texts (on a button, in the side panel) deletes nothing
         focus = QApplication.focusWidget()
         if focus is None or self.editor.isAncestorOf(focus) or not self.isAncestorOf(focus):
-            self.delete_current()
+            self.segments.delete_current()
 
     def can_find(self) -> bool:
         return self.has_minutes()
@@ -313,30 +244,13 @@ class MinutesView(SegmentOperations, FileOperations, View):
     # --- sessions ----------------------------------------------------------------------------
 
     def _fill_sessions(self) -> None:
-        current = self.session_combo.currentData()
-        if current is None:
-            saved = QSettings().value("minutes/session")
-            current = int(saved) if saved not in (None, "") else None
-        self.session_combo.clear()
-        if not self.ctx.has_db:
-            return
-        lang = current_language()
-        for m in self.ctx.read(meetings_service.list_meetings):
-            self.session_combo.addItem(
-                _("Session {number} — {city}, {start}").format(
-                    number=m.ordinal, city=m.city(lang), start=format_date(m.start_date, "medium")
-                ),
-                m.id,
-            )
-        idx = self.session_combo.findData(current)
-        self.session_combo.setCurrentIndex(idx if idx >= 0 else 0)
+        meetings = self.ctx.read(meetings_service.list_meetings) if self.ctx.has_db else []
+        self.session_bar.fill_sessions(meetings)
 
     def _open_session(self, keep_stack: bool = False) -> None:
-        meeting_id = self.session_combo.currentData()
+        meeting_id = self.session_bar.meeting_id()
         if meeting_id != self.doc.meeting_id or not keep_stack:
             self.stack.clear()
-        if meeting_id is not None:
-            QSettings().setValue("minutes/session", meeting_id)
         self._load_context(meeting_id)
         self.doc.open(meeting_id)
 
@@ -400,15 +314,7 @@ class MinutesView(SegmentOperations, FileOperations, View):
         self.editor.set_terms(self.doc.terms)
 
     def _on_checked(self) -> None:
-        report = self.doc.report
-        self.checks_panel.set_report(report)
-        by_id = {}
-        for f in report.findings:
-            if not f.accepted:
-                by_id[f.segment_uuid] = by_id.get(f.segment_uuid, 0) + 1
-        self.editor.set_failing(by_id)
-        n = len(report.open)
-        self.side.setTabText(2, _("Checks ({n})").format(n=n) if n else _("Checks ✓"))
+        self.editor.set_failing(self.side.show_report(self.doc.report))
 
     def _on_typed(self, uuid: str, lang: str, before: str, after: str, cursor: int) -> None:
         self.stack.push(TypingCommand(self, uuid, lang, before, after, cursor))
@@ -433,53 +339,19 @@ class MinutesView(SegmentOperations, FileOperations, View):
             self.glossary_panel.show_segment(row.segment, {k: c.text() for k, c in row.cells.items()})
 
     def _on_save_state(self, state: str, message: str) -> None:
-        if state == "saved":
-            self.save_state.setText(_("All changes saved"))
-            self.save_state.setStyleSheet("color: #2e7d32;")
-        elif state == "pending":
-            self.save_state.setText(_("Saving…"))
-            self.save_state.setStyleSheet("color: #757575;")
-        else:
-            self.save_state.setText(_("Not saved yet ({reason}); trying again").format(reason=message))
-            self.save_state.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.status_line.show_save_state(state, message)
 
     def _update_signed_banner(self) -> None:
         m = self.doc.minutes
         self.print_action.setEnabled(m is not None)
         self.sign_action.setEnabled(m is not None and not m.locked)
-        if m is not None and m.locked:
-            lang = current_language()
-            if m.signed_on:
-                text = _(
-                    "These minutes were signed on {date} in {place}; they can no longer be changed."
-                ).format(date=format_date(m.signed_on, "long"), place=m.place(lang) or "—")
-            else:
-                text = _("These minutes are signed; they can no longer be changed.")
-            self.signed_banner.setText(text)
-            self.signed_banner.show()
-        else:
-            self.signed_banner.hide()
+        self.banners.show_signed(m)
 
     def _update_counts(self) -> None:
-        totals = {"zh": Counts(), "ru": Counts()}
-        for seg in self.doc.segments:
-            row = self.editor.rows.get(seg.uuid)
-            for lang in ("zh", "ru"):
-                text = row.cell(lang).text() if row is not None else seg.text(lang)
-                totals[lang] = totals[lang] + count(text)
-        zh, ru = totals["zh"], totals["ru"]
-        self.counts.setText(
-            _("Chinese: {zh_words} words, {zh_chars} characters · Russian: {ru_words} words, {ru_chars} characters "
-              "· {segments} segments").format(
-                zh_words=zh.words, zh_chars=zh.characters, ru_words=ru.words, ru_chars=ru.characters,
-                segments=len(self.doc.segments),
-            )
-        )  # fmt: skip
+        self.status_line.show_counts(self.doc.segments, self.editor.rows)
 
     def show_refusal(self, message: str) -> None:
-        self.banner.setText(message)
-        self.banner.show()
-        self._banner_timer.start(8000)
+        self.banners.show_refusal(message)
         self.status.emit(message)
 
     # --- what the actions ask ----------------------------------------------------------------
@@ -577,30 +449,12 @@ class MinutesView(SegmentOperations, FileOperations, View):
     # --- language ----------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
-        self.session_label.setText(_("&Session:"))
-        self.filter_label.setText(_("S&how:"))
-        current = self.filter_combo.currentData()
-        self.filter_combo.clear()
-        for key, label in FILTER_LABELS:
-            self.filter_combo.addItem(_(label), key)
-        self.filter_combo.setCurrentIndex(max(0, self.filter_combo.findData(current)))
-        self.import_button.setText(_("&Import…"))
-        self.export_button.setText(_("E&xport…"))
         self.print_action.setText(_("&Print…"))
         self.sign_action.setText(_("&Signing…"))
         self.print_action.setToolTip(_("Print the signature originals, a proof or the reading copy"))
         self.sign_action.setToolTip(
             _("Record the signing: date, place and signatories; the minutes are then locked")
         )
-        self.side.setTabText(0, _("Segment"))
-        self.side.setTabText(1, _("Glossary"))
-        self.empty_text.setText(
-            _("The minutes of this session have not been started. Start them from the agreed agenda, with an "
-              "empty page, or from a two-column table prepared by the interpreters.")
-        )  # fmt: skip
-        self.start_agenda_button.setText(_("Start from the &agenda"))
-        self.start_empty_button.setText(_("Start with an &empty page"))
-        self.empty_import_button.setText(_("&Import a table…"))
         self.toolbar.setWindowTitle(_("Minutes"))
         self.actions_.retranslate_ui()
         self.editor.retranslate_ui()

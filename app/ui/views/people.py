@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout
 
 from app.core.changes import Change
 from app.core.errors import CoreError
@@ -22,6 +13,7 @@ from app.i18n import N_, _, current_language, ngettext
 from app.ui.dialogs.person_dialog import PersonDialog
 from app.ui.models.query_model import Column, QueryTableModel
 from app.ui.views.base import View
+from app.ui.views.page import register_table, select_row, selected_row
 from app.ui.widgets import messages
 from app.ui.widgets.search import SearchField
 
@@ -71,16 +63,8 @@ class PeopleView(View):
 
         self.model = QueryTableModel(self._columns(), self._fetch, self._count, self)
         self.model.sort_key = "name_ru"
-        self.table = QTableView()
-        self.table.setObjectName("people_table")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setSortingEnabled(True)
+        self.table = register_table("people_table", self.model)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self._sized = False
@@ -178,16 +162,10 @@ class PeopleView(View):
         self.actionsChanged.emit()
 
     def current(self):
-        idx = self.table.currentIndex()
-        if not idx.isValid() or not self.table.selectionModel().hasSelection():
-            return None
-        return self.model.row_of(idx)
+        return selected_row(self.table, self.model)
 
     def select_person(self, person_id: int) -> None:
-        row = self.model.find_row(lambda p: p.id == person_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+        select_row(self.table, self.model, person_id)
 
     # --- actions -----------------------------------------------------------------------------
 

@@ -1,0 +1,151 @@
+"""One page of a tab: a register over a query model and its table.
+
+A tab (``View``) is a thin shell: it owns the pages, shows them (side by side, one above the other
+or as sub-tabs), refreshes them when a change concerns it (``View.CONCERNS``) and forwards the Edit
+menu to the page in view. A page owns its widgets and does one job; ``RegisterPage`` gives every
+page over a table the same selection, enabled-state, context-menu and language plumbing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QPushButton, QTableView, QWidget
+
+from app.ui.widgets.retranslate import Retranslatable
+
+
+def register_table(name: str, model, *, sortable: bool = True) -> QTableView:
+    """The table of a register: whole rows selected one at a time, no row numbers."""
+    t = QTableView()
+    t.setObjectName(name)
+    t.setModel(model)
+    t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    t.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    t.setSortingEnabled(sortable)
+    t.setAlternatingRowColors(True)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    return t
+
+
+def selected_row(table: QTableView, model=None):
+    """The record of the selected row, or None when nothing is selected."""
+    idx = table.currentIndex()
+    if not idx.isValid() or not table.selectionModel().hasSelection():
+        return None
+    return (model if model is not None else table.model()).row_of(idx)
+
+
+def select_row(table: QTableView, model, record_id: int) -> bool:
+    """Select and show the row of the record with this id; False when it is not in the table."""
+    row = model.find_row(lambda r: r.id == record_id)
+    if row < 0:
+        return False
+    table.selectRow(row)
+    table.scrollTo(model.index(row, 0))
+    return True
+
+
+class Forward:
+    """An attribute of a tab shell that is an attribute of one of its pages."""
+
+    def __init__(self, page: str, name: str) -> None:
+        self.page, self.name = page, name
+
+    def __get__(self, obj, owner=None):
+        if obj is None:
+            return self
+        return getattr(getattr(obj, self.page), self.name)
+
+
+def forward(page: str, names: str):
+    """Class decorator of a tab shell: these attributes (space-separated; ``alias:name`` when the
+    page calls it otherwise) are its page's, for the main window and the tests that reach the
+    widgets through the tab."""
+
+    def decorate(cls):
+        for entry in names.split():
+            alias, _colon, name = entry.partition(":")
+            setattr(cls, alias, Forward(page, name or alias))
+        return cls
+
+    return decorate
+
+
+class RegisterPage(Retranslatable, QWidget):
+    """A page over a query model and its table.
+
+    Subclasses build their widgets, then call ``set_table(table, model)``; they implement
+    ``update_buttons()`` (the enabled state of their own buttons), ``refresh()`` and
+    ``retranslate_ui()``, and may list ``context_buttons()`` for the table's right-click menu.
+    """
+
+    #: the selection or what can be done changed (the shell re-emits it to the main window)
+    actionsChanged = Signal()  # noqa: N815
+    #: a short message for the status bar
+    status = Signal(str)
+    #: a dialog of the page may have changed the database: the shell refreshes now if it is stale
+    refreshWanted = Signal()  # noqa: N815
+
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.table: QTableView | None = None
+        self.model = None
+
+    def set_table(self, table: QTableView, model, *, edit_on_double_click: bool = True) -> None:
+        self.table, self.model = table, model
+        if edit_on_double_click:
+            table.doubleClicked.connect(lambda _i: self.edit_record())
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        model.modelReset.connect(self._update_buttons)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._context_menu)
+
+    # --- selection -------------------------------------------------------------------------------
+
+    def current(self):
+        return selected_row(self.table, self.model)
+
+    def select_id(self, record_id: int) -> bool:
+        return select_row(self.table, self.model, record_id)
+
+    def can_edit(self) -> bool:
+        return self.current() is not None
+
+    def can_delete(self) -> bool:
+        return self.current() is not None
+
+    def _update_buttons(self) -> None:
+        self.update_buttons()
+        self.actionsChanged.emit()
+
+    def update_buttons(self) -> None:
+        """Enable the page's buttons for the selection and the database."""
+
+    # --- the right-click menu: the same actions as the buttons ------------------------------------
+
+    def context_buttons(self) -> list[QPushButton]:
+        return []
+
+    def _context_menu(self, pos: QPoint) -> None:
+        buttons = self.context_buttons()
+        if not buttons or self.current() is None:
+            return
+        menu = QMenu(self)
+        for button in buttons:
+            action = menu.addAction(button.text().replace("&", ""), button.click)
+            action.setEnabled(button.isEnabled())
+        menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    # --- what subclasses provide ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload what the page shows."""
+
+    def edit_record(self) -> None:
+        pass
+
+    def retranslate_ui(self) -> None:
+        pass
+
