@@ -26,8 +26,8 @@ def register_import(sub) -> None:
         run_import,
         description=_(
             "Add the term pairs of a TBX file (TBX-Basic: a Chinese and a Russian term per entry, with "
-            "its note) or of a CSV or XLSX file with the columns zh, ru and optionally note and status. "
-            "Pairs already in the glossary stay as they are; deprecated or superseded terms are left out. "
+            "its note and status) or of a CSV or XLSX file with the columns zh, ru and optionally note and "
+            "status (preferred, admitted or deprecated). Pairs already in the glossary stay as they are. "
             "A file with a bad entry is refused whole."
         ),
     )
@@ -82,14 +82,6 @@ def run_import(args) -> int:
             added=result.added, unchanged=result.unchanged
         )
     )
-    if result.left_out:
-        print(
-            ngettext(
-                "{n} deprecated or superseded term was left out.",
-                "{n} deprecated or superseded terms were left out.",
-                result.left_out,
-            ).format(n=result.left_out)
-        )
     return common.EXIT_OK
 
 

@@ -50,26 +50,43 @@ def test_glossary_round_trips_through_tbx_and_csv(demo_db, tmp_path):
             result = termbase.import_glossary(s, tmp_path / name)
             after = gs.list_terms(s)
         assert result.added == len(before)
-        assert [(t.zh, t.ru, t.note) for t in after] == [(t.zh, t.ru, t.note) for t in before]
+        assert [(t.zh, t.ru, t.note, t.status) for t in after] == [
+            (t.zh, t.ru, t.note, t.status) for t in before
+        ]
 
 
-def test_tbx_import_leaves_out_deprecated_terms_and_refuses_bad_xml(demo_db, tmp_path):
+def test_tbx_import_keeps_note_and_status_and_refuses_bad_xml(demo_db, tmp_path):
+    from app.core.enums import TermStatus
+
     path = tmp_path / "in.tbx"
     path.write_text(
         """<?xml version="1.0"?><martif type="TBX-Basic" xml:lang="zh-CN"><text><body>
 <termEntry id="a"><langSet xml:lang="zh-CN"><tig><term>联络员</term></tig></langSet>
 <langSet xml:lang="ru-RU"><tig><term>офицер связи</term></tig></langSet><note>新词</note></termEntry>
 <termEntry id="b"><langSet xml:lang="zh"><tig><term>旧词</term>
-<termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></tig></langSet>
+<termNote type="administrativeStatus">supersededTerm-admn-sts</termNote></tig></langSet>
 <langSet xml:lang="ru"><tig><term>старый термин</term></tig></langSet></termEntry>
+<termEntry id="c"><langSet xml:lang="zh"><tig><term>可用词</term>
+<termNote type="administrativeStatus">admittedTerm-admn-sts</termNote></tig></langSet>
+<langSet xml:lang="ru"><tig><term>допустимый термин</term></tig></langSet></termEntry>
 </body></text></martif>""",
         encoding="utf-8",
     )
     with demo_db.unit() as s:
         result = termbase.import_glossary(s, path)
-        terms = {(t.zh, t.ru): t.note for t in gs.list_terms(s)}
-    assert (result.added, result.left_out) == (1, 1)
-    assert terms[("联络员", "офицер связи")] == "新词" and ("旧词", "старый термин") not in terms
+        terms = {(t.zh, t.ru): t for t in gs.list_terms(s)}
+    assert result.added == 3
+    assert terms[("联络员", "офицер связи")].note == "新词"
+    assert terms[("联络员", "офицер связи")].status is TermStatus.PREFERRED
+    assert terms[("旧词", "старый термин")].status is TermStatus.DEPRECATED
+    assert terms[("可用词", "допустимый термин")].status is TermStatus.ADMITTED
+    # and out again: every status as TBX-Basic names it, read back by translate-toolkit
+    with demo_db.unit() as s:
+        termbase.export_glossary(s, tmp_path / "out.tbx")
+    store = tbx.tbxfile.parsestring((tmp_path / "out.tbx").read_bytes())
+    status = {u.source: u.get_source_terms()[0].administrative_status for u in store.units}
+    assert status["旧词"] == "deprecatedTerm-admn-sts" and status["可用词"] == "admittedTerm-admn-sts"
+    assert status["联络员"] == "preferredTerm-admn-sts"
     path.write_text("<martif><text>", encoding="utf-8")
     with demo_db.unit() as s:
         n = len(gs.list_terms(s))
@@ -77,6 +94,17 @@ def test_tbx_import_leaves_out_deprecated_terms_and_refuses_bad_xml(demo_db, tmp
             termbase.import_glossary(s, path)
     with demo_db.unit() as s:
         assert len(gs.list_terms(s)) == n
+
+
+def test_csv_status_column(demo_db, tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text("zh,ru,note,status\n甲,А,,deprecated\n乙,Б,注,\n", encoding="utf-8")
+    with demo_db.unit() as s:
+        assert termbase.import_glossary(s, path).added == 2
+    path.write_text("zh,ru,status\n丙,В,obsolete\n", encoding="utf-8")
+    with pytest.raises(ImportRefused) as info, demo_db.unit() as s:
+        termbase.import_glossary(s, path)
+    assert "obsolete" in info.value.rows[0].message
 
 
 def test_tmx_holds_every_agreed_or_initialled_segment(demo_db, tmp_path):

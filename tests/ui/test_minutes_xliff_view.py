@@ -11,6 +11,7 @@ from translate.storage import xliff2
 from app.core.enums import SegmentStatus
 from app.core.services.minutes import records as ms
 from app.ui.minutes.import_preview import ImportPreviewDialog
+from tests.ui.typing import type_text
 
 
 @pytest.fixture
@@ -61,7 +62,7 @@ def test_export_edit_preview_import_and_undo(qtbot, view, monkeypatch, tmp_path)
     monkeypatch.setattr(ImportPreviewDialog, "exec", look_and_accept)
     qtbot.mouseClick(view.import_button, Qt.MouseButton.LeftButton)
     assert seen["db"] == before
-    assert seen["summary"].startswith("2 segments will change.")
+    assert seen["summary"].splitlines()[0] == "2 segments will change."
     assert [r[2] for r in seen["rows"]] == list(edits.values())
     assert [r[1] for r in seen["rows"]] == [open_[0].text_ru, open_[1].text_ru]
     after = db_segments(view)
@@ -125,3 +126,24 @@ def test_glossary_export_and_import_from_the_panel(qtbot, view, monkeypatch, tmp
     monkeypatch.setattr("app.ui.widgets.messages.info", lambda _p, text, *a: shown.append(text))
     qtbot.mouseClick(view.glossary_panel.import_button, Qt.MouseButton.LeftButton)
     assert shown and shown[0].startswith("0 term pairs were added")
+
+
+def test_term_dialog_keeps_the_status(qtbot, view):
+    from app.core.enums import TermStatus
+    from app.core.services.minutes import glossary
+    from app.ui.dialogs.glossary_term_dialog import GlossaryTermDialog
+
+    dlg = GlossaryTermDialog(view.ctx, None, view)
+    qtbot.addWidget(dlg)
+    assert [dlg.status.itemText(i) for i in range(dlg.status.count())] == [s.label for s in TermStatus]
+    type_text(dlg.zh, "专家组")
+    type_text(dlg.ru, "группа специалистов")
+    dlg.status.setCurrentIndex(dlg.status.findText(TermStatus.DEPRECATED.label))
+    dlg.accept()
+    assert dlg.saved is not None and dlg.saved.status is TermStatus.DEPRECATED
+    again = GlossaryTermDialog(view.ctx, dlg.saved, view)
+    qtbot.addWidget(again)
+    assert again.status.currentText() == TermStatus.DEPRECATED.label
+    with view.ctx.db.unit() as s:
+        saved = next(t for t in glossary.list_terms(s) if t.zh == "专家组")
+    assert saved.status is TermStatus.DEPRECATED and not saved.usable

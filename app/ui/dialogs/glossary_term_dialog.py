@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.enums import TermStatus
 from app.core.errors import CoreError
 from app.core.services.minutes import glossary
 from app.core.services.minutes.glossary import TermData
@@ -43,8 +45,12 @@ class GlossaryTermDialog(Retranslatable, QDialog):
         self.note.setObjectName("term_note")
         self.note.setTabChangesFocus(True)
         self.note.setMaximumHeight(80)
-        self.labels = {k: QLabel() for k in ("zh", "ru", "note")}
-        for key, w in (("zh", self.zh), ("ru", self.ru), ("note", self.note)):
+        self.status = QComboBox()
+        self.status.setObjectName("term_status")
+        for st in TermStatus:
+            self.status.addItem("", st.value)  # Qt keeps a str enum as a plain string
+        self.labels = {k: QLabel() for k in ("zh", "ru", "note", "status")}
+        for key, w in (("zh", self.zh), ("ru", self.ru), ("note", self.note), ("status", self.status)):
             self.errors.add_row(form, key, self.labels[key], w)
         lay.addWidget(general)
         self.buttons = QDialogButtonBox(
@@ -57,6 +63,7 @@ class GlossaryTermDialog(Retranslatable, QDialog):
             self.zh.setText(term.zh)
             self.ru.setText(term.ru)
             self.note.setPlainText(term.note)
+            self.status.setCurrentIndex(self.status.findData(term.status.value))
         self.retranslate_ui()
         self.zh.setFocus()
 
@@ -65,10 +72,19 @@ class GlossaryTermDialog(Retranslatable, QDialog):
         self.labels["zh"].setText(_("Term in &Chinese:"))
         self.labels["ru"].setText(_("Term in &Russian:"))
         self.labels["note"].setText(_("&Note:"))
+        self.labels["status"].setText(_("&Status:"))
+        for i in range(self.status.count()):
+            self.status.setItemText(i, TermStatus(self.status.itemData(i)).label)
 
     def data(self) -> TermData:
         base = self.term or TermData()
-        return replace(base, zh=self.zh.text(), ru=self.ru.text(), note=self.note.toPlainText())
+        return replace(
+            base,
+            zh=self.zh.text(),
+            ru=self.ru.text(),
+            note=self.note.toPlainText(),
+            status=TermStatus(self.status.currentData() or TermStatus.PREFERRED.value),
+        )
 
     def accept(self) -> None:
         self.errors.clear()

@@ -199,16 +199,12 @@ class MinutesFiles(QObject):
             messages.error(self.view, getattr(exc, "message", None) or str(exc))
             return
         self.view.doc.reload_glossary()
-        text = _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
-            added=result.added, unchanged=result.unchanged
+        messages.info(
+            self.view,
+            _("{added} term pairs were added; {unchanged} were already in the glossary.").format(
+                added=result.added, unchanged=result.unchanged
+            ),
         )
-        if result.left_out:
-            text += "\n" + ngettext(
-                "{n} deprecated or superseded term was left out.",
-                "{n} deprecated or superseded terms were left out.",
-                result.left_out,
-            ).format(n=result.left_out)
-        messages.info(self.view, text)
 
     def export_glossary(self) -> None:
         from app.core.services.minutes import termbase

@@ -47,8 +47,13 @@ class TermsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         t = self.terms[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return (t.zh, t.ru, t.note)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = (t.zh, t.ru, t.note)[index.column()]
+            return f"{text}\n({t.status.label})" if text else t.status.label
+        if role == Qt.ItemDataRole.ForegroundRole and not t.usable:
+            return QColor("#9e9e9e")
         if role == Qt.ItemDataRole.UserRole:
             return t
         return None

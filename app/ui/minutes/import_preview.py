@@ -28,11 +28,11 @@ class ImportPreviewDialog(QDialog):
         n, k = len(plan.changes), len(plan.skipped)
         summary = ngettext("{n} segment will change.", "{n} segments will change.", n).format(n=n)
         if k:
-            summary += " " + ngettext(
+            summary += "\n" + ngettext(
                 "{n} unit will be left out (see below).", "{n} units will be left out (see below).", k
             ).format(n=k)
         if plan.unchanged:
-            summary += " " + ngettext(
+            summary += "\n" + ngettext(
                 "{n} unit is the same as in the minutes.",
                 "{n} units are the same as in the minutes.",
                 plan.unchanged,

@@ -107,7 +107,7 @@ def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict] | None:
 
 
 def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[str, str, dict, str]]:
-    return _glossary_findings_of(seg.text_zh, seg.text_ru, tuple(terms))
+    return _glossary_findings_of(seg.text_zh, seg.text_ru, tuple(t for t in terms if t.usable))
 
 
 @lru_cache(maxsize=4096)

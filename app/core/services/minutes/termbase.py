@@ -2,12 +2,13 @@
 
 TBX is written and read with translate-toolkit's ``translate.storage.tbx``: one termEntry per pair
 (its id the term's uuid), a langSet zh-CN and a langSet ru-RU, each with its term and the
-administrative status termNote of TBX-Basic; the pair's note as the entry's note. The glossary
-holds the terms both sides agreed, so every term goes out as "preferredTerm-admn-sts"; a term
-marked deprecated or superseded in a file coming in is not added (it is counted as left out).
+administrative status termNote of TBX-Basic (preferredTerm-admn-sts, admittedTerm-admn-sts,
+deprecatedTerm-admn-sts; supersededTerm-admn-sts comes in as deprecated); the pair's note as the
+entry's note.
 
-CSV/XLSX: the columns zh, ru, note and status (the same status words), read by
-:func:`app.core.services.minutes.glossary.import_terms`' rules.
+CSV/XLSX: the columns zh, ru and optionally note and status (preferred, admitted, deprecated, or
+the TBX names). Importing adds the pairs not yet in the glossary; those already there stay as they
+are. A bad entry or row refuses the file whole.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
+from app.core.enums import TermStatus
 from app.core.errors import ImportRefused, RowError, ValidationError
 from app.core.models import GlossaryTerm
 from app.core.services import tables
@@ -27,9 +29,21 @@ from app.core.services.minutes.glossary import TermData, list_terms, validate
 from app.core.services.minutes.xliff import write_atomically
 from app.i18n import N_
 
-PREFERRED = "preferredTerm-admn-sts"
-LEFT_OUT = {"deprecatedterm-admn-sts", "supersededterm-admn-sts", "deprecated", "superseded",
-            "deprecatedterm", "supersededterm"}  # fmt: skip
+TBX_STATUS = {
+    TermStatus.PREFERRED: "preferredTerm-admn-sts",
+    TermStatus.ADMITTED: "admittedTerm-admn-sts",
+    TermStatus.DEPRECATED: "deprecatedTerm-admn-sts",
+}
+#: What a status read from a file means (lower case; TermStatus values and labels are tried too).
+STATUS_IN = {
+    **{v.lower(): k for k, v in TBX_STATUS.items()},
+    "supersededterm-admn-sts": TermStatus.DEPRECATED,
+    "superseded": TermStatus.DEPRECATED,
+    "preferredterm": TermStatus.PREFERRED,
+    "admittedterm": TermStatus.ADMITTED,
+    "deprecatedterm": TermStatus.DEPRECATED,
+}
+PREFERRED = TBX_STATUS[TermStatus.PREFERRED]
 LANGS = {"zh": "zh-CN", "ru": "ru-RU"}
 SUFFIXES = (".tbx", ".csv", ".xlsx")
 MAX_FILE = 50 * 1024 * 1024
@@ -39,7 +53,6 @@ MAX_FILE = 50 * 1024 * 1024
 class GlossaryImport:
     added: int
     unchanged: int
-    left_out: int = 0
 
 
 def _tbx_classes():
@@ -71,7 +84,7 @@ def build_tbx(session: Session) -> tuple[bytes, int]:
         unit.setid(t.uuid)
         for tig in unit.xmlelement.iter("tig"):
             note = etree.SubElement(tig, "termNote", type="administrativeStatus")
-            note.text = PREFERRED
+            note.text = TBX_STATUS[t.status]
         if t.note:
             unit.addnote(t.note)
     return bytes(store), len(terms)
@@ -87,7 +100,7 @@ def export_glossary(session: Session, path: Path) -> int:
         return n
     if suffix not in tables.CSV_XLSX:
         raise ValidationError(N_("Export the glossary to a .tbx, .csv or .xlsx file."), field="path")
-    rows = [(t.zh, t.ru, t.note, PREFERRED) for t in list_terms(session)]
+    rows = [(t.zh, t.ru, t.note, t.status.value) for t in list_terms(session)]
     return tables.write_table(path, ("zh", "ru", "note", "status"), rows, "glossary", widths=(30, 40, 50, 24))
 
 
@@ -124,7 +137,9 @@ def _read_tbx(path: Path) -> list[tuple[int, str, str, str, str]]:
                 by_lang.setdefault(key, []).extend(unit._get_terms(lang_node))
         zh_terms, ru_terms = by_lang.get("zh", []), by_lang.get("ru", [])
         statuses = [(t.administrative_status or "").strip() for t in zh_terms + ru_terms]
-        status = next((s for s in statuses if s.lower() in LEFT_OUT), statuses[0] if statuses else "")
+        status = next((s for s in statuses if _status(s) is TermStatus.DEPRECATED), "") or next(
+            (s for s in statuses if s), ""
+        )
         note = unit.getnotes() or ""
         out.append(
             (n, zh_terms[0].text if zh_terms else "", ru_terms[0].text if ru_terms else "", note, status)
@@ -148,22 +163,41 @@ def _read_table(path: Path) -> list[tuple[int, str, str, str, str]]:
     return out
 
 
+def _status(value: str) -> TermStatus | None:
+    """The status a file's word means (empty: preferred); None if it means nothing."""
+    v = (value or "").strip()
+    if not v:
+        return TermStatus.PREFERRED
+    if v.lower() in STATUS_IN:
+        return STATUS_IN[v.lower()]
+    try:
+        return TermStatus.parse(v)
+    except ValueError:
+        return None
+
+
 @changes(Change.GLOSSARY)
 def import_glossary(session: Session, path: Path) -> GlossaryImport:
-    """Add the term pairs of a TBX, CSV or XLSX file; pairs already there are left as they are,
-    deprecated or superseded ones are left out. A bad entry refuses the file whole."""
+    """Add the term pairs of a TBX, CSV or XLSX file, with their notes and statuses; pairs already
+    there are left as they are. A bad entry refuses the file whole."""
     path = Path(path)
     rows = _read_tbx(path) if path.suffix.lower() == ".tbx" else _read_table(path)
     errors: list[RowError] = []
     terms: list[TermData] = []
-    left_out = 0
     seen: set[tuple[str, str]] = set()
-    for number, zh, ru, note, status in rows:
-        if status.lower() in LEFT_OUT:
-            left_out += 1
+    for number, zh, ru, note, word in rows:
+        status = _status(word)
+        if status is None:
+            errors.append(
+                RowError(
+                    number, "status",
+                    N_("“{value}” is not a status of a term: use preferred, admitted or deprecated."),
+                    value=word,
+                )
+            )  # fmt: skip
             continue
         try:
-            term = validate(TermData(zh=zh, ru=ru, note=note))
+            term = validate(TermData(zh=zh, ru=ru, note=note, status=status))
         except ValidationError as exc:
             errors.append(RowError(number, exc.field or "", exc.msgid, **exc.params))
             continue
@@ -172,14 +206,14 @@ def import_glossary(session: Session, path: Path) -> GlossaryImport:
             terms.append(term)
     if errors:
         raise ImportRefused(N_("The file was not imported: the rows listed below have errors."), rows=errors)
-    if not terms and not left_out:
+    if not terms:
         raise ImportRefused(N_("The file has no term pairs to import."))
     existing = {(r.zh, r.ru) for r in session.execute(select(GlossaryTerm)).scalars()}
     added = 0
     for t in terms:
         if (t.zh, t.ru) in existing:
             continue
-        session.add(GlossaryTerm(zh=t.zh, ru=t.ru, note=t.note))
+        session.add(GlossaryTerm(zh=t.zh, ru=t.ru, note=t.note, status=t.status.value))
         added += 1
     session.flush()
-    return GlossaryImport(added=added, unchanged=len(terms) - added, left_out=left_out)
+    return GlossaryImport(added=added, unchanged=len(terms) - added)
