@@ -287,3 +287,13 @@ def test_command_line(minutes, tmp_path, capsys):
     assert main(["import", "minutes", "--db", db_path, "--session", "90", str(bad)]) == 1
     assert main(["import", "minutes", "--db", db_path, "--session", "90", str(tmp_path / "none.xlf")]) == 2
     assert main(["import", "minutes", "--db", str(tmp_path / "nodb.txt"), "--session", "90", str(out)]) == 2
+
+
+def test_an_empty_target_leaves_the_text_alone(minutes, tmp_path):
+    db, meeting_id, minutes_id = minutes
+    path = tmp_path / "m.xlf"
+    export(db, meeting_id, path)
+    seg = segments(db, minutes_id)[1]
+    path.write_text(path.read_text(encoding="utf-8").replace(seg.text_ru, ""), encoding="utf-8")
+    plan = import_(db, meeting_id, path)
+    assert plan.changes == () and segments(db, minutes_id)[1] == seg

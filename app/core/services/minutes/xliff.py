@@ -16,6 +16,7 @@ target takes its segment to "translated" at most, whatever state the file gives 
 rule: the other side looks at a changed text again). A unit whose
 segment is elsewhere, gone, initialled, or whose source text changed since the export is left out
 and reported. A file that is not well-formed XML, not XLIFF, or in other languages is refused whole.
+A unit without a target, or with an empty one, leaves the segment's text as it is.
 """
 
 from __future__ import annotations
@@ -389,7 +390,9 @@ def plan_import(session: Session, meeting_id: int, path: Path) -> ImportPlan:
                 )  # fmt: skip
             continue
         number, seg = here[u.id]
-        new_text = seg.text(content.target) if u.target is None else u.target
+        # no target, or an empty one (some tools write <target/> for what they did not touch):
+        # the text stays as it is
+        new_text = seg.text(content.target) if not u.target else u.target
         wanted = STATE_IN.get((u.state or "").strip().lower()) if u.state else None
         old_state = _status_state(seg.status)
         text_changed = new_text != seg.text(content.target)
