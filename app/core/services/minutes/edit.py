@@ -277,10 +277,16 @@ def insert_segment(
 
 @changes(Change.MINUTES)
 def save_texts(
-    session: Session, segment_id: int, text_zh: str | None = None, text_ru: str | None = None
+    session: Session,
+    segment_id: int,
+    text_zh: str | None = None,
+    text_ru: str | None = None,
+    *,
+    action: RevisionAction = RevisionAction.EDIT,
 ) -> SegmentData:
     """Save what was typed (None leaves that side as it is). Nothing changed, nothing written;
-    otherwise one revision. Texts are kept exactly as typed."""
+    otherwise one revision (``action``: an edit, or an import from a translation tool). Texts are
+    kept exactly as typed."""
     seg = segment_row(session, segment_id)
     new_zh = seg.text_zh if text_zh is None else _check_text(text_zh, "text_zh")
     new_ru = seg.text_ru if text_ru is None else _check_text(text_ru, "text_ru")
@@ -291,7 +297,7 @@ def save_texts(
     _after_text_change(seg)
     _sync_decision(seg)
     session.flush()
-    _add_revision(session, seg, RevisionAction.EDIT)
+    _add_revision(session, seg, action)
     return _data(session, seg)
 
 

@@ -31,7 +31,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
-from app.core.enums import SegmentStatus
+from app.core.enums import RevisionAction, SegmentStatus
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.models import Meeting, Minutes, Segment
 from app.core.services.minutes import edit as me
@@ -437,12 +437,14 @@ def plan_import(session: Session, meeting_id: int, path: Path) -> ImportPlan:
     return ImportPlan(tuple(planned), tuple(skipped), unchanged)
 
 
-def _set(session: Session, uuid: str, lang: str, text: str, status: SegmentStatus) -> None:
+def _set(
+    session: Session, uuid: str, lang: str, text: str, status: SegmentStatus, action: RevisionAction
+) -> None:
     """Give a segment (named by uuid, which survives a delete and its undo) a text and a status."""
     seg_id = session.execute(select(Segment.id).where(Segment.uuid == uuid)).scalar_one_or_none()
     if seg_id is None:
         raise NotFoundError(N_("This segment no longer exists; it may have been deleted."))
-    seg = me.save_texts(session, seg_id, **{f"text_{lang}": text})
+    seg = me.save_texts(session, seg_id, **{f"text_{lang}": text}, action=action)
     if seg.status is not status:
         me.set_status(session, seg_id, status)
 
@@ -451,7 +453,7 @@ def _set(session: Session, uuid: str, lang: str, text: str, status: SegmentStatu
 def apply_import(session: Session, plan: ImportPlan) -> int:
     """Make the changes of a plan (each through the revision history); the number of segments."""
     for c in plan.changes:
-        _set(session, c.uuid, c.lang, c.new_text, c.new_status)
+        _set(session, c.uuid, c.lang, c.new_text, c.new_status, RevisionAction.IMPORT)
     return len(plan.changes)
 
 
@@ -459,7 +461,7 @@ def apply_import(session: Session, plan: ImportPlan) -> int:
 def revert_import(session: Session, plan: ImportPlan) -> int:
     """Undo :func:`apply_import`: every changed segment gets its text and status back."""
     for c in reversed(plan.changes):
-        _set(session, c.uuid, c.lang, c.old_text, c.old_status)
+        _set(session, c.uuid, c.lang, c.old_text, c.old_status, RevisionAction.EDIT)
     return len(plan.changes)
 
 
