@@ -20,8 +20,9 @@ def register(sub) -> None:
         run,
         description=_(
             "Check that a PDF of the minutes matches the signed minutes in the database: same fingerprint "
-            "on every page and in the file, same text, nothing changed since signing. Exit status 0 for a "
-            "match, 1 otherwise, 2 when the database or the file cannot be read."
+            "on every page and in the file, nothing changed since signing, and exactly the copy in the "
+            "print register, page by page (every character, space, hyphen and punctuation mark). Exit "
+            "status 0 for a match, 1 otherwise, 2 when the database or the file cannot be read."
         ),
     )
     p.add_argument("file", metavar="FILE.pdf", help=_("the PDF to check"))
@@ -56,8 +57,12 @@ def run(args) -> int:
                 "MATCH: {path} is {what} of the signed minutes of {session}; fingerprint {fingerprint}."
             ).format(path=path, what=what, session=verdict.session, fingerprint=verdict.fingerprint)
         )
+        if verdict.detail:
+            print(verdict.detail)
         return common.EXIT_OK
     print(_("NO MATCH: {path}: {reason}").format(path=path, reason=verdict.reason))
+    if verdict.detail:
+        print(verdict.detail)
     if verdict.session:
         print(_("It claims to belong to the minutes of {session}.").format(session=verdict.session))
     return common.EXIT_FAILED

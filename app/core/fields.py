@@ -74,6 +74,19 @@ class Field:
     help_msgid: str | None = None
     #: an extra rule: value -> None, or a msgid (with ``{label}`` available) saying what is wrong
     check: Callable[[Any], str | None] | None = None
+    #: msgid said instead of the generic sentences when the value is not of the field's kind, below
+    #: the minimum or not one of the choices ({label}, {value} and {n} available)
+    error_msgid: str | None = None
+    #: msgid said instead of "{label} is required." when a required field is empty
+    required_msgid: str | None = None
+    #: the value of a new record (None: "" for text, else None)
+    default: Any = None
+    #: a column of the record (False: worked out for display only, e.g. a count or "days overdue")
+    stored: bool = True
+    #: the table's column is hidden until the user shows it
+    hidden: bool = False
+    #: suggested width of the column in a spreadsheet export, in characters
+    width: int | None = None
 
     @property
     def label(self) -> str:
@@ -91,6 +104,13 @@ class Field:
     def help(self) -> str:
         return _(self.help_msgid) if self.help_msgid else ""
 
+    @property
+    def initial(self) -> Any:
+        """The value of a new record."""
+        if self.default is not None:
+            return self.default
+        return "" if self.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.UUID) else None
+
     def is_empty(self, value: Any) -> bool:
         return value is None or (isinstance(value, str) and not value.strip())
 
@@ -98,7 +118,9 @@ class Field:
         """Raise ValidationError(field=self.name) when ``value`` breaks a declared rule."""
         if self.is_empty(value):
             if self.required:
-                raise ValidationError(N_("{label} is required."), field=self.name, label=_Lazy(self))
+                raise ValidationError(
+                    self.required_msgid or N_("{label} is required."), field=self.name, label=_Lazy(self)
+                )
             return
         kind = self.kind
         if kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
@@ -113,8 +135,15 @@ class Field:
                 )
         elif kind in (FieldKind.INT, FieldKind.DECIMAL, FieldKind.MONEY):
             number = _as_number(value, integer=kind is FieldKind.INT)
-            if number is None:
-                raise ValidationError(N_("{label}: a number is expected."), field=self.name, label=_Lazy(self))
+            below = self.minimum is not None and number is not None and number < self.minimum
+            if number is None or (below and self.error_msgid):
+                raise ValidationError(
+                    self.error_msgid or N_("{label}: a number is expected."),
+                    field=self.name,
+                    label=_Lazy(self),
+                    value=str(value),
+                    n=self.minimum,
+                )
             if self.minimum is not None and number < self.minimum:
                 raise ValidationError(
                     N_("{label} must be at least {n}."), field=self.name, label=_Lazy(self), n=self.minimum
@@ -130,7 +159,7 @@ class Field:
             allowed = {m.value for m in self.choices}
             if str(value) not in allowed:
                 raise ValidationError(
-                    N_("{label}: “{value}” is not one of the choices."),
+                    self.error_msgid or N_("{label}: “{value}” is not one of the choices."),
                     field=self.name,
                     label=_Lazy(self),
                     value=str(value),
@@ -211,6 +240,31 @@ class Register:
 
     def shared(self) -> tuple[Field, ...]:
         return tuple(f for f in self.fields if f.shared)
+
+    def stored(self) -> tuple[Field, ...]:
+        """The fields that are columns of the record (not worked out for display)."""
+        return tuple(f for f in self.fields if f.stored)
+
+    def imported(self) -> tuple[Field, ...]:
+        """What an import can fill: the exported fields that are typed in, and the record ID
+        (which matches a row with the record it came from)."""
+        return tuple(
+            f
+            for f in self.fields
+            if f.exported and f.stored and (not f.read_only or f.kind is FieldKind.UUID)
+        )
+
+    def hidden(self) -> frozenset[str]:
+        """The columns the table hides until the user shows them."""
+        return frozenset(f.name for f in self.fields if f.column and f.hidden)
+
+    def labels(self) -> dict[str, str]:
+        """{name: label msgid} of every field."""
+        return {f.name: f.msgid for f in self.fields}
+
+    def with_fields(self, *extra: Field) -> Register:
+        """A copy of the register with more fields at the end (tests, a side's own fields)."""
+        return Register(self.name, (*self.fields, *extra))
 
     def validate(self, values: Mapping[str, Any] | Any, names: Iterable[str] | None = None) -> None:
         """Check every declared rule of the editable fields (or of ``names``) on a record.

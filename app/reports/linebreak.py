@@ -1,5 +1,11 @@
-"""Chinese line breaking (避头尾): closing punctuation never starts a line, opening brackets and
-quotes never end one.
+"""Line breaking: Chinese rules (避头尾), and places where no line may break.
+
+Closing punctuation never starts a line, opening brackets and quotes never end one. A number is
+never broken between its digit groups (``56 300,00``, ``1,234.50``), nor separated from its unit or
+currency sign (``300,00 ₽``, ``120项``), and initials stay with the surname (``Н. С. Волков``,
+``阿·彼·格罗莫夫``): :func:`bind` puts no-break spaces there when the text is laid out (the stored
+text is never changed), and the Chinese breaker never breaks at a no-break space, inside a number,
+after a number before what it counts, or at the middle dot of a foreign name.
 
 ReportLab's CJK wrapping knows the Japanese rules only: its list of characters that cannot start a
 line lacks the Chinese full-width comma, semicolon, colon, question and exclamation marks and 》,
@@ -11,6 +17,8 @@ The splitting function follows ReportLab's ``cjkFragSplit`` (BSD licence), with 
 """
 
 from __future__ import annotations
+
+import re
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
 from reportlab.platypus.paragraph import (
@@ -28,8 +36,43 @@ _FUZZ = 1e-6
 CANNOT_START = frozenset(ALL_CANNOT_START) | frozenset(
     "。，、；：？！）」』》〉】〕〗〙〛…—·’”％‰℃．,.;:?!)]}～"
 )
-#: Characters that cannot end a line.
-CANNOT_END = frozenset(ALL_CANNOT_END) | frozenset("（「『《〈【〔〖〘〚“‘([{")
+#: Characters that cannot end a line (the middle dot joins the parts of a foreign name).
+CANNOT_END = frozenset(ALL_CANNOT_END) | frozenset("（「『《〈【〔〖〘〚“‘([{·・")
+#: The no-break space :func:`bind` puts in (ReportLab breaks at U+202F, never at U+00A0).
+NBSP = "\u00a0"
+_GLUE_AFTER_DIGIT = frozenset(",.%‰℃°")
+
+_SPACE = "[ \u202f\u00a0]"
+#: Between digit groups: 56 300 / 1 234 567.
+_GROUPS = re.compile(rf"(?<=\d){_SPACE}(?=\d{{3}}(?!\d))")
+#: Between a number and its unit or currency: 300,00 ₽ / 25 кг / 1958 г. / 10 млн.
+_UNIT = re.compile(rf"(?<=\d){_SPACE}(?=(?:[%‰°℃₽$€¥£₸]|[^\W\d_]{{1,4}}\.?)(?![^\W\d_]))")
+#: After the number sign: № 5.
+_NUMERO = re.compile(rf"(?<=[№§]){_SPACE}(?=\d)")
+#: After an initial: Н. С. Волков / N. S. Volkov.
+_INITIAL = re.compile(rf"(?<![^\W\d_])([A-ZА-ЯЁ]\.){_SPACE}+(?=[A-ZА-ЯЁ])")
+
+
+def bind(text: str) -> str:
+    """The text with no-break spaces where no line may break: inside numbers, between a number and
+    its unit or currency, after the number sign and after initials."""
+    if not text:
+        return text
+    text = _GROUPS.sub(NBSP, text)
+    text = _UNIT.sub(NBSP, text)
+    text = _NUMERO.sub(NBSP, text)
+    return _INITIAL.sub(lambda m: m.group(1) + NBSP, text)
+
+
+def _glued(a: str, b: str) -> bool:
+    """Whether a line may not break between the characters ``a`` and ``b``."""
+    if not a or not b:
+        return False
+    if a == NBSP or b == NBSP:
+        return True
+    if a.isdigit():  # a number, its decimals, and what it counts (120项, 1958年, 30%)
+        return b.isdigit() or b in _GLUE_AFTER_DIGIT or ord(b) >= 0x3000
+    return a in ",." and b.isdigit()
 
 
 def _width(u, max_width: float) -> float:
@@ -49,15 +92,26 @@ def break_position(chars, start: int, i: int) -> int:
     u = chars[i - 1]
     if (
         u in CANNOT_START
+        and u not in CANNOT_END
         and i - 1 > start + 1
-        and (i >= n or chars[i] not in CANNOT_START)
+        and (i >= n or (chars[i] not in CANNOT_START and not _glued(u, chars[i])))
         and chars[i - 2] not in CANNOT_END
     ):
         return i
-    end = i - 1
-    while end > start + 1 and (chars[end] in CANNOT_START or chars[end - 1] in CANNOT_END):
-        end -= 1
+    end = _back(chars, start, i - 1, glue=True)
+    if end <= start + 1:  # a number or a name longer than the line: break it rather than leave a stub
+        end = _back(chars, start, i - 1, glue=False)
     return max(end, start + 1)
+
+
+def _back(chars, start: int, end: int, glue: bool) -> int:
+    while end > start + 1 and (
+        chars[end] in CANNOT_START
+        or chars[end - 1] in CANNOT_END
+        or (glue and _glued(chars[end - 1], chars[end]))
+    ):
+        end -= 1
+    return end
 
 
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
@@ -87,7 +141,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
                     limit = (line_start + i) >> 1
                     for j in range(i - 1, limit, -1):
                         uj = chars[j]
-                        if (uj and _category(uj) == "Zs") or ord(uj or " ") >= 0x3000:
+                        if (uj and _category(uj) == "Zs" and uj != NBSP) or ord(uj or " ") >= 0x3000:
                             if j + 1 < i:
                                 i = j + 2
                             break

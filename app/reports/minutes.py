@@ -32,12 +32,13 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.core.errors import ValidationError
-from app.core.services.minutes import signing
+from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, SideInfo, short_fingerprint
 from app.core.services.minutes.signing import PrintSource
 from app.i18n import N_, doc_gettext
-from app.reports import fonts
+from app.reports import fonts, pdf_pages
 from app.reports.document import TEXT_WIDTH, Furniture, FurnitureChange, Meta, para, render
+from app.reports.linebreak import bind
 from app.reports.minutes_blocks import (
     Look,
     Unit,
@@ -158,12 +159,33 @@ def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResul
     resolved = resolve(src, options)
     first = sides_in_order(src.content, resolved)[0].language
     return PrintResult(
-        data=render_minutes(src, resolved),
+        data=registered_print(session, src, resolved),
         name=suggested_name(src.content, resolved),
         title=title_text(src.content, first),
         missing=tuple(fonts.missing_glyphs(*document_texts(src))),
         options=resolved,
     )
+
+
+def copy_key(opts: PrintOptions) -> prints.CopyKey:
+    """What identifies a copy printed with resolved options in the print register."""
+    return prints.CopyKey(opts.copy, str(opts.layout), opts.copy_number, opts.marking_zh or "",
+                          opts.marking_ru or "")  # fmt: skip
+
+
+def registered_print(session, src: PrintSource, opts: PrintOptions) -> bytes:
+    """The bytes of a copy printed with resolved options. A copy of signed minutes is printed once
+    and registered (:mod:`app.core.services.minutes.prints`); printing it again gives the stored
+    bytes, whatever this version of the program would lay out. Proofs are printed every time."""
+    if opts.draft or not src.signed:
+        return render_minutes(src, opts)
+    key = copy_key(opts)
+    entry = prints.find(session, src.minutes.id, key)
+    if entry is not None:
+        return entry.load(session)
+    data = render_minutes(src, opts)
+    prints.record(session, src.minutes.id, src.fingerprint, key, data, pdf_pages.digests(data))
+    return data
 
 
 def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:
@@ -306,9 +328,9 @@ def _signature_table(src: PrintSource, opts: PrintOptions, order, langs: list[st
             ("BOTTOMPADDING", (0, line_row + 1), (-1, line_row + 1), 0),
         ]
     for i, lang in enumerate(langs):
-        row([para(b[i].name, lk[lang].st.signature) for b in blocks])
+        row([para(bind(b[i].name), lk[lang].st.signature) for b in blocks])
     for i, lang in enumerate(langs):
-        row([para(b[i].job, lk[lang].st.small) for b in blocks])
+        row([para(bind(b[i].job), lk[lang].st.small) for b in blocks])
     t = Table(rows, colWidths=[COLUMN, GUTTER, COLUMN])
     t.setStyle(TableStyle(style))
     return t

@@ -19,9 +19,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from app.core.enums import DelegationRole, SegmentKind, SegmentPart
+from app.core.services.minutes import text as minutes_text
 from app.core.services.minutes.content import ContentSegment, MinutesContent, PersonInfo, SideInfo
 from app.i18n import doc_gettext
 from app.reports.document import para
+from app.reports.linebreak import bind
 from app.reports.minutes_words import (
     date_long,
     date_range,
@@ -190,7 +192,7 @@ def attendance_units(c: MinutesContent, lk: Look, order: tuple[SideInfo, SideInf
             continue
         name = side.delegation.get(lk.lang) or side.name_full.get(lk.lang)
         flow: list[Flowable] = [para(name + ("：" if lk.lang == "zh" else ":"), lk.st.subheading)]
-        flow += [para(member_line(m, lk.lang), lk.member) for m in members]
+        flow += [para(bind(member_line(m, lk.lang)), lk.member) for m in members]
         flow.append(Spacer(1, 2 * mm))
         units.append(Unit("delegation", flow))
     return units
@@ -210,13 +212,36 @@ def has_part_heading(segs: list[ContentSegment]) -> bool:
     return any(_PART_MARK[lang].match(segs[0].text.get(lang).strip()) for lang in ("zh", "ru"))
 
 
+def looks_like_closing_formula(seg: ContentSegment) -> bool:
+    """Whether a segment's text is a closing formula ("… 一式两份 …" / "… в двух экземплярах …")."""
+    return minutes_text.looks_like_closing_formula(seg.text.zh, seg.text.ru)
+
+
 def is_closing_formula(seg: ContentSegment) -> bool:
-    """A segment holding the closing formula ("… 一式两份 …" / "… в двух экземплярах …"): the print
-    sets the formula itself, from the signing's date and place and in the original's order of
-    languages, in its place."""
-    return seg.part is SegmentPart.CLOSING and (
-        "一式两份" in seg.text.zh or "двух экземплярах" in seg.text.ru
-    )
+    """A segment of the closing part holding the closing formula: the print sets the formula
+    itself, from the signing's date and place and in the original's order of languages, in its
+    place."""
+    return seg.part is SegmentPart.CLOSING and looks_like_closing_formula(seg)
+
+
+def _imported_formula(segs: list[ContentSegment]) -> ContentSegment | None:
+    """A closing formula imported as the last paragraph of the text (not in the closing part):
+    printed once, as the program sets it."""
+    if segs and segs[-1].part is not SegmentPart.CLOSING and segs[-1].kind is SegmentKind.PARAGRAPH:
+        if looks_like_closing_formula(segs[-1]):
+            return segs[-1]
+    return None
+
+
+#: A decision's text that starts with its own number: 一、… / （一）… / 1. … / 1) …
+_OWN_NUMBER = re.compile(
+    r"^\s*(?:[（(]\s*(?:\d+|[一二三四五六七八九十百零〇]+)\s*[)）]"
+    r"|(?:\d+|[一二三四五六七八九十百零〇]+)\s*(?:[、．)）]|\.(?!\d)))"
+)
+
+
+def has_own_number(text: str) -> bool:
+    return bool(_OWN_NUMBER.match(text or ""))
 
 
 def _by_delegation(side: SideInfo, lang: str) -> str:
@@ -243,13 +268,13 @@ def part_heading(c: MinutesContent, part: SegmentPart, number: int, lk: Look) ->
 
 def segment_flow(seg: ContentSegment, lk: Look) -> tuple[list[Flowable], bool]:
     """A segment's text in one language, and whether it keeps with the next."""
-    text = seg.text.get(lk.lang)
+    text = bind(seg.text.get(lk.lang))
     if seg.kind is SegmentKind.HEADING:
         return [para(text, lk.st.subheading)], True
     if seg.kind is SegmentKind.ITEM:
         return [para(text, lk.item)], False
     if seg.kind is SegmentKind.DECISION and seg.decision is not None:
-        number = f"{seg.decision}. "
+        number = "" if has_own_number(text) else f"{seg.decision}. "  # imported already numbered
         return [para(number + text, lk.hanging)], False
     return [para(text, lk.st.body_indent)], False
 
@@ -289,6 +314,8 @@ def text_units(
         units.append(Unit("segment", flow, keep))
 
     segs = list(c.segments)
+    imported = _imported_formula(segs)
+    segs = [s for s in segs if s is not imported]
     for seg in (s for s in segs if s.part is SegmentPart.PREAMBLE):
         add(seg)
     number = 0
@@ -303,7 +330,8 @@ def text_units(
             add(seg)
     for seg in (s for s in segs if s.part is SegmentPart.CLOSING and not is_closing_formula(s)):
         add(seg)
-    units.append(Unit("closing", [para(closing_formula(c, lk.lang, order[0].language), lk.st.body_indent)]))
+    formula_text = bind(closing_formula(c, lk.lang, order[0].language))
+    units.append(Unit("closing", [para(formula_text, lk.st.body_indent)]))
     return units
 
 

@@ -9,78 +9,130 @@ was printed (:func:`app.reports.minutes.keywords`), and on every page the short 
    and signing fields in the database still give that content (nothing changed after signing);
 3. the fingerprint in the PDF is the stored one (it is a print of this very version);
 4. every page shows the short fingerprint;
-5. it is not a proof, and printing the signed minutes again as the keywords say gives the same
-   pages with the same text (so no page was added, removed, swapped or altered).
+5. it is not a proof, and it is the copy the keywords describe, exactly: its bytes are those of a
+   copy in the print register (:mod:`app.core.services.minutes.prints`), or it has the same pages
+   as that copy, each drawing the same content (the digest of its content streams and fonts) with
+   the same text, character for character, spaces, hyphens and punctuation included.
 
-The first failing condition is the reason given. The check reads the PDF with pypdf; a file that
-is not a readable PDF raises :class:`Unreadable`.
+Minutes signed before the register was kept (or copies printed on another computer) have no entry
+for the copy: the file is then compared, text exactly, with a fresh print of the signed content,
+and the verdict says so. The first failing condition is the reason given; ``detail`` says how a
+page differs. The check reads the PDF with pypdf; a file that is not a readable PDF raises
+:class:`Unreadable`.
 """
 
 from __future__ import annotations
 
-import io
+import hashlib
 import re
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from app.core.services.minutes import signing
+from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, short_fingerprint
-from app.i18n import _, current_language, format_date
+from app.i18n import _, babel_locale_name, current_language
 from app.reports import minutes as report
+from app.reports import pdf_pages
+from app.reports.pdf_pages import Unreadable
 
+__all__ = ["Unreadable", "Verdict", "read_pdf", "session_label", "verify_pdf"]
 
-class Unreadable(Exception):
-    """The file is not a PDF that can be read."""
+#: How many characters of context a difference is shown with, on each side.
+CONTEXT = 12
 
 
 @dataclass(frozen=True)
 class Verdict:
     match: bool
     reason: str = ""  # why not (translated), or what matched
-    session: str = ""  # "session 1: Beijing, 3 March 1958 – 7 March 1958" (translated), if known
+    session: str = ""  # "session 1: Beijing, 3 – 7 March 1958" (translated), if known
     copy: str = ""  # "CN", "SU", "reading"
     fingerprint: str = ""
+    #: how a page differs, or how the file was compared (translated), or ""
+    detail: str = ""
+    #: compared with a copy in the print register (else with a fresh print of the signed content)
+    registered: bool = False
 
 
 _SPACE = re.compile(r"\s+")
 
 
 def _squeeze(text: str) -> str:
-    """Text without white space and without the hyphens a line break may add or remove."""
+    """Text without white space and hyphens: only to find the short fingerprint in the page
+    furniture, which a text extractor may split; the text itself is compared exactly."""
     return _SPACE.sub("", text).replace("-", "").replace("\u00ad", "")
 
 
 def read_pdf(data: bytes) -> tuple[dict[str, str] | None, list[str]]:
     """(the minutes keywords or None, the text of every page)."""
-    import logging
-
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    logging.getLogger("pypdf").setLevel(
-        logging.ERROR
-    )  # its warnings about a damaged file: our message says it
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        meta = reader.metadata
-        keywords = str(meta.get("/Keywords", "")) if meta else ""
-        texts = [page.extract_text() or "" for page in reader.pages]
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise Unreadable(str(exc)) from exc
-    return report.parse_keywords(keywords), texts
+    pages = pdf_pages.read(data)
+    return report.parse_keywords(pages.keywords), list(pages.texts)
 
 
 def session_label(c: MinutesContent) -> str:
+    """The session in the interface language only: its city where the content has a name for it in
+    that language (Chinese, Russian), and the dates as that language writes them."""
+    from babel.dates import format_interval
+
     lang = current_language()
-    city = c.city.get(lang if lang != "en" else "ru")
-    return _("session {number}: {city}, {start} – {end}").format(
-        number=c.ordinal, city=city, start=format_date(c.start), end=format_date(c.end)
+    city = c.city.zh if lang.startswith("zh") else c.city.ru if lang.startswith("ru") else ""
+    dates = format_interval(c.start, c.end, "yMMMd", locale=babel_locale_name(lang))
+    if not city:
+        return _("session {number}: {dates}").format(number=c.ordinal, dates=dates)
+    return _("session {number}: {city}, {dates}").format(number=c.ordinal, city=city, dates=dates)
+
+
+def _shown(text: str) -> str:
+    return text.replace("\n", "⏎").replace("\u00a0", "⍽").replace("\u202f", "⍽")
+
+
+def difference(found: str, expected: str) -> str:
+    """How ``found`` differs from ``expected``: the first place they part, with some context."""
+    i = 0
+    while i < min(len(found), len(expected)) and found[i] == expected[i]:
+        i += 1
+    j = 0  # the common end, not overlapping the start
+    while j < min(len(found), len(expected)) - i and found[-1 - j] == expected[-1 - j]:
+        j += 1
+    a = max(0, i - CONTEXT)
+
+    def excerpt(text: str) -> str:
+        end = min(len(text), len(text) - j + CONTEXT)
+        return ("…" if a else "") + _shown(text[a:end]) + ("…" if end < len(text) else "")
+
+    return _("It reads “{found}” where the signed copy reads “{expected}”.").format(
+        found=excerpt(found), expected=excerpt(expected)
     )
 
 
+def _compare(found: pdf_pages.PdfPages, expected: pdf_pages.PdfPages, registered: bool) -> tuple[str, str]:
+    """(why the pages differ, how) or ("", "") when they are the same."""
+    if len(found.texts) != len(expected.texts):
+        return (
+            _("It has {found} pages; the signed minutes printed this way have {expected}.").format(
+                found=len(found.texts), expected=len(expected.texts)
+            ),
+            "",
+        )
+    for n in range(len(found.texts)):
+        got, want = found.texts[n], expected.texts[n]
+        if got != want:
+            return _("The text of page {page} differs from the signed minutes.").format(page=n + 1), difference(
+                got, want)  # fmt: skip
+        if registered and found.digests[n] != expected.digests[n]:
+            return (
+                _(
+                    "Page {page} is drawn differently from the signed copy, though its text reads the same."
+                ).format(page=n + 1),  # fmt: skip
+                "",
+            )
+    return "", ""
+
+
 def verify_pdf(session: Session, data: bytes) -> Verdict:
-    values, texts = read_pdf(data)
+    pages = pdf_pages.read(data)
+    values, texts = report.parse_keywords(pages.keywords), pages.texts
     if values is None:
         return Verdict(False, _("This PDF is not a print of minutes made by Commission Desk."))
     claimed = values["fingerprint"]
@@ -115,19 +167,18 @@ def verify_pdf(session: Session, data: bytes) -> Verdict:
         return Verdict(
             False, _("Its description of how it was printed is not one this program writes."), **out
         )
-    expected = report.render_minutes(src, resolved)
+    same = prints.find_by_sha256(session, hashlib.sha256(data).hexdigest())
+    if same is not None and same.minutes_id == row.id and same.key == report.copy_key(resolved):
+        return Verdict(True, "", registered=True, **out)
+    entry = prints.find(session, row.id, report.copy_key(resolved))
+    registered = entry is not None
+    expected = entry.load(session) if entry is not None else report.render_minutes(src, resolved)
+    detail = "" if registered else _(
+        "This copy is not in the print register (printed before the register was kept, or on another "
+        "computer): the file was compared with a fresh print of the signed minutes."
+    )  # fmt: skip
     if expected != data:
-        _values, again = read_pdf(expected)
-        if len(again) != len(texts):
-            return Verdict(
-                False,
-                _("It has {found} pages; the signed minutes printed this way have {expected}.").format(
-                    found=len(texts), expected=len(again)
-                ),
-                **out,
-            )
-        for n, (got, want) in enumerate(zip(texts, again, strict=True), start=1):
-            if _squeeze(got) != _squeeze(want):
-                return Verdict(False, _("The text of page {page} differs from the signed minutes.").format(page=n),
-                               **out)  # fmt: skip
-    return Verdict(True, "", **out)
+        reason, how = _compare(pages, pdf_pages.read(expected), registered)
+        if reason:
+            return Verdict(False, reason, detail=how or detail, registered=registered, **out)
+    return Verdict(True, "", detail=detail, registered=registered, **out)

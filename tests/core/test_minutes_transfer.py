@@ -125,6 +125,24 @@ def test_imported_rows_go_before_the_closing_formula(demo_db, meeting, tmp_path)
     assert got[-2].text_zh == ROWS[0][0] and got[-2].part is SegmentPart.SECOND
 
 
+FORMULA = (
+    "本纪要于1959年3月6日在北京签订，一式两份，每份均用中文和俄文写成，两种文本具有同等效力。",
+    "Совершено в Пекине 6 марта 1959 г. в двух экземплярах, каждый на китайском и русском языках.",
+)
+
+
+@pytest.mark.parametrize("kind", ["", "closing"])
+def test_an_imported_closing_formula_is_recognised(demo_db, meeting, tmp_path, kind):
+    meeting_id, minutes_id = meeting
+    path = tmp_path / "t.csv"
+    path.write_bytes(csv_bytes([ROWS[1][:2] + ("",), (*FORMULA, kind)]))
+    with demo_db.unit() as s:
+        mt.import_minutes(s, meeting_id, path)
+    got = imported(demo_db, minutes_id)
+    assert got[-1].text_zh == FORMULA[0] and got[-1].part is SegmentPart.CLOSING
+    assert got[-1].kind is SegmentKind.PARAGRAPH and got[0].part is not SegmentPart.CLOSING
+
+
 @pytest.mark.parametrize(
     "name, data, reason",
     [

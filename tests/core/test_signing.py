@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as hs
 from sqlalchemy import select, text
+from sqlalchemy.exc import IntegrityError
 
 from app.core.enums import MeetingStatus, MinutesStatus, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import ValidationError
@@ -18,7 +19,7 @@ from app.core.models import Decision, Meeting, Minutes, Person, Segment
 from app.core.services.minutes import content as mc
 from app.core.services.minutes import edit as minutes_edit
 from app.core.services.minutes import signing
-from tests.core.signing_helpers import heads, make_minutes
+from tests.core.signing_helpers import drop_guards, heads, make_minutes
 
 P, K = SegmentPart, SegmentKind
 SMALL = [
@@ -225,7 +226,11 @@ def test_later_prints_keep_the_signed_content_when_people_change(demo_db):
 
 def test_a_record_changed_behind_the_lock_is_detected(demo_db):
     mid, minutes_id = _signed(demo_db)
-    with demo_db.engine.begin() as conn:  # someone edits the file with another tool
+    forge = text("UPDATE minutes_segments SET text_ru = 'Подделка.' WHERE minutes_id = :m AND position = 1")
+    with pytest.raises(IntegrityError, match="cannot be changed"), demo_db.engine.begin() as conn:
+        conn.execute(forge, {"m": minutes_id})  # the triggers refuse it
+    drop_guards(demo_db)
+    with demo_db.engine.begin() as conn:  # someone drops them and edits the file with another tool
         conn.execute(text("UPDATE minutes_segments SET text_ru = 'Подделка.' WHERE minutes_id = :m AND position = 1"),
                      {"m": minutes_id})  # fmt: skip
     with demo_db.unit() as s:

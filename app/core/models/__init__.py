@@ -17,7 +17,7 @@ from app.core.models.experts import (
     assignment_people,
 )
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
-from app.core.models.minutes import GlossaryTerm, Minutes, Segment, SegmentRevision
+from app.core.models.minutes import GlossaryTerm, Minutes, MinutesPrint, Segment, SegmentRevision
 
 __all__ = [
     "AgendaItem",
@@ -42,6 +42,7 @@ __all__ = [
     "Meeting",
     "MeetingDeadline",
     "Minutes",
+    "MinutesPrint",
     "Person",
     "Record",
     "ScheduleEvent",

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import Date, ForeignKey, Integer, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.core.enums import (
@@ -135,3 +135,37 @@ class GlossaryTerm(Searchable, Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
     #: preferred, admitted or deprecated (TermStatus)
     status: Mapped[str] = mapped_column(String(20), default="preferred", server_default="preferred")
+
+
+class MinutesPrint(Record, Base):
+    """The print register: one row per copy of signed minutes ever printed, like a protocol
+    department's register of numbered copies.
+
+    A copy is known by its minutes, ``copy`` (a side's code for its original, ``"reading"``),
+    ``layout``, ``copy_number`` and marking; printing the same copy again gives the stored bytes
+    (``data``), so that a later version of the program, laying text out differently, never changes
+    a signed document. ``sha256`` is that of the bytes; ``page_digests`` (a JSON list) the digest of
+    each page's drawn content, which ``verify`` compares page by page. Database triggers refuse
+    updates and deletes of these rows.
+    """
+
+    __tablename__ = "minutes_prints"
+    __table_args__ = (
+        UniqueConstraint(
+            "minutes_id", "copy", "layout", "copy_number", "marking_zh", "marking_ru", name="uq_minutes_prints_copy"
+        ),
+    )
+
+    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="RESTRICT"), index=True)
+    #: The fingerprint of the minutes the copy was printed from.
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    copy: Mapped[str] = mapped_column(String(20))
+    layout: Mapped[str] = mapped_column(String(20))
+    copy_number: Mapped[str] = mapped_column(String(40), default="")
+    marking_zh: Mapped[str] = mapped_column(String(100), default="")
+    marking_ru: Mapped[str] = mapped_column(String(100), default="")
+    #: Who printed it (the OS user name).
+    printed_by: Mapped[str] = mapped_column(String(100), default="")
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    page_digests: Mapped[str] = mapped_column(Text, default="[]")
+    data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)

@@ -1,7 +1,7 @@
 """glossary: each term pair's status (preferred, admitted, deprecated), as TBX-Basic has it
 
 Revision ID: glossary1
-Revises: signing1
+Revises: prints1
 Create Date: 2026-12-06 00:47:07.757689
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "glossary1"
-down_revision = "signing1"
+down_revision = "prints1"
 branch_labels = None
 depends_on = None
 

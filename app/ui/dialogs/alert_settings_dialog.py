@@ -2,62 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QSpinBox, QVBoxLayout
-
-from app.core.errors import CoreError
+from app.core.fields import Field, FieldKind
 from app.core.services.experts import alerts as experts_alerts
-from app.i18n import _
-from app.ui.widgets.form import FieldErrors
-from app.ui.widgets.retranslate import Retranslatable
+from app.i18n import N_, _
+from app.ui.dialogs.record_dialog import RecordDialog
 
 
-class AlertSettingsDialog(Retranslatable, QDialog):
+class AlertSettingsDialog(RecordDialog):
+    fields = (
+        Field("horizon", N_("Warn of terms ending within, days"), FieldKind.INT, maximum=999),
+        Field("reply", N_("Warn of invitations unanswered after, days"), FieldKind.INT, maximum=999),
+    )
+    minimum_width = 0
+
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("AlertSettingsDialog")
-        horizon, reply = ctx.read(experts_alerts.alert_settings)
-        self.horizon = QSpinBox()
-        self.horizon.setObjectName("horizon")
-        self.horizon.setRange(0, 999)
-        self.horizon.setValue(horizon)
-        self.reply = QSpinBox()
-        self.reply.setObjectName("reply")
-        self.reply.setRange(0, 999)
-        self.reply.setValue(reply)
-        self.horizon_label, self.reply_label = QLabel(), QLabel()
-        general = QLabel()
-        self.errors = FieldErrors(general)
-        form = QFormLayout()
-        self.errors.add_row(form, "horizon", self.horizon_label, self.horizon)
-        self.errors.add_row(form, "reply", self.reply_label, self.reply)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addLayout(form)
-        lay.addWidget(general)
-        lay.addWidget(self.buttons)
-        self.retranslate_ui()
+        super().__init__(ctx, None, parent)
+        self.horizon, self.reply = self.widgets["horizon"], self.widgets["reply"]
 
-    def accept(self) -> None:
-        self.errors.clear()
-        try:
-            self.ctx.write(
-                experts_alerts.save_alert_settings,
-                self.horizon.value(),
-                self.reply.value(),
-            )
-        except CoreError as exc:
-            self.errors.show(exc.field, exc.message)
-            return
-        super().accept()
+    def defaults(self) -> None:
+        horizon, reply = self.ctx.read(experts_alerts.alert_settings)
+        self.set_value("horizon", horizon)
+        self.set_value("reply", reply)
 
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Alert settings"))
-        self.horizon_label.setText(_("Warn of terms ending within, days"))
-        self.reply_label.setText(_("Warn of invitations unanswered after, days"))
-        self.horizon.setSuffix("")
-        self.reply.setSuffix("")
+    def first_focus(self):
+        return None
+
+    def title(self) -> str:
+        return _("Alert settings")
+
+    def write(self, values) -> None:
+        self.ctx.write(experts_alerts.save_alert_settings,
+                       values["horizon"], values["reply"])  # fmt: skip

@@ -8,13 +8,11 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListView,
@@ -22,7 +20,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSizePolicy,
     QSpinBox,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,16 +30,16 @@ from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.experts import assignments as experts
-from app.core.services.experts import procedure as experts_procedure
 from app.core.services.experts import quotas as experts_quotas
 from app.core.services.experts.assignments import AssignmentData, NeedsOverride, PersonRef
 from app.core.services.experts.query import decision_choices
 from app.i18n import N_, _, current_language, format_date
-from app.ui.dialogs.assignment_form import ChosenPeopleModel, StepsModel
+from app.ui.dialogs import openers
+from app.ui.dialogs.assignment_form import ChosenPeopleModel
+from app.ui.dialogs.assignment_procedure import ProcedureTab
 from app.ui.dialogs.override_dialog import ask_override_reason
 from app.ui.dialogs.people_picker import PeoplePickerDialog
-from app.ui.dialogs.step_dialog import StepDialog
-from app.ui.widgets import messages
+from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
@@ -78,7 +75,7 @@ LABELS = {
 TAB_MAIN, TAB_TERMS, TAB_PROCEDURE, TAB_FILES = range(4)
 
 
-class AssignmentDialog(Retranslatable, QDialog):
+class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
     """``saved`` holds the assignment as last stored (after Save, or after a step was recorded)."""
 
     def __init__(self, ctx, assignment: AssignmentData | None = None, parent=None) -> None:
@@ -226,46 +223,6 @@ class AssignmentDialog(Retranslatable, QDialog):
             edit = QPlainTextEdit()
             edit.setTabChangesFocus(True)
             self._row(form, f, edit)
-        return page
-
-    def _procedure_tab(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        self.status_label = QLabel()
-        self.status_label.setObjectName("status_label")
-        self.status_label.setStyleSheet("font-weight: bold;")
-        self.steps_model = StepsModel(self)
-        self.steps_table = QTableView()
-        self.steps_table.setObjectName("steps_table")
-        self.steps_table.setModel(self.steps_model)
-        self.steps_table.verticalHeader().setVisible(False)
-        self.steps_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.steps_table.horizontalHeader().setStretchLastSection(True)
-        self.steps_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.step_buttons: dict[S, QPushButton] = {}
-        row = QHBoxLayout()
-        for s in (*experts_procedure.PROCEDURE[1:], S.CANCELLED):
-            b = QPushButton()
-            b.setObjectName(f"step_{s.value}")
-            b.clicked.connect(lambda _c=False, s=s: self.record_step(s))
-            self.step_buttons[s] = b
-            row.addWidget(b)
-        row.addStretch(1)
-        self.undo_button = QPushButton()
-        self.undo_button.setObjectName("undo_step")
-        self.undo_button.clicked.connect(self.undo_step)
-        row.addWidget(self.undo_button)
-        self.step_hint = QLabel()
-        self.step_hint.setWordWrap(True)
-        self.overrides_label = QLabel()
-        self.overrides_label.setObjectName("overrides_label")
-        self.overrides_label.setWordWrap(True)
-        self.overrides_label.setStyleSheet("color: #8a5a00;")
-        lay.addWidget(self.status_label)
-        lay.addWidget(self.steps_table, 1)
-        lay.addLayout(row)
-        lay.addWidget(self.step_hint)
-        lay.addWidget(self.overrides_label)
         return page
 
     # --- filling --------------------------------------------------------------------------------
@@ -444,30 +401,6 @@ class AssignmentDialog(Retranslatable, QDialog):
         self.remove_person.setEnabled(has)
         self.person_history.setEnabled(has)
 
-    def _update_procedure(self) -> None:
-        a = self.assignment
-        status = a.status if a is not None else S.PROPOSED
-        self.status_label.setText(_("Status: {status}").format(status=status.label))
-        self.steps_model.set_steps(a.steps if a is not None else ())
-        allowed = set(experts_procedure.next_statuses(status))
-        for s, b in self.step_buttons.items():
-            b.setEnabled(s in allowed)
-        self.undo_button.setEnabled(a is not None and len(a.steps) > 1)
-        started = status in (S.ON_SITE, S.COMPLETED, S.CANCELLED)
-        self.w["actual_start"].setEnabled(started)
-        self.w["actual_end"].setEnabled(status in (S.COMPLETED, S.CANCELLED))
-        if a is not None and a.overrides:
-            lines = [
-                _("{date}: “{warning}” — {reason}").format(
-                    date=format_date(o.date), warning=o.message, reason=o.reason
-                )
-                for o in a.overrides
-            ]
-            self.overrides_label.setText(_("Warnings overridden:") + "\n" + "\n".join(lines))
-        else:
-            self.overrides_label.setText("")
-        self._update_term_note()
-
     # --- actions -------------------------------------------------------------------------------
 
     def choose_people(self) -> None:
@@ -488,33 +421,10 @@ class AssignmentDialog(Retranslatable, QDialog):
         self._update_quota_usage()
 
     def show_person_history(self) -> None:
-        from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
-
         idx = self.people_list.currentIndex()
         if not idx.isValid():
             return
         PersonHistoryDialog(self.ctx, self.people_model.people[idx.row()].id, self).exec()
-
-    def record_step(self, target: S) -> None:
-        if (self.assignment is None or self._dirty) and not self._save():
-            return
-        dlg = StepDialog(self.ctx, self.assignment, target, self)
-        if dlg.exec() and dlg.saved is not None:
-            self._after_write(dlg.saved)
-
-    def undo_step(self) -> None:
-        if self.assignment is None:
-            return
-        last = self.assignment.steps[-1]
-        if not messages.confirm(self, _("Undo the step “{step}” of {date}?").format(
-                step=last.status.label, date=format_date(last.date))):  # fmt: skip
-            return
-        try:
-            saved = self.ctx.write(experts_procedure.revert_last_step, self.assignment.id)
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self._after_write(saved)
 
     def _after_write(self, saved: AssignmentData) -> None:
         self.assignment = self.saved = saved
@@ -603,15 +513,17 @@ class AssignmentDialog(Retranslatable, QDialog):
         self.add_people.setText(_("Add…"))
         self.remove_person.setText(_("Remove"))
         self.person_history.setText(_("Person's history…"))
-        for s, b in self.step_buttons.items():
-            b.setText(_("Cancel…") if s == S.CANCELLED else _("{step}…").format(step=s.label))
-        self.undo_button.setText(_("Undo last step"))
-        self.step_hint.setText(
-            _("Each step records its date and who handled it on each side. Skipping a step needs a reason.")
-        )
+        self._retranslate_procedure()
         self.w["extension_reason"].setPlaceholderText(_("who agreed the extension, and when"))
         self.w["host_organisation_zh"].setPlaceholderText(_("in Chinese or in Russian, or both"))
         self._fill_combos()
         self._update_procedure()
         self._update_people_buttons()
-        self.steps_model.retranslate()
+
+
+def open_assignment(ctx, assignment: AssignmentData, parent=None) -> bool:
+    """Open ``assignment`` in its dialog; True if it was saved."""
+    return bool(AssignmentDialog(ctx, assignment, parent).exec())
+
+
+openers.register("assignment", open_assignment)

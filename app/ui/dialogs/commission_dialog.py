@@ -6,8 +6,6 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -20,12 +18,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import CoreError
+from app.core.fields import Field
 from app.core.services import commission as commission_service
 from app.core.services.commission import AgencyData, CommissionData, SideData
 from app.i18n import N_, _
+from app.ui.dialogs.record_dialog import RecordDialog
 from app.ui.widgets.form import FieldErrors
-from app.ui.widgets.retranslate import Retranslatable
 
 SIDE_FIELDS = [
     ("code", N_("Code")),
@@ -143,41 +141,28 @@ class SidePage(QWidget):
         self.remove_agency.setText(_("Remove agency"))
 
 
-class CommissionDialog(Retranslatable, QDialog):
+class CommissionDialog(RecordDialog):
+    fields = (
+        Field("name_zh", N_("Commission name in Chinese")),
+        Field("name_ru", N_("Commission name in Russian")),
+        Field("name_en", N_("Commission name in English")),
+    )
+
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.setObjectName("CommissionDialog")
+        super().__init__(ctx, ctx.read(commission_service.get_commission), parent)
         self.resize(720, 640)
-        lay = QVBoxLayout(self)
-        general = QLabel()
-        self.errors = FieldErrors(general)
-        top = QFormLayout()
-        self.name_labels: dict[str, QLabel] = {}
-        self.names: dict[str, QLineEdit] = {}
-        for lang in ("zh", "ru", "en"):
-            w = QLineEdit()
-            w.setObjectName(f"name_{lang}")
-            label = QLabel()
-            self.names[lang] = w
-            self.name_labels[lang] = label
-            self.errors.add_row(top, f"name_{lang}", label, w)
-        lay.addLayout(top)
+        self.names = {lang: self.widgets[f"name_{lang}"] for lang in ("zh", "ru", "en")}
+        self.name_labels = {lang: self.labels[f"name_{lang}"] for lang in ("zh", "ru", "en")}
+
+    def add_widgets(self, layout) -> None:
         self.tabs = QTabWidget()
         self.pages = [SidePage(1, self.errors), SidePage(2, self.errors)]
         for p in self.pages:
             self.tabs.addTab(p, "")
-        lay.addWidget(self.tabs, 1)
-        lay.addWidget(general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        data = ctx.read(commission_service.get_commission)
-        for lang, w in self.names.items():
-            w.setText(getattr(data, f"name_{lang}"))
+        layout.addWidget(self.tabs, 1)
+
+    def load(self, data: CommissionData) -> None:
+        super().load(data)
         sides = {s.position: s for s in data.sides}
         for p in self.pages:
             p.load(
@@ -185,33 +170,27 @@ class CommissionDialog(Retranslatable, QDialog):
                     p.position, SideData(position=p.position, language="zh" if p.position == 1 else "ru")
                 )
             )
-        self.retranslate_ui()
 
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Commission and sides"))
-        self.name_labels["zh"].setText(_("Commission name in Chinese"))
-        self.name_labels["ru"].setText(_("Commission name in Russian"))
-        self.name_labels["en"].setText(_("Commission name in English"))
+    def first_focus(self):
+        return None
+
+    def title(self) -> str:
+        return _("Commission and sides")
+
+    def retranslate_extra(self) -> None:
         self.tabs.setTabText(0, _("First side"))
         self.tabs.setTabText(1, _("Second side"))
         for p in self.pages:
             p.retranslate_ui()
 
     def data(self) -> CommissionData:
-        return CommissionData(
-            self.names["zh"].text(),
-            self.names["ru"].text(),
-            self.names["en"].text(),
-            tuple(p.data() for p in self.pages),
-        )
+        v = self.values()
+        return CommissionData(v["name_zh"], v["name_ru"], v["name_en"], tuple(p.data() for p in self.pages))
 
-    def accept(self) -> None:
-        self.errors.clear()
-        try:
-            self.ctx.write(commission_service.save_commission, self.data())
-        except CoreError as exc:
-            if exc.field and exc.field.startswith("side"):
-                self.tabs.setCurrentIndex(0 if exc.field.startswith("side1") else 1)
-            self.errors.show(exc.field, exc.message)
-            return
-        super().accept()
+    def write(self, values) -> CommissionData:
+        return self.ctx.write(commission_service.save_commission, self.data())
+
+    def show_error(self, field: str | None, message: str) -> None:
+        if field and field.startswith("side"):
+            self.tabs.setCurrentIndex(0 if field.startswith("side1") else 1)
+        self.errors.show(field, message)

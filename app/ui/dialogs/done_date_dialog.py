@@ -4,70 +4,39 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-)
-
 from app.core.enums import DeadlineKind
-from app.core.errors import CoreError
+from app.core.fields import Field, FieldKind
 from app.core.services.agenda import deadlines
-from app.i18n import _
-from app.ui.dialogs.session_dialog import from_qdate, to_qdate
-from app.ui.widgets.form import FieldErrors
-from app.ui.widgets.retranslate import Retranslatable
+from app.i18n import N_, _
+from app.ui.dialogs.record_dialog import RecordDialog
 
 
-class DoneDateDialog(Retranslatable, QDialog):
+class DoneDateDialog(RecordDialog):
+    fields = (
+        Field("done_on", N_("Done on"), FieldKind.DATE, required=True),
+        Field("notes", N_("Note")),
+    )
+    minimum_width = 420
+
     def __init__(self, ctx, meeting_id: int, kind: DeadlineKind, today: dt.date, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
         self.meeting_id = meeting_id
         self.kind = kind
         self.today = today
-        self.setObjectName("DoneDateDialog")
-        self.setMinimumWidth(420)
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        lay.addLayout(form)
-        general = QLabel()
-        self.errors = FieldErrors(general)
-        self.date = QDateEdit()
-        self.date.setObjectName("done_on")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setDate(to_qdate(today))
-        self.notes = QLineEdit()
-        self.notes.setObjectName("notes")
-        self.date_label, self.notes_label = QLabel(), QLabel()
-        self.errors.add_row(form, "done_on", self.date_label, self.date)
-        self.errors.add_row(form, "notes", self.notes_label, self.notes)
-        lay.addWidget(general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        self.retranslate_ui()
+        super().__init__(ctx, None, parent)
+        self.date, self.notes = self.widgets["done_on"], self.widgets["notes"]
 
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(self.kind.label)
-        self.date_label.setText(_("Done on"))
-        self.notes_label.setText(_("Note"))
-        self.notes.setPlaceholderText(_("e.g. the reference number of the note"))
+    def defaults(self) -> None:
+        self.set_value("done_on", self.today)
 
-    def accept(self) -> None:
-        self.errors.clear()
-        try:
-            self.ctx.write(deadlines.record_done, self.meeting_id, self.kind,
-                           from_qdate(self.date.date()), self.today, self.notes.text())  # fmt: skip
-        except CoreError as exc:
-            self.errors.show(exc.field, exc.message)
-            return
-        super().accept()
+    def first_focus(self):
+        return None
+
+    def title(self) -> str:
+        return self.kind.label
+
+    def retranslate_extra(self) -> None:
+        self.widgets["notes"].setPlaceholderText(_("e.g. the reference number of the note"))
+
+    def write(self, values) -> None:
+        self.ctx.write(deadlines.record_done, self.meeting_id, self.kind,
+                       values["done_on"], self.today, values["notes"])  # fmt: skip

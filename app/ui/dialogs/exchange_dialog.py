@@ -1,5 +1,8 @@
 """Add or edit one item of the Exchanges register.
 
+Labels, required marks and limits come from the register's declaration
+(:data:`app.core.services.exchanges.fields.EXCHANGE`); this module only lays the fields out.
+
 The status is shown as the dates give it, never typed; the warranty fields open only for
 measuring apparatus and technical materiel. Bad input gets its message under the field and
 nothing is saved.
@@ -27,11 +30,13 @@ from PySide6.QtWidgets import (
 
 from app.core.enums import ExchangeChannel, ExchangeKind
 from app.core.errors import CoreError, ValidationError
+from app.core.fields import FieldKind
 from app.core.services import commission as commission_service
 from app.core.services import markings as markings_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.exchanges import records as service
-from app.core.services.exchanges.records import DATE_FIELDS, FIELD_LABELS, ExchangeData
+from app.core.services.exchanges.data import ExchangeData
+from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, WARRANTY_FIELDS
 from app.i18n import N_, _, current_language, format_date
 from app.ui.widgets import combo
 from app.ui.widgets.attachments import AttachmentsWidget
@@ -41,8 +46,7 @@ from app.ui.widgets.retranslate import Retranslatable
 
 ITEM_FIELDS = ("kind", "from_side_id", "to_side_id", "title_zh", "title_ru", "title_original", "reference",
                "quantity", "published", "marking_id", "channel", "meeting_id", "agenda_item_id", "decision_id")  # fmt: skip
-WARRANTY_FIELDS = ("warranty_terms_zh", "warranty_terms_ru", "warranty_start", "warranty_months")
-TEXT_FIELDS = ("title_zh", "title_ru", "title_original", "reference")
+TEXT_FIELDS = tuple(f for f in ITEM_FIELDS if EXCHANGE[f].kind is FieldKind.TEXT)
 
 
 def session_label(m) -> str:
@@ -91,7 +95,7 @@ class ExchangeDialog(Retranslatable, QDialog):
                 w.changed.connect(self._update_expiry)
             elif f == "warranty_months":
                 w = QSpinBox()
-                w.setRange(0, service.MAX_WARRANTY_MONTHS)
+                w.setRange(0, int(EXCHANGE[f].maximum or 0))
                 w.setSpecialValueText("—")
                 w.valueChanged.connect(self._update_expiry)
             else:
@@ -150,13 +154,21 @@ class ExchangeDialog(Retranslatable, QDialog):
     def _add(self, form: QFormLayout, field: str, widget: QWidget) -> None:
         widget.setObjectName(field)
         label = QLabel()
+        if EXCHANGE[field].required:
+            font = label.font()
+            font.setBold(True)
+            label.setFont(font)
         self.labels[field] = label
         self.widgets[field] = widget
         self.errors.add_row(form, field, label, widget)
 
     def _make_widget(self, field: str) -> QWidget:
+        declared = EXCHANGE[field]
         if field in TEXT_FIELDS:
-            return QLineEdit()
+            w = QLineEdit()
+            if declared.max_length:
+                w.setMaxLength(declared.max_length)
+            return w
         if field == "quantity":
             w = QLineEdit()
             w.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -294,10 +306,10 @@ class ExchangeDialog(Retranslatable, QDialog):
         self.warranty_box.setTitle(_("Warranty (apparatus and materiel)"))
         self.notes_box.setTitle(_("Notes and attachments"))
         for f, label in self.labels.items():
-            label.setText(_(FIELD_LABELS[f]))
-        self.status_caption.setText(_("Status"))
-        self.expiry_caption.setText(_(FIELD_LABELS["warranty_expires"]))
-        self.attachments_label.setText(_(FIELD_LABELS["attachments"]))
+            label.setText(EXCHANGE[f].label)
+        self.status_caption.setText(EXCHANGE["status"].label)
+        self.expiry_caption.setText(EXCHANGE["warranty_expires"].label)
+        self.attachments_label.setText(EXCHANGE["attachments"].label)
         self.widgets["quantity"].setPlaceholderText(_("copies, pieces"))
         self.widgets["reference"].setPlaceholderText(_("e.g. ГОСТ 2789-59, letter No."))
         self._fill_combos()
@@ -322,7 +334,9 @@ class ExchangeDialog(Retranslatable, QDialog):
                 values["quantity"] = int(text)
             except ValueError:
                 raise ValidationError(
-                    N_("The quantity must be a whole number greater than zero."), field="quantity"
+                    EXCHANGE["quantity"].error_msgid or N_("{label}: a number is expected."),
+                    field="quantity",
+                    label=EXCHANGE["quantity"].label,
                 ) from None
         for f in DATE_FIELDS:
             values[f] = self.widgets[f].date()

@@ -26,29 +26,32 @@ from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.expenses import records as service
+from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
-from app.i18n import N_, _, current_language, format_amount, format_date, format_money
+from app.i18n import _, current_language, format_amount, format_date, format_money
 from app.ui.widgets import messages
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
+#: The form's rows: (the row's key, the declared field it shows); labels and required marks come
+#: from the declaration (:data:`app.core.services.expenses.fields.EXPENSE`).
 FIELDS = [
-    ("corrects", N_("Corrects")),
-    ("meeting_id", N_("Session")),
-    ("kind", N_("Cost type")),
-    ("delegation_side_id", N_("Delegation")),
-    ("payer", N_("Borne by")),
-    ("category", N_("Category")),
-    ("spent_on", N_("Date")),
-    ("amount", N_("Amount")),
-    ("currency", N_("Currency")),
-    ("description_zh", N_("Description in Chinese")),
-    ("description_ru", N_("Description in Russian")),
-    ("correction_reason", N_("Reason for the correction")),
-    ("attachments", N_("Receipts")),
+    ("corrects", EXPENSE["correction_of_id"]),
+    ("meeting_id", EXPENSE["meeting_id"]),
+    ("kind", EXPENSE["kind"]),
+    ("delegation_side_id", EXPENSE["delegation_side_id"]),
+    ("payer", EXPENSE["payer_side_id"]),
+    ("category", EXPENSE["category"]),
+    ("spent_on", EXPENSE["spent_on"]),
+    ("amount", EXPENSE["amount"]),
+    ("currency", EXPENSE["currency"]),
+    ("description_zh", EXPENSE["description_zh"]),
+    ("description_ru", EXPENSE["description_ru"]),
+    ("correction_reason", EXPENSE["correction_reason"]),
+    ("attachments", EXPENSE["receipts"]),
 ]
 
 
@@ -115,10 +118,14 @@ class ExpenseDialog(Retranslatable, QDialog):
             "description_zh": self.description_zh, "description_ru": self.description_ru,
             "correction_reason": self.reason, "attachments": self.receipts,
         }  # fmt: skip
-        for field, _label in FIELDS:
+        for field, declared in FIELDS:
             w = widgets[field]
             w.setObjectName(field)
             label = QLabel()
+            if declared.required:
+                font = label.font()
+                font.setBold(True)
+                label.setFont(font)
             self.labels[field] = label
             self.widgets[field] = w
             self.errors.add_row(form, field, label, w)
@@ -249,8 +256,8 @@ class ExpenseDialog(Retranslatable, QDialog):
         else:
             title = _("Edit expense") if self.expense else _("New expense")
         self.setWindowTitle(title)
-        for field, label in FIELDS:
-            self.labels[field].setText(_(label))
+        for field, declared in FIELDS:
+            self.labels[field].setText(declared.label)
         self._fill_combos()
         self.spent_on.setDisplayFormat(date_format())
         self.amount.setPlaceholderText(_("for example {example}").format(example=format_amount_example()))

@@ -17,6 +17,7 @@ from app.core.errors import CoreError
 from app.core.services.experts import assignments as experts
 from app.core.services.experts.history import HistoryEntry, HistoryKind, person_history
 from app.i18n import N_, _, current_language, format_date, ngettext
+from app.ui.dialogs import openers
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -70,11 +71,13 @@ class HistoryModel(QAbstractTableModel):
 
 
 class PersonHistoryDialog(Retranslatable, QDialog):
-    """Double-clicking an assignment opens it."""
+    """Double-clicking an assignment opens it, with ``open_assignment(ctx, assignment, parent)``
+    (by default the opener the assignment dialog registers in :mod:`app.ui.dialogs.openers`)."""
 
-    def __init__(self, ctx, person_id: int, parent=None) -> None:
+    def __init__(self, ctx, person_id: int, parent=None, open_assignment=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.open_assignment = open_assignment
         self.person_id = person_id
         self.setObjectName("PersonHistoryDialog")
         self.resize(900, 460)
@@ -115,14 +118,15 @@ class PersonHistoryDialog(Retranslatable, QDialog):
         e: HistoryEntry | None = self.model.data(index, Qt.ItemDataRole.UserRole)
         if e is None or e.kind is not HistoryKind.ASSIGNMENT or e.assignment_id is None:
             return
-        from app.ui.dialogs.assignment_dialog import AssignmentDialog
-
+        open_assignment = self.open_assignment or openers.get("assignment")
+        if open_assignment is None:
+            return
         try:
             a = self.ctx.read(experts.get_assignment, e.assignment_id)
         except CoreError as exc:
             messages.error(self, exc.message)
             return
-        if AssignmentDialog(self.ctx, a, self).exec():
+        if open_assignment(self.ctx, a, self):
             self.reload()
 
     def retranslate_ui(self) -> None:

@@ -5,118 +5,77 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QLabel
 
-from app.core.errors import CoreError
+from app.core.fields import Field, FieldKind
 from app.core.services.expenses import summary as service
 from app.core.services.expenses.summary import RateData, RateInput
 from app.core.services.money import format_rate
 from app.i18n import N_, _, current_language
-from app.ui.dialogs.expense_dialog import date_format
+from app.ui.dialogs.record_dialog import RecordDialog
 from app.ui.widgets.currency_box import CurrencyBox
-from app.ui.widgets.form import FieldErrors
-from app.ui.widgets.retranslate import Retranslatable
-
-FIELDS = [
-    ("from_currency", N_("From currency")),
-    ("to_currency", N_("To currency")),
-    ("rate", N_("Rate")),
-    ("rate_date", N_("Date of the rate")),
-]
 
 
-class RateDialog(Retranslatable, QDialog):
+class RateDialog(RecordDialog):
+    fields = (
+        Field("from_currency", N_("From currency")),
+        Field("to_currency", N_("To currency")),
+        Field("rate", N_("Rate"), FieldKind.DECIMAL),
+        Field("rate_date", N_("Date of the rate"), FieldKind.DATE, required=True),
+    )
+    minimum_width = 420
+
     def __init__(self, ctx, meeting_id: int, day: dt.date, rate: RateData | None = None, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
         self.meeting_id = meeting_id
-        self.saved: RateData | None = None
-        self.setObjectName("RateDialog")
-        self.setMinimumWidth(420)
-        lay = QVBoxLayout(self)
+        self._day = day
+        super().__init__(ctx, rate, parent)
+        w = self.widgets
+        self.source, self.target, self.rate, self.day = (
+            w["from_currency"], w["to_currency"], w["rate"], w["rate_date"]
+        )
+
+    def make_editor(self, field):
+        if field.name in ("from_currency", "to_currency"):
+            return CurrencyBox()
+        return super().make_editor(field)
+
+    def add_widgets_above(self, layout) -> None:
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        lay.addWidget(self.intro)
-        form = QFormLayout()
-        lay.addLayout(form)
-        general = QLabel()
-        self.errors = FieldErrors(general)
-        self.source = CurrencyBox()
-        self.target = CurrencyBox()
-        self.rate = QLineEdit()
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.labels: dict[str, QLabel] = {}
-        widgets = {
-            "from_currency": self.source,
-            "to_currency": self.target,
-            "rate": self.rate,
-            "rate_date": self.day,
-        }
-        for field, _label in FIELDS:
-            label = QLabel()
-            self.labels[field] = label
-            widgets[field].setObjectName(field)
-            self.errors.add_row(form, field, label, widgets[field])
-        lay.addWidget(general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        lay.addWidget(self.buttons)
-        if rate is not None:
-            self.source.set_currency(rate.from_currency)
-            self.target.set_currency(rate.to_currency)
-            self.rate.setText(format_rate(rate.rate))
-            day = rate.rate_date
-        else:
-            self.source.set_currency("RUB")
-            self.target.set_currency("CNY")
-        self.day.setDate(QDate(day.year, day.month, day.day))
-        self.retranslate_ui()
-        self.rate.setFocus()
+        layout.addWidget(self.intro)
 
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Exchange rate"))
+    def defaults(self) -> None:
+        self.set_value("from_currency", "RUB")
+        self.set_value("to_currency", "CNY")
+        self.set_value("rate_date", self._day)
+
+    def load(self, rate: RateData) -> None:
+        super().load(rate)
+        self.set_value("rate", format_rate(rate.rate))
+
+    def first_focus(self):
+        return self.widgets["rate"]
+
+    def title(self) -> str:
+        return _("Exchange rate")
+
+    def retranslate_extra(self) -> None:
         self.intro.setText(
             _(
                 "Totals stay per currency. With a rate, the tab and the statement also show a converted "
                 "total, together with this rate and its date."
             )
         )
-        for field, label in FIELDS:
-            self.labels[field].setText(_(label))
-        self.rate.setPlaceholderText(_("1 unit of the first currency in the second, e.g. {example}").format(
-            example=format_rate(Decimal("0.0852"))))  # fmt: skip
-        self.day.setDisplayFormat(date_format())
-        self.source.retranslate_ui()
-        self.target.retranslate_ui()
-
-    def data(self) -> RateInput:
-        q = self.day.date()
-        return RateInput(
-            meeting_id=self.meeting_id,
-            rate_date=dt.date(q.year(), q.month(), q.day()),
-            from_currency=self.source.currency(),
-            to_currency=self.target.currency(),
-            rate=self.rate.text(),
+        self.widgets["rate"].setPlaceholderText(
+            _("1 unit of the first currency in the second, e.g. {example}").format(
+                example=format_rate(Decimal("0.0852"))
+            )
         )
 
-    def accept(self) -> None:
-        self.errors.clear()
-        try:
-            self.saved = self.ctx.write(service.set_rate, self.data(), current_language())
-        except CoreError as exc:
-            self.errors.show(exc.field, exc.message)
-            return
-        super().accept()
+    def data(self) -> RateInput:
+        v = self.values()
+        return RateInput(meeting_id=self.meeting_id, rate_date=v["rate_date"], from_currency=v["from_currency"],
+                         to_currency=v["to_currency"], rate=v["rate"])  # fmt: skip
+
+    def write(self, values) -> RateData:
+        return self.ctx.write(service.set_rate, self.data(), current_language())

@@ -44,10 +44,13 @@ def verify_file(parent, ctx, path: str | Path | None = None):
             parent,
             _(
                 "MATCH: {path} is {what} of the signed minutes of {session}; fingerprint {fingerprint}."
-            ).format(path=path.name, what=what, session=verdict.session, fingerprint=verdict.fingerprint),
+            ).format(path=path.name, what=what, session=verdict.session, fingerprint=verdict.fingerprint)
+            + (f"\n{verdict.detail}" if verdict.detail else ""),
         )
     else:
         text = _("NO MATCH: {path}: {reason}").format(path=path.name, reason=verdict.reason)
+        if verdict.detail:  # how the page differs
+            text += "\n" + verdict.detail
         if verdict.session:
             text += "\n" + _("It claims to belong to the minutes of {session}.").format(
                 session=verdict.session

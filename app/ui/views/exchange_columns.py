@@ -7,10 +7,12 @@ import datetime as dt
 from PySide6.QtGui import QColor
 
 from app.core.enums import ExchangeStatus
-from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
+from app.core.fields import Field, FieldKind, Register
+from app.core.services.exchanges.data import ExchangeData
+from app.core.services.exchanges.fields import EXCHANGE
 from app.core.services.exchanges.transfer import cell_value
 from app.i18n import N_, _, current_language, format_date, ngettext
-from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
+from app.ui.models.query_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 from app.ui.widgets.date_edit import display_format
 
 LATE = QColor("#b00020")
@@ -75,49 +77,54 @@ def titles_tooltip(x: ExchangeData) -> str:
     return "\n".join(p for p in parts if p)
 
 
-def _date_column(key: str) -> Column:
-    return Column(key, FIELD_LABELS[key], lambda x: short_date(getattr(x, key)), align=ALIGN_CENTER)
+_ALIGN = {
+    FieldKind.INT: ALIGN_RIGHT,
+    FieldKind.DECIMAL: ALIGN_RIGHT,
+    FieldKind.MONEY: ALIGN_RIGHT,
+    FieldKind.DATE: ALIGN_CENTER,
+}
 
 
-def register_columns() -> list[Column]:
+def _special() -> dict[str, dict]:
+    """What a column shows beyond its field's kind (the rest comes from the declaration)."""
     lang = current_language
-    L = FIELD_LABELS
-    return [
-        Column("reference", L["reference"], lambda x: x.reference),
-        Column("title", L["title"], lambda x: x.title(lang()), tooltip=titles_tooltip),
-        Column("title_zh", L["title_zh"], lambda x: x.title_zh),
-        Column("title_ru", L["title_ru"], lambda x: x.title_ru),
-        Column("title_original", L["title_original"], lambda x: x.title_original),
-        Column("kind", L["kind"], lambda x: x.kind_enum.label),
-        Column("from_side_id", L["from_side_id"], lambda x: x.from_name(lang())),
-        Column("to_side_id", L["to_side_id"], lambda x: x.to_name(lang())),
-        Column("quantity", N_("Qty"), lambda x: x.quantity, align=ALIGN_RIGHT, header_tooltip=L["quantity"]),
-        Column("status", L["status"], lambda x: x.status_enum.label if x.status_enum else "",
-               foreground=lambda x: STATUS_COLOURS.get(x.status_enum)),
-        Column("overdue", L["overdue"], overdue_text, align=ALIGN_RIGHT, foreground=lambda _x: LATE,
-               tooltip=overdue_tooltip),
-        *(_date_column(k) for k in ("requested_on", "promised_on", "sent_on", "received_on", "acknowledged_on")),
-        _date_column("declined_on"),
-        Column("channel", L["channel"], lambda x: cell_value(x, "channel")),
-        Column("meeting_id", L["meeting_id"], lambda x: x.meeting_ordinal, align=ALIGN_CENTER),
-        Column("agenda_item_id", L["agenda_item_id"], lambda x: x.agenda_position, align=ALIGN_CENTER),
-        Column("decision_id", L["decision_id"], lambda x: x.decision_number, align=ALIGN_CENTER),
-        Column("marking_id", L["marking_id"], lambda x: x.marking(lang())),
-        Column("published", L["published"], lambda x: cell_value(x, "published")),
-        _date_column("warranty_start"),
-        Column("warranty_months", L["warranty_months"], lambda x: x.warranty_months, align=ALIGN_RIGHT),
-        Column("warranty_expires", L["warranty_expires"], lambda x: short_date(x.warranty_expires),
-               align=ALIGN_CENTER, foreground=warranty_colour, tooltip=lambda x: warranty_left(x)),
-        Column("attachments", L["attachments"], lambda x: x.attachment_count or "", align=ALIGN_CENTER),
-        Column("notes", L["notes"], lambda x: x.notes.replace("\n", " "), tooltip=lambda x: x.notes),
-        Column("uuid", L["uuid"], lambda x: x.uuid),
-    ]  # fmt: skip
+    return {
+        "title": dict(value=lambda x: x.title(lang()), tooltip=titles_tooltip),
+        "status": dict(foreground=lambda x: STATUS_COLOURS.get(x.status_enum)),
+        "overdue": dict(value=overdue_text, foreground=lambda _x: LATE, tooltip=overdue_tooltip),
+        "meeting_id": dict(align=ALIGN_CENTER),
+        "agenda_item_id": dict(align=ALIGN_CENTER),
+        "decision_id": dict(align=ALIGN_CENTER),
+        "warranty_expires": dict(foreground=warranty_colour, tooltip=lambda x: warranty_left(x)),
+        "attachments": dict(value=lambda x: x.attachment_count or "", align=ALIGN_CENTER),
+    }
 
 
-HIDDEN_BY_DEFAULT = {
-    "title_zh", "title_ru", "title_original", "declined_on", "channel", "agenda_item_id", "decision_id",
-    "published", "warranty_start", "warranty_months", "warranty_expires", "attachments", "notes", "uuid",
-}  # fmt: skip
+def field_column(f: Field, **overrides) -> Column:
+    """The table's column for a declared field: its title (the short one, with the label as its
+    tooltip), its value as the export shows it, dates short and centred, numbers to the right."""
+    if f.kind is FieldKind.DATE:
+        value = lambda x: short_date(getattr(x, f.name))  # noqa: E731
+    elif f.kind is FieldKind.LONG_TEXT:
+        value = lambda x: (getattr(x, f.name) or "").replace("\n", " ")  # noqa: E731
+        overrides.setdefault("tooltip", lambda x: getattr(x, f.name) or "")
+    else:
+        value = lambda x: cell_value(x, f.name)  # noqa: E731
+    kwargs: dict = dict(value=value, align=_ALIGN.get(f.kind, ALIGN_LEFT))
+    if f.column_msgid:
+        kwargs["header_tooltip"] = f.msgid
+    kwargs.update(overrides)
+    return Column(f.name, f.column_msgid or f.msgid, **kwargs)
+
+
+def register_columns(register: Register = EXCHANGE) -> list[Column]:
+    """The register's table: one column per declared field that the table shows, in its order."""
+    special = _special()
+    return [field_column(f, **special.get(f.name, {})) for f in register.columns()]
+
+
+#: The columns hidden until the user shows them.
+HIDDEN_BY_DEFAULT = set(EXCHANGE.hidden())
 
 
 def sort_key(key: str | None) -> str:
@@ -128,21 +135,23 @@ def sort_key(key: str | None) -> str:
 
 
 def warranty_columns() -> list[Column]:
-    lang = current_language
-    L = FIELD_LABELS
+    special = _special()
+
+    def col(name: str, **extra) -> Column:
+        return field_column(EXCHANGE[name], **{**special.get(name, {}), **extra})
+
     return [
-        Column("warranty_expires", L["warranty_expires"], lambda x: short_date(x.warranty_expires),
-               align=ALIGN_CENTER, foreground=warranty_colour),
+        col("warranty_expires", tooltip=None),
         Column("left", _left_header(), lambda x: warranty_left(x), foreground=warranty_colour, sortable=False),
-        Column("title", L["title"], lambda x: x.title(lang()), tooltip=titles_tooltip),
-        Column("kind", L["kind"], lambda x: x.kind_enum.label),
-        Column("from_side_id", L["from_side_id"], lambda x: x.from_name(lang())),
-        Column("to_side_id", L["to_side_id"], lambda x: x.to_name(lang())),
-        Column("quantity", N_("Qty"), lambda x: x.quantity, align=ALIGN_RIGHT, header_tooltip=L["quantity"]),
-        _date_column("warranty_start"),
+        col("title"),
+        col("kind"),
+        col("from_side_id"),
+        col("to_side_id"),
+        col("quantity"),
+        col("warranty_start"),
         Column("warranty_months", N_("Period, months"), lambda x: x.warranty_months, align=ALIGN_RIGHT,
-               header_tooltip=L["warranty_months"]),
-        Column("reference", L["reference"], lambda x: x.reference),
+               header_tooltip=EXCHANGE["warranty_months"].msgid),
+        col("reference"),
     ]  # fmt: skip
 
 

@@ -8,11 +8,13 @@ from collections.abc import Callable
 
 from PySide6.QtGui import QBrush, QColor
 
+from app.core.fields import FieldKind
 from app.core.models.experts import AssignmentStatus as S
+from app.core.services.experts.fields import ASSIGNMENT
 from app.core.services.experts.query import AssignmentRow
 from app.core.services.experts.quotas import QuotaData
 from app.i18n import N_, current_language, format_date, pgettext
-from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column
+from app.ui.models.query_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 from app.ui.widgets.timeline import STATUS_COLORS
 
 SideName = Callable[[str], str]
@@ -44,37 +46,41 @@ def _term_foreground(today: Callable[[], dt.date], horizon: Callable[[], int]):
     return fg
 
 
+#: Where a column's cells sit, by the kind of its field.
+_ALIGN = {FieldKind.DATE: ALIGN_CENTER, FieldKind.INT: ALIGN_RIGHT}
+
+
 def assignment_columns(
     side_name: SideName, today: Callable[[], dt.date], horizon: Callable[[], int]
 ) -> list[Column]:
+    """One column per field of :data:`ASSIGNMENT` marked ``column``, titled by its label."""
     lang = current_language
 
     def term(r: AssignmentRow) -> str:
         return f"{r.term_limit_days} + {r.extension_days}" if r.extension_days else str(r.term_limit_days)
 
-    return [
-        Column("status", N_("Status"), lambda r: r.status.label, background=_status_brush,
-               extra={"export": lambda r: r.status.label}),
-        Column("people", N_("People sent"), lambda r: r.names(lang()),
-               tooltip=lambda r: "\n".join(f"{p.name_zh} / {p.name_ru}" for p in r.people)),
-        Column("direction", N_("Direction"),
-               lambda r: f"{side_name(r.sending_code)} → {side_name(r.receiving_code)}"),
-        Column("purpose", N_("Purpose"), lambda r: r.purpose.label),
-        Column("organisation", N_("Host organisation"), lambda r: r.host_organisation(lang()),
-               tooltip=lambda r: _both(r.host_organisation_zh, r.host_organisation_ru)),
-        Column("place", N_("Place"), lambda r: r.place(lang()), tooltip=lambda r: _both(r.place_zh, r.place_ru)),
-        Column("speciality", N_("Speciality"), lambda r: r.speciality(lang()),
-               tooltip=lambda r: _both(r.speciality_zh, r.speciality_ru)),
-        Column("start", N_("Start"), lambda r: _short(r.start_date), align=ALIGN_CENTER,
-               extra={"export": lambda r: r.start_date}),
-        Column("end", N_("End"), lambda r: _short(r.end_date), align=ALIGN_CENTER,
-               extra={"export": lambda r: r.end_date}),
-        Column("term", N_("Term, days"), term, align=ALIGN_RIGHT, extra={"export": lambda r: r.term_limit_days + r.extension_days}),
-        Column("term_end", N_("Term ends"), lambda r: _short(r.term_end), align=ALIGN_CENTER,
-               foreground=_term_foreground(today, horizon), extra={"export": lambda r: r.term_end}),
-        Column("session", N_("Session"), lambda r: str(r.meeting_ordinal or ""), align=ALIGN_CENTER,
-               extra={"export": lambda r: r.meeting_ordinal}),
-    ]  # fmt: skip
+    cells = {
+        "status": dict(value=lambda r: r.status.label, background=_status_brush,
+                       extra={"export": lambda r: r.status.label}),
+        "people": dict(value=lambda r: r.names(lang()),
+                       tooltip=lambda r: "\n".join(f"{p.name_zh} / {p.name_ru}" for p in r.people)),
+        "direction": dict(value=lambda r: f"{side_name(r.sending_code)} → {side_name(r.receiving_code)}"),
+        "purpose": dict(value=lambda r: r.purpose.label),
+        "organisation": dict(value=lambda r: r.host_organisation(lang()),
+                             tooltip=lambda r: _both(r.host_organisation_zh, r.host_organisation_ru)),
+        "place": dict(value=lambda r: r.place(lang()), tooltip=lambda r: _both(r.place_zh, r.place_ru)),
+        "speciality": dict(value=lambda r: r.speciality(lang()),
+                           tooltip=lambda r: _both(r.speciality_zh, r.speciality_ru)),
+        "start": dict(value=lambda r: _short(r.start_date), extra={"export": lambda r: r.start_date}),
+        "end": dict(value=lambda r: _short(r.end_date), extra={"export": lambda r: r.end_date}),
+        "term": dict(value=term, extra={"export": lambda r: r.term_limit_days + r.extension_days}),
+        "term_end": dict(value=lambda r: _short(r.term_end), foreground=_term_foreground(today, horizon),
+                         extra={"export": lambda r: r.term_end}),
+        "session": dict(value=lambda r: str(r.meeting_ordinal or ""), align=ALIGN_CENTER,
+                        extra={"export": lambda r: r.meeting_ordinal}),
+    }  # fmt: skip
+    return [Column(f.name, f.column_msgid or f.msgid, **{"align": _ALIGN.get(f.kind, ALIGN_LEFT), **cells[f.name]})
+            for f in ASSIGNMENT.columns()]  # fmt: skip
 
 
 def _left_foreground(q: QuotaData):

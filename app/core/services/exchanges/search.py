@@ -4,7 +4,7 @@ warranties that expire soon or have expired; the balance of what each side gave 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -12,14 +12,8 @@ from sqlalchemy.orm import Session, aliased
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
 from app.core.models import AgendaItem, Attachment, ConfidentialityMarking, Decision, Exchange, Meeting, Side
 from app.core.models.base import like_pattern
-from app.core.services.exchanges.records import (
-    INPUT_FIELDS,
-    OWNER_KIND,
-    ExchangeData,
-    ExchangeRules,
-    get_rules,
-    overdue_days,
-)
+from app.core.services.exchanges.data import OWNER_KIND, ExchangeData, ExchangeRules, get_rules, overdue_days
+from app.core.services.exchanges.fields import EXCHANGE
 from app.core.services.text import pick
 
 #: ``meeting_id`` of a filter that asks for the items linked to no session.
@@ -65,43 +59,32 @@ _attachment_count = (
     .scalar_subquery()
 )
 
-#: Sort keys the table can ask for, each an SQL expression.
-SORT_COLUMNS = {
-    "reference": Exchange.reference,
-    "title_zh": Exchange.title_zh,
-    "title_ru": Exchange.title_ru,
-    "title_original": Exchange.title_original,
+#: How the fields that do not sort by their own column sort: enums in their own order, references
+#: by what the table shows of them, the worked-out fields by what they are worked out from.
+_SORT_OVERRIDES = {
+    "title": Exchange.title_zh,
     "kind": _enum_order(Exchange.kind, ExchangeKind),
-    "published": Exchange.published,
     "marking_id": ConfidentialityMarking.position,
     "from_side_id": FromSide.position,
     "to_side_id": ToSide.position,
-    "quantity": Exchange.quantity,
     "status": _enum_order(Exchange.status, ExchangeStatus),
-    "requested_on": Exchange.requested_on,
-    "promised_on": Exchange.promised_on,
-    "sent_on": Exchange.sent_on,
-    "received_on": Exchange.received_on,
-    "acknowledged_on": Exchange.acknowledged_on,
-    "declined_on": Exchange.declined_on,
     "channel": _enum_order(Exchange.channel, ExchangeChannel),
     "meeting_id": Meeting.ordinal,
     "agenda_item_id": AgendaItem.position,
     "decision_id": Decision.number,
-    "notes": Exchange.notes,
-    "warranty_start": Exchange.warranty_start,
-    "warranty_months": Exchange.warranty_months,
-    "warranty_expires": Exchange.warranty_expires,
     "attachments": _attachment_count,
     "overdue": func.coalesce(Exchange.sent_on, Exchange.received_on, Exchange.promised_on),
-    "uuid": Exchange.uuid,
+}
+#: Sort keys the table can ask for, each an SQL expression: every field of the register.
+SORT_COLUMNS = {
+    f.name: _SORT_OVERRIDES.get(f.name, getattr(Exchange, f.name, None))
+    for f in EXCHANGE
+    if f.name in _SORT_OVERRIDES or f.stored
 }
 #: Columns whose empty values sort last whichever the direction.
 _NULLABLE = {
-    "published", "marking_id", "requested_on", "promised_on", "sent_on", "received_on", "acknowledged_on",
-    "declined_on", "channel", "meeting_id", "agenda_item_id", "decision_id", "warranty_start",
-    "warranty_months", "warranty_expires", "overdue",
-}  # fmt: skip
+    f.name for f in EXCHANGE.stored() if Exchange.__table__.c[f.name].nullable and f.name != "uuid"
+} | {"overdue"}
 
 
 def _conditions(flt: ExchangeFilter, rules: ExchangeRules, today: dt.date) -> list:
@@ -251,12 +234,10 @@ def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
 
 def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> ExchangeData:
     e: Exchange = r[0]
-    values = {f: getattr(e, f) for f in INPUT_FIELDS}
+    values = {f.name: getattr(e, f.name) for f in EXCHANGE.stored()}
     data = ExchangeData(
         **values,
-        uuid=e.uuid,
-        status=e.status,
-        warranty_expires=e.warranty_expires,
+        id=e.id,
         from_code=r[1],
         from_name_zh=r[2],
         from_name_ru=r[3],
@@ -274,11 +255,7 @@ def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> Exc
         attachment_count=attachment_count,
     )
     late = overdue_days(data, rules, today)
-    if late is None:
-        return data
-    from dataclasses import replace
-
-    return replace(data, overdue_days=late)
+    return data if late is None else replace(data, overdue_days=late)
 
 
 # --- the balance: what each side gave and received -----------------------------------------------

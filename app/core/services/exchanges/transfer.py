@@ -21,33 +21,39 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
-from app.core.enums import ExchangeChannel, ExchangeKind, LabeledEnum
+from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
+from app.core.fields import FieldKind
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
 from app.core.services import tables
 from app.core.services.exchanges import records as service
-from app.core.services.exchanges.records import FIELD_LABELS, ExchangeData
+from app.core.services.exchanges.data import ExchangeData
+from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, Lazy
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tables import Table
 from app.i18n import N_, _, current_language, doc_gettext
 
+
+def export_columns() -> tuple[str, ...]:
+    """Every column an export can hold, in the default order (the register's exported fields)."""
+    return tuple(f.name for f in EXCHANGE.exported())
+
+
+#: Required fields a file may leave out: without a quantity column, one of each.
+_OPTIONAL_IN_A_FILE = frozenset({"quantity"})
+
+
+def required_fields() -> tuple[str, ...]:
+    """Columns an import cannot do without: the register's required fields."""
+    return tuple(f.name for f in EXCHANGE.imported() if f.required and f.name not in _OPTIONAL_IN_A_FILE)
+
+
 #: Every column an export can hold, in the default order.
-EXPORT_COLUMNS = (
-    "reference", "title_zh", "title_ru", "title_original", "kind", "published", "marking_id",
-    "from_side_id", "to_side_id", "quantity", "status", "requested_on", "promised_on", "sent_on",
-    "received_on", "acknowledged_on", "declined_on", "channel", "meeting_id", "agenda_item_id",
-    "decision_id", "notes", "warranty_terms_zh", "warranty_terms_ru", "warranty_start", "warranty_months",
-    "warranty_expires", "uuid",
-)  # fmt: skip
+EXPORT_COLUMNS = export_columns()
 #: Columns an import can fill (the others are worked out: status, expiry, counts).
-IMPORT_FIELDS = tuple(
-    c for c in EXPORT_COLUMNS if c not in ("status", "warranty_expires", "title", "attachments", "overdue")
-)
+IMPORT_FIELDS = tuple(f.name for f in EXCHANGE.imported())
 #: Columns an import cannot do without.
-REQUIRED_FIELDS = ("kind", "from_side_id", "to_side_id")
-#: Suggested widths in an XLSX export (characters).
-_WIDTHS = {"title": 50, "title_zh": 40, "title_ru": 50, "title_original": 40, "notes": 40, "reference": 16,
-           "warranty_terms_zh": 30, "warranty_terms_ru": 40, "uuid": 38}  # fmt: skip
+REQUIRED_FIELDS = required_fields()
 
 _PUBLISHED = (N_("Published"), N_("Unpublished"))
 
@@ -61,12 +67,6 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
     lang = lang or current_language()
     if key == "title":
         return item.title(lang)
-    if key == "kind":
-        return item.kind_enum.label
-    if key == "status":
-        return item.status_enum.label if item.status_enum else ""
-    if key == "channel":
-        return item.channel_enum.label if item.channel_enum else ""
     if key == "published":
         return "" if item.published is None else _(_PUBLISHED[0] if item.published else _PUBLISHED[1])
     if key == "marking_id":
@@ -85,19 +85,24 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
         return item.attachment_count or None
     if key == "overdue":
         return item.overdue_days
-    return getattr(item, key)
+    value = getattr(item, key)
+    f = EXCHANGE.get(key)
+    if f is not None and f.kind is FieldKind.CHOICE and f.choices is not None:
+        return f.choices(value).label if value else ""
+    return value
 
 
 def export_rows(
     session: Session,
     flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
-    columns: Sequence[str] = EXPORT_COLUMNS,
+    columns: Sequence[str] | None = None,
     *,
     sort: str = "requested_on",
     descending: bool = False,
     today: dt.date | None = None,
     batch: int = 2000,
 ) -> Iterator[list[object]]:
+    columns = columns or export_columns()
     offset = 0
     while True:
         items = search_exchanges(
@@ -114,7 +119,7 @@ def export_file(
     session: Session,
     path: str | os.PathLike[str],
     flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008
-    columns: Sequence[str] = EXPORT_COLUMNS,
+    columns: Sequence[str] | None = None,
     *,
     sort: str = "requested_on",
     descending: bool = False,
@@ -122,10 +127,11 @@ def export_file(
 ) -> int:
     """Write the items under the filter to ``path`` (.xlsx or .csv); the headers are in the
     interface language. Returns the number of items written."""
-    headers = [_(FIELD_LABELS[c]) for c in columns]
+    columns = columns or export_columns()
+    headers = [EXCHANGE[c].header for c in columns]
     rows = export_rows(session, flt, columns, sort=sort, descending=descending, today=today)
     return tables.write_table(
-        path, headers, rows, sheet_title=_("Exchanges"), widths=[_WIDTHS.get(c) for c in columns]
+        path, headers, rows, sheet_title=_("Exchanges"), widths=[EXCHANGE[c].width for c in columns]
     )
 
 
@@ -148,8 +154,9 @@ def _names(msgid: str) -> set[str]:
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
     """{field: column index} for the columns whose header names a field (in any language)."""
     mapping: dict[str, int] = {}
-    for field in IMPORT_FIELDS:
-        names = _names(FIELD_LABELS[field]) | {_norm(field)}
+    for f in EXCHANGE.imported():
+        field = f.name
+        names = _names(f.header_msgid or f.msgid) | {_norm(field)}
         for i, h in enumerate(headers):
             if h and _norm(h) in names and i not in mapping.values():
                 mapping[field] = i
@@ -158,15 +165,15 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
 
 
 def check_mapping(mapping: dict[str, int]) -> None:
-    missing = [f for f in REQUIRED_FIELDS if f not in mapping]
+    missing = [f for f in required_fields() if f not in mapping]
     if not any(f in mapping for f in ("title_zh", "title_ru")):
         missing.append("title_zh")
-    if not any(f in mapping for f in service.DATE_FIELDS):
+    if not any(f in mapping for f in DATE_FIELDS):
         missing.append("requested_on")
     if missing:
         raise ImportRefused(
             N_("The file has no column for: {fields}. Choose a column for each of them."),
-            fields=service.Lazy(lambda: ", ".join(_(FIELD_LABELS[f]) for f in missing)),
+            fields=Lazy(lambda: ", ".join(EXCHANGE[f].header for f in missing)),
         )
 
 
@@ -252,6 +259,15 @@ def _parse_published(v: object) -> bool | None:
     raise _CellError(N_("“{value}” is neither “published” nor “unpublished”."), value=_text(v))
 
 
+#: What a cell that is not a whole number or not one of the choices gets, when the field has a
+#: message of its own (N_ msgids).
+_INT_MESSAGES = {"warranty_months": N_("“{value}” is not a whole number of months.")}
+_CHOICE_MESSAGES = {
+    "kind": N_("“{value}” is not a kind of exchange."),
+    "channel": N_("“{value}” is not a channel."),
+}
+
+
 @dataclass
 class _Lookups:
     """The register's reference data, read once per import."""
@@ -301,17 +317,18 @@ def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tu
         except _CellError as exc:
             errors.append((field, exc))
 
-    for f in ("reference", "title_zh", "title_ru", "title_original", "notes", "warranty_terms_zh",
-              "warranty_terms_ru"):  # fmt: skip
-        if f in cells:
-            values[f] = _text(cells[f])
-    parse("kind", lambda v: _parse_enum(ExchangeKind, v, N_("“{value}” is not a kind of exchange.")))
-    parse("channel", lambda v: _parse_enum(ExchangeChannel, v, N_("“{value}” is not a channel.")))
+    for f in EXCHANGE.imported():
+        if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT) and f.name in cells:
+            values[f.name] = _text(cells[f.name])
+        elif f.kind is FieldKind.DATE:
+            parse(f.name, _parse_date)
+        elif f.kind is FieldKind.INT:
+            message = _INT_MESSAGES.get(f.name, N_("“{value}” is not a whole number."))
+            parse(f.name, lambda v, message=message: _parse_int(v, message))
+        elif f.kind is FieldKind.CHOICE and f.choices is not None:
+            message = _CHOICE_MESSAGES.get(f.name, N_("“{value}” is not one of the choices."))
+            parse(f.name, lambda v, f=f, message=message: _parse_enum(f.choices, v, message))
     parse("published", _parse_published)
-    parse("quantity", lambda v: _parse_int(v, N_("“{value}” is not a whole number.")))
-    parse("warranty_months", lambda v: _parse_int(v, N_("“{value}” is not a whole number of months.")))
-    for f in (*service.DATE_FIELDS, "warranty_start"):
-        parse(f, _parse_date)
 
     def side(v):
         text = _norm(_text(v))
@@ -398,7 +415,7 @@ def parse_table(
     column_name = {f: (table.headers[i] or _("Column {n}").format(n=i + 1)) for f, i in mapping.items()}
 
     def header(field: str) -> str:
-        return column_name.get(field) or _(FIELD_LABELS.get(field, field))
+        return column_name.get(field) or (EXCHANGE[field].header if field in EXCHANGE else field)
 
     uuid_index = mapping.get("uuid")
     uuids = [_text(cells[uuid_index]) for _n, cells in table.rows] if uuid_index is not None else []

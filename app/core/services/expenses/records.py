@@ -26,6 +26,7 @@ from app.core.models import DelegationMember, Expense, ExpenseCategory, ExpenseK
 from app.core.models.base import like_pattern
 from app.core.services import attachments as attachments_service
 from app.core.services import settings
+from app.core.services.expenses.fields import EXPENSE
 from app.core.services.money import (
     check_amount,
     clean_currency,
@@ -142,9 +143,11 @@ class Validated:
 
 
 def _meeting(session: Session, meeting_id: int | None) -> Meeting:
-    row = session.get(Meeting, meeting_id) if meeting_id is not None else None
+    field = EXPENSE["meeting_id"]
+    field.validate(meeting_id)
+    row = session.get(Meeting, meeting_id)
     if row is None:
-        raise ValidationError(N_("Choose the session the expense belongs to."), field="meeting_id")
+        raise ValidationError(field.required_msgid, field=field.name)
     return row
 
 
@@ -169,14 +172,8 @@ def validate(session: Session, data: ExpenseInput, lang: str | None = None) -> V
     if data.correction_of_id is not None:
         return _validate_correction(session, data, lang)
     meeting = _meeting(session, data.meeting_id)
-    try:
-        kind = ExpenseKind(data.kind)
-    except ValueError:
-        raise ValidationError(N_("Choose the kind of expense."), field="kind") from None
-    try:
-        category = ExpenseCategory(data.category)
-    except ValueError:
-        raise ValidationError(N_("Choose the category of the expense."), field="category") from None
+    EXPENSE.validate(data, ("kind", "category"))
+    kind, category = ExpenseKind(data.kind), ExpenseCategory(data.category)
     side_id = data.delegation_side_id if kind is ExpenseKind.DELEGATION else None
     payer_side_id(kind, meeting.host_side_id, side_id)  # refuses a delegation cost without a delegation
     if side_id is not None:
@@ -194,9 +191,10 @@ def validate(session: Session, data: ExpenseInput, lang: str | None = None) -> V
             )
     currency = clean_currency(data.currency)
     amount = check_amount(parse_amount(data.amount, lang), currency)
-    if data.spent_on is None:
-        raise ValidationError(N_("Enter the date of the expense."), field="spent_on")
+    EXPENSE["spent_on"].validate(data.spent_on)
     description_zh, description_ru = clean_text(data.description_zh), clean_text(data.description_ru)
+    texts = {"description_zh": description_zh, "description_ru": description_ru}
+    EXPENSE.validate(texts, texts.keys())
     if not (description_zh or description_ru):
         raise ValidationError(N_("Describe the expense in Chinese or in Russian."), field="description_zh")
     values = dict(
@@ -251,8 +249,9 @@ def _validate_correction(session: Session, data: ExpenseInput, lang: str | None)
     amount = check_amount(parse_amount(data.amount, lang), original.currency)
     if not reason:
         raise ValidationError(N_("Give the reason for the correction."), field="correction_reason")
-    if data.spent_on is None:
-        raise ValidationError(N_("Enter the date of the expense."), field="spent_on")
+    EXPENSE.validate(
+        {"correction_reason": reason, "spent_on": data.spent_on}, ("correction_reason", "spent_on")
+    )
     # what remains of the expense once its other corrections are taken off
     others = select(func.coalesce(func.sum(Expense.amount_minor), 0)).where(
         Expense.correction_of_id == original.id

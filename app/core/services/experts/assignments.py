@@ -39,6 +39,7 @@ from app.core.services.experts.data import (
     assignment_data,
     period,
 )
+from app.core.services.experts.fields import ASSIGNMENT, MAX_TERM_DAYS
 from app.core.services.experts.warnings import ExpertWarning, NeedsOverride, check_warnings, record_overrides
 from app.core.services.text import clean, clean_text, pick
 from app.i18n import N_, format_date
@@ -59,7 +60,6 @@ __all__ = [
 ]
 
 S = AssignmentStatus
-_LIMITS = {"place_zh": 200, "place_ru": 200}
 
 
 def load_row(session: Session, assignment_id: int | None) -> Assignment:
@@ -107,13 +107,10 @@ def validate(
         raise ValidationError(
             N_("The sending and the receiving side must be different."), field="receiving_side_id"
         )
-    try:
-        purpose = AssignmentPurpose(data.purpose)
-    except ValueError:
-        raise ValidationError(N_("Choose the purpose of the assignment."), field="purpose") from None
+    ASSIGNMENT.validate(data, ("purpose",))
+    purpose = AssignmentPurpose(data.purpose)
     person_ids = tuple(dict.fromkeys(data.person_ids))
-    if not person_ids:
-        raise ValidationError(N_("Choose at least one person to send."), field="people")
+    ASSIGNMENT["people"].validate(person_ids or None)
     for pid in person_ids:
         person = session.get(Person, pid)
         if person is None:
@@ -130,13 +127,8 @@ def validate(
         raise ValidationError(
             N_("Give the host organisation in Chinese or in Russian."), field="host_organisation_zh"
         )
-    for f, v in values.items():
-        if len(v) > _LIMITS.get(f, 300):
-            raise ValidationError(
-                N_("This field cannot be longer than {n} characters."), field=f, n=_LIMITS.get(f, 300)
-            )
-    if data.planned_start is None:
-        raise ValidationError(N_("Give the planned start date."), field="planned_start")
+    ASSIGNMENT.validate(values, values.keys())
+    ASSIGNMENT.validate(data, ("planned_start",))
     if data.planned_end is not None and data.planned_end < data.planned_start:
         raise ValidationError(
             N_("The planned end ({end}) is before the planned start ({start})."),
@@ -144,15 +136,14 @@ def validate(
             end=format_date(data.planned_end),
             start=format_date(data.planned_start),
         )
-    if data.term_limit_days is None or int(data.term_limit_days) <= 0:
-        raise ValidationError(
-            N_("The term limit is a number of days greater than zero."), field="term_limit_days"
-        )
-    if int(data.term_limit_days) > 3660:
+    numbers = {
+        "term_limit_days": _as_int(data.term_limit_days),
+        "extension_days": _as_int(data.extension_days or 0),
+    }
+    if isinstance(numbers["term_limit_days"], int) and numbers["term_limit_days"] > MAX_TERM_DAYS:
         raise ValidationError(N_("A term limit cannot exceed ten years."), field="term_limit_days")
-    ext = int(data.extension_days or 0)
-    if ext < 0:
-        raise ValidationError(N_("An extension cannot be negative."), field="extension_days")
+    ASSIGNMENT.validate(numbers, numbers.keys())
+    ext = numbers["extension_days"]
     if ext and not texts["extension_reason"]:
         raise ValidationError(
             N_("Give the reason for the extension: who agreed it, and when."), field="extension_reason"
@@ -184,11 +175,20 @@ def validate(
         data,
         purpose=purpose,
         person_ids=person_ids,
-        term_limit_days=int(data.term_limit_days),
+        term_limit_days=numbers["term_limit_days"],
         extension_days=ext,
         **values,
         **texts,
     )
+
+
+def _as_int(value):
+    """A whole number typed as text or a float (30, "30", 30.0) as an int; anything else unchanged."""
+    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
+        return int(value)
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
 
 
 def _validate_actual(data: AssignmentData, status: AssignmentStatus, today: dt.date) -> None:

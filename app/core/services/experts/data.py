@@ -9,16 +9,12 @@ from dataclasses import dataclass
 from app.core.models import Person
 from app.core.models.experts import Assignment, AssignmentPurpose, AssignmentStatus, AssignmentStep
 from app.core.services.experts.dates import term_end
+from app.core.services.experts.fields import MULTILINE_FIELDS, TEXT_FIELDS  # noqa: F401
 from app.core.services.text import pick
 from app.i18n import pgettext
 
 OWNER_KIND = "assignment"
 S = AssignmentStatus
-
-TEXT_FIELDS = (
-    "host_organisation_zh", "host_organisation_ru", "place_zh", "place_ru", "speciality_zh", "speciality_ru",
-)  # fmt: skip
-MULTILINE_FIELDS = ("terms_zh", "terms_ru", "notes", "extension_reason")
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,10 @@
   (:mod:`app.core.models.minutes_lock`), and every print shows the stored content and fingerprint.
 - :func:`print_source` is what a print is made from: the stored content of signed minutes, the
   current content (with the planned signing) of unsigned ones. :func:`record_problem` says whether
-  a signed record still holds: the stored content hashes to the stored fingerprint, and the
-  segments and signing fields in the database still give that content.
+  a signed record still holds: the stored content hashes to the stored fingerprint, the segments
+  and signing fields in the database still give that content, and every copy in the print register
+  was printed with that fingerprint (a consistent forgery of content and fingerprint is caught as
+  soon as one copy was printed before it).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ from app.core.enums import (
     SegmentStatus,
 )
 from app.core.errors import NotFoundError, ValidationError
-from app.core.models import Meeting, Minutes, Person, Segment, SegmentRevision
+from app.core.models import Meeting, Minutes, MinutesPrint, Person, Segment, SegmentRevision
 from app.core.services.minutes import checks as minutes_checks
 from app.core.services.minutes import content as mc
 from app.core.services.minutes import records as minutes_service
@@ -256,6 +258,15 @@ def record_problem(session: Session, row: Minutes) -> str:
     )
     if mc.fingerprint(recomputed) != row.fingerprint:
         return _("The text of these minutes in the database was changed after signing.")
+    printed = session.execute(
+        select(MinutesPrint.id).where(
+            MinutesPrint.minutes_id == row.id, MinutesPrint.fingerprint != row.fingerprint
+        )
+    ).first()
+    if printed is not None:  # signed content and fingerprint both replaced behind the triggers
+        return _(
+            "Copies of these minutes were printed with another fingerprint: they were changed after signing."
+        )
     return ""
 
 

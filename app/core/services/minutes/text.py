@@ -61,3 +61,11 @@ def replace_all(text: str, needle: str, replacement: str, *, match_case: bool = 
         last = end
     parts.append(text[last:])
     return "".join(parts), len(spans)
+
+
+_FORMULA = {"zh": re.compile(r"一式[两二]份"), "ru": re.compile(r"в\s+двух\s+(?:подлинных\s+)?экземплярах")}
+
+
+def looks_like_closing_formula(zh: str, ru: str) -> bool:
+    """Whether a pair of texts is a closing formula ("… 一式两份 …" / "… в двух экземплярах …")."""
+    return bool(_FORMULA["zh"].search(zh or "") or _FORMULA["ru"].search(ru or ""))

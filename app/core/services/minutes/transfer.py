@@ -24,6 +24,7 @@ from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationEr
 from app.core.services import tables
 from app.core.services.minutes.edit import MAX_TEXT, insert_segment
 from app.core.services.minutes.records import ensure_minutes, list_segments, minutes_row, segment_rows
+from app.core.services.minutes.text import looks_like_closing_formula
 from app.i18n import N_
 
 COLUMNS = ("zh", "ru", "kind", "part")
@@ -81,8 +82,9 @@ def parse_table(path: Path) -> list[ImportedRow]:
                 errors.append(
                     RowError(number, name, N_("The text is longer than {n} characters."), n=MAX_TEXT)
                 )
+        closing = cell("kind").strip().lower() == "closing"  # the closing formula, as kind or part
         try:
-            kind = _kind(cell("kind"))
+            kind = SegmentKind.PARAGRAPH if closing else _kind(cell("kind"))
         except ValueError:
             errors.append(
                 RowError(
@@ -105,6 +107,10 @@ def parse_table(path: Path) -> list[ImportedRow]:
                     )
                 )  # fmt: skip
                 continue
+        if part is None and (
+            closing or (kind is SegmentKind.PARAGRAPH and looks_like_closing_formula(zh, ru))
+        ):
+            part = SegmentPart.CLOSING
         rows.append(ImportedRow(zh, ru, kind, part))
     if errors:
         raise ImportRefused(N_("The file was not imported: the rows listed below have errors."), rows=errors)
