@@ -172,6 +172,7 @@ def export_docx(session: Session, meeting_id: int, path: Path) -> int:
     import io
 
     import docx
+    from docx.oxml import OxmlElement
     from docx.shared import Cm, Pt
 
     from app.core.services.minutes.xliff import write_atomically
@@ -184,14 +185,18 @@ def export_docx(session: Session, meeting_id: int, path: Path) -> int:
     table = document.add_table(rows=1 + len(rows), cols=3)
     table.style = "Table Grid"
     table.autofit = False
-    widths = (Cm(8), Cm(8), Cm(1.4))
+    widths = (Cm(7.7), Cm(7.7), Cm(2.0))  # 17.4 cm between the margins; "paragraph" fits at 8 pt
     for i, text in enumerate(DOCX_HEADER):
         table.cell(0, i).text = text
+    header_props = table.rows[0]._tr.get_or_add_trPr()  # the header row repeats on every page
+    header_props.append(OxmlElement("w:tblHeader"))
     for r, (zh, ru, kind, _part) in enumerate(rows, start=1):
         table.cell(r, 0).text = zh
         table.cell(r, 1).text = ru
         table.cell(r, 2).text = kind
-    for row in table.rows:
+    for i, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+        column.width = widths[i]
+    for row in table.rows:  # and each cell, which Word reads
         for i, cell in enumerate(row.cells):
             cell.width = widths[i]
             if i == 2:
