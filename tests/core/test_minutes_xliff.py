@@ -298,3 +298,15 @@ def test_an_empty_target_leaves_the_text_alone(minutes, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace(seg.text_ru, ""), encoding="utf-8")
     plan = import_(db, meeting_id, path)
     assert plan.changes == () and segments(db, minutes_id)[1] == seg
+
+
+def test_a_state_that_cannot_be_given_changes_nothing(minutes, tmp_path):
+    db, meeting_id, minutes_id = minutes
+    path = tmp_path / "m.xlf"
+    export(db, meeting_id, path, "zh", "2.0")
+    half = segments(db, minutes_id)[3]  # a draft with no Russian text
+    store = xliff2.Xliff2File.parsestring(path.read_bytes())
+    store.units[3].xmlelement.set("state", "translated")
+    path.write_bytes(bytes(store))
+    plan = import_(db, meeting_id, path)
+    assert plan.changes == () and segments(db, minutes_id)[3] == half

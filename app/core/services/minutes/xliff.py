@@ -421,7 +421,10 @@ def plan_import(session: Session, meeting_id: int, path: Path) -> ImportPlan:
             new_status = SegmentStatus.TRANSLATED
         other_text = seg.text(content.source)
         if new_status is not SegmentStatus.DRAFT and not (new_text.strip() and other_text.strip()):
-            new_status = SegmentStatus.DRAFT
+            new_status = SegmentStatus.DRAFT  # a status past draft needs both texts
+        if not text_changed and new_status is seg.status:
+            unchanged += 1
+            continue
         planned.append(
             UnitChange(
                 u.id,
