@@ -8,6 +8,8 @@ why: not signed, not agreed, a check fails…); 2 unusable input (database, sess
 
 from __future__ import annotations
 
+import sys
+
 from app.cli import common, pdf
 from app.i18n import _
 
@@ -52,6 +54,7 @@ def register(kinds) -> None:
 
 def run(args) -> int:
     from app.core.errors import NotFoundError, ValidationError
+    from app.core.services import glyphs
     from app.core.services.agenda import sessions as meetings
     from app.core.services.minutes import signing
     from app.core.services.minutes.content import short_fingerprint
@@ -78,10 +81,15 @@ def run(args) -> int:
                 src = signing.print_source(s, meeting.id)
             except NotFoundError as exc:
                 raise common.CommandError(exc.message) from exc
+            report.fonts.use_extra_fonts(glyphs.extra_fonts(s))  # the fonts the user added, too
             pdf.report_missing_glyphs(*report.document_texts(src))
             try:
                 data = report.minutes_pdf(s, meeting.id, options)
             except ValidationError as exc:
+                problems = getattr(exc, "problems", ())
+                if len(problems) > 4:  # the message names four: every one here (check minutes too)
+                    for problem in problems:
+                        print("- " + problem.message, file=sys.stderr)
                 message = exc.message
                 if not src.signed and not options.reading and not options.draft:
                     message += " " + _("(--draft prints a proof.)")

@@ -129,6 +129,7 @@ def _print_refused_rows(exc) -> None:
 def _run_import_xliff(args, path: Path) -> int:
     from app.core.errors import ImportRefused, NotFoundError, ValidationError
     from app.core.services.minutes.xliff import import_xliff
+    from app.i18n.wording import session_name
 
     db = common.open_db(args)
     try:
@@ -148,10 +149,10 @@ def _run_import_xliff(args, path: Path) -> int:
     n = len(plan.changes)
     print(
         ngettext(
-            "{n} segment of the minutes of session {number} was updated.",
-            "{n} segments of the minutes of session {number} were updated.",
+            "{session}: {n} segment of the minutes was updated.",
+            "{session}: {n} segments of the minutes were updated.",
             n,
-        ).format(n=n, number=args.session)
+        ).format(n=n, session=session_name(args.session))
     )
     if plan.skipped:
         k = len(plan.skipped)

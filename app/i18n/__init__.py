@@ -17,9 +17,7 @@ import gettext
 import hashlib
 import io
 import os
-import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 
 from app import paths
@@ -73,16 +71,6 @@ def normalize_language(code: str | None) -> str | None:
     if c.startswith("en") or c in ("c", "posix"):
         return "en"
     return None
-
-
-def doc_language(code: str) -> str:
-    """'zh'/'zh_CN' -> 'zh', 'ru' -> 'ru' (the content languages)."""
-    n = normalize_language(code)
-    if n == "zh_CN":
-        return "zh"
-    if n == "ru":
-        return "ru"
-    raise ValueError(f"not a document language: {code!r}")
 
 
 def ui_language_of(doc_lang: str) -> str:
@@ -192,117 +180,32 @@ def doc_ngettext(lang: str) -> Callable[[str, str, int], str]:
     return t.ngettext
 
 
-# --- Babel formatting -----------------------------------------------------------------------------
+# --- Formatting: app/i18n/wording.py -------------------------------------------------------------
 
 
-def babel_locale_name(lang: str | None = None) -> str:
-    lang = lang or _state.lang
-    n = ui_language_of(lang) if lang in DOC_LANGUAGES else (normalize_language(lang) or "en")
-    return {"zh_CN": "zh_CN", "ru": "ru_RU", "en": "en_GB"}[n]
+def format_date(value: _dt.date | None, format: str = "short", lang: str | None = None) -> str:
+    """The short (table) style, or the long (document) style for ``format="long"``."""
+    from app.i18n import wording
+
+    if format == "long":
+        return wording.long_date(value, lang)
+    return wording.short_date(value, lang)
 
 
-@lru_cache(maxsize=8)
-def babel_locale(lang: str | None = None):
-    from babel import Locale
+def format_datetime(value: _dt.datetime | None, format: str = "short", lang: str | None = None) -> str:
+    """The short date and the time, in the laptop's local time."""
+    from app.i18n import wording
 
-    return Locale.parse(babel_locale_name(lang))
-
-
-def format_date(value: _dt.date | None, format: str = "medium", lang: str | None = None) -> str:
-    if value is None:
-        return ""
-    from babel.dates import format_date as _fd
-
-    return _fd(value, format=format, locale=babel_locale_name(lang))
+    return wording.short_datetime(value, lang)
 
 
-def format_datetime(value: _dt.datetime | None, format: str = "medium", lang: str | None = None) -> str:
-    if value is None:
-        return ""
-    from babel.dates import format_datetime as _fdt
-
-    if value.tzinfo is not None:
-        value = value.astimezone()  # shown in the laptop's local time
-    return _fdt(value, format=format, locale=babel_locale_name(lang))
-
-
-def format_time(value: _dt.time | None, lang: str | None = None) -> str:
-    if value is None:
-        return ""
-    return value.strftime("%H:%M")
-
-
-def format_number(value: int | Decimal | float, lang: str | None = None) -> str:
-    from babel.numbers import format_decimal
-
-    return format_decimal(value, locale=babel_locale_name(lang))
-
-
-_CURRENCY_SPACING = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
-
-
-def format_money(amount: Decimal, currency: str, lang: str | None = None) -> str:
-    """``1 234,50 ₽`` in Russian, ``¥1,234.50`` in Chinese: Babel's pattern for the locale.
-
-    A currency shown by its letters is spaced from the digits (``RUB 1,234.50``, not
-    ``RUB1,234.50``), as CLDR's currency spacing rule asks and Babel does not do.
-    """
-    from babel.numbers import format_currency
-
-    text = format_currency(amount, currency, locale=babel_locale_name(lang))
-    return _CURRENCY_SPACING.sub("\u00a0", text)
-
-
-def format_amount(amount: Decimal, currency: str, lang: str | None = None) -> str:
-    """The number alone, with the currency's decimals, in the locale's digits and separators."""
-    from babel.numbers import format_decimal, get_currency_precision
-
-    digits = get_currency_precision(currency)
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(amount, format=pattern, locale=babel_locale_name(lang))
-
-
-def parse_decimal(text: str, lang: str | None = None) -> Decimal:
-    """Parse a number typed in the locale's way (``1 234,50`` in Russian, ``1,234.50`` in Chinese).
-
-    Raises ``ValueError`` with a translated message when the text is not a number.
-    """
-    from babel.numbers import NumberFormatError
-    from babel.numbers import parse_decimal as _pd
-
-    cleaned = (text or "").strip().replace("\u00a0", " ").replace("\u202f", " ")
-    if not cleaned:
-        raise ValueError(_("Enter a number."))
-    loc = babel_locale_name(lang)
-    cleaned = cleaned.replace(" ", "")  # spaces only ever group digits
-    try:
-        return _pd(cleaned, locale=loc, strict=True)
-    except (NumberFormatError, InvalidOperation):
-        pass
-    try:  # the plain form 1234.50 is understood in every locale
-        return Decimal(cleaned)
-    except InvalidOperation:
-        raise ValueError(_("“{text}” is not a number.").format(text=text)) from None
-
-
-def currency_name(code: str, lang: str | None = None) -> str:
-    from babel.numbers import get_currency_name
-
-    return get_currency_name(code, locale=babel_locale_name(lang))
-
-
-def is_known_currency(code: str) -> bool:
-    from babel.numbers import get_currency_name, is_currency
-
-    if not code or len(code) != 3 or not code.isalpha() or not code.isupper():
-        return False
-    if is_currency(code):
-        return True
-    # Historic codes (SUR, the Soviet rouble) are no longer "current" but Babel still names them.
-    return get_currency_name(code, locale="en") != code
-
-
-def currency_digits(code: str) -> int:
-    from babel.numbers import get_currency_precision
-
-    return get_currency_precision(code)
+# Re-exported for the code that imports them from here; wording needs the functions above.
+from app.i18n.wording import (  # noqa: E402, F401
+    currency_digits,
+    currency_name,
+    format_amount,
+    format_money,
+    format_number,
+    is_known_currency,
+    parse_decimal,
+)

@@ -9,19 +9,25 @@ page furniture drawn on the canvas), which split it into runs, each in a font th
 - Latin and Cyrillic in PT Serif / PT Sans (which also have ₽ and №);
 - anything else in whichever shipped font has it.
 
-A character no shipped font has (some CJK Extension B ideographs) cannot be printed: documents
-report it before printing with :func:`missing_glyphs`, and it is printed as a visible □ rather than
-dropped without a trace.
+A character no shipped font has (some CJK Extension B ideographs) is looked for in the font files
+the user added (setting ``fonts.extra``, :func:`use_extra_fonts`); if none has it either, it cannot
+be printed: documents report it before printing with :func:`missing_glyphs`, the minutes checks
+report it as a finding that blocks signing (this module installs :func:`printable` as the core's
+source, :mod:`app.core.services.glyphs`), and it is printed as a visible □ rather than dropped
+without a trace. Each font's coverage (the code points of its cmap) is read once.
 """
 
 from __future__ import annotations
 
-import unicodedata
+import hashlib
+import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from app import paths
+from app.core.services import glyphs
 
 SERIF = "CD-Serif"
 SERIF_BOLD = "CD-Serif-Bold"
@@ -154,14 +160,67 @@ def font_for(ch: str, role: str = "serif", lang: str = "ru") -> str | None:
         order = (r.cjk, r.latin)
     else:
         order = (r.latin, r.cjk)
-    for name in (*order, MING, HEI, SERIF, SANS):
+    for name in (*order, MING, HEI, SERIF, SANS, *_extra):
         if has_glyph(name, ch):
             return name
     return None
 
 
-def _printable(ch: str) -> bool:
-    return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"))
+_printable = glyphs.needs_glyph
+
+# --- fonts the user added --------------------------------------------------------------------
+
+#: path -> registered font name (None: the file could not be used)
+_loaded: dict[str, str | None] = {}
+_extra: tuple[str, ...] = ()
+
+
+def load_font(path: str) -> str | None:
+    """Register a font file with ReportLab as a fallback font, once; its name, or None (with a
+    warning on standard error) if it cannot be used (missing, not TrueType outlines…)."""
+    if path in _loaded:
+        return _loaded[path]
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    register()
+    name = "CD-Extra-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
+    try:
+        font = TTFont(name, path, subfontIndex=0) if path.lower().endswith(".ttc") else TTFont(name, path)
+        pdfmetrics.registerFont(font)
+    except Exception as exc:  # noqa: BLE001  (any unreadable file: say so, print without it)
+        print(f"commission-desk: {path}: {exc}", file=sys.stderr)
+        _loaded[path] = None
+        return None
+    _loaded[path] = name
+    return name
+
+
+def use_extra_fonts(font_paths: Sequence[str]) -> tuple[str, ...]:
+    """Use these font files (the setting ``fonts.extra``) after the shipped fonts; the names of
+    those that could be loaded."""
+    global _extra
+    names = tuple(n for n in (load_font(str(p)) for p in font_paths) if n)
+    if names != _extra:
+        _extra = names
+        printable.cache_clear()
+    return names
+
+
+@lru_cache(maxsize=65536)
+def printable(ch: str) -> bool:
+    """Whether a font (shipped or added) prints ``ch``; spaces and controls always "print"."""
+    return not _printable(ch) or font_for(ch) is not None
+
+
+def printable_with(font_paths: Sequence[str]) -> glyphs.Printable:
+    """The core's source (:func:`app.core.services.glyphs.install`): :func:`printable`, with these
+    font files added."""
+    use_extra_fonts(font_paths)
+    return printable
+
+
+glyphs.install(printable_with)
 
 
 def missing_glyphs(*texts: str) -> list[str]:

@@ -33,9 +33,10 @@ from app.core.services.agenda.sessions import MeetingData, MemberData
 from app.core.services.attachments import AttachmentData
 from app.core.services.commission import CommissionData, SideData
 from app.i18n import N_, doc_gettext
+from app.i18n.numerals import zh_number
+from app.i18n.wording import date_range, day_heading, long_date, session_phrase, time_range
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
 from app.reports.styles import styles
-from app.reports.wording import date_range, day_heading, long_date, session_phrase, time_range, zh_number
 
 
 @dataclass(frozen=True)

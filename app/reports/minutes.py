@@ -32,6 +32,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from app.core.errors import ValidationError
+from app.core.services import glyphs
 from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, SideInfo, short_fingerprint
 from app.core.services.minutes.signing import PrintSource
@@ -153,6 +154,7 @@ class PrintResult:
 def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResult:
     """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused),
     with what the preview and the command line tell about it."""
+    fonts.use_extra_fonts(glyphs.extra_fonts(session))
     src = signing.print_source(session, meeting_id)
     if not src.signed and not options.reading and not options.draft:
         check_signature_copies(session, meeting_id)  # first say what is missing, if anything

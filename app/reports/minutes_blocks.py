@@ -22,11 +22,10 @@ from app.core.enums import DelegationRole, SegmentKind, SegmentPart
 from app.core.services.minutes import text as minutes_text
 from app.core.services.minutes.content import ContentSegment, MinutesContent, PersonInfo, SideInfo
 from app.i18n import doc_gettext
+from app.i18n.wording import date_range, long_date
 from app.reports.document import para
 from app.reports.linebreak import bind
 from app.reports.minutes_words import (
-    date_long,
-    date_range,
     job_line,
     member_line,
     ordinal,
@@ -293,7 +292,7 @@ def formula(lang: str, first_lang: str, place: str, date: dt.date | None) -> str
             "Done at {place} on {date} in two originals, each in the Russian and Chinese languages, "
             "both texts being equally authentic."
         )
-    when = date_long(date, lang, year_word=True) if date else "……"
+    when = long_date(date, lang, year_word=True) if date else "……"
     return msg.format(place=place.strip() or "……", date=when)
 
 

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, short_fingerprint
-from app.i18n import _, babel_locale_name, current_language
+from app.i18n import _, current_language, wording
 from app.reports import minutes as report
 from app.reports import pdf_pages
 from app.reports.pdf_pages import Unreadable
@@ -73,14 +73,13 @@ def read_pdf(data: bytes) -> tuple[dict[str, str] | None, list[str]]:
 def session_label(c: MinutesContent) -> str:
     """The session in the interface language only: its city where the content has a name for it in
     that language (Chinese, Russian), and the dates as that language writes them."""
-    from babel.dates import format_interval
 
     lang = current_language()
     city = c.city.zh if lang.startswith("zh") else c.city.ru if lang.startswith("ru") else ""
-    dates = format_interval(c.start, c.end, "yMMMd", locale=babel_locale_name(lang))
+    dates = wording.date_range(c.start, c.end)
     if not city:
-        return _("session {number}: {dates}").format(number=c.ordinal, dates=dates)
-    return _("session {number}: {city}, {dates}").format(number=c.ordinal, city=city, dates=dates)
+        return _("{session}: {dates}").format(session=wording.session_name(c.ordinal), dates=dates)
+    return _("{session}: {city}, {dates}").format(session=wording.session_name(c.ordinal), city=city, dates=dates)
 
 
 def _shown(text: str) -> str:

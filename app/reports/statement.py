@@ -2,8 +2,9 @@
 
 Per session: a table per side with what that side bears, organisation costs (the host) and its own
 delegation's costs, subtotals per category, totals per currency; a summary; converted totals only
-where the users entered a dated rate, printed with the rate and its date. Amounts are formatted
-by Babel for the document's locale (``1 234,50 ₽``, ``¥1,234.50``).
+where the users entered a dated rate, printed with the rate and its date. Amounts and dates are
+worded by :mod:`app.i18n.wording` for the document's language (``1 234,50 ₽``, ``¥1,234.50``; the
+short date in the table, the long one in the text).
 
 The statement carries a fingerprint of what it states (the same in both languages), so that the
 accountants of the two sides can check that their copies agree to the last kopeck and fen.
@@ -11,7 +12,6 @@ accountants of the two sides can check that their copies agree to the last kopec
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 from reportlab.lib import colors
@@ -24,9 +24,17 @@ from app.core.models import ExpenseKind
 from app.core.services.expenses import summary as expense_summary
 from app.core.services.expenses.records import ExpenseData
 from app.core.services.expenses.summary import Converted, SideStatement, StatementData
-from app.core.services.money import format_rate
-from app.i18n import currency_name, doc_gettext, format_date, format_money
-from app.i18n.numerals import ru_ordinal_neuter, zh_number
+from app.i18n import doc_gettext
+from app.i18n.wording import (
+    currency_name,
+    date_range,
+    format_money,
+    format_rate,
+    long_date,
+    session_title,
+    short_date,
+    side_name,
+)
 from app.reports import fonts
 from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
 from app.reports.styles import Styles, styles
@@ -34,37 +42,6 @@ from app.reports.styles import Styles, styles
 _ZH_SECTION = "一二三四五六七八九十"
 #: A category with at most this many lines is kept on one page.
 KEEP_LINES = 12
-
-
-def session_name(ordinal: int, lang: str) -> str:
-    """第二次会议 / Второе заседание."""
-    if lang == "zh":
-        return f"第{zh_number(ordinal)}次会议"
-    word = ru_ordinal_neuter(ordinal)
-    return f"{word[0].upper()}{word[1:]} заседание"
-
-
-def date_range(start: dt.date, end: dt.date, lang: str) -> str:
-    """1958年6月2日至6日 / 2–6 июня 1958 г."""
-    if lang == "zh":
-        if start == end:
-            return format_date(start, "long", "zh")
-        if (start.year, start.month) == (end.year, end.month):
-            return f"{format_date(start, 'long', 'zh')}至{end.day}日"
-        if start.year == end.year:
-            return f"{format_date(start, 'long', 'zh')}至{end.month}月{end.day}日"
-        return f"{format_date(start, 'long', 'zh')}至{format_date(end, 'long', 'zh')}"
-    if start == end:
-        return format_date(start, "long", "ru")
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day}–{format_date(end, 'long', 'ru')}"
-    if start.year == end.year:
-        return f"{format_date(start, 'd MMMM', 'ru')} – {format_date(end, 'long', 'ru')}"
-    return f"{format_date(start, 'long', 'ru')} – {format_date(end, 'long', 'ru')}"
-
-
-def line_date(day: dt.date, lang: str) -> str:
-    return format_date(day, "medium" if lang == "zh" else "dd.MM.y", lang)
 
 
 def money_lines(totals: dict[str, Decimal], lang: str) -> str:
@@ -79,7 +56,7 @@ def rate_text(rate: expense_summary.RateData, lang: str) -> str:
         source=rate.from_currency,
         rate=value,
         target=rate.to_currency,
-        date=format_date(rate.rate_date, "long", lang),
+        date=long_date(rate.rate_date, lang),
     )
 
 
@@ -98,7 +75,7 @@ class _Builder:
     # --- pieces -------------------------------------------------------------------------------
 
     def side_name(self, side) -> str:
-        return side.short_name(self.lang)
+        return side_name(side, self.lang)
 
     def heading_number(self, i: int) -> str:
         return f"{_ZH_SECTION[i]}、" if self.lang == "zh" and i < len(_ZH_SECTION) else f"{i + 1}. "
@@ -113,7 +90,7 @@ class _Builder:
         return [
             para(d.commission.name(self.lang), st.subtitle),
             para(_d("Statement of expenses"), st.title),
-            para(f"{session_name(m.ordinal, self.lang)}{sep}{place}", st.subtitle),
+            para(f"{session_title(m.ordinal, self.lang)}{sep}{place}", st.subtitle),
             para(
                 _d(
                     "As the sides agreed, the costs of organising a session are borne by the side that hosts "
@@ -130,12 +107,12 @@ class _Builder:
         if e.is_correction:
             original = self.data.expenses.get(e.correction_of_id)
             note = _d("Correction of the expense of {date}; reason: {reason}").format(
-                date=line_date(original.spent_on, self.lang) if original else "—", reason=e.correction_reason
+                date=short_date(original.spent_on, self.lang) if original else "—", reason=e.correction_reason
             )
             text = f"{text}\n{note}" if text else note
         return [
             para(str(n), st.cell_center),
-            para(line_date(e.spent_on, self.lang), st.cell),
+            para(short_date(e.spent_on, self.lang), st.cell),
             para(text, st.cell),
             para(str(e.receipts) if e.receipts else "—", st.cell_center),
             para(format_money(e.amount, e.currency, self.lang), st.cell_right),
@@ -372,9 +349,9 @@ def build_statement(data: StatementData, lang: str) -> bytes:
         lang=lang,
         fingerprint=data.fingerprint,
         initials=tuple(s.side.short_name(lang) for s in sides[:2]) if len(sides) >= 2 else None,
-        running_head=f"{data.commission.name(lang)} · {session_name(data.meeting.ordinal, lang)}",
+        running_head=f"{data.commission.name(lang)} · {session_title(data.meeting.ordinal, lang)}",
     )
-    title = _d("Statement of expenses") + " · " + session_name(data.meeting.ordinal, lang)
+    title = _d("Statement of expenses") + " · " + session_title(data.meeting.ordinal, lang)
     meta = Meta(title=title, subject=data.commission.name(lang), keywords=data.fingerprint)
     return render(_Builder(data, lang).story(), furniture, meta)
 

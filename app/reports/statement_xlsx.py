@@ -1,8 +1,8 @@
 """The statement for accountants, as an XLSX workbook: every expense, the summary per side, the budgets
 and the rates, with numbers as numbers and each amount cell in its currency's number format.
 
-Headers are in the document's language (zh or ru); the number formats follow Babel's currency
-pattern for that locale (``"¥"#,##0.00``, ``#,##0.00 "₽"``), so a spreadsheet shows what the
+Headers are in the document's language (zh or ru); the number formats follow the currency
+pattern of that locale (:mod:`app.i18n.wording`) (``"¥"#,##0.00``, ``#,##0.00 "₽"``), so a spreadsheet shows what the
 statement prints, and the cells stay numbers that the accountants can sum.
 """
 
@@ -16,19 +16,24 @@ from sqlalchemy.orm import Session
 
 from app.core.services.expenses import summary as expense_summary
 from app.core.services.expenses.summary import StatementData
-from app.i18n import babel_locale, currency_digits, doc_gettext
-from app.reports.statement import session_name
+from app.i18n import doc_gettext
+from app.i18n.wording import (
+    SHORT_DATE_PATTERNS,
+    currency_digits,
+    currency_pattern,
+    currency_symbol,
+    lang_key,
+    session_title,
+    short_date,
+)
 
 _NUMBER = re.compile(r"[#0,.]+")
 
 
 def excel_currency_format(currency: str, lang: str) -> str:
     """An Excel number format for amounts in ``currency`` as the locale writes them."""
-    from babel.numbers import get_currency_symbol
-
-    locale = babel_locale(lang)
-    pattern = locale.currency_formats["standard"].pattern.split(";")[0]
-    symbol = get_currency_symbol(currency, locale=locale)
+    pattern = currency_pattern(lang)
+    symbol = currency_symbol(currency, lang)
     digits = currency_digits(currency)
     number = "#,##0" + ("." + "0" * digits if digits else "")
     prefix, suffix = _NUMBER.split(pattern, maxsplit=1)
@@ -42,7 +47,8 @@ def excel_currency_format(currency: str, lang: str) -> str:
 
 
 def _date_format(lang: str) -> str:
-    return 'yyyy"年"m"月"d"日"' if lang == "zh" else "dd.mm.yyyy"
+    """The short (table) date style as an Excel number format: yyyy-mm-dd, dd.mm.yyyy."""
+    return SHORT_DATE_PATTERNS[lang_key(lang)].replace("M", "m")
 
 
 def build_workbook(data: StatementData, lang: str) -> bytes:
@@ -55,7 +61,7 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
     head_fill = PatternFill("solid", fgColor="E8E8E8")
     wb = Workbook()
     wb.properties.creator = "Commission Desk"
-    wb.properties.title = f"{_d('Statement of expenses')} · {session_name(data.meeting.ordinal, lang)}"
+    wb.properties.title = f"{_d('Statement of expenses')} · {session_title(data.meeting.ordinal, lang)}"
     wb.properties.subject = data.commission.name(lang)
     wb.properties.keywords = data.fingerprint
     sides = {s.side.id: s.side for s in data.sides}
@@ -127,7 +133,7 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
         if c.amount is None:
             continue
         rates = "; ".join(
-            f"1 {r.from_currency} = {r.rate} {r.to_currency} ({r.rate_date.isoformat()})" for r in c.rates
+            f"1 {r.from_currency} = {r.rate} {r.to_currency} ({short_date(r.rate_date, lang)})" for r in c.rates
         )
         ws.append([_d("Converted total"), rates, None, None, c.currency])
         money(ws, ws.max_row, 4, c.amount, c.currency, strong=True)

@@ -40,6 +40,36 @@ def register_fonts() -> list[str]:
     return _registered_families
 
 
+def install_glyph_source() -> None:
+    """The minutes checks ask the documents' fonts which characters print (loaded when asked)."""
+    from app.core.services import glyphs
+
+    def source(font_paths):
+        from app.reports import fonts
+
+        return fonts.printable_with(font_paths)
+
+    glyphs.install(source)
+
+
+def add_user_fonts(db) -> None:
+    """The font files the user added (setting fonts.extra): further fallbacks on screen too."""
+    from app.core.services import glyphs
+
+    with db.unit() as s:
+        extra = glyphs.use_settings(s)  # the minutes checks count on these fonts too
+    app = QApplication.instance()
+    for path in extra:
+        fid = QFontDatabase.addApplicationFont(path)
+        if fid < 0 or app is None:
+            continue
+        font = QFont(app.font())
+        families = [f for f in font.families() if f] or [font.family()]
+        families += [f for f in QFontDatabase.applicationFontFamilies(fid) if f not in families]
+        font.setFamilies(families)
+        app.setFont(font)
+
+
 def init_application(argv: list[str] | None = None) -> QApplication:
     from app.ui.refcounts import protect_singletons
 
@@ -54,6 +84,7 @@ def init_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
+    install_glyph_source()
     return app
 
 
@@ -91,6 +122,7 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
                 build_demo(s)
                 empty = False
         ctx.db = db
+        add_user_fonts(db)
     window = MainWindow(ctx)
     window.show()
     if os.environ.get("COMMISSION_DESK_QUIT_AFTER_START"):  # start-up benchmark: quit once shown

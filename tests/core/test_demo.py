@@ -31,5 +31,7 @@ def test_demo_sessions_have_delegations_with_one_head_per_side(demo_db):
         assert s.execute(select(func.count(DelegationMember.id))).scalar_one() == 24
         assert s.execute(select(func.count(AgendaItem.id))).scalar_one() >= 18
         first = next(m.id for m in ms if m.ordinal == 1)
-        assert s.execute(select(func.count(Decision.id)).where(Decision.meeting_id == first)).scalar_one() == 8
+        assert (
+            s.execute(select(func.count(Decision.id)).where(Decision.meeting_id == first)).scalar_one() == 8
+        )
         assert s.execute(select(func.count(Meeting.id))).scalar_one() == 2

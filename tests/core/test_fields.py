@@ -37,8 +37,15 @@ def test_selections():
 
 
 def test_valid_record_passes():
-    REG.validate({"title": "abc", "quantity": 2, "amount": Decimal("1.5"), "on": dt.date(1957, 12, 14),
-                  "status": "agreed"})
+    REG.validate(
+        {
+            "title": "abc",
+            "quantity": 2,
+            "amount": Decimal("1.5"),
+            "on": dt.date(1957, 12, 14),
+            "status": "agreed",
+        }
+    )
 
 
 @pytest.mark.parametrize(

@@ -139,7 +139,9 @@ def test_deleting_a_session_takes_its_agenda_programme_and_materials_along(demo_
             ).scalar()
             == 0
         )
-        owners = {a.owner_id for a in s.execute(select(Attachment)).scalars() if a.owner_kind == "agenda_item"}
+        owners = {
+            a.owner_id for a in s.execute(select(Attachment)).scalars() if a.owner_kind == "agenda_item"
+        }
         session1_items = {i.id for i in agenda.list_items(s, meetings.meeting_by_ordinal(s, 1).id)}
         assert owners <= session1_items  # only the first session's materials are left
 

@@ -22,7 +22,7 @@ from app.reports import fonts
 from app.reports import minutes as report
 from app.reports.minutes import Layout, PrintOptions
 from app.reports.minutes_blocks import closing_formula, is_closing_formula, signature_lines
-from tests.core.signing_helpers import MISSING, RARE, make_minutes, segments_spec
+from tests.core.signing_helpers import MISSING, RARE, fonts_have_everything, make_minutes, segments_spec
 from tests.reports.pdftools import (
     assert_all_fonts_embedded,
     missing_chars,
@@ -79,7 +79,7 @@ def printed(demo_template, tmp_path_factory) -> dict[tuple[str, str, Layout], Pr
         1, (SegmentPart.PREAMBLE, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)
     )
     generated, _ = make_minutes(db, rows=rows)
-    with db.unit() as s:
+    with fonts_have_everything(), db.unit() as s:  # signed where a font had MISSING
         signing.record_signing(s, generated, signing_defaults(s, generated))
     with db.unit() as s:
         demo = s.execute(select(Meeting.id).where(Meeting.ordinal == 1)).scalar_one()

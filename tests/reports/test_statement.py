@@ -13,7 +13,10 @@ from app.cli import main
 from app.core.services.agenda import sessions as meetings
 from app.core.services.expenses import summary as expense_summary
 from app.i18n import format_money, set_language
-from app.reports.statement import build_statement, date_range, session_name, statement_pdf, zh_number
+from app.i18n.numerals import zh_number
+from app.i18n.wording import date_range
+from app.i18n.wording import session_title as session_name
+from app.reports.statement import build_statement, statement_pdf
 from tests.core.test_cli import run_cli
 from tests.reports.pdftools import (
     assert_all_fonts_embedded,
@@ -80,8 +83,8 @@ def test_the_two_languages_state_the_same_amounts_to_the_last_fen(demo_db, tmp_p
     """Each side's accountant prints in their own language: every number must be the same."""
     data = session_data(demo_db, ordinal)
     # in the layout text columns are apart by several spaces; digit groups by one (or none)
-    zh = text_of(build_statement(data, "zh"), tmp_path, layout=True).replace("\u00a0", " ")
-    ru = text_of(build_statement(data, "ru"), tmp_path, layout=True).replace("\u00a0", " ")
+    zh = text_of(build_statement(data, "zh"), tmp_path, layout=True).replace("\u00a0", " ").replace("\u2212", "-")
+    ru = text_of(build_statement(data, "ru"), tmp_path, layout=True).replace("\u00a0", " ").replace("\u2212", "-")
     # "¥1,234.50", "-¥1,260.00", "RUB 350,400.00", "US$2,160.00": the sign comes before the symbol
     found_zh = [
         sign + number

@@ -211,7 +211,9 @@ def test_filters_and_search_run_in_sql_and_the_summary_follows(qtbot, demo_windo
     late = ctx.read(search.count_overdue)
     assert reg.model.rowCount() == late > 0
     assert all(cells(view, "overdue"))
-    assert reg.summary.text().startswith(f"{late} register entries") and f"overdue: {late}" in reg.summary.text()
+    assert (
+        reg.summary.text().startswith(f"{late} register entries") and f"overdue: {late}" in reg.summary.text()
+    )
 
 
 def test_clicking_a_header_sorts_in_sql(qtbot, demo_window):

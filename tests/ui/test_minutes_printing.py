@@ -207,11 +207,11 @@ def test_the_minutes_tab_prints_and_signs_its_session(qtbot, demo_window, monkey
 def test_characters_no_font_has_are_reported_before_the_preview(qtbot, demo_db, demo_ctx, monkeypatch):
     from app.core.enums import SegmentKind, SegmentPart
     from app.core.services.minutes.content import signing_defaults
-    from tests.core.signing_helpers import MISSING
+    from tests.core.signing_helpers import MISSING, fonts_have_everything
 
     rows = [(SegmentPart.JOINT, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]
     mid, _ = make_minutes(demo_db, rows=rows)
-    with demo_db.unit() as s:
+    with fonts_have_everything(), demo_db.unit() as s:  # signed where a font had MISSING
         signing.record_signing(s, mid, signing_defaults(s, mid))
     warned = []
     monkeypatch.setattr(messages, "warning", lambda parent, text, title=None: warned.append(text))

@@ -12,7 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.core.errors import ValidationError
 from app.core.services.text import clean
-from app.i18n import N_, currency_digits, format_amount, is_known_currency, parse_decimal
+from app.i18n import N_
+from app.i18n.wording import currency_digits, format_amount, is_known_currency, parse_decimal
 
 #: The currencies the forms offer first; any other ISO 4217 code (USD, the historic SUR…) is allowed.
 DEFAULT_CURRENCIES = ("CNY", "RUB")
@@ -140,15 +141,6 @@ def parse_rate(text: str | Decimal | None, lang: str | None = None, field: str =
     if value >= MAX_UNITS or value != value.quantize(Decimal("1e-10"), rounding=ROUND_HALF_UP):
         raise ValidationError(N_("The rate may have at most ten decimals."), field=field)
     return value
-
-
-def format_rate(value: Decimal, lang: str | None = None) -> str:
-    """A rate with every decimal it has, in the locale's way (``0,0852`` in Russian)."""
-    from babel.numbers import format_decimal
-
-    from app.i18n import babel_locale_name
-
-    return format_decimal(value, locale=babel_locale_name(lang), decimal_quantization=False)
 
 
 def decimal_text(value: Decimal) -> str:

@@ -33,7 +33,7 @@ from app.core.services.experts import assignments as experts
 from app.core.services.experts import quotas as experts_quotas
 from app.core.services.experts.assignments import AssignmentData, NeedsOverride, PersonRef
 from app.core.services.experts.query import decision_choices
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.dialogs import openers
 from app.ui.dialogs.assignment_form import ChosenPeopleModel
 from app.ui.dialogs.assignment_procedure import ProcedureTab
@@ -253,8 +253,8 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
         meeting.addItem("—", None)
         for m in self._meetings:
             meeting.addItem(
-                _("Session {number}, {city}, {date}").format(
-                    number=m.ordinal, city=m.city(lang), date=format_date(m.start_date)
+                _("{session}, {city}, {date}").format(
+                    session=wording.session_name(m.ordinal), city=m.city(lang), date=format_date(m.start_date)
                 ),
                 m.id,
             )

@@ -37,7 +37,7 @@ from app.core.services.agenda import sessions as meetings_service
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, WARRANTY_FIELDS
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.widgets import combo
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.date_edit import OptionalDateEdit
@@ -50,7 +50,7 @@ TEXT_FIELDS = tuple(f for f in ITEM_FIELDS if EXCHANGE[f].kind is FieldKind.TEXT
 
 
 def session_label(m) -> str:
-    return _("Session {n} ({city})").format(n=m.ordinal, city=m.city(current_language()))
+    return _("{session} ({city})").format(session=wording.session_name(m.ordinal), city=m.city(current_language()))
 
 
 def elide(text: str, width: int = 70) -> str:

@@ -29,7 +29,7 @@ from app.core.services.expenses import records as service
 from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
-from app.i18n import _, current_language, format_amount, format_date, format_money
+from app.i18n import _, current_language, format_amount, format_date, format_money, wording
 from app.ui.widgets import messages
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.currency_box import CurrencyBox
@@ -61,8 +61,8 @@ def date_format() -> str:
 
 
 def session_label(m) -> str:
-    return _("Session {number} · {city} · {dates}").format(
-        number=m.ordinal, city=m.city(current_language()), dates=format_date(m.start_date)
+    return _("{session} · {city} · {dates}").format(
+        session=wording.session_name(m.ordinal), city=m.city(current_language()), dates=format_date(m.start_date)
     )
 
 

@@ -28,7 +28,7 @@ from app.core.errors import CoreError
 from app.core.services import commission as commission_service
 from app.core.services.minutes import signing
 from app.core.services.minutes.content import MARKINGS, short_fingerprint
-from app.i18n import _, current_language, format_date, ngettext
+from app.i18n import _, current_language, format_date, ngettext, wording
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -46,11 +46,10 @@ def session_text(state: signing.MinutesState) -> str:
         )
     else:
         status = _("no minutes yet")
-    return _("Session {number} — {city}, {start} – {end} — {status}").format(
-        number=state.ordinal,
+    return _("{session} — {city}, {dates} — {status}").format(
+        session=wording.session_name(state.ordinal),
         city=state.city(lang),
-        start=format_date(state.start),
-        end=format_date(state.end),
+        dates=wording.date_range(state.start, state.end),
         status=status,
     )
 

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel
 from app.core.fields import Field, FieldKind
 from app.core.services.expenses import summary as service
 from app.core.services.expenses.summary import RateData, RateInput
-from app.core.services.money import format_rate
 from app.i18n import N_, _, current_language
+from app.i18n.wording import format_rate
 from app.ui.dialogs.record_dialog import RecordDialog
 from app.ui.widgets.currency_box import CurrencyBox
 

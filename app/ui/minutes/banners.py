@@ -43,7 +43,7 @@ class Banners(QObject):
             return
         if minutes.signed_on:
             text = _("These minutes were signed on {date} in {place}; they can no longer be changed.").format(
-                date=format_date(minutes.signed_on, "long"), place=minutes.place(current_language()) or "—"
+                date=format_date(minutes.signed_on), place=minutes.place(current_language()) or "—"
             )
         else:
             text = _("These minutes are signed; they can no longer be changed.")

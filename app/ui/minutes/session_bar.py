@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from app.i18n import N_, _, current_language, format_date
+from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.widgets.retranslate import Retranslatable
 
 FILTER_LABELS = (("all", N_("All segments")), ("not_agreed", N_("Not yet agreed")),
@@ -57,8 +57,8 @@ class SessionBar(Retranslatable, QWidget):
         lang = current_language()
         for m in meetings:
             combo.addItem(
-                _("Session {number} — {city}, {start}").format(
-                    number=m.ordinal, city=m.city(lang), start=format_date(m.start_date, "medium")
+                _("{session} — {city}, {start}").format(
+                    session=wording.session_name(m.ordinal), city=m.city(lang), start=format_date(m.start_date)
                 ),
                 m.id,
             )

@@ -1,4 +1,5 @@
-"""How the Agenda tab words sessions, slots and deadlines, in the interface language (Babel dates)."""
+"""How the Agenda tab words sessions, slots and deadlines, in the interface language (through
+:mod:`app.i18n.wording`)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from PySide6.QtGui import QColor
 from app.core.enums import DeadlineState, MeetingStatus
 from app.core.services.agenda.deadlines import DeadlineData, NextStep
 from app.core.services.agenda.sessions import MeetingData
-from app.i18n import _, babel_locale_name, current_language, format_date, ngettext
+from app.i18n import _, current_language, format_date, ngettext, wording
 
 LATE = QColor("#b00020")
 SOON = QColor("#a05a00")
@@ -21,21 +22,12 @@ def lang() -> str:
     return current_language()
 
 
-def skeleton(value: dt.date, pattern: str) -> str:
-    """A date in the interface language from a Babel skeleton ("MMMEd": "Mon 21 Dec", "12月21日周一")."""
-    from babel.dates import format_skeleton
-
-    return format_skeleton(pattern, value, locale=babel_locale_name())
-
-
 def session_title(m: MeetingData) -> str:
-    return _("Session {number}").format(number=m.ordinal)
+    return wording.session_name(m.ordinal)
 
 
 def session_dates(m: MeetingData) -> str:
-    from babel.dates import format_interval
-
-    return format_interval(m.start_date, m.end_date, "yMMMd", locale=babel_locale_name())
+    return wording.date_range(m.start_date, m.end_date)
 
 
 def session_place(m: MeetingData) -> str:
@@ -118,11 +110,9 @@ def slot(day: dt.date | None, start: dt.time | None, end: dt.time | None, weekda
     weekday); "" without a day."""
     if day is None:
         return ""
-    text = skeleton(day, "MMMEd" if weekday else "MMMd")
+    text = wording.day_month(day, weekday=weekday)
     if start is not None:
-        text += (" " if lang().startswith("zh") else ", ") + start.strftime("%H:%M")
-        if end is not None:
-            text += "–" + end.strftime("%H:%M")
+        text += (" " if lang().startswith("zh") else ", ") + wording.time_range(start, end)
     return text
 
 

@@ -11,9 +11,8 @@ from app.core.fields import Field, FieldKind, Register
 from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import EXCHANGE
 from app.core.services.exchanges.transfer import cell_value
-from app.i18n import N_, _, current_language, format_date, ngettext
+from app.i18n import N_, _, current_language, format_date, ngettext, wording
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
-from app.ui.widgets.date_edit import display_format
 
 LATE = QColor("#b00020")
 SOON = QColor("#9a5b00")
@@ -28,10 +27,8 @@ STATUS_COLOURS = {
 
 
 def short_date(d: dt.date | None) -> str:
-    """A date as tables show it: 1958-03-12 (Chinese, English) or 12.03.1958 (Russian)."""
-    if d is None:
-        return ""
-    return d.strftime("%d.%m.%Y") if display_format() == "dd.MM.yyyy" else d.isoformat()
+    """A date as tables show it: the short style of app.i18n.wording."""
+    return wording.short_date(d)
 
 
 def days_text(n: int) -> str:

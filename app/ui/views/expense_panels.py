@@ -4,8 +4,8 @@ language: what each side bears, budgets against spending, and the rates with con
 from __future__ import annotations
 
 from app.core.services.expenses.summary import Converted, StatementData
-from app.core.services.money import format_rate
 from app.i18n import _, current_language, format_date, format_money
+from app.i18n.wording import format_rate
 from app.ui.models.rows_model import Row
 
 SIDE_BACKGROUND = "#e6e6e6"
@@ -75,7 +75,7 @@ def rate_rows(data: StatementData) -> tuple[list[str], list[Row], int]:
         Row(
             [
                 f"1 {r.from_currency} = {format_rate(r.rate)} {r.to_currency}",
-                format_date(r.rate_date, "long"),
+                format_date(r.rate_date),
             ],
             data=r,
         )
@@ -94,7 +94,7 @@ def _converted(c: Converted) -> str:
             source=r.from_currency,
             rate=format_rate(r.rate),
             target=r.to_currency,
-            date=format_date(r.rate_date, "long"),
+            date=format_date(r.rate_date),
         )
         for r in c.rates
     )

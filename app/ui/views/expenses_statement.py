@@ -47,13 +47,14 @@ class StatementBar(Retranslatable, QWidget):
         self.xlsx_button.setEnabled(on)
 
     def statement_pdf(self, lang: str) -> tuple[bytes, str, str]:
-        from app.reports.statement import build_statement, session_name
+        from app.i18n.wording import session_title
+        from app.reports.statement import build_statement
 
         m = self.meeting
         data = self.ctx.read(summary_service.statement, m.id)
         pdf = build_statement(data, lang)
         title = _("Statement of expenses, session {number}").format(number=m.ordinal)
-        return pdf, f"statement-{m.ordinal}-{lang}.pdf", f"{title} ({session_name(m.ordinal, lang)})"
+        return pdf, f"statement-{m.ordinal}-{lang}.pdf", f"{title} ({session_title(m.ordinal, lang)})"
 
     def show_statement(self) -> None:
         if self.meeting is None:

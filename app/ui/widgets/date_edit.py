@@ -4,8 +4,8 @@
   minimum stands for "no date" (shown as —).
 - :class:`OptionalDateEdit`: a check box that sets or clears the date, beside the date field.
 
-Dates are written as each language writes them: 1958-03-12 in Chinese, 12.03.1958 in Russian,
-12 Mar 1958 in English.
+Dates are shown in the short (table) style of :mod:`app.i18n.wording`, so that a field shows a
+date as the tables do: 1958-03-12 in Chinese, 12.03.1958 in Russian, 12 Mar 1958 in English.
 """
 
 from __future__ import annotations
@@ -15,18 +15,16 @@ import datetime as dt
 from PySide6.QtCore import QDate, QEvent, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
-from app.i18n import _, current_language
+from app.i18n import _, current_language, wording
 from app.ui.widgets.retranslate import Retranslatable
 
 _EMPTY = QDate(1899, 12, 31)
 _FIRST = QDate(1900, 1, 1)
 
 
-FORMATS = {"zh_CN": "yyyy-MM-dd", "ru": "dd.MM.yyyy", "en": "d MMM yyyy"}
-
-
 def display_format(lang: str | None = None) -> str:
-    return FORMATS.get(lang or current_language(), FORMATS["en"])
+    """The Qt display pattern of the short date style (the same pattern in CLDR and Qt)."""
+    return wording.SHORT_DATE_PATTERNS[wording.lang_key(lang or current_language())]
 
 
 def to_qdate(value: dt.date) -> QDate:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox
 
-from app.ui.views import agenda_text as fmt
+from app.i18n import wording
 
 
 class DayCombo(QComboBox):
@@ -41,6 +41,6 @@ class DayCombo(QComboBox):
             if d is None:
                 self.setItemText(i, self.none_text)
             else:
-                text = fmt.skeleton(d, "yMMMEd")
+                text = wording.weekday_date(d)
                 extra = self.note(d) if self.note else ""
                 self.setItemText(i, f"{text}  {extra}" if extra else text)

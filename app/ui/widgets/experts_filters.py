@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QVBoxLa
 
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services.experts.query import ACTIVE, AssignmentFilter
-from app.i18n import _, current_language
+from app.i18n import _, current_language, wording
 from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.retranslate import Retranslatable
 from app.ui.widgets.search import SearchField
@@ -115,7 +115,7 @@ class ExpertsFilterBar(Retranslatable, QWidget):
             self.meeting,
             [(_("All sessions"), None)]
             + [
-                (_("Session {number}, {city}").format(number=m.ordinal, city=m.city(lang)), m.id)
+                (_("{session}, {city}").format(session=wording.session_name(m.ordinal), city=m.city(lang)), m.id)
                 for m in self._meetings
             ],
         )

@@ -22,7 +22,7 @@ from app.core.errors import CoreError
 from app.core.services.agenda import schedule as schedule_service
 from app.core.services.agenda.schedule import Entry, Schedule
 from app.core.services.agenda.sessions import MeetingData
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, ngettext, wording
 from app.ui.dialogs.event_dialog import EventDialog
 from app.ui.views import agenda_text as fmt
 from app.ui.widgets import messages
@@ -76,7 +76,7 @@ class ScheduleModel(QAbstractTableModel):
     def _day_text(self, row: Row) -> str:
         if row.entry is None and row.day is None:
             return _("Not scheduled yet")
-        text = fmt.skeleton(row.day, "yMMMMEEEEd")
+        text = wording.weekday_date(row.day, full=True)
         if row.outside:
             text += "  " + _("(outside the session)")
         return text
@@ -116,7 +116,7 @@ class ScheduleModel(QAbstractTableModel):
                 if e.start_time is None:
                     return ""
                 end = e.end_time
-                return e.start_time.strftime("%H:%M") + (f"–{end:%H:%M}" if end else "")
+                return wording.time_range(e.start_time, end)
             if col == 1:
                 return self._what(e)
             if col == 2:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip
 
 from app.core.models.experts import AssignmentStatus as S
 from app.core.services.experts.query import Bar, TimelinePerson
-from app.i18n import _, babel_locale, current_language, format_date
+from app.i18n import _, current_language, format_date, wording
 from app.ui.widgets.retranslate import Retranslatable
 
 STATUS_COLORS = {
@@ -276,7 +276,6 @@ class TimelineView(Retranslatable, QAbstractScrollArea):
         p.drawLine(0, self.HEADER_H - 1, w, self.HEADER_H - 1)
         p.setClipRect(QRect(self.NAME_W, 0, w - self.NAME_W, self.HEADER_H))
         fm = QFontMetrics(self.font())
-        months = babel_locale(current_language()).months["stand-alone"]["abbreviated"]
         half = self.HEADER_H // 2
         month_w = 30 * self.px_per_day
         p.setPen(pal.buttonText().color())
@@ -289,7 +288,7 @@ class TimelineView(Retranslatable, QAbstractScrollArea):
                     QRect(year_x + 3, 0, 200, half), Qt.AlignmentFlag.AlignVCenter, self._year_text(d.year)
                 )
             first = False
-            label = months[d.month]
+            label = wording.month_abbr(d.month)
             if fm.horizontalAdvance(label) + 6 < month_w:
                 p.drawText(QRect(x + 3, half, int(month_w), half), Qt.AlignmentFlag.AlignVCenter, label)
             p.drawLine(x, half if d.month != 1 else 0, x, self.HEADER_H)
@@ -306,7 +305,7 @@ class TimelineView(Retranslatable, QAbstractScrollArea):
 
     @staticmethod
     def _year_text(year: int) -> str:
-        return f"{year}年" if current_language().startswith("zh") else str(year)
+        return wording.year_text(year)
 
     def _paint_names(self, p: QPainter, rows: range, h: int) -> None:
         pal = self.palette()

@@ -14,7 +14,7 @@ from app.core.errors import NotFoundError
 from app.core.models import AgendaItem, DelegationMember, Meeting, Person
 from app.core.models.experts import Assignment, AssignmentPurpose, AssignmentStatus, assignment_people
 from app.core.services.text import pick
-from app.i18n import N_, _
+from app.i18n import N_, _, wording
 
 
 class HistoryKind(LabeledEnum):
@@ -44,7 +44,7 @@ class HistoryEntry:
     def describe(self, lang: str) -> str:
         text = self.what(lang)
         if self.meeting_ordinal is not None and self.kind is not HistoryKind.ASSIGNMENT:
-            text = _("Session {number}: {what}").format(number=self.meeting_ordinal, what=text)
+            text = _("{session}: {what}").format(session=wording.session_name(self.meeting_ordinal), what=text)
         return text
 
 

@@ -1,7 +1,9 @@
 """The checks that must pass before signature copies are printed.
 
 Per segment: an empty counterpart; numbers, dates, percentages and amounts that differ between
-the two texts; a glossary term used on one side whose agreed counterpart is missing on the other.
+the two texts (one finding listing them all); a glossary term used on one side whose agreed
+counterpart is missing on the other; a character no font can print (``glyphs``), which cannot be
+accepted: a signed original never shows a substitute glyph.
 Across segments: broken numbering of list items (in each language, and between the two), and
 decisions out of order.
 
@@ -14,6 +16,7 @@ difference is a new finding.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -21,9 +24,10 @@ from functools import lru_cache
 from sqlalchemy.orm import Session
 
 from app.core.enums import SegmentKind, SegmentStatus
+from app.core.services import glyphs
 from app.core.services.minutes import glossary
 from app.core.services.minutes.glossary import TermData
-from app.core.services.minutes.numbers import leading_marker, numbers, show
+from app.core.services.minutes.numbers import Number, differences, leading_marker
 from app.core.services.minutes.records import SegmentData, list_segments, minutes_row
 from app.i18n import N_, _
 
@@ -34,6 +38,21 @@ class CheckCode(StrEnum):
     GLOSSARY = "glossary"
     NUMBERING = "numbering"
     DECISIONS = "decisions"
+    UNPRINTABLE = "unprintable"
+
+
+#: Findings the sides cannot accept as intended.
+NOT_ACCEPTABLE = frozenset({CheckCode.UNPRINTABLE})
+
+Note = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def _format(msgid: str, params) -> str:
+    text = _(msgid)
+    try:
+        return text.format(**dict(params))
+    except (KeyError, IndexError, ValueError):
+        return text
 
 
 @dataclass(frozen=True)
@@ -48,14 +67,19 @@ class Finding:
     #: the language the finding points at ("zh", "ru"), or "" for both
     lang: str = ""
     accepted: bool = False
+    #: the numbers or characters concerned, as written in the text ("8.417", "U+20000")
+    items: tuple[str, ...] = ()
+    #: further sentences (msgid, params), such as how an ambiguous number may be read
+    notes: tuple[Note, ...] = ()
+
+    @property
+    def blocking(self) -> bool:
+        """Whether the finding stops the minutes from being signed."""
+        return not self.accepted
 
     @property
     def message(self) -> str:
-        text = _(self.msgid)
-        try:
-            return text.format(**dict(self.params))
-        except (KeyError, IndexError, ValueError):
-            return text
+        return " ".join([_format(self.msgid, self.params), *(_format(m, p) for m, p in self.notes)])
 
 
 @dataclass(frozen=True)
@@ -76,34 +100,47 @@ class CheckReport:
         return not self.open
 
 
-def _join(values) -> str:
-    return ", ".join(show(v) for v in values)
+def _join(found: list[Number], attr: str = "label") -> str:
+    return ", ".join(getattr(n, attr) for n in found)
 
 
 @lru_cache(maxsize=4096)
-def _numbers(text: str, lang: str) -> Counter:
-    return numbers(text, lang)
+def _differences(text_zh: str, text_ru: str) -> tuple[list[Number], list[Number]]:
+    return differences(text_zh, text_ru)
 
 
-def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict] | None:
-    zh, ru = _numbers(seg.text_zh, "zh"), _numbers(seg.text_ru, "ru")
-    only_zh = sorted((zh - ru).elements())
-    only_ru = sorted((ru - zh).elements())
+def _numbers_finding(seg: SegmentData) -> tuple[str, str, dict, list[Number]] | None:
+    only_zh, only_ru = _differences(seg.text_zh, seg.text_ru)
     if not only_zh and not only_ru:
         return None
-    key = f"numbers:{_join(only_zh)}|{_join(only_ru)}"
+    key = f"numbers:{_join(only_zh, 'canonical')}|{_join(only_ru, 'canonical')}"
+    both = [*only_zh, *only_ru]
     if only_zh and only_ru:
         return (
             key,
             N_("Numbers differ: {zh} only in the Chinese text, {ru} only in the Russian text."),
-            {
-                "zh": _join(only_zh),
-                "ru": _join(only_ru),
-            },
+            {"zh": _join(only_zh), "ru": _join(only_ru)},
+            both,
         )
     if only_zh:
-        return key, N_("Numbers differ: {numbers} only in the Chinese text."), {"numbers": _join(only_zh)}
-    return key, N_("Numbers differ: {numbers} only in the Russian text."), {"numbers": _join(only_ru)}
+        return (
+            key,
+            N_("Numbers differ: {numbers} only in the Chinese text."),
+            {"numbers": _join(only_zh)},
+            both,
+        )
+    return key, N_("Numbers differ: {numbers} only in the Russian text."), {"numbers": _join(only_ru)}, both
+
+
+def _ambiguity_notes(found: list[Number]) -> tuple[Note, ...]:
+    return tuple(
+        (
+            N_("“{number}” can be read as {first} or as {second}."),
+            (("number", n.text), ("first", n.readings[0]), ("second", n.readings[1])),
+        )
+        for n in found
+        if n.ambiguous
+    )
 
 
 def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[str, str, dict, str]]:
@@ -175,11 +212,30 @@ class _Numbering:
         return previous
 
 
-def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[Finding]:
-    """Every finding for the segments of one set of minutes, in document order."""
-    findings: list[Finding] = []
+def _unprintable_findings(seg: SegmentData, printable: glyphs.Printable) -> list[tuple[str, str, str]]:
+    """(character, code point, language) of each character of the segment no font can print."""
+    zh = glyphs.unprintable(seg.text_zh, printable)
+    ru = glyphs.unprintable(seg.text_ru, printable)
+    return [
+        (ch, glyphs.code_point(ch), "" if ch in zh and ch in ru else "zh" if ch in zh else "ru")
+        for ch in dict.fromkeys([*zh, *ru])
+    ]
 
-    def add(seg: SegmentData, index: int, code: CheckCode, key: str, msgid: str, params: dict, lang=""):
+
+def check_segments(
+    segments: list[SegmentData],
+    terms: list[TermData],
+    printable: Callable[[str], bool] | None = None,
+) -> list[Finding]:
+    """Every finding for the segments of one set of minutes, in document order. ``printable``
+    says which characters the documents can print (default: :func:`glyphs.checker`, skipped if
+    the reports are not loaded)."""
+    findings: list[Finding] = []
+    if printable is None:
+        printable = glyphs.checker()
+
+    def add(seg: SegmentData, index: int, code: CheckCode, key: str, msgid: str, params: dict, lang="",
+            items=(), notes=()):  # fmt: skip
         findings.append(
             Finding(
                 segment_id=seg.id,
@@ -190,7 +246,9 @@ def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[F
                 msgid=msgid,
                 params=tuple((k, str(v)) for k, v in params.items()),
                 lang=lang,
-                accepted=key in seg.accepted_findings,
+                accepted=key in seg.accepted_findings and code not in NOT_ACCEPTABLE,
+                items=tuple(items),
+                notes=tuple(notes),
             )
         )
 
@@ -208,7 +266,17 @@ def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[F
         else:
             found = _numbers_finding(seg)
             if found:
-                add(seg, index, CheckCode.NUMBERS, found[0], found[1], found[2])
+                key, msgid, params, concerned = found
+                add(seg, index, CheckCode.NUMBERS, key, msgid, params, items=[n.text for n in concerned],
+                    notes=_ambiguity_notes(concerned))  # fmt: skip
+        if printable is not None:
+            for ch, code, lang in _unprintable_findings(seg, printable):
+                add(
+                    seg, index, CheckCode.UNPRINTABLE, f"unprintable:{code}",
+                    N_("“{char}” ({code}) is in no font the documents are printed with: it would print as □. "
+                       "Add a font that has it (commission-desk check fonts --add FILE), or write the text without it."),
+                    {"char": ch, "code": code}, lang, items=[code],
+                )  # fmt: skip
         for key, msgid, params, lang in _glossary_findings(seg, terms):
             add(seg, index, CheckCode.GLOSSARY, key, msgid, params, lang)
         # list numbering, in each language and between the two
@@ -256,8 +324,10 @@ def check_segments(segments: list[SegmentData], terms: list[TermData]) -> list[F
     return findings
 
 
-def report(segments: list[SegmentData], terms: list[TermData]) -> CheckReport:
-    findings = check_segments(segments, terms)
+def report(
+    segments: list[SegmentData], terms: list[TermData], printable: Callable[[str], bool] | None = None
+) -> CheckReport:
+    findings = check_segments(segments, terms, printable)
     not_agreed = sum(1 for s in segments if s.status.rank < SegmentStatus.AGREED.rank)
     return CheckReport(
         findings=tuple(findings),
@@ -268,7 +338,8 @@ def report(segments: list[SegmentData], terms: list[TermData]) -> CheckReport:
 
 
 def run_checks(session: Session, minutes_id: int) -> CheckReport:
-    return report(list_segments(session, minutes_id), glossary.list_terms(session))
+    """The check of a set of minutes, with the fonts configured in the database."""
+    return report(list_segments(session, minutes_id), glossary.list_terms(session), glyphs.checker(session))
 
 
 def check_meeting(session: Session, meeting_id: int) -> CheckReport:

@@ -22,8 +22,9 @@ from app.core.services.agenda.sessions import MeetingData
 from app.core.services.commission import CommissionData, SideData
 from app.core.services.minutes.edit import insert_segment
 from app.core.services.minutes.records import SegmentData, ensure_minutes, list_segments
-from app.i18n import N_, doc_gettext, format_date
+from app.i18n import N_, doc_gettext
 from app.i18n.numerals import ru_ordinal_neuter, zh_number
+from app.i18n.wording import date_range, long_date
 
 ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
@@ -74,34 +75,6 @@ def russian_genitive(name: str) -> str:
     return name
 
 
-def date_range(start: dt.date, end: dt.date, lang: str) -> str:
-    """2026年6月22日至26日 / с 22 по 26 июня 2026 года."""
-    if lang == "zh":
-        if start == end:
-            return f"{start.year}年{start.month}月{start.day}日"
-        if start.year != end.year:
-            return f"{start.year}年{start.month}月{start.day}日至{end.year}年{end.month}月{end.day}日"
-        if start.month != end.month:
-            return f"{start.year}年{start.month}月{start.day}日至{end.month}月{end.day}日"
-        return f"{start.year}年{start.month}月{start.day}日至{end.day}日"
-    if start == end:
-        return format_date(start, "d MMMM y", lang="ru") + " года"
-    if start.year != end.year:
-        return f"с {format_date(start, 'd MMMM y', lang='ru')} года по {format_date(end, 'd MMMM y', lang='ru')} года"
-    if start.month != end.month:
-        return (
-            f"с {format_date(start, 'd MMMM', lang='ru')} по {format_date(end, 'd MMMM y', lang='ru')} года"
-        )
-    return f"с {start.day} по {format_date(end, 'd MMMM y', lang='ru')} года"
-
-
-def long_date(day: dt.date, lang: str) -> str:
-    """2026年6月26日 / 26 июня 2026 года."""
-    if lang == "zh":
-        return f"{day.year}年{day.month}月{day.day}日"
-    return format_date(day, "d MMMM y", lang="ru") + " года"
-
-
 def _by_delegation(side: SideData, lang: str) -> str:
     """中华人民共和国政府代表团 / делегацией Правительства КНР (the instrumental case)."""
     if lang == "zh":
@@ -124,7 +97,7 @@ def preamble(commission: CommissionData, meeting: MeetingData, lang: str) -> lis
         ordinal=ordinal,
         commission=name,
         city=city,
-        dates=date_range(meeting.start_date, meeting.end_date, lang),
+        dates=date_range(meeting.start_date, meeting.end_date, lang, year_word=True),
     )
     agreed = _d(
         "The session took place in an atmosphere of friendship and cooperation. The sides considered the "
@@ -140,7 +113,7 @@ def closing_formula(city_zh: str, city_ru: str, day: dt.date, lang: str) -> str:
     return _d(
         "Done at {city} on {date}, in two originals, each in the Chinese and Russian languages, both texts "
         "being equally authentic."
-    ).format(city=city, date=long_date(day, lang))
+    ).format(city=city, date=long_date(day, lang, year_word=True))
 
 
 def part_heading(part: SegmentPart, commission: CommissionData, lang: str) -> str:

@@ -333,9 +333,13 @@ class Skipped:
     @property
     def message(self) -> str:
         from app.i18n import _
+        from app.i18n.wording import session_name
 
+        params = dict(self.params)
+        if "session" in params:  # a session number, named as every message names a session
+            params["session"] = session_name(params["session"])
         text = _(self.msgid)
-        return text.format(**self.params) if self.params else text
+        return text.format(**params) if params else text
 
 
 @dataclass(frozen=True)
@@ -385,8 +389,8 @@ def plan_import(session: Session, meeting_id: int, path: Path) -> ImportPlan:
                 )
             else:
                 skipped.append(
-                    Skipped(u.id, N_("The segment belongs to the minutes of session {number}."),
-                            {"number": _session_number(session, other) or "?"})
+                    Skipped(u.id, N_("The segment belongs to the minutes of another session: {session}."),
+                            {"session": _session_number(session, other) or 0})
                 )  # fmt: skip
             continue
         number, seg = here[u.id]

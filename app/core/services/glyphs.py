@@ -1,0 +1,101 @@
+"""Which characters the documents can print: the checks report a character no font has (some CJK
+Extension B ideographs of personal and place names, U+20000 …), since a signed original must never
+show a substitute glyph.
+
+The core does not know fonts (ReportLab lives in ``app/reports``): the reports install a *source*
+with :func:`install` when they are imported (``app/reports/fonts.py``; the command line and the GUI
+import it at start). A source takes the extra font files the user configured and returns a
+``printable(ch) -> bool`` test, computing each font's coverage once. Without a source (a process
+that never loaded the reports) the check of characters is skipped: it cannot be answered.
+
+The user adds a font under the setting :data:`EXTRA_FONTS` (a path, kept in the database): it is a
+further fallback after the shipped fonts, in the documents and on screen. Freely licensed fonts
+that cover Extension B: HanaMinB (Hanazono fonts), Jigmo2, BabelStone Han.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from app.core.errors import ValidationError
+from app.core.services import settings
+from app.i18n import N_
+
+Printable = Callable[[str], bool]
+Source = Callable[[Sequence[str]], Printable]
+
+EXTRA_FONTS = "fonts.extra"
+settings.register(EXTRA_FONTS, "")
+
+#: Font files ReportLab can embed (TrueType outlines).
+FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
+
+_source: Source | None = None
+_extra: tuple[str, ...] = ()
+
+
+def install(source: Source | None) -> None:
+    """Install (or with None, remove) the source that answers which characters print."""
+    global _source
+    _source = source
+
+
+def extra_fonts(session: Session) -> tuple[str, ...]:
+    """The font files the user added, as stored (one path, or a list of paths)."""
+    value = settings.get(session, EXTRA_FONTS) or ""
+    paths = [value] if isinstance(value, str) else list(value)
+    return tuple(str(p) for p in paths if str(p).strip())
+
+
+def set_extra_font(session: Session, path: str | None) -> None:
+    """Add the font file ``path`` as a further fallback (None or "" removes it)."""
+    if not path:
+        settings.put(session, EXTRA_FONTS, "")
+        return
+    p = Path(path).expanduser()
+    if not p.is_file():
+        raise ValidationError(N_("There is no font file “{path}”."), field="font", path=str(p))
+    if p.suffix.lower() not in FONT_SUFFIXES:
+        raise ValidationError(
+            N_("“{path}” is not a TrueType font file (.ttf, .ttc)."), field="font", path=str(p)
+        )
+    settings.put(session, EXTRA_FONTS, str(p.resolve()))
+
+
+def needs_glyph(ch: str) -> bool:
+    """Whether ``ch`` is drawn at all (spaces and control characters are not)."""
+    return not (ch.isspace() or unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"))
+
+
+def use_settings(session: Session) -> tuple[str, ...]:
+    """Read the fonts configured in ``session``: what :func:`checker` uses without a session."""
+    global _extra
+    _extra = extra_fonts(session)
+    return _extra
+
+
+def checker(session: Session | None = None) -> Printable | None:
+    """The test of printable characters with the fonts configured in ``session`` (without a
+    session: with the fonts last read), or None when no source is installed."""
+    if session is not None:
+        use_settings(session)
+    if _source is None:
+        return None
+    return _source(_extra)
+
+
+def unprintable(text: str, printable: Printable) -> list[str]:
+    """The characters of ``text`` that ``printable`` says no font has, each once, in order."""
+    seen: dict[str, None] = {}
+    for ch in text or "":
+        if ch not in seen and needs_glyph(ch) and not printable(ch):
+            seen[ch] = None
+    return list(seen)
+
+
+def code_point(ch: str) -> str:
+    return f"U+{ord(ch):04X}"
