@@ -63,6 +63,8 @@ def early_language(argv: list[str]) -> None:
     lang = None
     if "pdf" in argv:  # after "pdf", --lang is the document's language, not the interface's
         argv = argv[: argv.index("pdf")]
+    if "export" in argv and "statement" in argv[argv.index("export"):]:  # so after "export statement"
+        argv = argv[: argv.index("export")]
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
