@@ -5,9 +5,9 @@
     commission-desk export minutes --db PATH --session N -o FILE   (.csv .xlsx .docx .xlf .xliff)
                                    [--source zh|ru] [--xliff 1.2|2.0]
 
-Exit status: 0 done (an XLIFF import lists on stderr the units it left out); 1 refused (a
-malformed file, every bad row listed; not well-formed XML; wrong languages; signed minutes); 2
-unusable input (the database, the session or the file cannot be found or read).
+Exit status: 0 done (an XLIFF import lists on stderr the units it left out); 1 refused for what
+the file holds (bad rows, every one listed; not well-formed XML; wrong languages; signed minutes);
+2 the command cannot run (the database, the session or the file cannot be found, opened or decoded).
 """
 
 from __future__ import annotations
@@ -101,7 +101,8 @@ def run_import(args) -> int:
                 n = import_minutes(s, meeting_id, path)
             except ImportRefused as exc:
                 _print_refused_rows(exc)
-                raise common.CommandError(exc.message, common.EXIT_FAILED) from None
+                status = common.EXIT_ERROR if exc.unreadable else common.EXIT_FAILED
+                raise common.CommandError(exc.message, status) from None
             except ValidationError as exc:
                 raise common.CommandError(exc.message, common.EXIT_FAILED) from None
     finally:
