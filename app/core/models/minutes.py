@@ -124,7 +124,7 @@ class SegmentRevision(Record, Base):
 
 
 class GlossaryTerm(Searchable, Record, Base):
-    """An agreed term pair, Chinese ↔ Russian, with a note."""
+    """An agreed term pair, Chinese ↔ Russian, with a note and a status."""
 
     __tablename__ = "glossary_terms"
     __table_args__ = (UniqueConstraint("zh", "ru"),)
@@ -133,6 +133,8 @@ class GlossaryTerm(Searchable, Record, Base):
     zh: Mapped[str] = mapped_column(String(300))
     ru: Mapped[str] = mapped_column(String(300))
     note: Mapped[str] = mapped_column(Text, default="")
+    #: preferred, admitted or deprecated (TermStatus)
+    status: Mapped[str] = mapped_column(String(20), default="preferred", server_default="preferred")
 
 
 class MinutesPrint(Record, Base):

@@ -184,6 +184,7 @@ class MinutesView(View):
         g.editRequested.connect(f.edit_term)
         g.deleteRequested.connect(f.delete_term)
         g.importRequested.connect(f.import_glossary)
+        g.exportRequested.connect(f.export_glossary)
         self.checks_panel.jump.connect(ops.jump_to_finding)
         self.checks_panel.acceptRequested.connect(ops.accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)

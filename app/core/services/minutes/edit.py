@@ -156,9 +156,12 @@ def save_texts(
     text_zh: str | None = None,
     text_ru: str | None = None,
     version: int | None = None,
+    *,
+    action: RevisionAction = RevisionAction.EDIT,
 ) -> SegmentData:
     """Save what was typed (None leaves that side as it is). Nothing changed, nothing written;
-    otherwise one revision. Texts are kept exactly as typed.
+    otherwise one revision (``action``: an edit, or an import from a translation tool). Texts are
+    kept exactly as typed.
 
     ``version`` is the version of the segment the typing started from: a segment saved by someone
     else since is not overwritten (ConflictError with both texts; None: no check)."""
@@ -173,7 +176,7 @@ def save_texts(
     after_text_change(seg)
     sync_decision(seg)
     versions.flush(session)
-    add_revision(session, seg, RevisionAction.EDIT)
+    add_revision(session, seg, action)
     return fresh_data(session, seg)
 
 
