@@ -129,8 +129,9 @@ def test_the_memorandum_lists_materials_by_title_with_the_file_name_as_reference
     assert data.materials
     for item, a in data.materials:
         title = material_title(a, item, data.number_of(item.id), lang)
+        assert title == a.title(lang) and title  # the demo's titles, in the document's language
         assert not title.endswith(".txt")
-        assert ("\u4e00" <= max(title) <= "\u9fff") == (lang == "zh") or lang == "zh"
+        assert any("\u4e00" <= c <= "\u9fff" for c in title) == (lang == "zh")
     pdf = render_memorandum(data, lang)
     import pathlib
     import tempfile
@@ -139,6 +140,29 @@ def test_the_memorandum_lists_materials_by_title_with_the_file_name_as_reference
     # the file name is given, only after "File:" (as a reference)
     assert all(("Файл:" if lang == "ru" else "文件：") in text for _i, _a in data.materials)
     assert ".txt" in text
+    squeezed = "".join(text.split())
+    for _i, a in data.materials:
+        assert "".join(a.title(lang).split()) in squeezed
+
+
+def test_a_material_without_titles_is_named_from_its_file_or_its_item():
+    from app.core.services.attachments import AttachmentData
+    from app.reports.memorandum import material_title
+
+    class Item:
+        def title(self, lang):
+            return "标准样品" if lang == "zh" else "Стандартные образцы"
+
+    def att(name, zh="", ru=""):
+        return AttachmentData(1, "", "agenda_item", 1, name, "text/plain", 1, "", zh, ru)
+
+    item = Item()
+    assert material_title(att("Перечень ТУ.txt"), item, 2, "ru") == "Перечень ТУ"
+    assert "标准样品" in material_title(att("Перечень ТУ.txt"), item, 2, "zh")
+    assert material_title(att("scan.png"), item, 2, "ru").endswith("Стандартные образцы")
+    # a title given in one language only: the other document names it by its item
+    assert "Стандартные образцы" in material_title(att("清单.txt", zh="清单"), item, 2, "ru")
+    assert material_title(att("清单.txt", zh="清单"), item, 2, "zh") == "清单"
 
 
 def test_a_long_day_of_the_programme_goes_on_under_its_heading_marked_continued():
