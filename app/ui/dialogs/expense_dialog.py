@@ -109,7 +109,7 @@ class ExpenseDialog(Retranslatable, QDialog):
         self.spent_on = QDateEdit()
         self.spent_on.setCalendarPopup(True)
         self.amount = QLineEdit()
-        self.currency = CurrencyBox()
+        self.currency = CurrencyBox(ctx=ctx)
         self.description_zh = QLineEdit()
         self.description_ru = QLineEdit()
         self.reason = QLineEdit()
