@@ -1,7 +1,7 @@
 """attachments: titles in Chinese and Russian
 
 Revision ID: attachments1
-Revises: prints1
+Revises: glossary1
 Create Date: 2026-12-06 01:53:08.921813
 """
 
@@ -9,7 +9,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "attachments1"
-down_revision = "prints1"
+down_revision = "glossary1"
 branch_labels = None
 depends_on = None
 
