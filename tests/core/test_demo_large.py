@@ -41,7 +41,9 @@ def test_the_counts_the_issue_names(built):
                       "expenses": 500, "minutes": 40}  # fmt: skip
     with db.unit() as s:
         per_minutes = s.execute(select(func.count(Segment.id)).group_by(Segment.minutes_id)).scalars().all()
-        assert len(per_minutes) == 40 and sum(1 for n in per_minutes if n == 60) == 38  # the demo's two are its own
+        assert (
+            len(per_minutes) == 40 and sum(1 for n in per_minutes if n == 60) == 38
+        )  # the demo's two are its own
         assert s.execute(select(func.count()).select_from(assignment_people)).scalar_one() == 200 + 23
         ordinals = s.execute(select(Meeting.ordinal).order_by(Meeting.start_date)).scalars().all()
         assert ordinals == [*range(3, 41), 1, 2]  # the history before the demo's two sessions
@@ -71,7 +73,9 @@ def test_the_registers_read_it(built):
             .where(assignment_people.c.assignment_id == Assignment.id)
             .scalar_subquery()
         )
-        assert not s.execute(select(func.count(Assignment.id)).where(Assignment.head_count != linked)).scalar_one()
+        assert not s.execute(
+            select(func.count(Assignment.id)).where(Assignment.head_count != linked)
+        ).scalar_one()
         assert s.execute(select(func.count(Minutes.id)).where(Minutes.locked)).scalar_one() == 1
 
 

@@ -58,7 +58,16 @@ SPECIALITIES = [("枪械生产工艺", "технология производс�
                 ("无线电定位设备", "радиолокационная аппаратура"), ("光学仪器", "оптические приборы"),
                 ("火药化学", "химия порохов"), ("金属热处理", "термическая обработка металлов")]  # fmt: skip
 PURPOSES = ["technical_expert", "aide", "conference", "inspection", "internship", "research_report"]
-CATEGORIES = ["venue", "printing", "interpretation", "reception", "transport", "lodging", "per_diem", "communications"]
+CATEGORIES = [
+    "venue",
+    "printing",
+    "interpretation",
+    "reception",
+    "transport",
+    "lodging",
+    "per_diem",
+    "communications",
+]
 SEGMENT_ZH = ("双方商定，于{y}年{m}月{d}日前交换第{n}批技术文献共{q}份，其中包括标准、手册和测量仪器说明书，"
               "由接收方在收到后三十日内以书面形式确认。")  # fmt: skip
 SEGMENT_RU = ("Стороны договорились до {d}.{m:02d}.{y} обменяться {n}-й партией технической документации в "
@@ -79,7 +88,11 @@ def build(ctx: DemoContext, factor: float = 1.0) -> dict[str, int]:
     stamp = dt.datetime.combine(ctx.today, dt.time(9, 0), tzinfo=dt.UTC)
 
     def record() -> dict:
-        return {"uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)), "created_at": stamp, "updated_at": stamp}
+        return {
+            "uuid": str(uuid.UUID(int=rng.getrandbits(128), version=4)),
+            "created_at": stamp,
+            "updated_at": stamp,
+        }
 
     def put(model, rows: list[dict]) -> None:
         for i in range(0, len(rows), BATCH):
@@ -114,10 +127,14 @@ def build(ctx: DemoContext, factor: float = 1.0) -> dict[str, int]:
     _minutes(ctx, record, put, new_ids, starts)
     put(Exchange, list(_exchanges(ctx, record, new_ids, round(EXCHANGES * factor) - _count(s, Exchange))))
     experts = max(10, round(EXPERTS * factor))
-    _assignments(ctx, record, put, new_ids, starts, round(ASSIGNMENTS * factor) - _count(s, Assignment), experts)
+    _assignments(
+        ctx, record, put, new_ids, starts, round(ASSIGNMENTS * factor) - _count(s, Assignment), experts
+    )
     put(Expense, list(_expenses(ctx, record, new_ids, starts, round(EXPENSES * factor) - _count(s, Expense))))
     s.flush()
-    return {t.__tablename__: _count(s, t) for t in (Meeting, AgendaItem, Exchange, Assignment, Expense, Minutes)}
+    return {
+        t.__tablename__: _count(s, t) for t in (Meeting, AgendaItem, Exchange, Assignment, Expense, Minutes)
+    }
 
 
 def _segment(rng, date: dt.date, n: int) -> tuple[str, str]:
@@ -195,7 +212,11 @@ def _assignments(ctx, record, put, new_ids, starts, n: int, experts: int) -> Non
         initials_ru, initials_latin = f"{'АБВГДЕЖЗИК'[k % 10]}. {'ЛМНОПРСТУФ'[k // 10 % 10]}.", f"{k}"
         name_ru, name_latin = f"{initials_ru} {ru}-{k + 1}", f"{latin}-{k + 1} {initials_latin}"
         name_zh = f"{zh}{k + 1}"
-        org_zh, org_ru = ("国营第二九六厂", "Государственный завод № 296") if side == cn else ("图拉兵工厂", "Тульский оружейный завод")
+        org_zh, org_ru = (
+            ("国营第二九六厂", "Государственный завод № 296")
+            if side == cn
+            else ("图拉兵工厂", "Тульский оружейный завод")
+        )
         people.append({**record(), "side_id": side, "name_zh": name_zh, "name_ru": name_ru, "name_latin": name_latin,
                        "organisation_zh": org_zh, "organisation_ru": org_ru, "position_zh": "工程师",
                        "position_ru": "инженер", "notes": "",
@@ -217,7 +238,11 @@ def _assignments(ctx, record, put, new_ids, starts, n: int, experts: int) -> Non
         end = start + dt.timedelta(days=days)
         pz, pr = PLACES[(k // 7) % len(PLACES)]
         sz, sr = SPECIALITIES[k % len(SPECIALITIES)]
-        hz, hr = ("国营第二九六厂", "Государственный завод № 296") if receiving == cn else ("图拉兵工厂", "Тульский оружейный завод")
+        hz, hr = (
+            ("国营第二九六厂", "Государственный завод № 296")
+            if receiving == cn
+            else ("图拉兵工厂", "Тульский оружейный завод")
+        )
         status = "cancelled" if k % 50 == 0 else "completed"
         mid = new_ids[min(len(new_ids) - 1, max(0, sum(1 for m in new_ids if starts[m] <= start) - 1))]
         rows.append({**record(), "sending_side_id": sending, "receiving_side_id": receiving,
@@ -231,7 +256,9 @@ def _assignments(ctx, record, put, new_ids, starts, n: int, experts: int) -> Non
                      "end_date": end, "term_end": start + dt.timedelta(days=max(days, 90)), "head_count": 1,
                      "search_text": search_key(p["name_zh"], p["name_ru"], p["name_latin"], hz, hr, pz, pr, sz, sr)})  # fmt: skip
     put(Assignment, rows)
-    ids = dict(s.execute(select(Assignment.uuid, Assignment.id).where(Assignment.uuid == rows[0]["uuid"])).all())
+    ids = dict(
+        s.execute(select(Assignment.uuid, Assignment.id).where(Assignment.uuid == rows[0]["uuid"])).all()
+    )
     first_assignment = ids[rows[0]["uuid"]]
     for k in range(n):
         links.append({"assignment_id": first_assignment + k, "person_id": first_id + k % experts})
