@@ -5,6 +5,7 @@ One module per area; each new area adds its import here.
 
 from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
+from app.core.models.audit import AuditEntry
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
 from app.core.models.exchanges import ConfidentialityMarking, Exchange
@@ -17,13 +18,21 @@ from app.core.models.experts import (
     assignment_people,
 )
 from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
-from app.core.models.minutes import GlossaryTerm, Minutes, MinutesPrint, Segment, SegmentRevision
+from app.core.models.minutes import (
+    GlossaryTerm,
+    Minutes,
+    MinutesPrint,
+    MinutesSignature,
+    Segment,
+    SegmentRevision,
+)
 
 __all__ = [
     "AgendaItem",
     "Assignment",
     "AssignmentStep",
     "Attachment",
+    "AuditEntry",
     "Base",
     "Blob",
     "Budget",
@@ -43,6 +52,7 @@ __all__ = [
     "MeetingDeadline",
     "Minutes",
     "MinutesPrint",
+    "MinutesSignature",
     "Person",
     "Record",
     "ScheduleEvent",
@@ -58,4 +68,6 @@ __all__ = [
 ]
 
 # Signed minutes are read-only, whoever writes (a flush listener).
+# Every flush leaves its trace in the audit trail (a session event).
+from app.core import audit  # noqa: E402, F401
 from app.core.models import minutes_lock  # noqa: E402, F401

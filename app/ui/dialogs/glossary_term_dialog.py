@@ -31,7 +31,8 @@ class GlossaryTermDialog(RecordDialog):
 
     def data(self) -> TermData:
         values = self.values()
-        return replace(self.record or TermData(), zh=values["zh"], ru=values["ru"], note=values["note"])
+        return replace(self.record or TermData(), zh=values["zh"], ru=values["ru"], note=values["note"],
+                       version=self.record_version())  # fmt: skip
 
     def write(self, values) -> TermData:
         return self.ctx.write(glossary.save_term, self.data())

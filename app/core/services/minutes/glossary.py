@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
 from app.core.models import GlossaryTerm
@@ -30,6 +31,8 @@ class TermData:
     note: str = ""
     id: int | None = None
     uuid: str = ""
+    #: the version the term was read at (a save of an older copy is a conflict; None: no check)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class ImportResult:
 
 
 def _data(row: GlossaryTerm) -> TermData:
-    return TermData(zh=row.zh, ru=row.ru, note=row.note, id=row.id, uuid=row.uuid)
+    return TermData(zh=row.zh, ru=row.ru, note=row.note, id=row.id, uuid=row.uuid, version=row.version)
 
 
 def list_terms(session: Session, text: str = "") -> list[TermData]:
@@ -80,8 +83,9 @@ def save_term(session: Session, data: TermData) -> TermData:
         row = session.get(GlossaryTerm, data.id)
         if row is None:
             raise NotFoundError(N_("This term is no longer in the glossary."))
+        versions.check(session, row, data.version, versions.values(data, ("zh", "ru", "note")))
         row.zh, row.ru, row.note = data.zh, data.ru, data.note
-    session.flush()
+    versions.flush(session)
     return _data(row)
 
 
