@@ -124,7 +124,7 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphra
     ctx = AppContext()
     from app.ui.database_safety import open_interactively
 
-    db = open_interactively(None, db_path, passphrase=passphrase)
+    db = open_interactively(None, db_path, create=True, passphrase=passphrase)
     if db is not None:
         from app.core.demo import build_demo, is_empty
 
