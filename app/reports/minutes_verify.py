@@ -232,6 +232,8 @@ def signature_lines(verdict: Verdict) -> list[str]:
     """What ``verify`` says about the digital signatures, one line each (translated)."""
     out: list[str] = []
     if not verdict.signed_digitally:
+        if not verdict.fingerprint:  # not a print of minutes this database knows: nothing to say of keys
+            return []
         return [_("No digital signature is present (the minutes were signed before keys were used).")]
     for n, sig in enumerate(verdict.signatures, start=1):
         state = _("intact") if sig.intact and sig.unchanged_after else (
