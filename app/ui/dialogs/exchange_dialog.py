@@ -72,6 +72,7 @@ class ExchangeDialog(RecordDialog):
     minimum_width = 0
 
     def __init__(self, ctx, item: ExchangeData | None = None, parent=None) -> None:
+        self.fields = dialog_fields()  # read now: the declaration is the one place a field is added
         super().__init__(ctx, item, parent)
         self._on_kind()
         from app.ui.dialogs.screen_fit import available

@@ -13,6 +13,7 @@ from its session is saved only once the user confirms.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import fields as dataclass_fields
 from decimal import Decimal
 from typing import Any
 
@@ -23,7 +24,7 @@ from app.core.models import ExpenseKind
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.expenses import records as service
-from app.core.services.expenses.fields import EXPENSE
+from app.core.services.expenses.fields import EXPENSE, SHOWN_IN_FORM
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
 from app.i18n import _, current_language, format_amount, format_date, format_money, wording
@@ -34,6 +35,7 @@ from app.ui.widgets.currency_box import CurrencyBox
 
 #: texts typed on one line in this form (the declaration allows several)
 _ONE_LINE = ("description_zh", "description_ru", "correction_reason")
+_INPUT_FIELDS = frozenset(f.name for f in dataclass_fields(ExpenseInput))
 #: what a correction keeps from the expense it corrects
 _KEPT = ("meeting_id", "kind", "delegation_side_id", "category", "currency")
 
@@ -44,8 +46,13 @@ def session_label(m) -> str:
     )
 
 
+def form_fields() -> tuple[Field, ...]:
+    """The rows of the form: the editable fields of the register and the read-only ones it shows."""
+    return tuple(f for f in EXPENSE if (not f.read_only and f.stored) or f.name in SHOWN_IN_FORM)
+
+
 class ExpenseDialog(RecordDialog):
-    fields = tuple(f for f in EXPENSE if f.kind is not FieldKind.UUID)
+    fields = form_fields()
     minimum_width = 560
 
     def __init__(
@@ -61,6 +68,7 @@ class ExpenseDialog(RecordDialog):
             correction_of = ctx.read(service.get_expense, expense.correction_of_id)
         self.original = correction_of
         self.meeting_id = meeting_id
+        self.fields = form_fields()  # read now: the declaration is the one place a field is added
         super().__init__(ctx, expense, parent)
         self._set_correction_mode()
 
@@ -257,21 +265,14 @@ class ExpenseDialog(RecordDialog):
 
     def data(self, values: dict[str, Any] | None = None) -> ExpenseInput:
         v = self.values() if values is None else values
-        return ExpenseInput(
-            meeting_id=v["meeting_id"],
-            kind=v["kind"],
-            category=v["category"],
-            delegation_side_id=v["delegation_side_id"] if self._is_delegation() else None,
-            amount=v["amount"],
-            currency=v["currency"],
-            spent_on=v["spent_on"],
-            description_zh=v["description_zh"],
-            description_ru=v["description_ru"],
-            correction_of_id=self.original.id if self.original else None,
-            correction_reason=v["correction_reason"],
-            id=self.expense.id if self.expense else None,
-            version=self.record_version() if self.expense else None,
-        )
+        given = {k: x for k, x in v.items() if k in _INPUT_FIELDS}  # a field declared later goes along
+        return ExpenseInput(**{
+            **given,
+            "delegation_side_id": v["delegation_side_id"] if self._is_delegation() else None,
+            "correction_of_id": self.original.id if self.original else None,
+            "id": self.expense.id if self.expense else None,
+            "version": self.record_version() if self.expense else None,
+        })
 
     def write(self, values: dict[str, Any]) -> ExpenseData:
         data = self.data(values)
