@@ -101,6 +101,22 @@ def db(empty_template: Path, db_path: Path):
     database.close()
 
 
+@pytest.fixture
+def another_db(empty_template: Path, tmp_path: Path):
+    """``another_db(name)``: one more empty database of this test's own (a copy of the template)."""
+    opened: list[Database] = []
+
+    def make(name: str = "other.sqlite3") -> Database:
+        path = tmp_path / name
+        shutil.copyfile(empty_template, path)
+        opened.append(Database.open(path))
+        return opened[-1]
+
+    yield make
+    for database in opened:
+        database.close()
+
+
 class _BuiltTemplates:
     """Databases filled once per test run by a builder, kept to be copied for each test."""
 
