@@ -57,6 +57,19 @@ def set_home_side(session: Session, side_id: int) -> None:
     settings.put(session, HOME, side.uuid)
 
 
+def home_position(session: Session) -> int:
+    """1 or 2: the position of the side this database belongs to."""
+    home = home_side(session)
+    return home.position if home is not None else 1
+
+
+@changes(Change.SETTINGS)
+def set_home_position(session: Session, position: int) -> None:
+    side = session.execute(select(Side).where(Side.position == position)).scalar_one_or_none()
+    if side is not None:
+        settings.put(session, HOME, side.uuid)
+
+
 def other_side(session: Session, code: str | None = None) -> Side:
     home = home_side(session)
     sides = session.execute(select(Side).order_by(Side.position)).scalars().all()
