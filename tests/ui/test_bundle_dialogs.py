@@ -82,7 +82,7 @@ def test_conflicts_are_resolved_field_by_field(qtbot, demo_ctx, demo_db, tmp_pat
     qtbot.addWidget(dialog)
     dialog.show()
     assert dialog.table.rowCount() == 3
-    assert {dialog.table.item(r, 2).text() for r in range(3)} == {"note", "status"}
+    assert {dialog.table.item(r, 2).text() for r in range(3)} == {"Note", "Status"}
     assert dialog.table.item(0, 0).text() == "Glossary term"
     dialog.table.selectRow(0)
     qtbot.mouseClick(dialog.take, Qt.MouseButton.LeftButton)  # take theirs

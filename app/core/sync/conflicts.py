@@ -42,6 +42,25 @@ REGISTER_NAMES = {
     "attachments": N_("Attachment"),
 }
 
+#: How a column is named in the Conflicts view when its register declares no label for it (msgids).
+COLUMN_NAMES = {
+    "note": N_("Note"),
+    "notes": N_("Notes"),
+    "status": N_("Status"),
+    "text_zh": N_("Text in Chinese"),
+    "text_ru": N_("Text in Russian"),
+    "title_zh": N_("Title in Chinese"),
+    "title_ru": N_("Title in Russian"),
+    "name_zh": N_("Name in Chinese"),
+    "name_ru": N_("Name in Russian"),
+    "zh": N_("Chinese"),
+    "ru": N_("Russian"),
+    "position": N_("Order"),
+    "kind": N_("Kind"),
+    "part": N_("Part"),
+    "deadline": N_("Deadline"),
+}
+
 #: Columns that name a record, in the order they are tried.
 _NAMING = ("text_zh", "title_zh", "name_zh", "zh", "filename", "code", "number", "ordinal")
 
@@ -55,6 +74,17 @@ class ConflictData:
     ours: Any
     theirs: Any
     current: Any
+
+    @property
+    def field_label(self) -> str:
+        from app.core.services.exchanges.fields import EXCHANGE
+        from app.core.services.experts.fields import ASSIGNMENT
+
+        declared = {"exchanges": EXCHANGE, "assignments": ASSIGNMENT}.get(self.register)
+        if declared is not None and self.field in declared:
+            return declared.label(self.field)
+        msgid = COLUMN_NAMES.get(self.field)
+        return _(msgid) if msgid else self.field
 
     @property
     def register_label(self) -> str:

@@ -119,13 +119,12 @@ def preview(session: Session, incoming, from_uuid: str) -> None:
         for rec in recs:
             out = ctx.outcome(spec, rec)
             exists = rec["uuid"] in ctx.here
+            incoming.conflicts += bool(out.conflicts)
             if out.action in ("same", "keep") or out.values == (ctx.here[rec["uuid"]][2] if exists else None):
                 incoming.unchanged += 1
                 continue
             bucket = incoming.deleted if out.values is None else incoming.changed if exists else incoming.new
             bucket[spec.name] = bucket.get(spec.name, 0) + 1
-            if out.conflicts:
-                incoming.conflicts += 1
 
 
 def _base(ctx: _Context, spec: shared.Spec, rec: dict) -> None:

@@ -88,6 +88,7 @@ class ExchangeDialog(Retranslatable, QDialog):
         receive = QVBoxLayout(self.receive_box)
         receive.addLayout(row)
         receive.addWidget(self.summary)
+        receive.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

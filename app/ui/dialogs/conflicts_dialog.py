@@ -88,7 +88,7 @@ class ConflictsDialog(Retranslatable, QDialog):
         self.items = self.ctx.read(conflicts.open_conflicts)
         self.table.setRowCount(len(self.items))
         for r, c in enumerate(self.items):
-            cells = (c.register_label, c.record, c.field, conflicts.shown(c.ours), conflicts.shown(c.theirs),
+            cells = (c.register_label, c.record, c.field_label, conflicts.shown(c.ours), conflicts.shown(c.theirs),
                      conflicts.shown(c.current))  # fmt: skip
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
