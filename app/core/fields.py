@@ -301,6 +301,9 @@ class Shared:
     where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     owner: tuple[str, str, Mapping[str, str]] | None = None
     links: tuple[tuple[str, str, str, str], ...] = ()
+    #: called as ``fn(session, row, note)`` after a bundle changed or added the record (a register
+    #: that keeps a history of its own records it: the segments' revisions)
+    after_apply: Callable[[Any, Any, str], None] | None = None
 
     @classmethod
     def of(cls, table: str, register: Register, **kw: Any) -> Shared:

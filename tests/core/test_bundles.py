@@ -78,6 +78,9 @@ def test_draft_minutes_go_to_su_and_the_russian_column_comes_back(two):
     assert values(cn) == values(su)
     with cn.unit(read_only=True) as s:
         assert s.execute(select(func.count()).select_from(SyncConflict)).scalar() == 0
+        seg = s.execute(select(Segment).where(Segment.uuid == a)).scalar_one()
+        last = seg.revisions[-1]  # the history shows where the Russian text came from
+        assert (last.action, last.reason, last.text_ru) == ("import", "Bundle 1 from side SU", seg.text_ru)
 
 
 def _term(db, zh: str) -> GlossaryTerm:
@@ -268,3 +271,19 @@ def test_the_database_knows_its_side(demo_db):
         exchange.set_home_side(s, su.id)
     with demo_db.unit(read_only=True) as s:
         assert exchange.home_side(s).code == "SU"
+
+
+def test_records_that_clash_refuse_the_bundle_whole(two):
+    import datetime as dt
+
+    from app.core.models import Meeting, Side
+
+    cn, su = two
+    for db in (cn, su):  # both sides plan "the 9th session", each its own record
+        with db.unit() as s:
+            side = s.execute(select(Side).order_by(Side.position)).scalars().first()
+            s.add(Meeting(ordinal=9, host_side_id=side.id, start_date=dt.date(1960, 1, 4), end_date=dt.date(1960, 1, 8)))
+    before = _state(cn)
+    with pytest.raises(BundleRefused, match="clash"):
+        apply(cn, export(su))
+    assert _state(cn) == before

@@ -16,6 +16,7 @@ import uuid as _uuid
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.core.changes import ALL, Change, changes
@@ -332,7 +333,12 @@ def apply(session: Session, data: bytes, *, accept_unsigned: bool = False) -> Im
                 session.delete(row)
         session.flush()
     result = ImportResult(incoming)
-    merge.apply(session, incoming, from_uuid, result)
+    try:
+        merge.apply(session, incoming, from_uuid, result)
+    except IntegrityError as exc:  # e.g. a session number both sides gave to different sessions
+        reason = str(exc.orig) if exc.orig is not None else str(exc)
+        raise BundleRefused(N_("The bundle cannot be applied: its records clash with this database's ({reason})."),
+                            reason=reason) from exc  # fmt: skip
     peer.last_received = incoming.sequence
     session.add(SyncBundle(bundle_id=str(m["bundle_id"]), direction="in", peer_uuid=from_uuid,
                            sequence=incoming.sequence, signer=incoming.signer, at=utcnow(),

@@ -31,7 +31,7 @@ from app.core.audit import user_name
 from app.core.errors import ValidationError
 from app.core.models import Side, SyncConflict, SyncRecord, utcnow
 from app.core.sync import shared, signed
-from app.i18n import N_
+from app.i18n import N_, _
 
 _MISSING = object()
 
@@ -159,6 +159,7 @@ def _conflicts(ctx: _Context, spec: shared.Spec, rec: dict, out: Outcome, sequen
 def apply(session: Session, incoming, from_uuid: str, result) -> None:
     """Apply ``incoming`` here (in the caller's transaction)."""
     ctx = _Context(session, from_uuid)
+    note = _("Bundle {n} from side {side}").format(n=incoming.sequence, side=incoming.from_code)
     late: list = []
     deletions: list[tuple[shared.Spec, Any, dict]] = []
     for spec, recs in _ordered(incoming.bundle.records):
@@ -200,6 +201,8 @@ def apply(session: Session, incoming, from_uuid: str, result) -> None:
             ctx.ids.add(spec.name, row.id, row.uuid)
             if spec.shared.links:
                 shared.assign_links(session, spec, row, values, ctx.ids)
+            if spec.shared.after_apply is not None:
+                spec.shared.after_apply(session, row, note)
             result.applied += 1
         session.flush()
     for row, column, value in late:

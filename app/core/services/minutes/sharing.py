@@ -8,11 +8,20 @@ signed minutes). Revisions and the print register stay home; the digital signatu
 
 from __future__ import annotations
 
+from app.core.enums import RevisionAction
 from app.core.fields import Shared
+
+
+def _revision(session, segment, note: str) -> None:
+    """A segment changed by a bundle keeps a revision, as one changed by hand (its history)."""
+    from app.core.services.minutes.rules import add_revision
+
+    add_revision(session, segment, RevisionAction.IMPORT, note)
+
 
 SHARED = (
     Shared("minutes", late=("locked",)),
-    Shared("minutes_segments", owned={"text_zh": "zh", "text_ru": "ru"}),
+    Shared("minutes_segments", owned={"text_zh": "zh", "text_ru": "ru"}, after_apply=_revision),
     Shared("minutes_signatures"),
     Shared("glossary_terms"),
 )
