@@ -132,3 +132,19 @@ def test_the_file_menu_opens_the_exchange(qtbot, demo_ctx, monkeypatch):
     w.act_exchange.trigger()
     w.act_conflicts.trigger()
     assert opened == ["ExchangeDialog", "ConflictsDialog"]
+
+
+def test_a_new_database_becomes_the_other_sides_copy(qtbot, ctx, db, demo_db, tmp_path, monkeypatch):
+    shown = _quiet_boxes(monkeypatch, [True])
+    bundle = tmp_path / "CN-SU-0001.cdb"
+    bundle.write_bytes(export(demo_db))
+    dialog = ExchangeDialog(ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "empty" in dialog.state.text() and not dialog.send_box.isEnabled()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
+    qtbot.mouseClick(dialog.read_button, Qt.MouseButton.LeftButton)
+    assert "not signed" in shown[-1] and "New — " in dialog.summary.text()
+    qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
+    assert side_code(db) == "SU" and values(db) == values(demo_db)
+    assert "side SU" in dialog.state.text() and dialog.send_box.isEnabled()

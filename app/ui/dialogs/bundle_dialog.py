@@ -102,13 +102,19 @@ class ExchangeDialog(Retranslatable, QDialog):
         self.setWindowTitle(_("Exchange with the other side"))
         s = self.ctx.read(_status)
         self.status = s
-        self.state.setText(
-            _("This database belongs to the secretariat of side {home}. Bundles sent to side {other}: {sent} "
-              "(acknowledged up to {acknowledged}); received from it: {received}. Open conflicts: {conflicts}."
-              ).format(**s)  # fmt: skip
-        )
-        self.send_box.setTitle(_("Send to side {other}").format(**s))
-        self.receive_box.setTitle(_("Receive from side {other}").format(**s))
+        if s["home"]:
+            self.state.setText(
+                _("This database belongs to the secretariat of side {home}. Bundles sent to side {other}: {sent} "
+                  "(acknowledged up to {acknowledged}); received from it: {received}. Open conflicts: {conflicts}."
+                  ).format(**s)  # fmt: skip
+            )
+            self.send_box.setTitle(_("Send to side {other}").format(**s))
+            self.receive_box.setTitle(_("Receive from side {other}").format(**s))
+        else:  # a new database: the first bundle from the other side makes it this side's copy
+            self.state.setText(_("This database is empty: read the first bundle the other side's secretariat "
+                                 "sent you, and it becomes your side's copy of the commission's records."))  # fmt: skip
+            self.receive_box.setTitle(_("Receive from the other side"))
+        self.send_box.setEnabled(bool(s["home"]))
         self.key_label.setText(_("Sign with"))
         self.write_button.setText(_("&Write a bundle…"))
         self.read_button.setText(_("&Read a bundle…"))
