@@ -287,3 +287,18 @@ def test_records_that_clash_refuse_the_bundle_whole(two):
     with pytest.raises(BundleRefused, match="clash"):
         apply(cn, export(su))
     assert _state(cn) == before
+
+
+def test_a_copy_started_on_a_laptop_that_confirmed_the_sender_trusts_its_certificate(demo_db, tmp_path):
+    from app.core.crypto import trust
+
+    ch.trust_sides(demo_db, "CN")  # CN's certificate is pinned on this laptop (the same user config)
+    su = Database.open(tmp_path / "su.sqlite3")
+    apply(su, export(demo_db, ch.key("CN")), accept_unsigned=False)
+    with su.unit(read_only=True) as s:
+        assert trust.status(s, ch.key("CN").certificate) == ("CN", trust.Trust.TRUSTED)
+    with demo_db.unit() as s:
+        s.execute(select(GlossaryTerm)).scalars().first().note = "signed and checked"
+    apply(su, export(demo_db, ch.key("CN")), accept_unsigned=False)
+    assert values(su) == values(demo_db)
+    su.close()

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from app.core.audit import user_name
 from app.core.changes import ALL, Change, changes
 from app.core.crypto import keys, trust
 from app.core.db.migrate import known_revisions
@@ -345,6 +346,10 @@ def apply(session: Session, data: bytes, *, accept_unsigned: bool = False) -> Im
                            summary=json.dumps(m.get("counts") or {})))  # fmt: skip
     if fresh:
         settings.put(session, HOME, to_uuid)
+        cert = incoming.bundle.certificate()
+        if cert is not None and trust._pins().get(from_uuid) == keys.fingerprint(cert):
+            # the certificate this laptop already confirmed for that side: the copy trusts it too
+            trust.trust(session, m["from"].get("code", ""), cert, keys.fingerprint(cert), user_name())
     session.flush()
     return result
 
