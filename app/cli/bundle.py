@@ -6,7 +6,8 @@
   transaction; into a database that does not exist yet, it creates the receiving side's copy.
 
 Exit status: 0 done; 1 refused (signature, a member's hash, recipient, replay, a gap in the
-sequence, a newer schema: nothing was written); 2 unusable input.
+sequence, a newer schema: nothing was written); 2 unusable input (not a bundle, a file that
+cannot be read).
 """
 
 from __future__ import annotations
@@ -68,6 +69,7 @@ def run_export(args) -> int:
 def run_import(args) -> int:
     from app.core.errors import CoreError
     from app.core.sync import exchange
+    from app.core.sync.bundle import NotABundle
 
     data = keys.read_file(args.input)
     path = common.db_path(args)
@@ -80,7 +82,8 @@ def run_import(args) -> int:
         database.close()
         if not existed:
             _remove(Path(path).expanduser())
-        raise common.CommandError(f"{args.input}: {exc.message}", common.EXIT_FAILED) from exc
+        status = common.EXIT_ERROR if isinstance(exc, NotABundle) else common.EXIT_FAILED
+        raise common.CommandError(f"{args.input}: {exc.message}", status) from exc
     database.close()
     inc = result.incoming
     print(

@@ -262,6 +262,9 @@ def test_the_command_line(demo_db_path, tmp_path, capsys):
     assert main(["bundle", "import", "--db", str(demo_db_path), str(tmp_path / "back.cdb")]) == 1
     assert main(["bundle", "import", "--db", str(demo_db_path), str(tmp_path / "back.cdb"),
                  "--accept-unsigned"]) == 0  # fmt: skip
+    (tmp_path / "not.cdb").write_text("hello", encoding="utf-8")
+    assert main(["bundle", "import", "--db", str(demo_db_path), str(tmp_path / "not.cdb")]) == 2
+    assert main(["bundle", "import", "--db", str(demo_db_path), str(tmp_path / "missing.cdb")]) == 2
 
 
 def test_the_database_knows_its_side(demo_db):

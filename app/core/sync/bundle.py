@@ -39,6 +39,10 @@ class BundleRefused(CoreError):
     """A bundle that is refused whole: nothing of it was applied."""
 
 
+class NotABundle(BundleRefused):
+    """A file that is no bundle at all (unusable input, rather than a bundle refused)."""
+
+
 @dataclass
 class Bundle:
     manifest: dict
@@ -91,9 +95,9 @@ def read(data: bytes) -> Bundle:
         manifest_bytes = z.read(MANIFEST)
         manifest = json.loads(manifest_bytes.decode("utf-8"))
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise BundleRefused(N_("This is not an exchange bundle of Commission Desk.")) from exc
+        raise NotABundle(N_("This is not an exchange bundle of Commission Desk.")) from exc
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BundleRefused(N_("This is not an exchange bundle of Commission Desk."))
+        raise NotABundle(N_("This is not an exchange bundle of Commission Desk."))
     if int(manifest.get("format_version", 0)) > FORMAT_VERSION:
         raise BundleRefused(
             N_("The bundle was written by a newer version of Commission Desk (format {n})."),
@@ -131,6 +135,6 @@ def read(data: bytes) -> Bundle:
     try:
         records = [json.loads(line) for line in contents.get(RECORDS, b"").decode("utf-8").splitlines() if line]
     except ValueError as exc:
-        raise BundleRefused(N_("This is not an exchange bundle of Commission Desk.")) from exc
+        raise NotABundle(N_("This is not an exchange bundle of Commission Desk.")) from exc
     blobs = {n[len(BLOBS):]: d for n, d in contents.items() if n.startswith(BLOBS)}
     return Bundle(manifest, records, blobs, signature, manifest_bytes)

@@ -27,7 +27,7 @@ from app.core.errors import ValidationError
 from app.core.models import Blob, Commission, Side, SyncBundle, SyncPeer, SyncRecord, utcnow
 from app.core.services import settings
 from app.core.sync import merge, shared
-from app.core.sync.bundle import Bundle, BundleRefused, read, write
+from app.core.sync.bundle import Bundle, BundleRefused, NotABundle, read, write
 from app.i18n import N_
 
 HOME = "sync.home_side"
@@ -239,7 +239,7 @@ def check(session: Session, data: bytes, *, accept_unsigned: bool = False) -> In
         frm, to, seq, ack = m["from"], m["to"], int(m["sequence"]), int(m["acknowledges"])
         from_uuid, to_uuid = str(frm["side"]), str(to["side"])
     except (KeyError, TypeError, ValueError) as exc:
-        raise BundleRefused(N_("This is not an exchange bundle of Commission Desk.")) from exc
+        raise NotABundle(N_("This is not an exchange bundle of Commission Desk.")) from exc
     home = home_side(session)
     fresh = home is None  # an empty database: it becomes the receiving side's copy
     if not fresh:
