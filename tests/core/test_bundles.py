@@ -305,3 +305,19 @@ def test_a_copy_started_on_a_laptop_that_confirmed_the_sender_trusts_its_certifi
     apply(su, export(demo_db, ch.key("CN")), accept_unsigned=False)
     assert values(su) == values(demo_db)
     su.close()
+
+
+def test_minutes_signed_on_one_side_arrive_signed_with_their_last_texts(two):
+    cn, su = two
+    minutes_id = _draft(cn)
+    with cn.unit() as s:  # the last correction and the signing, in one go
+        m = s.get(Minutes, minutes_id)
+        m.segments[0].text_ru = "Окончательный текст."
+        s.flush()
+        m.locked, m.status, m.fingerprint = True, "signed", "f" * 64
+        uuid = m.uuid
+    apply(su, export(cn))
+    with su.unit(read_only=True) as s:
+        m = s.execute(select(Minutes).where(Minutes.uuid == uuid)).scalar_one()
+        assert m.locked and m.status == "signed" and m.segments[0].text_ru == "Окончательный текст."
+    assert values(cn) == values(su)
