@@ -211,8 +211,9 @@ def apply(session: Session, incoming, from_uuid: str, result) -> None:
         setattr(row, column, value)
     session.flush()
     for spec, row, rec in reversed(deletions):
-        if signed.frozen(session, spec.name, row) == signed.EVERYTHING:
+        if signed.frozen(session, spec.name, row):  # held by signed minutes: it stays
             result.kept_signed += 1
+            ctx.states[rec["uuid"]].base_hash = shared.DELETED
             continue
         try:
             with session.begin_nested():
@@ -220,7 +221,7 @@ def apply(session: Session, incoming, from_uuid: str, result) -> None:
                 session.flush()
             ctx.ids.forget(spec.name, rec["uuid"])
             result.applied += 1
-        except IntegrityError:  # still needed here (a record of ours points to it): it stays, and goes back
+        except (IntegrityError, ValidationError):  # still needed here (a record of ours points to it): it stays, and goes back
             ctx.states[rec["uuid"]].base_hash = shared.DELETED
 
 
