@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
 import pytest
@@ -80,7 +81,8 @@ def _edit(db: Database, edit) -> None:
             return
         terms = s.execute(select(GlossaryTerm).order_by(GlossaryTerm.id)).scalars().all()
         if what == "term_add":
-            s.add(GlossaryTerm(zh=f"新{word}{i}{len(terms)}{db.path.stem}", ru=f"новый {word}{i}{db.path.stem}"))
+            tag = uuid.uuid4().hex[:8]  # a new pair of terms (the glossary refuses the same pair twice)
+            s.add(GlossaryTerm(zh=f"新{word}{i}{tag}", ru=f"новый {word}{i}{tag}"))
         elif terms and what == "term_note":
             terms[i % len(terms)].note = word
         elif terms and what == "term_del":
