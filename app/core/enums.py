@@ -87,6 +87,12 @@ class DecisionStatus(LabeledEnum):
     IN_PROGRESS = "in_progress", N_("In progress")
     DONE = "done", N_("Carried out")
     CANCELLED = "cancelled", N_("Cancelled")
+    SUPERSEDED = "superseded", N_("Superseded")
+
+    @property
+    def closed(self) -> bool:
+        """Carried out, cancelled or superseded: nothing more to follow up."""
+        return self in (DecisionStatus.DONE, DecisionStatus.CANCELLED, DecisionStatus.SUPERSEDED)
 
 
 class EventKind(LabeledEnum):

@@ -16,7 +16,7 @@ from app.core.models.experts import (
     WarningOverride,
     assignment_people,
 )
-from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
+from app.core.models.meetings import AgendaItem, Decision, DecisionNote, DelegationMember, Meeting
 from app.core.models.minutes import GlossaryTerm, Minutes, MinutesPrint, Segment, SegmentRevision
 
 __all__ = [
@@ -30,6 +30,7 @@ __all__ = [
     "Commission",
     "ConfidentialityMarking",
     "Decision",
+    "DecisionNote",
     "DelegationMember",
     "ExchangeRate",
     "Expense",
