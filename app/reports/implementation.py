@@ -36,7 +36,7 @@ class _Builder:
         self.data, self.lang = data, lang
         self.st = styles(lang)
         self._d = doc_gettext(lang)
-        self._n = doc_ngettext(lang)
+        self._dn = doc_ngettext(lang)
         self.late_style = ParagraphStyle(f"{lang}-late", parent=self.st.cell_bold, textColor=LATE_COLOUR)
 
     def decision_title(self, d: DecisionData) -> str:
@@ -58,7 +58,7 @@ class _Builder:
             para(d.commission.name(self.lang), st.subtitle),
             para(_d("Report on the implementation of decisions"), st.title),
             para(
-                _d("for the {session}").format(session=session_phrase(m.ordinal, self.lang, "gen"))
+                _d("to be presented at the {session}").format(session=session_phrase(m.ordinal, self.lang, "prep"))
                 + sep + _d("({place}, {dates})").format(
                     place=m.city(self.lang), dates=date_range(m.start_date, m.end_date, self.lang)
                 ),
@@ -72,7 +72,7 @@ class _Builder:
         ]  # fmt: skip
 
     def block(self, i: int, d: DecisionData) -> list:
-        st, _d, lang = self.st, self._d, self.lang
+        st, _d, _dn, lang = self.st, self._d, self._dn, self.lang
         label_w = (30 if lang == "zh" else 42) * mm
         rows: list[list] = []
         for side in self.data.sides(lang):
@@ -84,13 +84,15 @@ class _Builder:
             deadline = para(_d("none set"), st.cell)
         elif d.overdue(self.data.as_of):
             n = d.days_overdue(self.data.as_of)
-            late = self._n("late by {n} day", "late by {n} days", n).format(n=format_number(n, lang))
+            late = _dn("late by {n} day", "late by {n} days", n).format(n=format_number(n, lang))
             deadline = para(f"{short_date(d.deadline, lang)} — {late}", self.late_style)
         else:
             deadline = para(short_date(d.deadline, lang), st.cell)
         rows.append([para(_d("Deadline"), st.cell_bold), deadline])
         rows.append([para(_d("Status"), st.cell_bold), para(status_text(d.status, lang), st.cell)])
-        notes = [f"{short_date(n.noted_on, lang)}: {n.text(lang)}" for n in d.notes]
+        notes = [
+            _d("{date}: {note}").format(date=short_date(n.noted_on, lang), note=n.text(lang)) for n in d.notes
+        ]
         rows.append(
             [para(_d("What has been done"), st.cell_bold),
              para("\n".join(notes) if notes else _d("No follow-up noted yet."), st.cell)]
@@ -108,18 +110,21 @@ class _Builder:
         ]
 
     def summary(self) -> list:
-        st, _d, lang = self.st, self._d, self.lang
+        st, _d, _dn, lang = self.st, self._d, self._dn, self.lang
         total, late = len(self.data.decisions), len(self.data.late)
         if not total:
             return [para(_d("Every decision of the earlier sessions has been carried out."), st.body_indent)]
-        text = self._n(
+        text = _dn(
             "{n} decision is not yet carried out", "{n} decisions are not yet carried out", total
         ).format(n=format_number(total, lang))
         if late:
-            text += _d("; ") + self._n("{n} of them is late", "{n} of them are late", late).format(
+            late_text = _dn("{n} of them is late", "{n} of them are late", late).format(
                 n=format_number(late, lang)
             )
-        return [para(text + _d("."), st.body_indent)]
+            text = _d("{not_done}; {late}.").format(not_done=text, late=late_text)
+        else:
+            text = _d("{not_done}.").format(not_done=text)
+        return [para(text, st.body_indent)]
 
     def closing(self) -> list:
         return [

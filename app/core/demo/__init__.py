@@ -38,7 +38,17 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, exchanges, expenses, experts, minutes, sessions, signing
+    from app.core.demo import (
+        agenda,
+        commission,
+        decisions,
+        exchanges,
+        expenses,
+        experts,
+        minutes,
+        sessions,
+        signing,
+    )
 
     # One step a line, in order: each area appends its own.
     return [
@@ -50,6 +60,7 @@ def _steps():
         exchanges.build,
         expenses.build,
         experts.build,
+        decisions.build,
     ]
 
 

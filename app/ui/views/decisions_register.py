@@ -99,7 +99,9 @@ class DecisionRegisterPage(RegisterPage):
         model = QueryTableModel(self._columns(), self._fetch, lambda: len(self._rows), self)
         table = register_table("decisions_table", model)
         table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.set_table(table, model)
+        self._sized = False
         table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QTextBrowser()
         self.detail.setObjectName("decisions_detail")
@@ -223,10 +225,20 @@ class DecisionRegisterPage(RegisterPage):
         current = self.current()
         self._rows = self.ctx.read(service.list_decisions, self.filter) if self.ctx.has_db else []
         self.model.reload()
+        if not self._sized and self._rows:
+            self._autosize()
         if current is not None:
             self.select_id(current.id)
         self._update_counts()
         self._show_detail()
+
+    def _autosize(self) -> None:
+        """Fit the short columns to what they show; the agencies get a fair share, the text the rest."""
+        self._sized = True
+        for c in (0, 1, 5, 6):
+            self.table.resizeColumnToContents(c)
+        for c in (3, 4, 7):
+            self.table.setColumnWidth(c, 190)
 
     def _update_counts(self) -> None:
         today = dt.date.today()
@@ -346,9 +358,8 @@ class DecisionRegisterPage(RegisterPage):
         self.session_label.setText(_("&Session:"))
         self.side_label.setText(_("Si&de:"))
         self.status_label.setText(_("Stat&us:"))
-        self.due_label.setText(_("Due &within:"))
+        self.due_label.setText(_("Due &within (days):"))
         self.due_box.setSpecialValueText(_("any time"))
-        self.due_box.setSuffix(_(" days"))
         self.agency_box.setPlaceholderText(_("Agency"))
         self.search.setPlaceholderText(_("Search the texts of the decisions"))
         self.add_button.setText(_("&Between sessions…"))
@@ -364,6 +375,7 @@ class DecisionRegisterPage(RegisterPage):
         )
 
     def relabel(self) -> None:
+        self._sized = False
         self.fill_filters()
         self.model.retranslate()
         self.reload()
