@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from sqlalchemy import select
 
 from app.core.changes import Change, declared_changes
 from app.core.enums import DecisionStatus
@@ -14,7 +15,6 @@ from app.core.models import Decision, Meeting, Segment
 from app.core.services.decisions import records as service
 from app.core.services.decisions import report
 from app.core.services.decisions.records import DecisionFilter, DecisionInput, NoteInput
-from sqlalchemy import select
 
 TODAY = dt.date(1958, 9, 1)
 
