@@ -20,6 +20,7 @@ class Change(StrEnum):
     MEETINGS = "meetings"  # sessions and delegations
     AGENDA = "agenda"
     DECISIONS = "decisions"
+    CORRESPONDENCE = "correspondence"  # letters between the liaison agencies
     ATTACHMENTS = "attachments"
     EXCHANGES = "exchanges"
     EXPERTS = "experts"

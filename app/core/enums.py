@@ -95,6 +95,21 @@ class DecisionStatus(LabeledEnum):
         return self in (DecisionStatus.DONE, DecisionStatus.CANCELLED, DecisionStatus.SUPERSEDED)
 
 
+class LetterStatus(LabeledEnum):
+    """Where a letter between the liaison agencies stands."""
+
+    DRAFT = "draft", N_("Draft")
+    SENT = "sent", N_("Sent")
+    RECEIVED = "received", N_("Received")
+    ANSWERED = "answered", N_("Answered")
+    CLOSED = "closed", N_("Closed")
+
+    @property
+    def waiting(self) -> bool:
+        """Sent or received, not yet answered: a reply is owed by the addressee's side."""
+        return self in (LetterStatus.SENT, LetterStatus.RECEIVED)
+
+
 class EventKind(LabeledEnum):
     """Events of a session's programme besides the agenda items."""
 

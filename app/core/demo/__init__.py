@@ -41,6 +41,7 @@ def _steps():
     from app.core.demo import (
         agenda,
         commission,
+        correspondence,
         decisions,
         exchanges,
         expenses,
@@ -61,6 +62,7 @@ def _steps():
         expenses.build,
         experts.build,
         decisions.build,
+        correspondence.build,
     ]
 
 

@@ -7,6 +7,7 @@ from app.ui.views.base import View
 
 def create_views(ctx) -> list[View]:
     from app.ui.views.agenda import AgendaView
+    from app.ui.views.correspondence import CorrespondenceView
     from app.ui.views.decisions import DecisionsView
     from app.ui.views.exchanges import ExchangesView
     from app.ui.views.expenses import ExpensesView
@@ -21,5 +22,7 @@ def create_views(ctx) -> list[View]:
         ExpensesView(ctx),
         MinutesView(ctx),
         PeopleView(ctx),
-        DecisionsView(ctx),  # last: the other tabs keep their places (and shortcuts)
+        # last: the other tabs keep their places (and shortcuts)
+        DecisionsView(ctx),
+        CorrespondenceView(ctx),
     ]
