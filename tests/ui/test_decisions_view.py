@@ -75,4 +75,4 @@ def test_the_report_and_a_language_switch(qtbot, demo_window):
     assert view.register.status_label.text().replace("&", "") == "Состояние:"
     apply_language("zh_CN")
     assert "期限" in view.model.headers()
-    assert view.add_button.text().startswith("会间决定")
+    assert view.add_button.text().startswith("会间决议")
