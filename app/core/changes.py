@@ -21,6 +21,7 @@ class Change(StrEnum):
     AGENDA = "agenda"
     DECISIONS = "decisions"
     CORRESPONDENCE = "correspondence"  # letters between the liaison agencies
+    REMINDERS = "reminders"  # reminders snoozed
     ATTACHMENTS = "attachments"
     EXCHANGES = "exchanges"
     EXPERTS = "experts"

@@ -7,7 +7,7 @@ from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
-from app.core.models.correspondence import LetterLink, LiaisonLetter
+from app.core.models.correspondence import LetterLink, LiaisonLetter, ReminderSnooze
 from app.core.models.exchanges import ConfidentialityMarking, Exchange
 from app.core.models.expenses import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind
 from app.core.models.experts import (
@@ -49,6 +49,7 @@ __all__ = [
     "MinutesPrint",
     "Person",
     "Record",
+    "ReminderSnooze",
     "ScheduleEvent",
     "Segment",
     "SegmentRevision",

@@ -68,3 +68,12 @@ class LetterLink(Record, Base):
     note: Mapped[str] = mapped_column(Text, default="")
 
     letter: Mapped[LiaisonLetter] = relationship(back_populates="links")
+
+
+class ReminderSnooze(Base):
+    """A reminder the user put off until a day (``key``: "decision:12", "letter:5", …)."""
+
+    __tablename__ = "reminder_snoozes"
+
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    until: Mapped[dt.date] = mapped_column(Date)

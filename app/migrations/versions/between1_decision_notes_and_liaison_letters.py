@@ -3,7 +3,8 @@
 Dated follow-up notes on decisions (``decision_notes``), the later decision that superseded one
 (``decisions.superseded_by_id``) and the day the chairmen took a decision between sessions
 (``decisions.decided_on``); the letters and notes between the liaison agencies
-(``liaison_letters``) and the decisions, exchanges and assignments they concern (``letter_links``). Adding the foreign key rebuilds ``decisions`` on SQLite, which drops its
+(``liaison_letters``) and the decisions, exchanges and assignments they concern (``letter_links``);
+reminders put off until a day (``reminder_snoozes``). Adding the foreign key rebuilds ``decisions`` on SQLite, which drops its
 triggers: they are created again at the end.
 
 Revision ID: between1
@@ -60,6 +61,12 @@ def upgrade() -> None:
 
     # ### end Alembic commands ###
     triggers.create(op.get_bind(), "decisions")
+    op.create_table(
+        "reminder_snoozes",
+        sa.Column("key", sa.String(length=80), nullable=False),
+        sa.Column("until", sa.Date(), nullable=False),
+        sa.PrimaryKeyConstraint("key", name=op.f("pk_reminder_snoozes")),
+    )
     op.create_table(
         "liaison_letters",
         sa.Column("letter_date", sa.Date(), nullable=False),
@@ -180,4 +187,5 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_decision_notes_decision_id"))
 
     op.drop_table("decision_notes")
+    op.drop_table("reminder_snoozes")
     # ### end Alembic commands ###
