@@ -36,4 +36,4 @@ def test_the_panel_speaks_the_interface_language(qtbot, demo_window):
     assert panel.tree.headerItem().text(0) == "Когда"
     assert "просрочено" in panel.tree.topLevelItem(0).text(0)
     apply_language("zh_CN")
-    assert panel.tree.headerItem().text(1) == "登记簿"
+    assert panel.tree.headerItem().text(1) == "登记册"

@@ -129,7 +129,7 @@ class RemindersPanel(Retranslatable, QWidget):
             b.setEnabled(on)
 
     def retranslate_ui(self) -> None:
-        self.tree.setHeaderLabels([_("When"), _("Register"), _("What")])
+        self.tree.setHeaderLabels([_("When"), _("Register"), _("Subject")])
         self.open_button.setText(_("&Open"))
         self.day_button.setText(_("Snooze a &day"))
         self.week_button.setText(_("Snooze a &week"))
