@@ -4,7 +4,8 @@ Dated follow-up notes on decisions (``decision_notes``), the later decision that
 (``decisions.superseded_by_id``) and the day the chairmen took a decision between sessions
 (``decisions.decided_on``); the letters and notes between the liaison agencies
 (``liaison_letters``) and the decisions, exchanges and assignments they concern (``letter_links``);
-reminders put off until a day (``reminder_snoozes``). Adding the foreign key rebuilds ``decisions`` on SQLite, which drops its
+reminders put off until a day (``reminder_snoozes``); on SQLite the full-text index of search
+everything (FTS5, trigram) and its triggers (:mod:`app.migrations.search_index`). Adding the foreign key rebuilds ``decisions`` on SQLite, which drops its
 triggers: they are created again at the end.
 
 Revision ID: between1
@@ -16,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 import app.core.models.base
-from app.migrations import triggers
+from app.migrations import search_index, triggers
 
 revision = "between1"
 down_revision = "prints1"
@@ -161,8 +162,11 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_letter_links_exchange_id"), ["exchange_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_letter_links_letter_id"), ["letter_id"], unique=False)
 
+    search_index.create(op.get_bind())  # SQLite only: the full-text index of search everything
+
 
 def downgrade() -> None:
+    search_index.drop(op.get_bind())
     with op.batch_alter_table("letter_links", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_letter_links_letter_id"))
         batch_op.drop_index(batch_op.f("ix_letter_links_exchange_id"))

@@ -1,0 +1,114 @@
+"""Search everything: any text across decisions and their notes, letters, the minutes, agenda
+items, exchanges, people and expenses, in Chinese or Russian.
+
+On SQLite through the FTS5 index of :mod:`app.migrations.search_index` (trigram: a query of three
+characters or more is matched by the index; shorter ones, such as a two-character Chinese word, by
+LIKE over the index's text). Elsewhere (PostgreSQL) by LIKE over the tables themselves.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from app.core.services.text import clean
+from app.migrations.search_index import KINDS, SOURCES, TABLE
+
+LIMIT = 100
+
+
+@dataclass(frozen=True)
+class Hit:
+    #: the kind of record: decision, note, letter, segment, agenda_item, exchange, person, expense
+    kind: str
+    record_id: int
+    zh: str
+    ru: str
+
+    def text(self, lang: str) -> str:
+        first, second = (self.zh, self.ru) if lang.startswith("zh") else (self.ru, self.zh)
+        return first.strip() or second.strip()
+
+    def excerpt(self, query: str, lang: str, width: int = 80) -> str:
+        """The text around the first match (in the language that has it, else the preferred one)."""
+        for t in (self.zh, self.ru) if lang.startswith("zh") else (self.ru, self.zh):
+            i = t.casefold().find(query.casefold())
+            if i >= 0:
+                start = max(0, i - width // 3)
+                cut = t[start : start + width].strip()
+                return ("…" if start else "") + cut + ("…" if start + width < len(t) else "")
+        return self.text(lang)[:width]
+
+
+def _escape_like(q: str) -> str:
+    return q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def search(session: Session, query: str, limit: int = LIMIT) -> list[Hit]:
+    """The records whose texts contain ``query`` (case-insensitive), best first."""
+    q = clean(query)
+    if not q:
+        return []
+    if session.get_bind().dialect.name == "sqlite" and _has_index(session):
+        if len(q) >= 3:
+            rows = session.execute(
+                text(f"SELECT rowid, zh, ru FROM {TABLE} WHERE {TABLE} MATCH :q ORDER BY rank LIMIT :n"),
+                {"q": '"' + q.replace('"', '""') + '"', "n": limit},
+            )
+        else:
+            like = f"%{_escape_like(q)}%"
+            rows = session.execute(
+                text(
+                    f"SELECT rowid, zh, ru FROM {TABLE} WHERE zh LIKE :q ESCAPE '\\' OR ru LIKE :q ESCAPE '\\' LIMIT :n"
+                ),
+                {"q": like, "n": limit},
+            )
+        return _notes_open_their_decision(session, [_hit(rowid, zh, ru) for rowid, zh, ru in rows])
+    return _notes_open_their_decision(session, _like_everywhere(session, q, limit))
+
+
+def _notes_open_their_decision(session: Session, hits: list[Hit]) -> list[Hit]:
+    """A follow-up note is found as its decision (``record_id`` is the decision's)."""
+    notes = [h.record_id for h in hits if h.kind == "note"]
+    if not notes:
+        return hits
+    from sqlalchemy import select
+
+    from app.core.models import DecisionNote
+
+    owner = dict(
+        session.execute(
+            select(DecisionNote.id, DecisionNote.decision_id).where(DecisionNote.id.in_(notes))
+        ).all()
+    )
+    return [Hit(h.kind, owner.get(h.record_id, 0), h.zh, h.ru) if h.kind == "note" else h for h in hits]
+
+
+def _hit(rowid: int, zh: str, ru: str) -> Hit:
+    source = KINDS[rowid % 16]
+    return Hit(source.kind, rowid // 16, zh, ru)
+
+
+def _has_index(session: Session) -> bool:
+    return bool(session.execute(text("SELECT 1 FROM sqlite_master WHERE name = :t"), {"t": TABLE}).first())
+
+
+def _like_everywhere(session: Session, q: str, limit: int) -> list[Hit]:
+    """The dialect-neutral fallback: LIKE over each indexed table."""
+    like = f"%{_escape_like(q).lower()}%"
+    out: list[Hit] = []
+    for s in SOURCES:
+        zh, ru = s.zh.format(r="r"), s.ru.format(r="r")
+        rows = session.execute(
+            text(
+                f"SELECT r.id, {zh}, {ru} FROM {s.table} AS r "
+                f"WHERE lower({zh}) LIKE :q ESCAPE '\\' OR lower({ru}) LIKE :q ESCAPE '\\' LIMIT :n"
+            ),  # fmt: skip
+            {"q": like, "n": limit - len(out)},
+        )
+        out += [Hit(s.kind, i, a or "", b or "") for i, a, b in rows]
+        if len(out) >= limit:
+            break
+    return out
