@@ -10,7 +10,7 @@ import argparse
 import sys
 
 from app import __version__
-from app.cli import argparse_i18n, common
+from app.cli import argparse_i18n, common, gui
 from app.i18n import _
 
 #: The modules that add commands; each has ``register(subparsers)``.
@@ -25,6 +25,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         parents=[common.options_parser(top_level=True)],
     )
+    gui.add_demo_option(parser)  # "commission-desk --demo": the window is the default command
     parser.add_argument(
         "--version",
         action="version",
@@ -45,8 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     argparse_i18n.install()
     parser = build_parser()
     args = parser.parse_args(argv)
+    gui.check_top_level(parser, args)
     if getattr(args, "func", None) is None:
-        from app.cli import gui
-
         args.func = gui.run
     return common.guarded(args.func, args)

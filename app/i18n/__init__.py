@@ -51,6 +51,14 @@ def _(message: str) -> str:
     return _state.translation.gettext(message)
 
 
+def menu_words(message: str) -> str:
+    """A menu item's words as a hint quotes them: translated, without its mnemonic (``&F`` or the
+    ``(&F)`` that Chinese menus append)."""
+    import re
+
+    return re.sub(r"\s*\(&\w\)", "", _(message)).replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
 def ngettext(singular: str, plural: str, n: int) -> str:
     return _state.translation.ngettext(singular, plural, n)
 

@@ -19,8 +19,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "scratch.sqlite3"
         dbmod.Database.open(path).close()
-        cfg = dbmod._alembic_config()
-        engine = dbmod._make_engine(path)
+        cfg = dbmod.alembic_config()
+        engine = dbmod.make_engine(path)
         with engine.begin() as conn:
             cfg.attributes["connection"] = conn
             command.revision(cfg, message=args.message, autogenerate=True, rev_id=args.rev_id)

@@ -36,7 +36,7 @@ from app.core.services import glyphs
 from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, SideInfo, short_fingerprint
 from app.core.services.minutes.signing import PrintSource
-from app.i18n import N_, doc_gettext
+from app.i18n import N_, doc_gettext, menu_words
 from app.reports import fonts, pdf_pages
 from app.reports.document import TEXT_WIDTH, Furniture, FurnitureChange, Meta, para, render
 from app.reports.linebreak import bind
@@ -169,6 +169,19 @@ def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResul
     )
 
 
+class _MenuWords:
+    """A menu item's words as a message parameter, translated when the message is shown."""
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid = msgid
+
+    def __str__(self) -> str:
+        return menu_words(self.msgid)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
+
+
 def copy_key(opts: PrintOptions) -> prints.CopyKey:
     """What identifies a copy printed with resolved options in the print register."""
     return prints.CopyKey(opts.copy, str(opts.layout), opts.copy_number, opts.marking_zh or "",
@@ -185,9 +198,24 @@ def registered_print(session, src: PrintSource, opts: PrintOptions) -> bytes:
     entry = prints.find(session, src.minutes.id, key)
     if entry is not None:
         return entry.load(session)
+    require_printable(src)
     data = render_minutes(src, opts)
     prints.record(session, src.minutes.id, src.fingerprint, key, data, pdf_pages.digests(data))
     return data
+
+
+def require_printable(src: PrintSource) -> None:
+    """ValidationError when a character of the signed minutes is in no font here: a signed copy
+    never shows a substitute glyph (a proof does, with a warning)."""
+    missing = fonts.missing_glyphs(*document_texts(src))
+    if missing:
+        raise ValidationError(
+            N_("This copy cannot be printed: no font on this computer has {chars}, which would print as □. "
+               "Add a font that has them ({view} → {menu}) and print again; a proof can be printed meanwhile."),
+            chars=" ".join(f"{ch} ({glyphs.code_point(ch)})" for ch in missing),
+            view=_MenuWords(glyphs.VIEW_MENU),
+            menu=_MenuWords(glyphs.FONTS_MENU),
+        )  # fmt: skip
 
 
 def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from app import APP_NAME, __version__, i18n
 from app.core.changes import Change
 from app.core.errors import CoreError
+from app.core.services import glyphs
 from app.i18n import _
 from app.ui.context import AppContext
 from app.ui.views.base import View
@@ -82,6 +83,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.tabs.addAction(self.act_delete)
         self.act_find = self._action("action_find", lambda: self.current_view().focus_search(), K.Find)
+        self.act_fonts = self._action("action_fonts", self.edit_fonts)
         self.act_about = self._action("action_about", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action("action_about_qt", QApplication.aboutQt)
@@ -130,6 +132,7 @@ class MainWindow(Retranslatable, QMainWindow):
         for a in self.tab_actions:
             self.view_menu.addAction(a)
         self.view_menu.addSeparator()
+        self.view_menu.addAction(self.act_fonts)
         self.language_menu = self.view_menu.addMenu("")
         self.language_menu.setObjectName("menu_language")
         for a in self.language_actions.values():
@@ -142,7 +145,7 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
-        self.view_menu.setTitle(_("&View"))
+        self.view_menu.setTitle(_(glyphs.VIEW_MENU))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.act_new_db.setText(_("&New database…"))
@@ -157,6 +160,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_edit.setText(_("&Edit record…"))
         self.act_delete.setText(_("&Delete record"))
         self.act_find.setText(_("&Find"))
+        self.act_fonts.setText(_(glyphs.FONTS_MENU))
         self.act_about.setText(_("&About Commission Desk"))
         self.act_about_qt.setText(_("About &Qt"))
         for i, v in enumerate(self.views):
@@ -325,8 +329,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
         self.act_commission.setEnabled(has_db)
+        self.act_fonts.setEnabled(has_db)
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+
+    def edit_fonts(self) -> None:
+        from app.ui.dialogs.font_dialog import FontDialog
+
+        FontDialog(self.ctx, parent=self).exec()
 
     def about(self) -> None:
         QMessageBox.about(

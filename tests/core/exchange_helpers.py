@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 
 from app.core.db import Database
 from app.core.demo import DemoContext, commission, sessions
@@ -40,6 +40,19 @@ class Setup:
         )
         base.update(values)
         return ExchangeData(**base)
+
+
+def setup_ids(db: Database) -> dict:
+    """What :func:`make_setup` builds, as plain ids: for the ``built_db`` fixture, which builds it
+    once per test run and gives each test a copy."""
+    setup = make_setup(db)
+    return {f.name: getattr(setup, f.name) for f in fields(Setup) if f.name != "db"}
+
+
+def copied_setup(built_db) -> Setup:
+    """The database of :func:`make_setup`, a copy of one built once per test run."""
+    db, ids = built_db(setup_ids)
+    return Setup(db, **ids)
 
 
 def make_setup(db: Database) -> Setup:

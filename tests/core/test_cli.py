@@ -116,3 +116,82 @@ def test_a_missing_command_module_fails_loudly(monkeypatch):
     monkeypatch.setattr(pdf, "KINDS", (*pdf.KINDS, "no_such_document"))
     with pytest.raises(ModuleNotFoundError):
         cli.build_parser()
+
+
+# --- the window: --demo at the top level, and no display ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "argv, demo",
+    [
+        (["--demo"], True),
+        (["--demo", "gui"], True),
+        (["gui", "--demo"], True),
+        (["--lang", "ru", "--demo", "--db", "x.sqlite3"], True),
+        ([], False),
+        (["gui"], False),
+    ],
+)
+def test_demo_is_accepted_with_or_without_the_gui_command(monkeypatch, argv, demo):
+    from app.cli import gui
+
+    started = []
+    monkeypatch.setattr(gui, "run", lambda args: started.append(args) or 0)  # no window in a test
+    assert main(argv) == 0
+    assert len(started) == 1 and started[0].demo is demo
+
+
+def test_demo_before_another_command_is_refused(monkeypatch, tmp_path, capsys):
+    from app.cli import gui
+
+    monkeypatch.setattr(gui, "run", lambda args: pytest.fail("the window must not start"))
+    with pytest.raises(SystemExit) as info:
+        main(["--demo", "demo", "--db", str(tmp_path / "x.sqlite3")])
+    assert info.value.code == 2
+    assert "--demo" in capsys.readouterr().err
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "env, platform, missing",
+    [
+        ({}, "linux", True),
+        ({"DISPLAY": ":0"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "xcb", "WAYLAND_DISPLAY": "wayland-0"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "wayland;xcb", "DISPLAY": ":1"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "vnc:size=800x600"}, "linux", False),
+        ({}, "freebsd14", True),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_a_missing_display_is_recognised(env, platform, missing):
+    from app.cli.gui import display_missing
+
+    assert display_missing(env, platform) is missing
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="X11 and Wayland are Linux's")
+@pytest.mark.parametrize("lang", ["en", "ru"])
+@pytest.mark.parametrize("args", [[], ["--demo"]])
+def test_without_a_display_the_window_says_so_in_one_line_and_exits_with_2(tmp_path, lang, args):
+    from app import i18n
+
+    env = dict(os.environ, LANGUAGE="", LC_ALL="", LANG="C.UTF-8")
+    for var in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"):
+        env.pop(var, None)
+    path = tmp_path / "commission.sqlite3"
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--lang", lang, "--db", str(path), *args],
+        capture_output=True, text=True, cwd=ROOT, env=env, timeout=180,
+    )  # fmt: skip
+    i18n.set_language(lang)
+    expected = i18n._(
+        "There is no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY is set). "
+        "The command-line commands still work: see “commission-desk --help”."
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr == f"commission-desk: {expected}\n"
+    assert not path.exists()  # nothing was opened, nothing created

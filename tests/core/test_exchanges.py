@@ -18,7 +18,7 @@ from app.core.services import attachments, markings
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges import search
 from app.core.services.exchanges.search import ExchangeFilter
-from tests.core.exchange_helpers import TODAY, make_setup
+from tests.core.exchange_helpers import TODAY, copied_setup
 
 D = dt.timedelta
 
@@ -28,8 +28,8 @@ def days_ago(n: int) -> dt.date:
 
 
 @pytest.fixture
-def reg(db):
-    return make_setup(db)
+def reg(built_db):
+    return copied_setup(built_db)
 
 
 def count(reg) -> int:

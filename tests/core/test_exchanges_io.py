@@ -21,7 +21,7 @@ from app.core.errors import ImportRefused
 from app.core.models import Exchange
 from app.core.services.exchanges import transfer as xio
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
-from tests.core.exchange_helpers import TODAY, make_setup
+from tests.core.exchange_helpers import TODAY, copied_setup, make_setup
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADER = [
@@ -37,8 +37,8 @@ HEADER = [
 
 
 @pytest.fixture
-def reg(db):
-    return make_setup(db)
+def reg(built_db):
+    return copied_setup(built_db)
 
 
 @pytest.fixture

@@ -17,19 +17,34 @@ from app.core.models import Base
 from app.migrations import search_index
 
 
-def test_new_database_is_at_head_with_wal_and_foreign_keys(db):
+def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path):
+    db = Database.open(tmp_path / "new.sqlite3")  # created and migrated here, not copied from a template
     _known, heads = dbmod.known_revisions()
+    try:
+        with db.engine.connect() as conn:
+            current = {r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+            assert current == heads
+            assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        db.close()
+
+
+def test_the_db_fixture_is_a_copy_at_head_with_wal_and_foreign_keys(db, db_path):
+    _known, heads = dbmod.known_revisions()
+    assert db.path == db_path.resolve()
     with db.engine.connect() as conn:
         current = {r[0] for r in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
         assert current == heads
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("SELECT count(*) FROM sides").scalar() == 0
 
 
 def test_revisions_read_from_the_files_agree_with_alembic():
     from alembic.script import ScriptDirectory
 
-    script = ScriptDirectory.from_config(dbmod._alembic_config())
+    script = ScriptDirectory.from_config(dbmod.alembic_config())
     known, heads = dbmod.known_revisions()
     assert known == {r.revision for r in script.walk_revisions()}
     assert heads == set(script.get_heads())
@@ -51,9 +66,9 @@ def test_every_table_is_created_by_migrations(db):
 
 
 def _database_at(path, revision: str) -> None:
-    engine = dbmod._make_engine(path, foreign_keys=False)
+    engine = dbmod.make_engine(path, foreign_keys=False)
     with engine.begin() as conn:
-        cfg = dbmod._alembic_config()
+        cfg = dbmod.alembic_config()
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
     engine.dispose()

@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 from dataclasses import dataclass
+from unittest import mock
 
 import pytest
 from sqlalchemy import select
@@ -84,7 +85,9 @@ def printed(demo_template, tmp_path_factory) -> dict[tuple[str, str, Layout], Pr
     with db.unit() as s:
         demo = s.execute(select(Meeting.id).where(Meeting.ordinal == 1)).scalar_one()
     out = {}
-    with db.unit() as s:
+    # The layout of what no font has (□) is checked here on signed copies, printed as an older
+    # version of the program did; today such a copy is refused (test_a_signed_copy_never_shows_…).
+    with mock.patch.object(report, "require_printable", lambda src: None), db.unit() as s:
         for source, meeting_id in (("demo", demo), ("generated", generated)):
             content = signing.print_source(s, meeting_id).content
             for copy, layout in VARIANTS:
@@ -369,3 +372,27 @@ def test_a_heading_just_before_the_end_moves_with_it(demo_db, tmp_path):
     pages = [squeeze(t) for t in page_texts(data)]
     ending = next(t for t in pages if squeeze(closing_formula(src.content, "zh", "zh")) in t)
     assert squeeze(body[-2].text.zh) in ending and squeeze(body[-1].text.zh) in ending
+
+
+def test_a_signed_copy_never_shows_a_substitute_glyph(demo_template, tmp_path):
+    """Minutes signed where a font had a rare character cannot be printed where none has it: the
+    user is told which characters and where to add a font; nothing is registered."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copyfile(demo_template, path)
+    db = Database.open(path)
+    try:
+        rows = [(SegmentPart.JOINT, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]
+        mid, _ = make_minutes(db, rows=rows)
+        with fonts_have_everything(), db.unit() as s:  # signed where a font had MISSING
+            signing.record_signing(s, mid, signing_defaults(s, mid))
+        with db.unit() as s, pytest.raises(ValidationError) as info:
+            report.minutes_pdf(s, mid, PrintOptions("CN", Layout.SEQUENTIAL))
+        assert "U+20BB7" in info.value.message and "Fonts for rare characters" in info.value.message
+        from app.core.services.minutes import prints
+
+        with db.unit() as s:
+            assert prints.find(s, signing.print_source(s, mid).minutes.id,
+                               report.copy_key(report.resolve(signing.print_source(s, mid),
+                                                              PrintOptions("CN", Layout.SEQUENTIAL)))) is None  # fmt: skip
+    finally:
+        db.close()

@@ -249,6 +249,7 @@ def test_characters_no_font_has_are_reported_before_printing(demo_db_path, capsy
         "-o",
         str(out),
     ]
-    assert main(args) == 0
+    assert main(args) == 1  # refused: a signed original never shows □
     err = capsys.readouterr().err
     assert "U+20BB7" in err and "U+20000" in err and "□" in err
+    assert not out.exists()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from app.ui.application import init_application
@@ -21,6 +21,10 @@ def _qt_state(qapp):
     yield
     from app.i18n.qt import apply_language
 
+    # pytest-qt closed the test's widgets and called deleteLater(), but outside an event loop Qt
+    # deletes nothing: closed windows would pile up for the rest of the run, and every language
+    # switch (the one below included) would retranslate all of them. Delete them now.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     apply_language("en")
     QSettings().clear()
 

@@ -293,6 +293,7 @@ def test_statement_preview_print_and_save(qtbot, demo_window, tmp_path):
     assert saved.read_bytes()[:5] == b"%PDF-"
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)  # enough for a test, and quick (1200 dpi takes seconds a page)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     assert preview.print_to(printer) == preview.page_count()
     preview.close()

@@ -211,13 +211,18 @@ def test_characters_no_font_has_are_reported_before_the_preview(qtbot, demo_db, 
 
     rows = [(SegmentPart.JOINT, SegmentKind.PARAGRAPH, "罕见字：" + MISSING, "Редкие иероглифы: " + MISSING)]
     mid, _ = make_minutes(demo_db, rows=rows)
-    with fonts_have_everything(), demo_db.unit() as s:  # signed where a font had MISSING
-        signing.record_signing(s, mid, signing_defaults(s, mid))
-    warned = []
+    warned, errors = [], []
     monkeypatch.setattr(messages, "warning", lambda parent, text, title=None: warned.append(text))
-    dialog = PrintMinutesDialog(demo_ctx, mid)
+    monkeypatch.setattr(messages, "error", lambda parent, text, title=None: errors.append(text))
+    dialog = PrintMinutesDialog(demo_ctx, mid)  # not signed yet: a proof, which may show □
     qtbot.addWidget(dialog)
     preview = dialog.preview()
     assert warned and "U+20BB7" in warned[0] and "□" in warned[0]
     assert preview is not None
     preview.close()
+    with fonts_have_everything(), demo_db.unit() as s:  # signed where a font had MISSING
+        signing.record_signing(s, mid, signing_defaults(s, mid))
+    dialog = PrintMinutesDialog(demo_ctx, mid)  # a signed original never shows □: refused
+    qtbot.addWidget(dialog)
+    assert dialog.preview() is None
+    assert errors and "U+20BB7" in errors[0] and "Fonts for rare characters" in errors[0]

@@ -33,6 +33,7 @@ def test_print_to_a_pdf_file_printer(qtbot, tmp_path):
     qtbot.addWidget(dialog)
     printer = dialog.make_printer()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setResolution(150)  # enough for a test, and quick (1200 dpi takes seconds a page)
     out = tmp_path / "printed.pdf"
     printer.setOutputFileName(str(out))
     assert dialog.print_to(printer) == dialog.page_count()

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.services import settings
 from app.i18n import N_
@@ -29,6 +30,9 @@ Printable = Callable[[str], bool]
 Source = Callable[[Sequence[str]], Printable]
 
 EXTRA_FONTS = "fonts.extra"
+#: The menu item (View menu) where a user adds a font: quoted by the messages that send users there.
+FONTS_MENU = N_("&Fonts for rare characters…")
+VIEW_MENU = N_("&View")
 settings.register(EXTRA_FONTS, "")
 
 #: Font files ReportLab can embed (TrueType outlines).
@@ -51,6 +55,7 @@ def extra_fonts(session: Session) -> tuple[str, ...]:
     return tuple(str(p) for p in paths if str(p).strip())
 
 
+@changes(Change.SETTINGS, Change.MINUTES)
 def set_extra_font(session: Session, path: str | None) -> None:
     """Add the font file ``path`` as a further fallback (None or "" removes it)."""
     if not path:

@@ -29,7 +29,7 @@ from app.core.services.minutes import glossary
 from app.core.services.minutes.glossary import TermData
 from app.core.services.minutes.numbers import Number, differences, leading_marker
 from app.core.services.minutes.records import SegmentData, list_segments, minutes_row
-from app.i18n import N_, _
+from app.i18n import N_, _, menu_words
 
 
 class CheckCode(StrEnum):
@@ -48,9 +48,12 @@ Note = tuple[str, tuple[tuple[str, str], ...]]
 
 
 def _format(msgid: str, params) -> str:
+    """The message in the interface language; a parameter named ``…_label`` is itself a msgid (a
+    menu item's words, quoted from the same string as the menu)."""
     text = _(msgid)
+    values = {k: menu_words(v) if k.endswith("_label") else v for k, v in dict(params).items()}
     try:
-        return text.format(**dict(params))
+        return text.format(**values)
     except (KeyError, IndexError, ValueError):
         return text
 
@@ -274,8 +277,8 @@ def check_segments(
                 add(
                     seg, index, CheckCode.UNPRINTABLE, f"unprintable:{code}",
                     N_("“{char}” ({code}) is in no font the documents are printed with: it would print as □. "
-                       "Add a font that has it (commission-desk check fonts --add FILE), or write the text without it."),
-                    {"char": ch, "code": code}, lang, items=[code],
+                       "Add a font that has it ({view_label} → {menu_label}), or write the text without it."),
+                    {"char": ch, "code": code, "view_label": glyphs.VIEW_MENU, "menu_label": glyphs.FONTS_MENU}, lang, items=[code],
                 )  # fmt: skip
         for key, msgid, params, lang in _glossary_findings(seg, terms):
             add(seg, index, CheckCode.GLOSSARY, key, msgid, params, lang)

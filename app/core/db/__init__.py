@@ -1,0 +1,87 @@
+"""The store: a database file, opened safely and brought to the newest schema by Alembic.
+
+Opening happens in two steps. First the file is inspected read-only: is it SQLite at all, is it
+readable, does it belong to Commission Desk, and does this version know its schema revision? Only
+then is it opened for writing, switched to WAL and upgraded. A file that fails the inspection is
+never written to.
+
+Every user action is one unit of work: ``with db.unit() as s: ...`` opens a session in a
+transaction, commits at the end, rolls back on any error, and closes.
+
+One module per concern: ``sqlite`` (the SQLite engine, its pragmas, inspecting a file) and
+``migrate`` (the revisions we know, the backup before an upgrade, the Alembic upgrade). This module
+is the public face: ``Database``, ``Database.open`` and ``Database.unit``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.core.db.migrate import alembic_config, backup_before_upgrade, known_revisions, migrate
+from app.core.db.sqlite import SQLITE_HEADER, inspect_file, make_engine
+from app.core.errors import DatabaseOpenError
+from app.i18n import N_
+
+__all__ = [
+    "SQLITE_HEADER",
+    "Database",
+    "alembic_config",
+    "inspect_file",
+    "known_revisions",
+    "make_engine",
+]
+
+
+class Database:
+    """An open Commission Desk database."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:
+        path = Path(path).expanduser().resolve()
+        kind, revisions = inspect_file(path)
+        if kind == "new" and not create:
+            raise DatabaseOpenError(N_("There is no database at “{path}”."), path=str(path))
+        known, heads = known_revisions()
+        unknown = revisions - known
+        if unknown:
+            raise DatabaseOpenError(
+                N_(
+                    "“{path}” was written by a newer version of Commission Desk (schema {revision}). "
+                    "Install that version to open it; the file was left as it is."
+                ),
+                path=str(path),
+                revision=", ".join(sorted(unknown)),
+            )
+        if kind == "new":
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseOpenError(
+                    N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
+                ) from exc
+        elif revisions != heads:
+            backup_before_upgrade(path, revisions)
+        if revisions != heads:
+            migrate(path)
+        engine = make_engine(path)
+        return cls(path, engine)
+
+    @contextmanager
+    def unit(self) -> Iterator[Session]:
+        """One unit of work: a session in one transaction, committed at the end or rolled back."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()

@@ -1,0 +1,106 @@
+"""The SQLite engine: inspecting a file without writing to it, and opening it with our pragmas.
+
+A file is inspected read-only first (is it SQLite, readable, ours, at a revision we know?), and
+opened for writing only once it passed. Later engines (SQLCipher, PostgreSQL) get modules of
+their own beside this one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+
+from app.core.errors import DatabaseOpenError
+from app.i18n import N_
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine on the SQLite file at ``path``: WAL, foreign keys, transactions begun by SQLAlchemy."""
+    if read_only:
+        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+    else:
+        url = f"sqlite:///{path}"
+    engine = create_engine(url, connect_args={"timeout": 5})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy, not the driver, decide where transactions begin, so that DDL in
+        # migrations is transactional too (SQLAlchemy's documented recipe for pysqlite).
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA busy_timeout=5000")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):  # pragma: no cover
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def inspect_file(path: Path) -> tuple[str, set[str]]:
+    """Look at a database file without writing to it.
+
+    Returns ("new", set()) for a file that does not exist or is empty, ("ours", revisions) for a
+    Commission Desk database. Raises DatabaseOpenError otherwise.
+    """
+    if not path.exists():
+        return "new", set()
+    if path.is_dir():
+        raise DatabaseOpenError(N_("“{path}” is a folder, not a database file."), path=str(path))
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(100)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            N_("Cannot read “{path}”: {reason}"), path=str(path), reason=exc.strerror
+        ) from exc
+    if not head:
+        return "new", set()
+    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
+        raise DatabaseOpenError(
+            N_("“{path}” is not a Commission Desk database: it is not an SQLite file."), path=str(path)
+        )
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(
+            N_("Cannot open “{path}”: {reason}"), path=str(path), reason=str(exc)
+        ) from exc
+    try:
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        check = con.execute("PRAGMA quick_check(1)").fetchone()
+        if check and check[0] != "ok":
+            raise sqlite3.DatabaseError(check[0])
+        if not tables:
+            return "new", set()
+        if "alembic_version" not in tables:
+            raise DatabaseOpenError(
+                N_("“{path}” is an SQLite file of another program, not a Commission Desk database."),
+                path=str(path),
+            )
+        revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc):
+            raise DatabaseOpenError(
+                N_("“{path}” is locked by another program. Close it there and try again."), path=str(path)
+            ) from exc
+        raise DatabaseOpenError(
+            N_("“{path}” is damaged and cannot be read ({reason})."), path=str(path), reason=str(exc)
+        ) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseOpenError(
+            N_("“{path}” is damaged and cannot be read ({reason})."), path=str(path), reason=str(exc)
+        ) from exc
+    finally:
+        con.close()
+    return "ours", revisions
