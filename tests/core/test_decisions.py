@@ -172,3 +172,22 @@ def test_the_report_holds_every_open_decision_of_earlier_sessions_and_those_betw
     with db.unit() as s:
         s.get(Meeting, second)  # the fingerprint depends on the content only
         assert report.implementation(s, second, as_of=TODAY).fingerprint == data.fingerprint
+
+
+def test_a_decision_taken_between_sessions_is_appended_to_the_next_protocol(demo_db):
+    from app.core.models import Minutes
+    from app.core.services.agenda import sessions as meetings
+
+    with demo_db.unit() as s:
+        second = meetings.meeting_by_ordinal(s, 2).id
+        waiting = service.awaiting_protocol(s, second)
+        assert len(waiting) == 2  # the demo's two decisions between sessions
+        minutes_id = s.query(Minutes).filter_by(meeting_id=second).one().id
+        seg = service.append_to_minutes(s, minutes_id, waiting[0].id)
+        assert seg.kind.value == "decision" and seg.decision.id == waiting[0].id
+        assert seg.text_ru == waiting[0].text_ru
+        assert [d.id for d in service.awaiting_protocol(s, second)] == [waiting[1].id]
+        with pytest.raises(ValidationError):
+            service.append_to_minutes(s, minutes_id, waiting[0].id)  # already in the minutes
+        numbers = sorted(d.number for d in service.list_decisions(s, DecisionFilter(meeting_id=second)))
+        assert numbers == list(range(1, len(numbers) + 1))

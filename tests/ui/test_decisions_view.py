@@ -76,3 +76,22 @@ def test_the_report_and_a_language_switch(qtbot, demo_window):
     apply_language("zh_CN")
     assert "期限" in view.model.headers()
     assert view.add_button.text().startswith("会间决议")
+
+
+def test_the_minutes_editor_offers_the_decisions_taken_between_sessions(qtbot, demo_window):
+    from app.ui.views.minutes import MinutesView
+
+    i = next(i for i, v in enumerate(demo_window.views) if isinstance(v, MinutesView))
+    demo_window.tabs.setCurrentIndex(i)
+    view = demo_window.views[i]
+    combo = view.session_combo
+    for j in range(combo.count()):
+        combo.setCurrentIndex(j)
+        if view.between_banner.isVisible():
+            break
+    banner = view.between_banner
+    assert banner.isVisible() and "2 decisions" in banner.label.text()
+    before = len(view.doc.segments)
+    banner.button.click()
+    assert not banner.isVisible()
+    assert len(view.doc.segments) == before + 2

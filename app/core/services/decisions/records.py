@@ -426,3 +426,45 @@ def delete_note(session: Session, note_id: int) -> None:
     if n is not None:
         session.delete(n)
         session.flush()
+
+
+# --- decisions taken between sessions, appended to the next protocol -------------------------
+
+
+def awaiting_protocol(session: Session, meeting_id: int) -> list[DecisionData]:
+    """Decisions taken between sessions for this session's protocol that no segment holds yet."""
+    rows = [
+        d
+        for d in list_decisions(session, DecisionFilter(meeting_id=meeting_id))
+        if d.between_sessions and not d.in_minutes
+    ]
+    return rows
+
+
+@changes(Change.MINUTES, Change.DECISIONS)
+def append_to_minutes(session: Session, minutes_id: int, decision_id: int):
+    """Append a decision taken between sessions to the minutes of its session: a new draft decision
+    segment at the end of the joint decisions, holding the decision (with its texts)."""
+    from app.core.enums import SegmentKind, SegmentPart
+    from app.core.models import Minutes
+    from app.core.services.minutes import edit, rules
+    from app.core.services.minutes.records import segment_rows
+
+    minutes = session.get(Minutes, minutes_id)
+    d = session.get(Decision, decision_id)
+    if minutes is None or d is None:
+        raise NotFoundError(N_("This decision no longer exists; someone may have deleted it."))
+    if d.meeting_id != minutes.meeting_id or not d.between_sessions or d.id in _held_ids(session, [d.id]):
+        raise ValidationError(
+            N_("Only a decision taken between sessions for this session can be appended to its minutes.")
+        )
+    seg_data = edit.insert_segment(
+        session, minutes_id, part=SegmentPart.JOINT, text_zh=d.text_zh, text_ru=d.text_ru
+    )
+    seg = session.get(Segment, seg_data.id)
+    seg.kind = SegmentKind.DECISION.value
+    seg.decision_id = d.id
+    session.flush()
+    session.refresh(seg)
+    rules.renumber(session, minutes, segment_rows(session, minutes_id))
+    return rules.fresh_data(session, seg)
