@@ -257,7 +257,8 @@ class DecisionRegisterPage(RegisterPage):
         first, second = (d.text_zh, d.text_ru) if lang == "zh_CN" else (d.text_ru, d.text_zh)
         parts = [f"<b>{_esc(decision_label(d.ordinal, d.number))}</b>", _esc(first), f"<i>{_esc(second)}</i>"]
         if d.notes:
-            parts.append(f"<b>{_esc(_('Follow-up notes'))}</b>")
+            heading = _("Follow-up notes")
+            parts.append(f"<b>{_esc(heading)}</b>")
             parts += [f"{_esc(format_date(n.noted_on))}: {_esc(n.text(lang))}" for n in d.notes]
         self.detail.setHtml("<br>".join(p for p in parts if p))
 

@@ -142,6 +142,7 @@ class RemindersDock(Retranslatable, QDockWidget):
         super().__init__(parent)
         self.setObjectName("reminders_dock")
         self.panel = RemindersPanel(ctx)
+        self.panel.setMinimumWidth(420)  # when, register and the beginning of the subject
         self.setWidget(self.panel)
         self.retranslate_ui()
 
