@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -14,6 +15,9 @@ from app.i18n import _
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_ERROR = 2
+
+#: The environment variable that may hold an encrypted database's passphrase.
+PASSPHRASE_ENV = "COMMISSION_DESK_PASSPHRASE"
 
 
 class CommandError(Exception):
@@ -35,6 +39,14 @@ def options_parser(top_level: bool = False, lang: bool = True) -> argparse.Argum
         default=default,
         help=_("the database file (default: {path})").format(path=paths.default_db_path()),
     )
+    p.add_argument(
+        "--db-passphrase-file",
+        metavar="FILE",
+        default=default,
+        help=_(
+            "a file holding the passphrase of an encrypted database (else the environment variable {var})"
+        ).format(var=PASSPHRASE_ENV),
+    )
     if not lang:
         return p
     p.add_argument(
@@ -51,6 +63,8 @@ def early_language(argv: list[str]) -> None:
     lang = None
     if "pdf" in argv:  # after "pdf", --lang is the document's language, not the interface's
         argv = argv[: argv.index("pdf")]
+    if "export" in argv and "statement" in argv[argv.index("export"):]:  # so after "export statement"
+        argv = argv[: argv.index("export")]
     for i, a in enumerate(argv):
         if a == "--lang" and i + 1 < len(argv):
             lang = argv[i + 1]
@@ -71,14 +85,35 @@ def db_path(args) -> Path:
     return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
 
 
-def open_db(args, *, create: bool = False):
-    """Open the database named by --db (or the default); CommandError if it cannot be opened."""
+def db_passphrase(args) -> str | None:
+    """The passphrase from --db-passphrase-file (its first line), else $COMMISSION_DESK_PASSPHRASE."""
+    file = getattr(args, "db_passphrase_file", None)
+    if file:
+        try:
+            with open(Path(file).expanduser(), encoding="utf-8") as fh:
+                text = fh.readline().rstrip("\r\n")
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = getattr(exc, "strerror", None) or str(exc)
+            raise CommandError(
+                _("Cannot read the passphrase file “{path}”: {reason}").format(path=file, reason=reason)
+            ) from None
+        if not text:
+            raise CommandError(_("The passphrase file “{path}” is empty.").format(path=file))
+        return text
+    return os.environ.get(PASSPHRASE_ENV) or None
+
+
+def open_db(args, *, create: bool = False, passphrase: str | None = None):
+    """Open the database named by --db (or the default); CommandError if it cannot be opened.
+    ``passphrase`` (None: --db-passphrase-file or the environment; '': none) opens or creates an
+    encrypted one."""
     from app.core.db import Database
     from app.core.errors import CoreError
 
     path = db_path(args)
     try:
-        return Database.open(path, create=create)
+        key = db_passphrase(args) if passphrase is None else (passphrase or None)
+        return Database.open(path, create=create, passphrase=key)
     except CoreError as exc:
         raise CommandError(exc.message) from exc
 

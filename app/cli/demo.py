@@ -22,6 +22,13 @@ def register(sub) -> None:
         metavar="YYYY-MM-DD",
         help=_("the date the demo's deadlines and alerts are counted from (default: today)"),
     )
+    p.add_argument(
+        "--encrypt",
+        action="store_true",
+        help=_("encrypt the new database with the passphrase of --db-passphrase-file or {var}").format(
+            var=common.PASSPHRASE_ENV
+        ),
+    )
 
 
 def run(args) -> int:
@@ -37,7 +44,16 @@ def run(args) -> int:
             raise common.CommandError(
                 _("“{value}” is not a date of the form YYYY-MM-DD.").format(value=args.today)
             ) from None
-    db = common.open_db(args, create=True)
+    passphrase = common.db_passphrase(args)
+    if getattr(args, "encrypt", False) and not passphrase:
+        raise common.CommandError(
+            _("--encrypt needs a passphrase: --db-passphrase-file FILE or the environment variable {var}.").format(
+                var=common.PASSPHRASE_ENV
+            )
+        )
+    if not getattr(args, "encrypt", False):
+        passphrase = ""  # the passphrase opens encrypted files; it encrypts only with --encrypt
+    db = common.open_db(args, create=True, passphrase=passphrase)
     try:
         with db.unit() as s:
             if not is_empty(s):

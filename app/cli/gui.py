@@ -71,5 +71,8 @@ def run(args) -> int:
     from app.ui.application import run_gui
 
     return run_gui(
-        db_path=common.db_path(args), lang=getattr(args, "lang", None), demo=getattr(args, "demo", False)
+        db_path=common.db_path(args),
+        lang=getattr(args, "lang", None),
+        demo=getattr(args, "demo", False),
+        passphrase=common.db_passphrase(args),
     )

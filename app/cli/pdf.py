@@ -16,7 +16,7 @@ KINDS = ("memorandum", "minutes", "statement", "experts", "implementation")
 def add_document(kinds, name: str, help: str, func, *, lang: bool = True):
     """A ``pdf NAME`` command with --db, -o FILE and (unless ``lang`` is False) --lang zh|ru."""
     p = kinds.add_parser(name, help=help, description=help, parents=[common.options_parser(lang=False)])
-    p.set_defaults(func=func)
+    p.set_defaults(func=lambda args: _run(func, args))
     if lang:
         p.add_argument(
             "--lang",
@@ -26,7 +26,35 @@ def add_document(kinds, name: str, help: str, func, *, lang: bool = True):
             help=_("the language of the document: zh (Chinese) or ru (Russian)"),
         )
     p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the PDF file to write"))
+    p.add_argument(
+        "--pdfa",
+        action="store_true",
+        help=_("write a PDF/A-2b file, as archives ask for (XMP metadata, sRGB output intent, checked)"),
+    )
     return p
+
+
+def _run(func, args) -> int:
+    """Run a document's command; with --pdfa, render it for the archive and make the file PDF/A-2b."""
+    if not getattr(args, "pdfa", False):
+        return func(args)
+    from pathlib import Path
+
+    from app.reports.document import for_archive
+    from app.reports.pdfa import PdfaFailed, to_pdfa
+
+    with for_archive():
+        status = func(args)
+    if status:  # refused (None or 0: written)
+        return status
+    target = Path(args.output)
+    try:
+        data = to_pdfa(target.read_bytes())
+    except PdfaFailed as exc:
+        target.unlink(missing_ok=True)
+        raise common.CommandError(_("The PDF/A copy could not be made: {reason}").format(reason=exc)) from exc
+    write_output(data, str(target))
+    return common.EXIT_OK
 
 
 def report_missing_glyphs(*texts: str) -> None:

@@ -14,7 +14,7 @@ import importlib
 from app.cli import common
 from app.i18n import _
 
-KINDS = ("exchanges", "minutes", "correspondence")
+KINDS = ("exchanges", "minutes", "statement", "correspondence")
 
 
 def _modules():
@@ -38,6 +38,5 @@ def register(sub) -> None:
     )
     exp_kinds = exp.add_subparsers(dest="kind", metavar=_("REGISTER"), title=_("registers"), required=True)
     for m in modules:
-        if hasattr(m, "register_import"):  # the liaison log is exported only
-            m.register_import(imp_kinds)
+        m.register_import(imp_kinds)
         m.register_export(exp_kinds)

@@ -27,6 +27,10 @@ def register_export(sub) -> None:
     )
 
 
+def register_import(sub) -> None:
+    """The liaison log is kept here and exported; it is never imported."""
+
+
 def run_export(args) -> int:
     from app.core.errors import CoreError
     from app.core.services.correspondence import transfer

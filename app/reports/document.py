@@ -10,20 +10,31 @@ same data gives the same bytes on every laptop.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
-from app.reports.linebreak import CJKParagraph
+from app.reports.linebreak import CJKParagraph, bind, hyphenate
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -56,6 +67,21 @@ class Furniture:
     footer_note: str | None = None
 
 
+#: Whether the documents rendered now are for a PDF/A copy (:func:`for_archive`).
+_ARCHIVE = contextvars.ContextVar("archive", default=False)
+
+
+@contextlib.contextmanager
+def for_archive() -> Iterator[None]:
+    """Documents rendered inside are meant for PDF/A (app.reports.pdfa): nothing transparent, the
+    watermark of a draft is drawn in outline."""
+    token = _ARCHIVE.set(True)
+    try:
+        yield
+    finally:
+        _ARCHIVE.reset(token)
+
+
 @dataclass
 class Meta:
     title: str = ""
@@ -85,10 +111,22 @@ class FurnitureChange(Flowable):
         canv._furniture_page_only = {**getattr(canv, "_furniture_page_only", {}), **self.page_only}
 
 
-def para(text: str, style, lang: str | None = None, role: str | None = None) -> Paragraph:
-    """A paragraph of plain text (not markup), with per-character font fallback."""
+def para(text: str, style, lang: str | None = None, role: str | None = None, name: bool = False) -> Paragraph:
+    """A paragraph of plain text (not markup), with per-character font fallback.
+
+    Initials stay with the surname and numbers with their units (:func:`linebreak.bind`); Russian
+    table cells break words only at their hyphenation points, with a hyphen, unless the text is a
+    person's ``name`` (never hyphenated)."""
     lang = lang or ("zh" if style.wordWrap == "CJK" else "ru")
+    text = bind(text)
+    if lang == "ru" and not name and is_cell(style):
+        text = hyphenate(text)
     return rich(fonts.markup(text, role or role_of(style), lang), style)
+
+
+def is_cell(style) -> bool:
+    """Whether a style is one of a table cell's (narrow: Russian words are hyphenated there)."""
+    return "cell" in style.name
 
 
 def rich(markup: str, style) -> Paragraph:
@@ -141,6 +179,58 @@ def table(
     return t
 
 
+#: A heading or a group row keeps at least this many rows of its group with it on its page.
+KEEP_ROWS = 2
+
+
+def keep_group(row: int, size: int) -> tuple:
+    """The table command that keeps the group row ``row`` with the first rows of its ``size`` rows."""
+    return ("NOSPLIT", (0, row), (-1, row + min(size, KEEP_ROWS)))
+
+
+class HeadedTable(Flowable):
+    """A heading and the table under it: the heading never ends a page. It stays with the table's
+    header and first rows (the table's own NOSPLIT commands say how many), and the table splits
+    over the following pages as usual. ``keepWithNext`` would push a long table whole to the next
+    page, leaving a gap; a conditional page break guesses the height."""
+
+    def __init__(self, heading: Flowable, body: Table, gap: float = 0, continued: Flowable | None = None) -> None:
+        super().__init__()
+        self.heading, self.body, self.gap = heading, body, gap
+        #: the heading repeated over the rest of the table on the next page ("(продолжение)")
+        self.continued = continued
+
+    def _heading_height(self, avail_width: float) -> float:
+        _w, h = self.heading.wrap(avail_width, 10_000)
+        return h + self.heading.getSpaceBefore() + self.heading.getSpaceAfter() + self.gap
+
+    def wrap(self, avail_width, avail_height):
+        hh = self._heading_height(avail_width)
+        _w, h = self.body.wrap(avail_width, max(avail_height - hh, 0))
+        self.width, self.height = avail_width, hh + h
+        return self.width, self.height
+
+    def draw(self) -> None:
+        _w, h = self.heading.wrap(self.width, 10_000)
+        self.heading.drawOn(self.canv, 0, self.height - self.heading.getSpaceBefore() - h)
+        self.body.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_width, avail_height):
+        hh = self._heading_height(avail_width)
+        if avail_height <= hh:
+            return []
+        parts = self.body.split(avail_width, avail_height - hh)
+        if not parts:
+            _w, h = self.body.wrap(avail_width, avail_height - hh)
+            if h > avail_height - hh:
+                return []
+            parts = [self.body]
+        if self.continued is not None and len(parts) > 1:
+            rest = HeadedTable(self.continued, parts[1], self.gap, self.continued)
+            parts = [parts[0], rest, *parts[2:]]
+        return [self.heading, *([Spacer(1, self.gap)] if self.gap else []), *parts]
+
+
 def _furniture_canvas(furnished: Furniture):
     """A canvas class that knows the page count when it draws each page's furniture."""
 
@@ -175,7 +265,12 @@ def _furniture_canvas(furnished: Furniture):
             self.saveState()
             if furniture.watermark:
                 self.saveState()
-                self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
+                archive = _ARCHIVE.get()
+                if archive:  # PDF/A: no transparency, the letters in outline over the text
+                    self.setStrokeColor(colors.Color(0.6, 0.6, 0.6))
+                    self.setLineWidth(0.8)
+                else:
+                    self.setFillColor(colors.Color(0.55, 0.55, 0.55, alpha=0.22))
                 self.translate(width / 2, height / 2)
                 self.rotate(45)
                 role = "sans_bold"
@@ -183,7 +278,8 @@ def _furniture_canvas(furnished: Furniture):
                 w = fonts.width(furniture.watermark, size, role, lang)
                 if w > height * 0.95:
                     size *= height * 0.95 / w
-                fonts.draw(self, 0, -size / 3, furniture.watermark, size, role, lang, align="center")
+                fonts.draw(self, 0, -size / 3, furniture.watermark, size, role, lang, align="center",
+                           mode=1 if archive else None)  # fmt: skip
                 self.restoreState()
             self.setFillColor(colors.black)
             top = height - 12 * mm

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import re
 from collections import Counter
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Spacer
+from reportlab.platypus import Spacer
 from sqlalchemy.orm import Session
 
 from app.core.models.experts import AssignmentStatus as S
@@ -26,7 +25,18 @@ from app.core.services.experts.query import OnSiteEntry, on_site_list
 from app.core.services.text import pick
 from app.i18n import doc_gettext, doc_ngettext, format_date
 from app.reports import fonts
-from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, rich, table
+from app.reports.document import (
+    TEXT_WIDTH,
+    Furniture,
+    HeadedTable,
+    Meta,
+    keep_group,
+    para,
+    render,
+    rich,
+    table,
+)
+from app.reports.linebreak import bind
 from app.reports.styles import styles
 
 #: Column widths as fractions of the text width, per language: Russian needs room for long
@@ -45,18 +55,14 @@ def _status(entry: OnSiteEntry, _d) -> str:
     return _d(entry.status.msgid)
 
 
-def _unbroken(name: str) -> str:
-    """Initials stay together ("И.\u00a0П. Смирнов"); the surname may go to the next line."""
-    return re.sub(r"(?<=\.) (?=\w\.)", "\u00a0", name)
-
-
 def _name_cell(entry: OnSiteEntry, lang: str, st):
     p = entry.person
     main = p.name_zh if lang == "zh" else p.name_ru
     others = [x for x in ((p.name_ru if lang == "zh" else p.name_zh), p.name_latin) if x and x != main]
-    markup = fonts.markup(_unbroken(main or p.name_latin), "serif_bold", lang)
+    # a name is never hyphenated, and initials stay with the surname
+    markup = fonts.markup(bind(main or p.name_latin), "serif_bold", lang)
     if others:
-        small = "\n".join(_unbroken(x) for x in others)
+        small = "\n".join(bind(x) for x in others)
         markup += f'<br/><font size="{st.cell.fontSize - 1.5}">{fonts.markup(small, "serif", lang)}</font>'
     return rich(markup, st.cell)
 
@@ -80,6 +86,8 @@ def _table(rows: list[OnSiteEntry], lang: str, st, _d):
     for place in sorted(places):
         extra += [("SPAN", (0, len(data)), (-1, len(data))),
                   ("BACKGROUND", (0, len(data)), (-1, len(data)), colors.HexColor("#dde6ee"))]  # fmt: skip
+        # a place row never stands alone at the foot of a page: two of its rows go with it
+        extra.append(keep_group(len(data), len(places[place])))
         data.append([para(place or "—", st.cell_bold), "", "", "", "", ""])
         for e in sorted(places[place], key=lambda e: (pick(lang, e.host_organisation_zh, e.host_organisation_ru),
                                                       e.person.name(lang))):  # fmt: skip
@@ -148,16 +156,11 @@ def experts_on_site(session: Session, date_from: dt.date, date_to: dt.date, lang
     for key in order:
         rows = directions[key]
         sending, receiving = sides[key[0]], sides[key[1]]
-        story.append(CondPageBreak(40 * mm))
-        story.append(
-            para(
-                _d("Specialists from {sending} in {receiving}").format(
-                    sending=sending.short_name(lang), receiving=receiving.short_name(lang)
-                ),
-                heading,
-            )
+        title = _d("Specialists from {sending} in {receiving}").format(
+            sending=sending.short_name(lang), receiving=receiving.short_name(lang)
         )
-        story.append(_table(rows, lang, st, _d))
+        # the heading goes to the next page with the column header and the first rows under it
+        story.append(HeadedTable(para(title, heading), _table(rows, lang, st, _d)))
         story.append(Spacer(1, 2 * mm))
         n = len({e.person.id for e in rows})
         story.append(para(_dn("Total: {n} person.", "Total: {n} people.", n).format(n=n), st.right))
@@ -165,9 +168,11 @@ def experts_on_site(session: Session, date_from: dt.date, date_to: dt.date, lang
         twice = sorted({e.person.name(lang) for e in rows if counts[e.person.id] > 1})
         if twice:
             sep = "、" if lang == "zh" else ", "
-            note = _d("Listed twice because their assignments overlap: {names}.").format(
-                names=sep.join(twice)
-            )
+            note = _dn(
+                "Listed twice because the assignments overlap: {names}.",
+                "Listed twice because their assignments overlap: {names}.",
+                len(twice),
+            ).format(names=sep.join(twice))
             story.append(para(note, st.small))
     return render(
         story,

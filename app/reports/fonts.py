@@ -278,8 +278,10 @@ def draw(
     role: str = "sans",
     lang: str = "ru",
     align: str = "left",
+    mode: int | None = None,
 ) -> float:
-    """Draw one line on a canvas with per-character fallback; returns its width."""  # fmt: skip
+    """Draw one line on a canvas with per-character fallback; returns its width. ``mode`` is the
+    PDF text rendering mode (1: outlined, for a watermark without transparency)."""  # fmt: skip
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     register()
@@ -291,6 +293,6 @@ def draw(
         x -= total
     for font, run in pieces:
         canvas.setFont(font, size)
-        canvas.drawString(x, y, run)
+        canvas.drawString(x, y, run, mode=mode)
         x += stringWidth(run, font, size)
     return total

@@ -64,6 +64,25 @@ def bind(text: str) -> str:
     return _INITIAL.sub(lambda m: m.group(1) + NBSP, text)
 
 
+#: A Russian word long enough to hyphenate (pyphen leaves two letters on each side).
+_RU_WORD = re.compile(r"[А-Яа-яЁё]{5,}")
+#: Where a line may break inside a word, shown as a hyphen when it does (ReportLab breaks there).
+SHY = "\u00ad"
+
+
+def hyphenate(text: str) -> str:
+    """Russian text with soft hyphens at the hyphenation points of pyphen's Russian dictionary.
+
+    Table cells are narrow: a word is broken only there, with a visible hyphen, never between any
+    two letters. People's names are not passed through this (a surname is never hyphenated)."""
+    if not text:
+        return text
+    import pyphen
+
+    dic = pyphen.Pyphen(lang="ru_RU")
+    return _RU_WORD.sub(lambda m: dic.inserted(m.group(0), hyphen=SHY), text)
+
+
 def _glued(a: str, b: str) -> bool:
     """Whether a line may not break between the characters ``a`` and ``b``."""
     if not a or not b:

@@ -35,7 +35,19 @@ from app.core.services.commission import CommissionData, SideData
 from app.i18n import N_, doc_gettext
 from app.i18n.numerals import zh_number
 from app.i18n.wording import date_range, day_heading, long_date, session_phrase, time_range
-from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
+from app.reports import fonts
+from app.reports.document import (
+    TEXT_WIDTH,
+    Furniture,
+    HeadedTable,
+    Meta,
+    keep_group,
+    para,
+    render,
+    rich,
+    table,
+)
+from app.reports.linebreak import bind
 from app.reports.styles import styles
 
 
@@ -262,10 +274,11 @@ def build_story(data: MemorandumData, lang: str) -> list:
                 if ev.place(lang):
                     what += "\n" + _d("Place: {place}").format(place=ev.place(lang))
             rows.append([when, what])
-        story.append(KeepTogether([
-            para(day_heading(day.day, lang), st.subheading),
-            table(rows, [time_w, TEXT_WIDTH - time_w], st),
-        ]))  # fmt: skip
+        # a long day goes on over the next page under its heading, marked as continued
+        title = day_heading(day.day, lang)
+        body = table(rows, [time_w, TEXT_WIDTH - time_w], st, extra_style=[keep_group(0, len(rows) - 1)])
+        story.append(HeadedTable(para(title, st.subheading), body,
+                                 continued=para(_d("{heading} (continued)").format(heading=title), st.subheading)))  # fmt: skip
         story.append(Spacer(0, 2 * mm))
     open_items = [e for e in data.schedule.unscheduled if e.item is not None and data.number_of(e.item.id)]
     if open_items:
@@ -292,7 +305,8 @@ def build_story(data: MemorandumData, lang: str) -> list:
     if data.materials:
         rows = [[_d("No."), _d("Document"), _d("To agenda item")]]
         for n, (item, a) in enumerate(data.materials, start=1):
-            rows.append([num(n), a.filename, num(data.number_of(item.id))])
+            number = data.number_of(item.id)
+            rows.append([num(n), material_cell(a, item, number, lang, st), num(number)])
         story.append(table(rows, [11 * mm, TEXT_WIDTH - 11 * mm - 30 * mm, 30 * mm], st))
     else:
         story.append(para(_d("None."), st.body))
@@ -302,6 +316,28 @@ def build_story(data: MemorandumData, lang: str) -> list:
     story.append(Spacer(0, 12 * mm))
     story.append(KeepTogether([para(sender_title, st.right), para(date, st.right)]))
     return story
+
+
+def material_title(a: AttachmentData, item: AgendaItemData, number: int | None, lang: str) -> str:
+    """What a material is called in the document: its file name without the extension when that
+    is written in the document's language, else what it is to ("Material to agenda item 2: …")."""
+    stem = a.filename.rsplit(".", 1)[0] if "." in a.filename else a.filename
+    stem = stem.replace("_", " ").strip()
+    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in stem)
+    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in stem)
+    if stem and ((lang == "zh" and chinese) or (lang == "ru" and cyrillic and not chinese)):
+        return stem
+    _d = doc_gettext(lang)
+    return _d("Material to agenda item {number}: {title}").format(number=number, title=item.title(lang))
+
+
+def material_cell(a: AttachmentData, item: AgendaItemData, number: int | None, lang: str, st):
+    """The title of a material, with its file name beneath in small type, as a reference only."""
+    _d = doc_gettext(lang)
+    reference = _d("File: {name}").format(name=a.filename)
+    size = st.cell.fontSize - 1.5
+    markup = fonts.markup(bind(material_title(a, item, number, lang)), "serif", lang)
+    return rich(f'{markup}<br/><font size="{size}">{fonts.markup(reference, "sans", lang)}</font>', st.cell)
 
 
 def render_memorandum(data: MemorandumData, lang: str) -> bytes:

@@ -334,7 +334,8 @@ def _signature_table(src: PrintSource, opts: PrintOptions, order, langs: list[st
     rows: list[list] = []
     style: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), fonts.SERIF, 10),  # empty cells: never Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        # both columns start at one height, the names on one baseline, however a title wraps
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0),
         ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("TOPPADDING", (0, 0), (-1, -1), 1),

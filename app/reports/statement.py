@@ -36,7 +36,7 @@ from app.i18n.wording import (
     side_name,
 )
 from app.reports import fonts
-from app.reports.document import TEXT_WIDTH, Furniture, Meta, para, render, table
+from app.reports.document import KEEP_ROWS, TEXT_WIDTH, Furniture, HeadedTable, Meta, para, render, table
 from app.reports.styles import Styles, styles
 
 _ZH_SECTION = "一二三四五六七八九十"
@@ -174,6 +174,8 @@ class _Builder:
             for gi, g in enumerate(groups):
                 span_row(self._d(g.category.msgid), _italic(st))
                 group_start = part_start if gi == 0 else len(rows) - 1
+                # a category row (and the part's row above the first) keeps two lines with it
+                style.append(("NOSPLIT", (0, group_start), (-1, len(rows) - 1 + min(len(g.lines), KEEP_ROWS))))
                 for e in g.lines:
                     n += 1
                     rows.append(self.line_cells(n, e))
@@ -200,8 +202,8 @@ class _Builder:
     def side_section(self, i: int, s: SideStatement) -> list:
         _d = self._d
         title = self.heading_number(i) + _d("Expenses borne by {side}").format(side=self.side_name(s.side))
-        out = [CondPageBreak(60 * mm), para(title, self.heading)]
-        out += self.side_table(s)
+        # the heading goes with the table's header and first rows, never alone at a page's foot
+        out = [HeadedTable(para(title, self.heading), self.side_table(s)[0])]
         converted = [c for c in s.converted if c.rates or c.amount is None]
         if converted:
             out.append(Spacer(1, 2 * mm))

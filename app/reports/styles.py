@@ -66,6 +66,9 @@ def styles(lang: str) -> Styles:
         return ParagraphStyle(f"{lang}-{name}", **params)
 
     cell_size = 10.5 if zh else 10
+    # Russian cells carry their own hyphenation points (linebreak.hyphenate): a word too long for
+    # its column overflows rather than being cut between two letters.
+    cell_kw = {} if zh else dict(hyphenationLang=None, splitLongWords=0)
     cell_lead = 15 if zh else 13
     return Styles(
         lang=lang,
@@ -79,10 +82,10 @@ def styles(lang: str) -> Styles:
         body=st("body", spaceAfter=4),
         body_indent=st("body_indent", firstLineIndent=2 * size if zh else 1.25 * 28.35, spaceAfter=4),
         small=st("small", fontSize=9.5 if zh else 9, leading=13 if zh else 11.5, alignment=TA_LEFT),
-        cell=st("cell", fontSize=cell_size, leading=cell_lead, alignment=TA_LEFT),
-        cell_bold=st("cell_bold", fontName=bold_font, fontSize=cell_size, leading=cell_lead, alignment=TA_LEFT),
-        cell_right=st("cell_right", fontSize=cell_size, leading=cell_lead, alignment=TA_RIGHT),
-        cell_center=st("cell_center", fontSize=cell_size, leading=cell_lead, alignment=TA_CENTER),
+        cell=st("cell", **cell_kw, fontSize=cell_size, leading=cell_lead, alignment=TA_LEFT),
+        cell_bold=st("cell_bold", **cell_kw, fontName=bold_font, fontSize=cell_size, leading=cell_lead, alignment=TA_LEFT),
+        cell_right=st("cell_right", **cell_kw, fontSize=cell_size, leading=cell_lead, alignment=TA_RIGHT),
+        cell_center=st("cell_center", **cell_kw, fontSize=cell_size, leading=cell_lead, alignment=TA_CENTER),
         right=st("right", alignment=TA_RIGHT),
         center=st("center", alignment=TA_CENTER),
         signature=st("signature", alignment=TA_LEFT, spaceAfter=0),

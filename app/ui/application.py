@@ -98,9 +98,7 @@ def choose_language(cli_lang: str | None) -> str:
     return i18n.system_language()
 
 
-def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
-    from app.core.db import Database
-    from app.core.errors import CoreError
+def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
     from app.i18n.qt import apply_language
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
@@ -108,11 +106,9 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
     app = init_application()
     apply_language(choose_language(lang))
     ctx = AppContext()
-    db = None
-    try:
-        db = Database.open(db_path)
-    except CoreError as exc:
-        QMessageBox.critical(None, i18n._("Commission Desk"), exc.message)
+    from app.ui.database_safety import open_interactively
+
+    db = open_interactively(None, db_path, passphrase=passphrase)
     if db is not None:
         from app.core.demo import build_demo, is_empty
 
@@ -129,8 +125,10 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False) -> int:
         from PySide6.QtCore import QTimer
 
         QTimer.singleShot(0, app.quit)
-    elif db is not None and empty:
-        _first_start(window)
+    else:
+        window.backups.start_after_show()  # in the background, once the window is up
+        if db is not None and empty:
+            _first_start(window)
     return app.exec()
 
 

@@ -71,6 +71,16 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
+        from app.ui.database_safety import BackupKeeper
+
+        self.backups = BackupKeeper(self)
+        self.safety_actions = {
+            "backup": self._action("action_backup", self.backups.back_up_now),
+            "restore": self._action("action_restore", self.backups.restore),
+            "encrypt": self._action("action_encrypt", self.backups.encrypt),
+            "change": self._action("action_change_passphrase", self.backups.change_passphrase),
+            "decrypt": self._action("action_decrypt", self.backups.decrypt),
+        }
         self.act_print_minutes = self._action("action_print_minutes", self.print_minutes, K.Print)
         self.act_sign_minutes = self._action("action_sign_minutes", self.sign_minutes)
         self.act_verify_minutes = self._action("action_verify_minutes", self.verify_minutes)
@@ -112,6 +122,9 @@ class MainWindow(Retranslatable, QMainWindow):
         for a in (self.act_new_db, self.act_open_db, self.act_demo_db):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
+        self.file_menu.addActions(list(self.safety_actions.values()))
+        self.file_menu.insertSeparator(self.safety_actions["encrypt"])
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_commission)
         self.file_menu.addSeparator()
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
@@ -152,6 +165,14 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db.setText(_("&Open database…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
+        for key, text in (
+            ("backup", _("&Back up now")),
+            ("restore", _("&Restore…")),
+            ("encrypt", _("Encr&ypt with a passphrase…")),
+            ("change", _("C&hange the passphrase…")),
+            ("decrypt", _("Re&move the encryption…")),
+        ):
+            self.safety_actions[key].setText(text)
         self.act_print_minutes.setText(_("&Print the minutes…"))
         self.act_sign_minutes.setText(_("Record the &signing of the minutes…"))
         self.act_verify_minutes.setText(_("&Verify a copy of the minutes…"))
@@ -208,16 +229,15 @@ class MainWindow(Retranslatable, QMainWindow):
         self._update_actions()
 
     def open_path(self, path: Path, *, create: bool = False) -> bool:
-        from app.core.db import Database
+        from app.ui.database_safety import open_interactively
 
-        try:
-            db = Database.open(path, create=create)
-        except CoreError as exc:
-            messages.error(self, exc.message)
+        db = open_interactively(self, path, create=create)
+        if db is None:
             return False
         self.ctx.set_database(db)
         settings().setValue("database", str(db.path))
         self.statusBar().showMessage(_("Opened {path}").format(path=db.path), 5000)
+        self.backups.start_after_show()
         return True
 
     def open_database(self) -> None:
@@ -329,6 +349,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
         self.act_commission.setEnabled(has_db)
+        self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)

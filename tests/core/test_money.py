@@ -116,3 +116,21 @@ def test_rates(text, ok):
     else:
         with pytest.raises(ValidationError):
             money.parse_rate(text, "ru")
+
+
+def test_the_commission_settings_choose_its_currencies_and_the_demo_pays_in_soviet_rubles(db, demo_db):
+    from app.core.errors import ValidationError
+    from app.core.services import money
+    from app.i18n.wording import currency_name
+
+    with db.unit() as s:
+        assert money.commission_currencies(s) == money.DEFAULT_CURRENCIES
+        assert money.set_commission_currencies(s, ["cny", "SUR", "CNY"]) == ("CNY", "SUR")
+    with db.unit() as s:
+        assert money.commission_currencies(s) == ("CNY", "SUR")
+        with pytest.raises(ValidationError):
+            money.set_commission_currencies(s, ["XYZ"])
+    with demo_db.unit() as s:
+        assert money.commission_currencies(s) == ("CNY", "SUR")
+    assert currency_name("SUR", "ru") == "Рубль СССР" and currency_name("SUR", "zh") == "苏联卢布"
+    assert money.sort_currencies(["USD", "SUR", "CNY"]) == ["CNY", "SUR", "USD"]

@@ -63,13 +63,13 @@ def save(dialog) -> None:
 def test_adding_expenses_of_both_kinds_changes_what_each_side_bears(qtbot, demo_window, monkeypatch):
     view = expenses_view(demo_window)
     view.select_session(session_of(view, 2))  # Moscow: the Soviet side hosts
-    before_org = summary_cell(view, "Organisation costs", "RUB")
+    before_org = summary_cell(view, "Organisation costs", "SUR")
     rows = view.model.rowCount()
     start = view._meetings[view.meeting_id].start_date
     shown_payers: list[str] = []
 
     def organisation(dialog: ExpenseDialog):
-        fill(dialog, kind=0, category="reception", amount="12,500.50", currency="RUB",
+        fill(dialog, kind=0, category="reception", amount="12,500.50", currency="SUR",
              ru="Приём в честь китайской делегации", day=start)  # fmt: skip
         shown_payers.append(dialog.payer.text())
         save(dialog)
@@ -79,14 +79,14 @@ def test_adding_expenses_of_both_kinds_changes_what_each_side_bears(qtbot, demo_
     view.add_button.click()
     assert view.model.rowCount() == rows + 1
     assert "USSR" in shown_payers[0] and "host" in shown_payers[0]
-    org = Decimal(before_org.replace("RUB", "").replace(",", "").strip()) + Decimal("12500.50")
-    assert summary_cell(view, "Organisation costs", "RUB") == format_money(org, "RUB")
+    org = Decimal(before_org.replace("SUR", "").replace(",", "").strip()) + Decimal("12500.50")
+    assert summary_cell(view, "Organisation costs", "SUR") == format_money(org, "SUR")
     added = view.current()
     assert added is not None and added.amount == Decimal("12500.50")
     assert view._side_name(added.payer_side_id) == "USSR"
 
     def delegation(dialog: ExpenseDialog):
-        fill(dialog, kind=1, delegation="CN", category="transport", amount="860", currency="RUB",
+        fill(dialog, kind=1, delegation="CN", category="transport", amount="860", currency="SUR",
              zh="代表团市内交通", day=start)  # fmt: skip
         shown_payers.append(dialog.payer.text())
         save(dialog)
@@ -99,8 +99,8 @@ def test_adding_expenses_of_both_kinds_changes_what_each_side_bears(qtbot, demo_
     e = view.current()
     assert e.description_zh == "代表团市内交通" and view._side_name(e.payer_side_id) == "PRC"
     # the Chinese side bears its delegation's transport in roubles
-    assert view.model.index(view.table.currentIndex().row(), 5).data() == format_money(Decimal(860), "RUB")
-    assert "RUB" in view.sums.text()
+    assert view.model.index(view.table.currentIndex().row(), 5).data() == format_money(Decimal(860), "SUR")
+    assert "SUR" in view.sums.text()
 
 
 def test_a_bad_amount_is_refused_with_the_message_under_the_field(qtbot, demo_ctx):
@@ -200,10 +200,10 @@ def test_filters_and_sums_per_currency(qtbot, demo_window):
     view = expenses_view(demo_window)
     view.select_session(session_of(view, 1))
     everything = view.sums.text()
-    assert "¥" in everything and "RUB" in everything
-    view.currency_box.setCurrentIndex(view.currency_box.findData("RUB"))
-    assert "¥" not in view.sums.text() and "RUB" in view.sums.text()
-    assert all("RUB" in view.model.index(r, 5).data() for r in range(view.model.rowCount()))
+    assert "¥" in everything and "SUR" in everything
+    view.currency_box.setCurrentIndex(view.currency_box.findData("SUR"))
+    assert "¥" not in view.sums.text() and "SUR" in view.sums.text()
+    assert all("SUR" in view.model.index(r, 5).data() for r in range(view.model.rowCount()))
     view.currency_box.setCurrentIndex(0)
     cn = next(s.id for s in view._sides.values() if s.code == "CN")
     view.side_box.setCurrentIndex(view.side_box.findData(cn))
@@ -234,7 +234,7 @@ def test_budgets_and_rates_through_their_dialogs(qtbot, demo_window, monkeypatch
     def set_budget(dialog: BudgetDialog):
         dialog.category.setCurrentIndex(dialog.category.findData("printing"))
         dialog.side.setCurrentIndex(dialog.side.findData(next(s.id for s in dialog._sides if s.code == "SU")))
-        dialog.currency.set_currency("RUB")
+        dialog.currency.set_currency("SUR")
         type_text(dialog.amount, "20,000")
         save(dialog)
         return dialog.result()
@@ -243,14 +243,14 @@ def test_budgets_and_rates_through_their_dialogs(qtbot, demo_window, monkeypatch
     view.budget_add.click()
     assert view.budget_model.rowCount() == budgets + 1
     row = next(r for r in range(view.budget_model.rowCount()) if view.budget_model.text(r, 1) == "Printing")
-    assert view.budget_model.text(row, 2) == format_money(Decimal(20000), "RUB")
-    assert view.budget_model.text(row, 3) == format_money(Decimal("24780.50"), "RUB")  # overspent
+    assert view.budget_model.text(row, 2) == format_money(Decimal(20000), "SUR")
+    assert view.budget_model.text(row, 3) == format_money(Decimal("24780.50"), "SUR")  # overspent
     assert view.budget_model.rows[row].colours
 
     assert "Enter a dated rate" in view.converted.text()
 
     def set_rate(dialog: RateDialog):
-        dialog.source.set_currency("RUB")
+        dialog.source.set_currency("SUR")
         dialog.target.set_currency("CNY")
         type_text(dialog.rate, "0.0852")
         save(dialog)
@@ -273,7 +273,7 @@ def test_budgets_and_rates_through_their_dialogs(qtbot, demo_window, monkeypatch
     monkeypatch.setattr(RateDialog, "exec", set_usd)
     view.rate_add.click()
     text = view.converted.text()
-    # CNY 41,880 + RUB 294,000 × 0.0852 + USD 2,160 × 7.1 for the Chinese side, RUB 299,780.50 × 0.0852
+    # CNY 41,880 + SUR 294,000 × 0.0852 + USD 2,160 × 7.1 for the Chinese side, SUR 299,780.50 × 0.0852
     # (rounded to the fen: 25,541.30) for the Soviet side
     assert "Converted total of the session in CNY: CN¥107,806.10" in text and "1 USD = 7.1 CNY" in text
     assert "PRC: CN¥82,264.80" in text and "USSR: CN¥25,541.30" in text
@@ -311,7 +311,7 @@ def test_workbook_export(qtbot, demo_window, tmp_path):
 
 
 @pytest.mark.parametrize(
-    "lang, tab, column, amount", [("ru", "Расходы", "Сумма", "₽"), ("zh_CN", "费用", "金额", "¥")]
+    "lang, tab, column, amount", [("ru", "Расходы", "Сумма", "SUR"), ("zh_CN", "费用", "金额", "¥")]
 )
 def test_the_tab_follows_a_language_switch(qtbot, demo_window, lang, tab, column, amount):
     view = expenses_view(demo_window)

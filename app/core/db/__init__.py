@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.core.db import sqlcipher
 from app.core.db.migrate import alembic_config, backup_before_upgrade, known_revisions, migrate
 from app.core.db.sqlite import SQLITE_HEADER, inspect_file, make_engine
 from app.core.errors import DatabaseOpenError
@@ -41,15 +42,26 @@ __all__ = [
 class Database:
     """An open Commission Desk database."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
         self.path = path
         self.engine = engine
+        self._passphrase = passphrase  # in memory only: never written, logged or shown
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, create: bool = True) -> Database:
+    def open(
+        cls, path: str | os.PathLike[str], *, create: bool = True, passphrase: str | None = None
+    ) -> Database:
+        """Open (or create) the database at ``path``; with ``passphrase`` an encrypted one (a new
+        file is then created encrypted; a plain file opens plain, the passphrase unused)."""
         path = Path(path).expanduser().resolve()
-        kind, revisions = inspect_file(path)
+        if sqlcipher.is_encrypted(path, passphrase):
+            kind, revisions = sqlcipher.inspect_encrypted(path, passphrase)
+        elif sqlcipher.may_be_encrypted(path):
+            raise sqlcipher.need_passphrase(path)
+        else:
+            passphrase = None
+            kind, revisions = inspect_file(path)
         if kind == "new" and not create:
             raise DatabaseOpenError(N_("There is no database at “{path}”."), path=str(path))
         known, heads = known_revisions()
@@ -71,11 +83,30 @@ class Database:
                     N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
                 ) from exc
         elif revisions != heads:
-            backup_before_upgrade(path, revisions)
+            backup_before_upgrade(path, revisions, passphrase)
         if revisions != heads:
-            migrate(path)
-        engine = make_engine(path)
-        return cls(path, engine)
+            migrate(path, passphrase)
+        engine = make_engine(path, passphrase=passphrase)
+        return cls(path, engine, passphrase)
+
+    @property
+    def encrypted(self) -> bool:
+        return self._passphrase is not None
+
+    @property
+    def passphrase(self) -> str | None:
+        """The passphrase it was opened with (in memory only), for backups and conversions."""
+        return self._passphrase
+
+    def backup(self, target: str | os.PathLike[str] | None = None) -> Path:
+        """Back up with the online backup API: to ``target``, or into the rotating set beside it."""
+        from app.core.db import backup
+
+        if target is None:
+            return backup.make_backup(self.path, self._passphrase)
+        target = Path(target).expanduser()
+        backup.copy_database(self.path, target, self._passphrase)
+        return target
 
     @contextmanager
     def unit(self) -> Iterator[Session]:

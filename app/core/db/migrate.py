@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import ast
 import re
-import shutil
-import sqlite3
 from functools import lru_cache
 from pathlib import Path
 
@@ -54,28 +52,23 @@ def known_revisions() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(revisions), frozenset(revisions - parents)
 
 
-def backup_before_upgrade(path: Path, revisions: set[str]) -> None:
-    """Keep a copy of an older database before its schema is upgraded in place."""
+def backup_before_upgrade(path: Path, revisions: set[str], passphrase: str | None = None) -> None:
+    """Keep a copy of an older database before its schema is upgraded in place (online backup API;
+    an encrypted database's copy is encrypted too)."""
+    from app.core.db.backup import copy_database
+
     tag = "-".join(sorted(revisions)) or "empty"
     target = path.with_name(f"{path.name}.before-upgrade-{tag}.bak")
     if target.exists():
         return
-    try:
-        src = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        dst = sqlite3.connect(target)
-        with dst:
-            src.backup(dst)
-        src.close()
-        dst.close()
-    except sqlite3.Error:
-        shutil.copy2(path, target)
+    copy_database(path, target, passphrase)
 
 
-def migrate(path: Path) -> None:
+def migrate(path: Path, passphrase: str | None = None) -> None:
     """Upgrade to head in one transaction, with foreign keys off as SQLite's table rebuilds need."""
     from alembic import command
 
-    engine = make_engine(path, foreign_keys=False)
+    engine = make_engine(path, foreign_keys=False, passphrase=passphrase)
     try:
         with engine.connect() as conn:
             with conn.begin():

@@ -19,13 +19,21 @@ from app.i18n import N_
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
-    """An engine on the SQLite file at ``path``: WAL, foreign keys, transactions begun by SQLAlchemy."""
-    if read_only:
-        url = f"sqlite:///file:{path}?mode=ro&uri=true"
+def make_engine(
+    path: Path, *, foreign_keys: bool = True, read_only: bool = False, passphrase: str | None = None
+) -> Engine:
+    """An engine on the SQLite file at ``path``: WAL, foreign keys, transactions begun by SQLAlchemy.
+
+    With a passphrase the file is an SQLCipher database (app/core/db/sqlcipher.py): connections are
+    made and keyed by a creator function, so the passphrase never appears in a URL."""
+    if passphrase:
+        from app.core.db import sqlcipher
+
+        engine = sqlcipher.create_engine(path, passphrase, read_only=read_only)
+    elif read_only:
+        engine = create_engine(f"sqlite:///file:{path}?mode=ro&uri=true", connect_args={"timeout": 5})
     else:
-        url = f"sqlite:///{path}"
-    engine = create_engine(url, connect_args={"timeout": 5})
+        engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": 5})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):  # pragma: no cover - exercised by every test

@@ -18,6 +18,7 @@ from app.core.services import attachments
 from app.core.services.expenses import records as service
 from app.core.services.expenses.records import ExpenseInput
 from app.core.services.expenses.summary import BudgetInput, RateInput, set_budget, set_rate
+from app.core.services.money import set_commission_currencies
 
 K, C = ExpenseKind, ExpenseCategory
 ORG, DEL = K.ORGANISATION, K.DELEGATION
@@ -41,28 +42,28 @@ SESSION1 = [
      "国际长途电话及电报", "Международные телефонные переговоры и телеграммы"),
     ("cn_meals", DEL, "CN", C.PER_DIEM, "3000.00", "CNY", 4,
      "中国代表团成员伙食补助（6人，5天）", "Питание членов китайской делегации (6 человек, 5 дней)"),
-    ("su_flights", DEL, "SU", C.TRANSPORT, "350400.00", "RUB", -2,
+    ("su_flights", DEL, "SU", C.TRANSPORT, "350400.00", "SUR", -2,
      "莫斯科—北京—莫斯科往返机票（6人）", "Авиабилеты Москва — Пекин — Москва (6 человек)"),
     ("su_hotel", DEL, "SU", C.LODGING, "20400.00", "CNY", 5,
      "苏联代表团在北京饭店住宿（6间，5晚）", "Проживание советской делегации в гостинице «Пекин» (6 номеров, 5 ночей)"),
-    ("su_per_diem", DEL, "SU", C.PER_DIEM, "90000.00", "RUB", -2,
+    ("su_per_diem", DEL, "SU", C.PER_DIEM, "90000.00", "SUR", -2,
      "苏联代表团出国人员日津贴（6人，6天）", "Суточные членам советской делегации (6 человек, 6 дней)"),
     ("su_reception", DEL, "SU", C.RECEPTION, "12600.00", "CNY", 3,
      "苏联代表团答谢宴会", "Ответный приём советской делегации"),
-    ("su_calls", DEL, "SU", C.COMMUNICATIONS, "3250.00", "RUB", 4,
+    ("su_calls", DEL, "SU", C.COMMUNICATIONS, "3250.00", "SUR", 4,
      "苏联代表团国际通讯费", "Международная связь советской делегации"),
 ]  # fmt: skip
 
 SESSION2 = [
-    ("venue", ORG, None, C.VENUE, "180000.00", "RUB", "t-12",
+    ("venue", ORG, None, C.VENUE, "180000.00", "SUR", "t-12",
      "斯皮里多诺夫卡接待大厦会议厅租用（预付50%）", "Аренда зала Дома приёмов на Спиридоновке (предоплата 50 %)"),
-    ("interpreters", ORG, None, C.INTERPRETATION, "95000.00", "RUB", "t-5",
+    ("interpreters", ORG, None, C.INTERPRETATION, "95000.00", "SUR", "t-5",
      "同声传译服务合同预付款", "Аванс по договору на синхронный перевод"),
-    ("printing", ORG, None, C.PRINTING, "24780.50", "RUB", "t-2",
+    ("printing", ORG, None, C.PRINTING, "24780.50", "SUR", "t-2",
      "会议材料印刷", "Печать материалов заседания"),
     ("cn_flights", DEL, "CN", C.TRANSPORT, "41880.00", "CNY", "t-10",
      "北京—莫斯科往返机票（6人）", "Авиабилеты Пекин — Москва — Пекин (6 человек)"),
-    ("cn_hotel", DEL, "CN", C.LODGING, "294000.00", "RUB", "t-3",
+    ("cn_hotel", DEL, "CN", C.LODGING, "294000.00", "SUR", "t-3",
      "中国代表团在莫斯科“乌克兰”饭店住宿预付款（6间，5晚）",
      "Предоплата проживания китайской делегации в гостинице «Украина» (6 номеров, 5 ночей)"),
     ("cn_per_diem", DEL, "CN", C.PER_DIEM, "2160.00", "USD", "t-1",
@@ -74,11 +75,11 @@ BUDGETS = [
     (1, "CN", C.VENUE, "CNY", "50000.00"),
     (1, "CN", C.RECEPTION, "CNY", "45000.00"),
     (1, "SU", C.LODGING, "CNY", "20000.00"),
-    (2, "SU", C.VENUE, "RUB", "360000.00"),
-    (2, "SU", C.INTERPRETATION, "RUB", "190000.00"),
-    (2, "SU", C.RECEPTION, "RUB", "250000.00"),
+    (2, "SU", C.VENUE, "SUR", "360000.00"),
+    (2, "SU", C.INTERPRETATION, "SUR", "190000.00"),
+    (2, "SU", C.RECEPTION, "SUR", "250000.00"),
     (2, "CN", C.TRANSPORT, "CNY", "45000.00"),
-    (2, "CN", C.LODGING, "RUB", "300000.00"),
+    (2, "CN", C.LODGING, "SUR", "300000.00"),
 ]
 
 # key -> (file name, receipt lines)
@@ -113,6 +114,8 @@ def _day(meeting: Meeting, today: dt.date, when) -> dt.date:
 
 def build(ctx) -> None:
     s = ctx.session
+    # the Soviet side pays in the currency of its period: the Soviet ruble (ISO 4217 SUR)
+    set_commission_currencies(s, ("CNY", "SUR"))
     ids: dict[tuple[int, str], int] = {}
     for ordinal, rows in ((1, SESSION1), (2, SESSION2)):
         meeting = s.get(Meeting, ctx.meetings[ordinal])
@@ -154,4 +157,4 @@ def build(ctx) -> None:
             s, BudgetInput(ctx.meetings[ordinal], ctx.sides[side], category, currency, Decimal(amount))
         )
     # the accountants of both sides agreed on a rate for the first session's settlement
-    set_rate(s, RateInput(ctx.meetings[1], m1.end_date, "RUB", "CNY", Decimal("0.0852")))
+    set_rate(s, RateInput(ctx.meetings[1], m1.end_date, "SUR", "CNY", Decimal("0.0852")))

@@ -11,12 +11,36 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from app.core.errors import ValidationError
+from app.core.services import settings
 from app.core.services.text import clean
 from app.i18n import N_
 from app.i18n.wording import currency_digits, format_amount, is_known_currency, parse_decimal
 
-#: The currencies the forms offer first; any other ISO 4217 code (USD, the historic SUR…) is allowed.
+#: The currencies the forms offer first unless the commission's settings choose others
+#: (:func:`commission_currencies`); any other ISO 4217 code (USD, the historic SUR…) is allowed.
 DEFAULT_CURRENCIES = ("CNY", "RUB")
+#: The setting that holds the commission's own currencies, in order (["CNY", "SUR"] for a commission
+#: of the 1950s: ISO 4217 keeps SUR, the Soviet ruble, for the period before 1991).
+CURRENCIES_KEY = "money.currencies"
+#: Amounts in these come first in totals, in this order; then the others alphabetically.
+_FIRST = ("CNY", "RUB", "SUR")
+settings.register(CURRENCIES_KEY, list(DEFAULT_CURRENCIES))
+
+
+def commission_currencies(session) -> tuple[str, ...]:
+    """The currencies the commission's settings choose (offered first in the forms)."""
+    value = settings.get(session, CURRENCIES_KEY)
+    codes = [str(c).upper() for c in (value or []) if is_known_currency(str(c).upper())]
+    return tuple(dict.fromkeys(codes)) or DEFAULT_CURRENCIES
+
+
+def set_commission_currencies(session, codes: Iterable[str]) -> tuple[str, ...]:
+    """Choose the commission's currencies (ISO 4217 codes, validated); returns them cleaned."""
+    cleaned = tuple(dict.fromkeys(clean_currency(c, field="currencies") for c in codes))
+    if not cleaned:
+        raise ValidationError(N_("Choose at least one currency."), field="currencies")
+    settings.put(session, CURRENCIES_KEY, list(cleaned))
+    return cleaned
 #: Codes Babel knows but that are no money one can spend (no currency, testing).
 _NOT_MONEY = frozenset({"XXX", "XTS"})
 #: A sanity bound: a thousand billion units is beyond any session's costs (and typing errors).
@@ -126,8 +150,8 @@ def merge(*totals: Mapping[str, Decimal]) -> dict[str, Decimal]:
 
 
 def sort_currencies(codes: Iterable[str]) -> list[str]:
-    """CNY and RUB first (the commission's own currencies), then the others alphabetically."""
-    first = {c: i for i, c in enumerate(DEFAULT_CURRENCIES)}
+    """CNY and the ruble first (the commission's own currencies), then the others alphabetically."""
+    first = {c: i for i, c in enumerate(_FIRST)}
     return sorted(set(codes), key=lambda c: (first.get(c, len(first)), c))
 
 
