@@ -135,7 +135,10 @@ def guarded(func: Callable, args) -> int:
         return EXIT_ERROR
     except DBAPIError as exc:
         reason = str(exc.orig) if exc.orig is not None else str(exc)
-        _print_error(_("The database cannot be read: {reason}").format(reason=reason))
+        if "database is locked" in reason or "database is busy" in reason:
+            _print_error(_("The database is busy: another program is writing to it. Try again in a moment."))
+        else:
+            _print_error(_("The database cannot be read: {reason}").format(reason=reason))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -1,8 +1,9 @@
 """commission-desk export exchanges --db PATH -o FILE.xlsx|.csv
 commission-desk import exchanges --db PATH FILE
 
-Exit status: 0 done; 1 the file was refused (each bad row on stderr, nothing imported); 2 unusable
-input (the database or the file cannot be opened or read, or its columns cannot be matched).
+Exit status (every command alike): 0 done; 1 the file was refused for what it holds (each bad row
+on stderr, nothing imported: bad rows, columns that cannot be matched, too many rows); 2 the
+command cannot run (the database or the file cannot be opened, read or decoded).
 """
 
 from __future__ import annotations
@@ -75,7 +76,7 @@ def run_import(args) -> int:
         with db.unit() as s:
             result = exchanges_io.import_file(s, path)
     except ImportRefused as exc:
-        if not exc.rows:
+        if exc.unreadable:
             raise common.CommandError(exc.message) from exc
         for line in exchanges_io.describe_refusal(exc):
             print(f"commission-desk: {line}", file=sys.stderr)

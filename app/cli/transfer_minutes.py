@@ -3,8 +3,9 @@
     commission-desk import minutes --db PATH --session N FILE
     commission-desk export minutes --db PATH --session N -o FILE
 
-Exit status: 0 done; 1 refused (a malformed file, every bad row listed; signed minutes); 2 unusable
-input (the database, the session or the file cannot be found or read).
+Exit status: 0 done; 1 refused for what the file holds (bad rows, every one listed; signed
+minutes); 2 the command cannot run (the database, the session or the file cannot be found, opened
+or decoded).
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def run_import(args) -> int:
                         ),
                         file=sys.stderr,
                     )
-                raise common.CommandError(exc.message, common.EXIT_FAILED) from None
+                status = common.EXIT_ERROR if exc.unreadable else common.EXIT_FAILED
+                raise common.CommandError(exc.message, status) from None
             except ValidationError as exc:
                 raise common.CommandError(exc.message, common.EXIT_FAILED) from None
     finally:

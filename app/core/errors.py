@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import N_, _
 
 
 class CoreError(Exception):
@@ -60,8 +60,29 @@ class RowError:
 
 
 class ImportRefused(CoreError):
-    """An import file that was refused as a whole; ``rows`` lists every bad row."""
+    """An import file that was refused as a whole; ``rows`` lists every bad row. ``unreadable``: the
+    file could not be opened or decoded at all (not a refusal of what it holds)."""
 
-    def __init__(self, message: str, /, *, rows: list[RowError] | None = None, **params: object) -> None:
+    def __init__(
+        self,
+        message: str,
+        /,
+        *,
+        rows: list[RowError] | None = None,
+        unreadable: bool = False,
+        **params: object,
+    ) -> None:
         super().__init__(message, **params)
         self.rows = rows or []
+        self.unreadable = unreadable
+
+
+class Cancelled(CoreError):
+    """The user cancelled a long action; its unit of work rolls back and nothing is written."""
+
+    def __init__(self) -> None:
+        super().__init__(N_("Cancelled: nothing was changed."))
+
+
+class DatabaseBusyError(CoreError):
+    """Another program kept the database busy (writing) for longer than we wait."""

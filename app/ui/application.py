@@ -85,6 +85,9 @@ def init_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
     install_glyph_source()
+    from app.ui import busy
+
+    busy.install()
     return app
 
 

@@ -43,7 +43,7 @@ class AppContext(QObject):
         """Run a read-only service function in its own unit of work."""
         if self.db is None:
             raise RuntimeError("no database is open")
-        with self.db.unit() as s:
+        with self.db.unit(read_only=True) as s:
             return fn(s, *args, **kwargs)
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:

@@ -43,3 +43,39 @@ def test_save_a_copy(db, tmp_path):
         a = attachments.add_file(s, "exchange", 1, f)
         out = attachments.save_copy(s, a.id, tmp_path / "copy.txt")
     assert out.read_text() == "Перечень"
+
+
+@pytest.mark.parametrize(
+    "name, safe",
+    [
+        ("../../x", "x"),
+        ("/etc/passwd", "passwd"),
+        ("C:\\Windows\\evil.dll", "evil.dll"),
+        ("..", "attachment"),
+        ("CON.txt", "_CON.txt"),
+        ("a\x01b:c?.pdf", "a_b_c_.pdf"),
+        ("清单 2.pdf", "清单 2.pdf"),
+    ],
+)
+def test_a_traversal_name_is_stored_as_a_safe_base_name(db, name, safe):
+    with db.unit() as s:
+        a = attachments.add_bytes(s, "exchange", 1, name, b"data")
+        assert a.filename == safe
+        assert attachments.list_attachments(s, "exchange", 1)[0].filename == safe
+
+
+def test_opening_an_attachment_with_a_hostile_stored_name_writes_only_inside_its_folder(db, tmp_path):
+    from sqlalchemy import update
+
+    from app.core.models import Attachment
+
+    with db.unit() as s:
+        a = attachments.add_bytes(s, "exchange", 1, "x.txt", b"payload")
+        # a name written by an older version or another program, straight into the database
+        s.execute(update(Attachment).where(Attachment.id == a.id).values(filename="../../escaped.txt"))
+    folder = tmp_path / "open" / "deep"
+    folder.mkdir(parents=True)
+    with db.unit() as s:
+        target = attachments.open_copy(s, a.id, folder)
+    assert target == folder / "escaped.txt" and target.read_bytes() == b"payload"
+    assert not (tmp_path / "escaped.txt").exists() and not (tmp_path / "open" / "escaped.txt").exists()

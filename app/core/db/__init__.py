@@ -6,7 +6,10 @@ then is it opened for writing, switched to WAL and upgraded. A file that fails t
 never written to.
 
 Every user action is one unit of work: ``with db.unit() as s: ...`` opens a session in a
-transaction, commits at the end, rolls back on any error, and closes.
+transaction, commits at the end, rolls back on any error, and closes. A unit begins with
+``BEGIN IMMEDIATE`` (``busy``): it takes the write lock before it reads, and waits while another
+program writes. ``db.unit(read_only=True)``, and a unit opened inside another one of the same
+thread, begin a plain deferred transaction, which never waits in WAL mode.
 
 One module per concern: ``sqlite`` (the SQLite engine, its pragmas, inspecting a file) and
 ``migrate`` (the revisions we know, the backup before an upgrade, the Alembic upgrade). This module
@@ -16,6 +19,7 @@ is the public face: ``Database``, ``Database.open`` and ``Database.unit``.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -23,7 +27,7 @@ from pathlib import Path
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from app.core.db import sqlcipher
+from app.core.db import busy, sqlcipher
 from app.core.db.migrate import alembic_config, backup_before_upgrade, known_revisions, migrate
 from app.core.db.sqlite import SQLITE_HEADER, inspect_file, make_engine
 from app.core.errors import DatabaseOpenError
@@ -46,7 +50,9 @@ class Database:
         self.path = path
         self.engine = engine
         self._passphrase = passphrase  # in memory only: never written, logged or shown
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._sessions = sessionmaker(engine.execution_options(**{busy.IMMEDIATE: True}), expire_on_commit=False)
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self._open_units = threading.local()
 
     @classmethod
     def open(
@@ -82,6 +88,14 @@ class Database:
                 raise DatabaseOpenError(
                     N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
                 ) from exc
+        elif not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+            raise DatabaseOpenError(
+                N_(
+                    "“{path}” cannot be written to: the file or its folder is read-only. Copy it to a "
+                    "folder of your own to work on it; the file was left as it is."
+                ),
+                path=str(path),
+            )
         elif revisions != heads:
             backup_before_upgrade(path, revisions, passphrase)
         if revisions != heads:
@@ -109,10 +123,18 @@ class Database:
         return target
 
     @contextmanager
-    def unit(self) -> Iterator[Session]:
-        """One unit of work: a session in one transaction, committed at the end or rolled back."""
-        with self._sessions() as session, session.begin():
-            yield session
+    def unit(self, *, read_only: bool = False) -> Iterator[Session]:
+        """One unit of work: a session in one transaction, committed at the end or rolled back.
+        It holds the write lock from its start, unless it is ``read_only`` or opened inside
+        another unit of this thread (which holds the lock: waiting for it would never end)."""
+        depth = getattr(self._open_units, "depth", 0)
+        sessions = self._readers if read_only or depth else self._sessions
+        self._open_units.depth = depth + 1
+        try:
+            with sessions() as session, session.begin():
+                yield session
+        finally:
+            self._open_units.depth = depth
 
     def close(self) -> None:
         self.engine.dispose()

@@ -13,6 +13,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
 
+from app.core.db import busy
 from app.core.errors import DatabaseOpenError
 from app.i18n import N_
 
@@ -50,7 +51,10 @@ def make_engine(
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):  # pragma: no cover
-        conn.exec_driver_sql("BEGIN")
+        if read_only:
+            conn.exec_driver_sql("BEGIN")
+        else:
+            busy.begin(conn)  # BEGIN IMMEDIATE for a unit of work that may write
 
     return engine
 
@@ -79,7 +83,7 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
             N_("“{path}” is not a Commission Desk database: it is not an SQLite file."), path=str(path)
         )
     try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=2)
+        con = sqlite3.connect(_inspection_uri(path), uri=True, timeout=2)
     except sqlite3.Error as exc:
         raise DatabaseOpenError(
             N_("Cannot open “{path}”: {reason}"), path=str(path), reason=str(exc)
@@ -88,7 +92,7 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         check = con.execute("PRAGMA quick_check(1)").fetchone()
         if check and check[0] != "ok":
-            raise sqlite3.DatabaseError(check[0])
+            raise sqlite3.DatabaseError(" ".join(str(check[0]).split()))  # one line
         if not tables:
             return "new", set()
         if "alembic_version" not in tables:
@@ -112,3 +116,13 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
     finally:
         con.close()
     return "ours", revisions
+
+
+def _inspection_uri(path: Path) -> str:
+    """A read-only URI that creates nothing beside the file (no -wal, no -shm): ``immutable``,
+    unless commits are still waiting in the file's WAL, which only a WAL-aware reader sees."""
+    from urllib.parse import quote
+
+    wal = path.with_name(path.name + "-wal")
+    live = wal.exists() and wal.stat().st_size > 0
+    return f"file:{quote(str(path))}?{'mode=ro' if live else 'immutable=1'}"

@@ -2,12 +2,17 @@
 
 A register names its records with an ``owner_kind`` ("agenda_item", "exchange", "assignment",
 "expense", …). The same file attached twice is stored once.
+
+A file's name is only ever a base name (:func:`safe_filename`): a name such as ``../../x``, an
+absolute path or a Windows device name is reduced to a harmless name when it is stored and again
+when it is used, so that opening an attachment never writes outside its temporary folder.
 """
 
 from __future__ import annotations
 
 import hashlib
 import mimetypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +26,24 @@ from app.i18n import N_
 
 #: Larger files belong in the archive, not in a laptop's database.
 MAX_SIZE = 200 * 1024 * 1024
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"|?*]')
+_DEVICES = re.compile(r"(?i)^(con|prn|aux|nul|com\d|lpt\d)(\.|$)")
+_MAX_NAME = 150
+
+
+def safe_filename(name: str) -> str:
+    """A file name that names a file in a folder and nothing else: no folders (``/`` or ``\\``), no
+    ``..``, no characters Windows refuses, no device names, at most 150 characters."""
+    base = str(name).replace("\\", "/").rsplit("/", 1)[-1]
+    base = _UNSAFE.sub("_", base).strip().strip(".").strip()
+    if _DEVICES.match(base):
+        base = "_" + base
+    if len(base) > _MAX_NAME:
+        stem, dot, suffix = base.rpartition(".")
+        base = (stem[: _MAX_NAME - len(suffix) - 1] + "." + suffix) if dot and len(suffix) < 20 else base[:_MAX_NAME]
+    return base or "attachment"
 
 
 @dataclass(frozen=True)
@@ -64,6 +87,7 @@ def read_file(path: str | Path) -> bytes:
 def add_bytes(
     session: Session, owner_kind: str, owner_id: int, filename: str, data: bytes, mime_type: str | None = None
 ) -> AttachmentData:
+    filename = safe_filename(filename)
     sha = hashlib.sha256(data).hexdigest()
     if session.get(Blob, sha) is None:
         session.add(Blob(sha256=sha, size=len(data), data=data))
@@ -104,7 +128,14 @@ def _data(row: Attachment, size: int | None = None) -> AttachmentData:
     if size is None:
         size = row.blob.size
     return AttachmentData(
-        row.id, row.uuid, row.owner_kind, row.owner_id, row.filename, row.mime_type, size, row.blob_sha256
+        row.id,
+        row.uuid,
+        row.owner_kind,
+        row.owner_id,
+        safe_filename(row.filename),
+        row.mime_type,
+        size,
+        row.blob_sha256,
     )
 
 
@@ -147,6 +178,16 @@ def save_copy(session: Session, attachment_id: int, target: str | Path) -> Path:
             N_("Cannot write “{path}”: {reason}"), path=str(target), reason=exc.strerror or str(exc)
         ) from exc
     return target
+
+
+def open_copy(session: Session, attachment_id: int, folder: str | Path) -> Path:
+    """Write an attachment into ``folder`` under its safe name, to open it there; never elsewhere."""
+    meta, _data_bytes = read_attachment(session, attachment_id)
+    folder = Path(folder).resolve()
+    target = (folder / safe_filename(meta.filename)).resolve()
+    if target.parent != folder:  # pragma: no cover - safe_filename makes it impossible
+        raise ValidationError(N_("“{name}” is not a file name that can be used."), name=meta.filename)
+    return save_copy(session, attachment_id, target)
 
 
 @changes(Change.ATTACHMENTS)

@@ -3,8 +3,16 @@ workbook, a CSV file (UTF-8, with or without BOM; comma, semicolon or tab) or th
 table of a DOCX document into a :class:`Table`; write rows to a CSV or XLSX file, atomically.
 
 A file that cannot be used raises :class:`ImportRefused` with no rows and the reason: wrong
-encoding, damaged workbook or document, a suffix the caller does not accept, nothing in it. The
-callers check the cells themselves and list every bad row (:class:`RowError`).
+encoding, damaged workbook or document, a suffix the caller does not accept, nothing in it, more
+than :data:`MAX_BYTES` bytes or more than :data:`MAX_IMPORT_ROWS` rows (refused before it is read
+whole). A file that opens but holds cells no register takes is refused with every bad row
+(:class:`RowError`): a control character, a formula in an XLSX cell (its value would be a stale
+cache, never checked). The callers check the other cells themselves and list every bad row.
+
+Hostile text stays text both ways (the OWASP rule against formula injection): an XLSX export writes
+every text as a string cell, never a formula; a CSV export puts an apostrophe before a text that a
+spreadsheet would take for a formula (starting with =, +, -, @, tab or carriage return), and a CSV
+import takes that apostrophe off again, so that a round trip is exact.
 """
 
 from __future__ import annotations
@@ -15,13 +23,14 @@ import datetime as dt
 import io
 import os
 import re
+import stat
 import tempfile
 import zipfile
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ImportRefused, ValidationError
+from app.core.errors import ImportRefused, RowError, ValidationError
 from app.i18n import N_
 
 #: What the registers export and import (exchanges).
@@ -34,9 +43,17 @@ WITH_DOCX = (*TEXT_TABLES, ".docx")
 KINDS = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".xlsm": "xlsx", ".docx": "docx"}
 #: The most rows an import of text takes (a bigger file is an error, not a batch).
 MAX_ROWS = 20000
+#: The most rows any import takes: a bigger file is refused, before it is read whole when it
+#: declares its size (an XLSX sheet's dimension).
+MAX_IMPORT_ROWS = 100_000
+#: The biggest file an import reads (checked before reading it).
+MAX_BYTES = 64 * 1024 * 1024
 #: The columns of a DOCX table, which has no header row of its own: Chinese on the left.
 DOCX_COLUMNS = ("zh", "ru", "kind")
-_ILLEGAL_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+#: Characters no text in a register holds: control characters other than tab and line breaks.
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: A text a spreadsheet would take for a formula, with the apostrophes a CSV export put before it.
+_FORMULA_LIKE = re.compile(r"'*[=+\-@\t\r]")
 
 
 @dataclass(frozen=True)
@@ -61,10 +78,12 @@ def file_kind(path: str | os.PathLike[str], suffixes: Collection[str] = CSV_XLSX
     if suffix not in suffixes or suffix not in KINDS:
         if ".docx" in suffixes:
             raise ImportRefused(
-                N_("“{name}” is not a file this can read: use CSV, XLSX or DOCX."), name=p.name
+                N_("“{name}” is not a file this can read: use CSV, XLSX or DOCX."), name=p.name, unreadable=True
             )
         raise ImportRefused(
-            N_("“{name}” is neither a CSV nor an XLSX file; save it in one of these formats."), name=p.name
+            N_("“{name}” is neither a CSV nor an XLSX file; save it in one of these formats."),
+            name=p.name,
+            unreadable=True,
         )
     return KINDS[suffix]
 
@@ -78,22 +97,75 @@ def read_table(
 ) -> Table:
     """The table in a file. With ``text`` every cell is a string exactly as written (an empty cell
     is ""); without, text is stripped, an empty XLSX cell is None, and XLSX numbers and dates keep
-    their type. Whole numbers are ints and midnight timestamps are dates either way."""
+    their type. Whole numbers are ints and midnight timestamps are dates either way.
+
+    ``max_rows`` (at most :data:`MAX_IMPORT_ROWS`) bounds the rows; a file over :data:`MAX_BYTES`
+    or whose sheet declares more rows is refused before it is read whole."""
     p = Path(path)
     kind = file_kind(p, suffixes)
+    limit = min(max_rows or MAX_IMPORT_ROWS, MAX_IMPORT_ROWS)
+    _check_size(p)
     data = _read_bytes(p)
     if not data:
         raise ImportRefused(N_("“{name}” is empty."), name=p.name)
     if kind == "csv":
-        raw = _read_csv(p.name, data)
+        raw = _read_csv(p.name, data, limit)
     elif kind == "xlsx":
-        raw = _read_xlsx(p.name, data)
+        raw = _read_xlsx(p.name, data, limit)
     else:
         raw = _read_docx(p.name, data)
     table = _to_table(p.name, raw, kind, text)
-    if max_rows is not None and len(table.rows) > max_rows:
-        raise ImportRefused(N_("“{name}” has more than {n} rows; split it."), name=p.name, n=max_rows)
+    if len(table.rows) > limit:
+        raise _too_many(p.name, limit)
+    _refuse_bad_cells(table)
     return table
+
+
+def _too_many(name: str, limit: int) -> ImportRefused:
+    return ImportRefused(N_("“{name}” has more than {n} rows; split it."), name=name, n=limit)
+
+
+def _check_size(path: Path) -> None:
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return  # _read_bytes says why
+    if size > MAX_BYTES:
+        raise ImportRefused(
+            N_("“{name}” is larger than {limit} MB; split it into smaller files."),
+            name=path.name,
+            limit=MAX_BYTES // (1024 * 1024),
+        )
+
+
+def _refuse_bad_cells(table: Table) -> None:
+    """ImportRefused listing every cell that holds a control character."""
+    problems = [
+        RowError(number, _column_name(table, i), N_("The cell holds a control character (code {code})."),
+                 code=f"0x{ord(m.group()):02X}")  # fmt: skip
+        for number, cells in table.rows
+        for i, v in enumerate(cells)
+        if isinstance(v, str) and (m := CONTROL.search(v))
+    ]
+    if problems:
+        raise refused(table.name, problems)
+
+
+def refused(name: str, problems: list[RowError]) -> ImportRefused:
+    """The refusal of a file with bad rows, listing each of them."""
+    return ImportRefused(
+        N_("“{name}” was not imported. Rows with errors: {count}. Correct them and import the file again."),
+        rows=problems,
+        name=name,
+        count=len({p.row for p in problems}),
+    )
+
+
+def _column_name(table: Table, i: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    header = table.headers[i] if i < len(table.headers) else ""
+    return header or get_column_letter(i + 1)
 
 
 def require_rows(table: Table) -> Table:
@@ -125,19 +197,24 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise ImportRefused(N_("There is no file “{name}”."), name=str(path)) from None
+        raise ImportRefused(N_("There is no file “{name}”."), name=str(path), unreadable=True) from None
     except IsADirectoryError:
-        raise ImportRefused(N_("“{name}” is a folder, not a file."), name=str(path)) from None
+        raise ImportRefused(N_("“{name}” is a folder, not a file."), name=str(path), unreadable=True) from None
     except OSError as exc:
         raise ImportRefused(
-            N_("Cannot read “{name}”: {reason}"), name=path.name, reason=exc.strerror or str(exc)
+            N_("Cannot read “{name}”: {reason}"),
+            name=path.name,
+            reason=exc.strerror or str(exc),
+            unreadable=True,
         ) from None
 
 
-def _read_csv(name: str, data: bytes) -> list[list[object]]:
+def _read_csv(name: str, data: bytes, limit: int = MAX_IMPORT_ROWS) -> list[list[object]]:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise ImportRefused(
-            N_("“{name}” is in UTF-16, not UTF-8. Save it as “CSV UTF-8” and import it again."), name=name
+            N_("“{name}” is in UTF-16, not UTF-8. Save it as “CSV UTF-8” and import it again."),
+            name=name,
+            unreadable=True,
         )
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -151,39 +228,77 @@ def _read_csv(name: str, data: bytes) -> list[list[object]]:
             ),
             name=name,
             position=exc.start,
+            unreadable=True,
         ) from None
+    del data
     if "\x00" in content:
-        raise ImportRefused(N_("“{name}” is not a text file."), name=name)
+        raise ImportRefused(N_("“{name}” is not a text file."), name=name, unreadable=True)
     first = content.split("\n", 1)[0]
     delimiter = max((",", ";", "\t"), key=first.count) if first else ","
+    rows: list[list[object]] = []
+    filled = 0
     try:
-        return [
-            list(r) for r in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True)
-        ]
+        for r in csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True):
+            rows.append([unescape(c) if c[:1] == "'" else c for c in r])
+            if any(r):
+                filled += 1
+                if filled > limit + 1:  # the header row and more rows than allowed
+                    raise _too_many(name, limit)
     except csv.Error as exc:
         raise ImportRefused(
             N_("“{name}” is not a readable CSV file: {reason}"), name=name, reason=str(exc)
         ) from None
+    return rows
 
 
-def _read_xlsx(name: str, data: bytes) -> list[list[object]]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
+def escape(text: str) -> str:
+    """A text for a CSV cell: an apostrophe before one a spreadsheet would take for a formula."""
+    return "'" + text if _FORMULA_LIKE.match(text) else text
+
+
+def unescape(text: str) -> str:
+    """A CSV cell's text: the apostrophe :func:`escape` put before it taken off again."""
+    return text[1:] if text[:1] == "'" and _FORMULA_LIKE.match(text, 1) else text
+
+
+def _read_xlsx(name: str, data: bytes, limit: int = MAX_IMPORT_ROWS) -> list[list[object]]:
+    """The first worksheet's values, read with python-calamine (several times faster than
+    openpyxl). Its declared size is checked first, and a formula cell is an error on its row."""
+    from app.core.services import xlsx_inspect
 
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError) as exc:
-        raise ImportRefused(
-            N_("“{name}” cannot be read as an Excel workbook (XLSX): {reason}"),
-            name=name,
-            reason=str(exc) or type(exc).__name__,
-        ) from None
+        sheet = xlsx_inspect.first_sheet(io.BytesIO(data), limit + 1)
+    except xlsx_inspect.NotAWorkbook as exc:
+        raise _not_a_workbook(name, exc) from None
+    if sheet is None:
+        raise ImportRefused(N_("“{name}” is empty."), name=name)
+    if sheet.declared_rows is not None and sheet.declared_rows > limit + 1:
+        raise _too_many(name, limit)
+    if sheet.formulas:
+        raise refused(
+            name,
+            [
+                RowError(row, ref, N_("The cell holds a formula; replace it with its value (Paste Values)."))
+                for row, ref in sheet.formulas
+            ],
+        )
+    from python_calamine import CalamineWorkbook
+
     try:
-        if not wb.worksheets:
-            raise ImportRefused(N_("“{name}” is empty."), name=name)
-        return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-    finally:
-        wb.close()
+        with CalamineWorkbook.from_filelike(io.BytesIO(data)) as wb:
+            values = wb.get_sheet_by_name(sheet.name).to_python(skip_empty_area=False)
+    except Exception as exc:  # noqa: BLE001 - calamine's errors: a damaged workbook
+        raise _not_a_workbook(name, exc) from None
+    return [[None if v == "" else v for v in r] for r in values]
+
+
+def _not_a_workbook(name: str, exc: Exception) -> ImportRefused:
+    return ImportRefused(
+        N_("“{name}” cannot be read as an Excel workbook (XLSX): {reason}"),
+        name=name,
+        reason=str(exc) or type(exc).__name__,
+        unreadable=True,
+    )
 
 
 def _read_docx(name: str, data: bytes) -> list[list[object]]:
@@ -198,6 +313,7 @@ def _read_docx(name: str, data: bytes) -> list[list[object]]:
             N_("“{name}” is not a readable DOCX document ({reason})."),
             name=name,
             reason=str(exc) or type(exc).__name__,
+            unreadable=True,
         ) from None
     for table in document.tables:
         rows: list[list[object]] = [[cell.text for cell in row.cells] for row in table.rows]
@@ -230,7 +346,9 @@ def _blank(value: object) -> bool:
 
 
 def _to_table(name: str, raw: list[list[object]], kind: str, text: bool) -> Table:
-    cells = [[_cell(v, text) for v in r] for r in raw]
+    for i, r in enumerate(raw):  # in place: a file of 100,000 rows is not held twice
+        raw[i] = [_cell(v, text) for v in r]
+    cells = raw
     start = next((i for i, r in enumerate(cells) if not all(_blank(v) for v in r)), None)
     if start is None:
         raise ImportRefused(N_("“{name}” is empty."), name=name)
@@ -286,6 +404,7 @@ def write_table(
             if suffix == ".csv"
             else _write_xlsx(tmp, headers, rows, sheet_title, widths, wrap)
         )
+        os.chmod(tmp, _file_mode(p))
         os.replace(tmp, p)
     except OSError as exc:
         raise _cannot_write(p, exc) from exc
@@ -293,6 +412,17 @@ def write_table(
         if os.path.exists(tmp):
             os.unlink(tmp)
     return n
+
+
+def _file_mode(p: Path) -> int:
+    """The mode a written file gets: an existing file's own, else what the umask allows (mkstemp
+    would leave 0600)."""
+    try:
+        return stat.S_IMODE(p.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _cannot_write(p: Path, exc: OSError) -> ValidationError:
@@ -304,6 +434,8 @@ def _cannot_write(p: Path, exc: OSError) -> ValidationError:
 def _csv_value(v: object) -> str:
     if v is None:
         return ""
+    if isinstance(v, str):
+        return escape(CONTROL.sub("", v))
     if isinstance(v, dt.date):
         return v.isoformat()
     return str(v)
@@ -352,7 +484,8 @@ def _write_xlsx(
     top_wrapped = Alignment(wrap_text=True, vertical="top")
     header_cells = []
     for h in headers:
-        c = WriteOnlyCell(ws, value=h)
+        c = WriteOnlyCell(ws, value=CONTROL.sub("", h))
+        c.data_type = "s"
         c.font = bold
         c.alignment = top_wrapped
         header_cells.append(c)
@@ -366,10 +499,13 @@ def _write_xlsx(
                 c.number_format = "yyyy-mm-dd"
                 out.append(c)
             elif isinstance(v, str):
-                v = _ILLEGAL_XLSX.sub("", v)
-                if i in wrap or v.startswith("="):
+                # Every text is a string cell: text that looks like a formula stays text (openpyxl
+                # would make a formula of it), and a control character (which XML cannot hold)
+                # never fails an export.
+                v = CONTROL.sub("", v)
+                if i in wrap or v[:1] == "=":
                     c = WriteOnlyCell(ws, value=v)
-                    c.data_type = "s"  # text that looks like a formula stays text
+                    c.data_type = "s"
                     if i in wrap:
                         c.alignment = top_wrapped
                     v = c

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import ExchangeKind, ExchangeStatus
-from app.core.errors import CoreError, ImportRefused
+from app.core.errors import Cancelled, CoreError, ImportRefused
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.exchanges import records as service
@@ -33,6 +33,7 @@ from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import ColumnChooser, fit_headers
+from app.ui.widgets.progress import ProgressDialog
 from app.ui.widgets.search import SearchField
 
 #: Remembered last folder for import and export.
@@ -326,21 +327,27 @@ class ExchangeRegisterPage(RegisterPage):
         mapping_dialog = ColumnMappingDialog(table, parent=self)
         if not mapping_dialog.exec():
             return False
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        progress = ProgressDialog(_("Importing “{name}”…").format(name=Path(path).name), self)
+        self.progress_dialog = progress  # (for tests)
         try:
-            result = self.ctx.write(exchanges_io.import_table, table, mapping_dialog.mapping())
+            result = self.ctx.write(exchanges_io.import_table, table, mapping_dialog.mapping(), progress=progress)
+        except Cancelled as exc:
+            self.status.emit(exc.message)
+            return False
         except ImportRefused as exc:
-            QApplication.restoreOverrideCursor()
+            progress.close()
             if exc.rows:
                 ImportReportDialog(exc, parent=self).exec()
             else:
                 messages.error(self, exc.message)
             return False
         except CoreError as exc:
-            QApplication.restoreOverrideCursor()
+            progress.close()
             messages.error(self, exc.message)
             return False
-        QApplication.restoreOverrideCursor()
+        finally:
+            progress.close()
+            progress.deleteLater()
         n = result.total
         messages.info(
             self,

@@ -178,9 +178,8 @@ class AttachmentsWidget(Retranslatable, QWidget):
             _open_dir = tempfile.TemporaryDirectory(prefix="commission-desk-")
         folder = Path(_open_dir.name) / a.sha256[:16]
         folder.mkdir(exist_ok=True)
-        target = folder / a.filename
         try:
-            self.ctx.read(service.save_copy, a.id, target)
+            target = self.ctx.read(service.open_copy, a.id, folder)
         except CoreError as exc:
             messages.error(self, exc.message)
             return

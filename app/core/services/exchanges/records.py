@@ -135,18 +135,21 @@ def _check_dates(values: dict, today: dt.date) -> None:
                 break
 
 
-def validate(session: Session, data: ExchangeData, today: dt.date | None = None) -> ExchangeData:
+def validate(
+    session: Session, data: ExchangeData, today: dt.date | None = None, *, side_ids: set[int] | None = None
+) -> ExchangeData:
     """The cleaned data, or the first problem as a ValidationError naming its field.
 
     First every field's declared rules (:data:`EXCHANGE`: required, lengths, ranges, choices),
-    then the rules that tie fields together or look into the database.
+    then the rules that tie fields together or look into the database. An import checking many
+    rows passes the ``side_ids`` it read once.
     """
     today = today or dt.date.today()
     values = _clean(data)
     EXCHANGE.validate(values, ["kind"])
     kind = ExchangeKind(values["kind"])
 
-    sides = {s.id: s for s in session.execute(select(Side)).scalars()}
+    sides = side_ids if side_ids is not None else set(session.execute(select(Side.id)).scalars())
     if values["from_side_id"] not in sides:
         raise ValidationError(N_("Choose the side that gives the item."), field="from_side_id")
     if values["to_side_id"] not in sides:

@@ -14,8 +14,9 @@ import datetime as dt
 import os
 import re
 import uuid as uuid_module
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -24,11 +25,11 @@ from app.core.changes import Change, changes
 from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
-from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Meeting, Side
+from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
 from app.core.services import tables
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
-from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, Lazy
+from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, INPUT_FIELDS, Lazy
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tables import Table
 from app.i18n import N_, _, current_language, doc_gettext
@@ -56,6 +57,10 @@ IMPORT_FIELDS = tuple(f.name for f in EXCHANGE.imported())
 REQUIRED_FIELDS = required_fields()
 
 _PUBLISHED = (N_("Published"), N_("Unpublished"))
+#: Rows checked, and written, at a time; progress is reported after each batch.
+BATCH = 1000
+#: progress(done, total): called as an import goes on; it may raise to cancel it.
+Progress = Callable[[int, int], None]
 
 
 # --- export --------------------------------------------------------------------------------------
@@ -142,13 +147,21 @@ def read_file(path: str | os.PathLike[str]) -> Table:
     return tables.require_rows(tables.read_table(path, tables.CSV_XLSX))
 
 
+@lru_cache(maxsize=4096)
 def _norm(text: str) -> str:
     return re.sub(r"[\s:：.,，。()（）_\-]+", " ", str(text)).strip().casefold()
 
 
-def _names(msgid: str) -> set[str]:
+def _names(msgid: str) -> frozenset[str]:
     """A label in English, Chinese and Russian, normalised."""
-    return {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
+    return _names_in(msgid, current_language())
+
+
+@lru_cache(maxsize=1024)
+def _names_in(msgid: str, _language: str) -> frozenset[str]:
+    return frozenset(
+        {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
+    )
 
 
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
@@ -407,10 +420,17 @@ class ImportResult:
 
 
 def parse_table(
-    session: Session, table: Table, mapping: dict[str, int], today: dt.date | None = None
+    session: Session,
+    table: Table,
+    mapping: dict[str, int],
+    today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> list[ExchangeData]:
-    """Every row of the file as checked ExchangeData, or ImportRefused listing every bad row."""
+    """Every row of the file as checked ExchangeData, or ImportRefused listing every bad row.
+    ``progress(done, total)`` is called every :data:`BATCH` rows (checking counts as the first
+    half of the work, writing as the second)."""
     today = today or dt.date.today()
+    total = 2 * len(table.rows)
     check_mapping(mapping)
     column_name = {f: (table.headers[i] or _("Column {n}").format(n=i + 1)) for f, i in mapping.items()}
 
@@ -423,7 +443,10 @@ def parse_table(
     problems: list[RowError] = []
     good: list[ExchangeData] = []
     seen_uuids: dict[str, int] = {}
-    for number, cells in table.rows:
+    side_ids = set(look.sides.values())
+    for done, (number, cells) in enumerate(table.rows):
+        if progress is not None and done % BATCH == 0:
+            progress(done, total)
         by_field = {f: cells[i] for f, i in mapping.items() if i < len(cells)}
         values, errors = _row_values(by_field, look)
         for field, exc in errors:
@@ -446,44 +469,66 @@ def parse_table(
             problems.append(RowError(number, header("kind"), N_("Give the kind.")))
             continue
         try:
-            data = service.validate(session, ExchangeData(**values), today)
+            data = service.validate(session, ExchangeData(**values), today, side_ids=side_ids)
         except ValidationError as exc:
             problems.append(RowError(number, header(exc.field or ""), exc.msgid, **exc.params))
             continue
         good.append(data)
     if problems:
-        raise ImportRefused(
-            N_(
-                "“{name}” was not imported. Rows with errors: {count}. Correct them and import the file again."
-            ),
-            rows=problems,
-            name=table.name,
-            count=len({p.row for p in problems}),
-        )
+        raise tables.refused(table.name, problems)
     return good
 
 
 @changes(Change.EXCHANGES)
 def import_table(
-    session: Session, table: Table, mapping: dict[str, int], today: dt.date | None = None
+    session: Session,
+    table: Table,
+    mapping: dict[str, int],
+    today: dt.date | None = None,
+    progress: Progress | None = None,
 ) -> ImportResult:
-    """Check every row, then write them all (in the caller's transaction) or nothing."""
-    items = parse_table(session, table, mapping, today)
+    """Check every row, then write them all (in the caller's transaction) or nothing, in batches
+    of :data:`BATCH` rows. ``progress(done, total)`` may raise (Cancel) to write nothing."""
+    items = parse_table(session, table, mapping, today, progress)
+    total = 2 * len(items)
     added = updated = 0
-    for data in items:
-        if data.id is not None:
-            updated += 1
-        else:
+    for start in range(0, len(items), BATCH):
+        if progress is not None:
+            progress(len(items) + start, total)
+        rows = []
+        for data in items[start : start + BATCH]:
+            if data.id is not None:  # a record already in the register (its ID): the register's save
+                service.store_validated(session, data)
+                updated += 1
+                continue
+            # A new row through the ORM, not a bulk INSERT, so that the model's events (derived
+            # columns, search text, whatever listens to a flush) see it as a save would; but one
+            # flush per batch, not per row.
+            row = Exchange()
+            if data.uuid:
+                row.uuid = data.uuid
+            for f in INPUT_FIELDS:
+                setattr(row, f, getattr(data, f))
+            session.add(row)
+            rows.append(row)
             added += 1
-        service.store_validated(session, data)
-    session.flush()
+        session.flush()
+        for row in rows:  # a register of 100,000 rows is not kept in memory
+            session.expunge(row)
+    if progress is not None:
+        progress(total, total)
     return ImportResult(added, updated)
 
 
-def import_file(session: Session, path: str | os.PathLike[str], today: dt.date | None = None) -> ImportResult:
+def import_file(
+    session: Session,
+    path: str | os.PathLike[str],
+    today: dt.date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
     """Read a file, map its columns by their headers (in any of the three languages), import it."""
     table = read_file(path)
-    return import_table(session, table, guess_mapping(table.headers), today)
+    return import_table(session, table, guess_mapping(table.headers), today, progress)
 
 
 def describe_refusal(exc: CoreError) -> list[str]:

@@ -1,0 +1,90 @@
+"""Speed and memory of a large Exchanges import: 100,000 rows × 28 columns of XLSX, read (python-
+calamine) and imported in batches, in a child process so that its peak memory is its own.
+Target (issue 16): under 15 s and under 200 MB. A million rows are refused before being read.
+
+Run with ``python -m pytest -m benchmark tests/benchmarks/test_import_benchmark.py -s``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.benchmark
+
+N = 100_000
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _write_workbook(path: Path, n: int) -> None:
+    from app.core.services import tables
+    from app.core.services.exchanges import transfer as xio
+    from app.core.services.exchanges.fields import EXCHANGE
+
+    columns = xio.export_columns()
+    samples = {
+        "kind": lambda i: "Book", "from_side_id": lambda i: "SU", "to_side_id": lambda i: "CN",
+        "title_zh": lambda i: f"机械制造手册 第{i}号", "title_ru": lambda i: f"Справочник машиностроителя № {i}",
+        "quantity": lambda i: 1 + i % 20, "reference": lambda i: f"СК-{i:06d}",
+        "requested_on": lambda i: dt.date(2026, 1, 1) - dt.timedelta(days=i % 3000),
+        "notes": lambda i: "Примечание к записи. " * 3,
+    }  # fmt: skip
+    rows = ([samples[c](i) if c in samples else None for c in columns] for i in range(n))
+    tables.write_table(path, [EXCHANGE[c].header for c in columns], rows)
+
+
+_CHILD = textwrap.dedent(
+    """
+    import resource, sys, time
+    from app.core.db import Database
+    from app.core.services.exchanges import transfer as xio
+    from tests.core.exchange_helpers import TODAY, make_setup
+
+    db = Database.open(sys.argv[2])
+    make_setup(db)
+    start = time.perf_counter()
+    with db.unit() as s:
+        result = xio.import_file(s, sys.argv[1], today=TODAY)
+    took = time.perf_counter() - start
+    print(result.added, round(took, 2), round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
+    """
+)
+
+
+def test_importing_100000_rows(tmp_path):
+    workbook = tmp_path / "big.xlsx"
+    _write_workbook(workbook, N)
+    out = subprocess.run(
+        [sys.executable, "-c", _CHILD, str(workbook), str(tmp_path / "db.sqlite3")],
+        capture_output=True, text=True, cwd=ROOT, check=True,
+    )  # fmt: skip
+    added, seconds, megabytes = out.stdout.split()
+    print(f"\nimport of {N} rows: {seconds} s, peak {megabytes} MB (target 15 s, 200 MB)")
+    assert int(added) == N
+
+
+def test_a_million_rows_are_refused_before_being_read(tmp_path):
+    import zipfile
+
+    from app.core.errors import ImportRefused
+    from app.core.services import tables
+
+    small = tmp_path / "small.xlsx"
+    _write_workbook(small, 10)
+    big = tmp_path / "declared.xlsx"
+    with zipfile.ZipFile(small) as zin, zipfile.ZipFile(big, "w") as zout:
+        for name in zin.namelist():
+            data = zin.read(name)
+            if name.startswith("xl/worksheets/"):
+                data = data.replace(b"<sheetViews>", b'<dimension ref="A1:AB1000001"/><sheetViews>')
+            zout.writestr(name, data)
+    start = time.perf_counter()
+    with pytest.raises(ImportRefused):
+        tables.read_table(big)
+    print(f"\na million declared rows refused in {(time.perf_counter() - start) * 1000:.0f} ms")
