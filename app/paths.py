@@ -81,3 +81,13 @@ def user_cache_dir() -> Path:
 
 def default_db_path() -> Path:
     return user_data_dir() / "commission.sqlite3"
+
+
+def user_config_dir() -> Path:
+    """Per-laptop configuration kept outside the database (the pinned certificate fingerprints)."""
+    override = os.environ.get("COMMISSION_DESK_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir as _ucd
+
+    return Path(_ucd(APP_ID, ORG_NAME))

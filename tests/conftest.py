@@ -38,6 +38,12 @@ def _english_again():
     i18n.set_language("en")
 
 
+@pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path_factory, monkeypatch):
+    """Every test has its own per-laptop config (pinned certificate fingerprints)."""
+    monkeypatch.setenv("COMMISSION_DESK_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "commission.sqlite3"

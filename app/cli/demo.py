@@ -23,6 +23,15 @@ def register(sub) -> None:
         help=_("the date the demo's deadlines and alerts are counted from (default: today)"),
     )
     p.add_argument(
+        "--scale",
+        choices=("demo", "large"),
+        default="demo",
+        help=_(
+            "demo: the demo commission; large: twenty years of records besides it (40 sessions, 100,000 "
+            "exchanges, 20,000 expert assignments, 50,000 expenses), to measure speed with"
+        ),
+    )
+    p.add_argument(
         "--encrypt",
         action="store_true",
         help=_("encrypt the new database with the passphrase of --db-passphrase-file or {var}").format(
@@ -62,7 +71,11 @@ def run(args) -> int:
                         path=db.path
                     )
                 )
-            build_demo(s, today)
+            ctx = build_demo(s, today)
+            if getattr(args, "scale", "demo") == "large":
+                from app.core.demo import large
+
+                large.build(ctx)
     finally:
         db.close()
     print(_("Demo database created: {path}").format(path=db.path))

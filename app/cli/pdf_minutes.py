@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 
-from app.cli import common, pdf
+from app.cli import common, keys, pdf
 from app.i18n import _
 
 
@@ -50,6 +50,12 @@ def register(kinds) -> None:
             "the confidentiality marking in Chinese and Russian, such as 秘密/Секретно (default: the minutes' own)"
         ),
     )
+    p.add_argument(
+        "--sign-with",
+        metavar="FILE.p12",
+        help=_("sign the PDF digitally (PAdES) with this side's key; the pages stay the registered print"),
+    )
+    keys.add_passphrase_option(p)
 
 
 def run(args) -> int:
@@ -73,6 +79,13 @@ def run(args) -> int:
         marking_zh=marking_zh,
         marking_ru=marking_ru,
     )
+    if args.sign_with and getattr(args, "pdfa", False):  # making the PDF/A copy rewrites the file
+        raise common.CommandError(
+            _(
+                "--sign-with cannot be combined with --pdfa: sign the PDF/A copy afterwards with “commission-desk sign”."
+            )
+        )
+    key = keys.open_key(args, args.sign_with) if args.sign_with else None
     db = common.open_db(args, create=False)
     try:
         with db.unit() as s:
@@ -94,6 +107,13 @@ def run(args) -> int:
                 if not src.signed and not options.reading and not options.draft:
                     message += " " + _("(--draft prints a proof.)")
                 raise common.CommandError(message, common.EXIT_FAILED) from exc
+            if key is not None:
+                if not src.signed or options.draft:
+                    raise common.CommandError(
+                        _("Only copies of signed minutes are signed digitally, not proofs."),
+                        common.EXIT_FAILED,
+                    )
+                data = _signed(s, data, key)
     finally:
         db.close()
     pdf.write_output(data, args.output)
@@ -105,7 +125,18 @@ def run(args) -> int:
     else:
         print(_("{path}: signature original for {side} (pages: {pages}; fingerprint {fingerprint})").format(
             side=copy, **values))  # fmt: skip
+    if key is not None:
+        print(_("Signed digitally by {name}.").format(name=key.signer_name))
     return 0
+
+
+def _signed(session, data: bytes, key) -> bytes:
+    from app.core.crypto import pdfsign, trust
+
+    try:
+        return pdfsign.sign(data, key, trust.side_of(session, key.certificate))
+    except pdfsign.SigningFailed as exc:
+        raise common.CommandError(exc.message) from exc
 
 
 def _page_count(data: bytes) -> int:

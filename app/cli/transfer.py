@@ -14,7 +14,7 @@ import importlib
 from app.cli import common
 from app.i18n import _
 
-KINDS = ("exchanges", "minutes", "statement", "correspondence")
+KINDS = ("exchanges", "minutes", "glossary", "memory", "statement", "correspondence")
 
 
 def _modules():
@@ -26,17 +26,23 @@ def register(sub) -> None:
     imp = sub.add_parser(
         "import",
         help=_("import a file into a register"),
-        description=_("Import a CSV, XLSX or DOCX file into a register. A file with a bad row is refused whole."),
+        description=_(
+            "Import a CSV, XLSX, DOCX, XLIFF or TBX file into a register. A file with a bad row is refused whole."
+        ),
         parents=[common.options_parser()],
     )
     imp_kinds = imp.add_subparsers(dest="kind", metavar=_("REGISTER"), title=_("registers"), required=True)
     exp = sub.add_parser(
         "export",
         help=_("export a register to a file"),
-        description=_("Export a register to a CSV or XLSX file, with headers in the interface language."),
+        description=_(
+            "Export a register to a file: CSV or XLSX; the minutes also to DOCX and XLIFF, the glossary "
+            "to TBX, the translation memory to TMX."
+        ),
         parents=[common.options_parser()],
     )
     exp_kinds = exp.add_subparsers(dest="kind", metavar=_("REGISTER"), title=_("registers"), required=True)
     for m in modules:
-        m.register_import(imp_kinds)
+        if hasattr(m, "register_import"):  # the translation memory is only written
+            m.register_import(imp_kinds)
         m.register_export(exp_kinds)

@@ -1,11 +1,13 @@
 """commission-desk import minutes / export minutes: a session's minutes from and to a file.
 
-    commission-desk import minutes --db PATH --session N FILE
-    commission-desk export minutes --db PATH --session N -o FILE
+    commission-desk import minutes --db PATH --session N FILE      (.csv .xlsx .docx: appended;
+                                                                   .xlf .xliff: targets updated)
+    commission-desk export minutes --db PATH --session N -o FILE   (.csv .xlsx .docx .xlf .xliff)
+                                   [--source zh|ru] [--xliff 1.2|2.0]
 
-Exit status: 0 done; 1 refused for what the file holds (bad rows, every one listed; signed
-minutes); 2 the command cannot run (the database, the session or the file cannot be found, opened
-or decoded).
+Exit status: 0 done (an XLIFF import lists on stderr the units it left out); 1 refused for what
+the file holds (bad rows, every one listed; not well-formed XML; wrong languages; signed minutes);
+2 the command cannot run (the database, the session or the file cannot be found, opened or decoded).
 """
 
 from __future__ import annotations
@@ -36,11 +38,13 @@ def register_import(sub) -> None:
         description=_(
             "Append the rows of a two-column table to a session's minutes, as drafts: CSV (UTF-8) or XLSX "
             "whose first row names the columns zh, ru and optionally kind and part; or DOCX, the first "
-            "table with two columns, Chinese on the left. A file with a bad row is refused whole."
+            "table with two columns, Chinese on the left. A file with a bad row is refused whole. "
+            "An XLIFF file (.xlf, .xliff) written by export minutes updates the target texts and "
+            "statuses of the segments it names, never an initialled segment; units it cannot use are listed."
         ),
     )
     _session_argument(p)
-    p.add_argument("file", metavar="FILE", help=_("the CSV, XLSX or DOCX file"))
+    p.add_argument("file", metavar="FILE", help=_("the CSV, XLSX, DOCX or XLIFF file"))
 
 
 def register_export(sub) -> None:
@@ -50,12 +54,24 @@ def register_export(sub) -> None:
         _("write a session's minutes to a file"),
         run_export,
         description=_(
-            "Write a session's minutes to a CSV (UTF-8) or XLSX file with the columns zh, ru, kind and part. "
-            "The CSV file imports back to the same text."
+            "Write a session's minutes to a CSV (UTF-8) or XLSX file with the columns zh, ru, kind and part; "
+            "to a DOCX file, the two-column table interpreters exchange in Word; or to an XLIFF file "
+            "(.xlf, .xliff) for translation tools, one unit per segment. CSV and DOCX files import back "
+            "to the same text."
         ),
     )
     _session_argument(p)
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help=_("the .csv or .xlsx file to write"))
+    p.add_argument(
+        "-o", "--output", metavar="FILE", required=True,
+        help=_("the .csv, .xlsx, .docx, .xlf or .xliff file to write"),
+    )  # fmt: skip
+    p.add_argument(
+        "--source", choices=("zh", "ru"), default="zh",
+        help=_("XLIFF: the language of the source text (default: zh)"),
+    )  # fmt: skip
+    p.add_argument(
+        "--xliff", choices=("1.2", "2.0"), default="1.2", help=_("XLIFF: the version to write (default: 1.2)")
+    )
 
 
 def _meeting_id(session, number: int) -> int:
@@ -75,6 +91,8 @@ def run_import(args) -> int:
     path = Path(args.file).expanduser()
     if not path.is_file():
         raise common.CommandError(_("There is no file “{name}”.").format(name=path), common.EXIT_ERROR)
+    if path.suffix.lower() in XLIFF_SUFFIXES:
+        return _run_import_xliff(args, path)
     db = common.open_db(args)
     try:
         with db.unit() as s:
@@ -82,13 +100,7 @@ def run_import(args) -> int:
             try:
                 n = import_minutes(s, meeting_id, path)
             except ImportRefused as exc:
-                for row in exc.rows:
-                    print(
-                        _("row {row}, column {column}: {message}").format(
-                            row=row.row, column=row.column, message=row.message
-                        ),
-                        file=sys.stderr,
-                    )
+                _print_refused_rows(exc)
                 status = common.EXIT_ERROR if exc.unreadable else common.EXIT_FAILED
                 raise common.CommandError(exc.message, status) from None
             except ValidationError as exc:
@@ -105,19 +117,77 @@ def run_import(args) -> int:
     return common.EXIT_OK
 
 
-def run_export(args) -> int:
-    from app.core.errors import NotFoundError, ValidationError
-    from app.core.services.minutes.transfer import export_minutes
+def _print_refused_rows(exc) -> None:
+    for row in exc.rows:
+        print(
+            _("row {row}, column {column}: {message}").format(
+                row=row.row, column=row.column, message=row.message
+            ),
+            file=sys.stderr,
+        )
 
-    out = Path(args.output).expanduser()
-    if out.suffix.lower() not in (".csv", ".xlsx"):
-        raise common.CommandError(_("Export to a .csv or an .xlsx file."), common.EXIT_ERROR)
+
+def _run_import_xliff(args, path: Path) -> int:
+    from app.core.errors import ImportRefused, NotFoundError, ValidationError
+    from app.core.services.minutes.xliff import import_xliff
+    from app.i18n.wording import session_name
+
     db = common.open_db(args)
     try:
         with db.unit() as s:
             meeting_id = _meeting_id(s, args.session)
             try:
-                n = export_minutes(s, meeting_id, out)
+                plan = import_xliff(s, meeting_id, path)
+            except ImportRefused as exc:
+                _print_refused_rows(exc)
+                raise common.CommandError(exc.message, common.EXIT_FAILED) from None
+            except (ValidationError, NotFoundError) as exc:
+                raise common.CommandError(exc.message, common.EXIT_FAILED) from None
+    finally:
+        db.close()
+    for skipped in plan.skipped:
+        print(_("unit {unit}: {message}").format(unit=skipped.unit, message=skipped.message), file=sys.stderr)
+    n = len(plan.changes)
+    print(
+        ngettext(
+            "{session}: {n} segment of the minutes was updated.",
+            "{session}: {n} segments of the minutes were updated.",
+            n,
+        ).format(n=n, session=session_name(args.session))
+    )
+    if plan.skipped:
+        k = len(plan.skipped)
+        print(
+            ngettext(
+                "{n} unit was left out (listed above).", "{n} units were left out (listed above).", k
+            ).format(n=k)
+        )
+    return common.EXIT_OK
+
+
+XLIFF_SUFFIXES = (".xlf", ".xliff")
+EXPORT_SUFFIXES = (".csv", ".xlsx", ".docx", *XLIFF_SUFFIXES)
+
+
+def run_export(args) -> int:
+    from app.core.errors import NotFoundError, ValidationError
+    from app.core.services.minutes.transfer import export_minutes
+    from app.core.services.minutes.xliff import export_xliff
+
+    out = Path(args.output).expanduser()
+    if out.suffix.lower() not in EXPORT_SUFFIXES:
+        raise common.CommandError(
+            _("Export to a .csv, .xlsx, .docx, .xlf or .xliff file."), common.EXIT_ERROR
+        )
+    db = common.open_db(args)
+    try:
+        with db.unit() as s:
+            meeting_id = _meeting_id(s, args.session)
+            try:
+                if out.suffix.lower() in XLIFF_SUFFIXES:
+                    n = export_xliff(s, meeting_id, out, args.source, args.xliff)
+                else:
+                    n = export_minutes(s, meeting_id, out)
             except NotFoundError as exc:
                 raise common.CommandError(exc.message, common.EXIT_FAILED) from None
             except ValidationError as exc:

@@ -239,3 +239,11 @@ class RevisionAction(LabeledEnum):
     MERGE = "merge", N_("Merged")
     IMPORT = "import", N_("Imported")
     PROPERTIES = "properties", N_("Properties changed")
+
+
+class TermStatus(LabeledEnum):
+    """How a glossary term pair may be used (TBX-Basic's administrative status)."""
+
+    PREFERRED = "preferred", N_("Preferred")
+    ADMITTED = "admitted", N_("Admitted")
+    DEPRECATED = "deprecated", N_("Deprecated, not to be used")

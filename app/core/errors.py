@@ -4,6 +4,12 @@ from __future__ import annotations
 
 from app.i18n import N_, _
 
+#: What a stale save says.
+CONFLICT = N_(
+    "This record was changed by someone else after you opened it. "
+    "Nothing was saved: compare the two versions and choose what to keep."
+)
+
 
 class CoreError(Exception):
     """Base class: carries an untranslated message (a msgid) and its parameters."""
@@ -86,3 +92,42 @@ class Cancelled(CoreError):
 
 class DatabaseBusyError(CoreError):
     """Another program kept the database busy (writing) for longer than we wait."""
+
+
+class ConflictError(CoreError):
+    """A stale save: the record was changed by someone else after it was read for this save.
+
+    Nothing was saved. ``mine`` holds the values the save wanted to write and ``theirs`` the values
+    now stored (both ``{field: value}``, the same fields), ``expected`` the version the record was
+    read at and ``version`` the version now stored, which a save of the merged values gives back.
+    ``fields`` lists the fields in which the two differ; ``changed_by`` and ``changed_at`` say who
+    made the stored version and when, when known.
+    """
+
+    def __init__(
+        self,
+        message: str = "",
+        /,
+        *,
+        mine: dict | None = None,
+        theirs: dict | None = None,
+        expected: int | None = None,
+        version: int | None = None,
+        changed_by: str = "",
+        changed_at: object = None,
+        **params: object,
+    ) -> None:
+        super().__init__(
+            message or CONFLICT,
+            **params,
+        )
+        self.mine = dict(mine or {})
+        self.theirs = dict(theirs or {})
+        self.expected = expected
+        self.version = version
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+
+    @property
+    def fields(self) -> list[str]:
+        return [k for k in self.mine if k in self.theirs and self.mine[k] != self.theirs[k]]

@@ -34,4 +34,22 @@ def apply_language(code: str | None) -> str:
     if isinstance(app, QApplication):
         for widget in app.topLevelWidgets():
             QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
+        _forget_measurements(app)
     return lang
+
+
+def _forget_measurements(app: QApplication) -> None:
+    """Sizes measured in the old language would clip the new one. A combo box measures its items
+    once, when first shown (switching its size policy back and forth makes it measure again), and a
+    hidden page keeps the sizes its layouts cached: both are measured again."""
+    from PySide6.QtWidgets import QComboBox, QLayout
+
+    adjust = QComboBox.SizeAdjustPolicy.AdjustToContents
+    for top in app.topLevelWidgets():
+        for layout in top.findChildren(QLayout):
+            layout.invalidate()
+        for combo in top.findChildren(QComboBox):
+            policy = combo.sizeAdjustPolicy()
+            if policy != adjust:
+                combo.setSizeAdjustPolicy(adjust)
+                combo.setSizeAdjustPolicy(policy)

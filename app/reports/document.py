@@ -231,6 +231,51 @@ class HeadedTable(Flowable):
         return [self.heading, *([Spacer(1, self.gap)] if self.gap else []), *parts]
 
 
+class WithTail(Flowable):
+    """A table and what closes it (a total, a note): the closing lines never open a page by
+    themselves; the table's last ``keep`` rows go over with them."""
+
+    def __init__(self, body: Table, tail: Sequence[Flowable], keep: int = KEEP_ROWS) -> None:
+        super().__init__()
+        self.body, self.tail, self.keep = body, list(tail), keep
+        rows = len(body._cellvalues)
+        if rows > keep:
+            body.setStyle([("NOSPLIT", (0, rows - keep), (-1, rows - 1))])
+
+    def _tail_height(self, avail_width: float) -> float:
+        total = 0.0
+        for f in self.tail:
+            _w, h = f.wrap(avail_width, 10_000)
+            total += h + f.getSpaceBefore() + f.getSpaceAfter()
+        return total
+
+    def wrap(self, avail_width, avail_height):
+        th = self._tail_height(avail_width)
+        _w, self._body_height = self.body.wrap(avail_width, max(avail_height - th, 0))
+        self.width, self.height = avail_width, self._body_height + th
+        return self.width, self.height
+
+    def draw(self) -> None:
+        y = self.height - self._body_height
+        self.body.drawOn(self.canv, 0, y)
+        for f in self.tail:
+            _w, h = f.wrap(self.width, 10_000)
+            y -= f.getSpaceBefore() + h
+            f.drawOn(self.canv, 0, y)
+            y -= f.getSpaceAfter()
+
+    def split(self, avail_width, avail_height):
+        th = self._tail_height(avail_width)
+        _w, bh = self.body.wrap(avail_width, avail_height)
+        if bh + th <= avail_height:
+            return [self]
+        # the table fits and its closing lines do not: its last rows go over with them
+        parts = self.body.split(avail_width, avail_height - th if bh <= avail_height else avail_height)
+        if len(parts) < 2:
+            return []
+        return [*parts[:-1], WithTail(parts[-1], self.tail, 0)]
+
+
 def _furniture_canvas(furnished: Furniture):
     """A canvas class that knows the page count when it draws each page's furniture."""
 

@@ -30,6 +30,7 @@ from app.reports.document import (
     Furniture,
     HeadedTable,
     Meta,
+    WithTail,
     keep_group,
     para,
     render,
@@ -160,10 +161,11 @@ def experts_on_site(session: Session, date_from: dt.date, date_to: dt.date, lang
             sending=sending.short_name(lang), receiving=receiving.short_name(lang)
         )
         # the heading goes to the next page with the column header and the first rows under it
-        story.append(HeadedTable(para(title, heading), _table(rows, lang, st, _d)))
-        story.append(Spacer(1, 2 * mm))
         n = len({e.person.id for e in rows})
-        story.append(para(_dn("Total: {n} person.", "Total: {n} people.", n).format(n=n), st.right))
+        total = para(_dn("Total: {n} person.", "Total: {n} people.", n).format(n=n), st.right)
+        # the total goes over the page with the table's last rows, never alone at the top
+        body = WithTail(_table(rows, lang, st, _d), [Spacer(1, 2 * mm), total])
+        story.append(HeadedTable(para(title, heading), body))
         counts = Counter(e.person.id for e in rows)
         twice = sorted({e.person.name(lang) for e in rows if counts[e.person.id] > 1})
         if twice:

@@ -100,7 +100,7 @@ class MemorandumData:
             for e in d.entries:
                 if e.event:
                     out += [e.event.title_zh, e.event.title_ru, e.event.place_zh, e.event.place_ru]
-        out += [a.filename for _i, a in self.materials]
+        out += [x for _i, a in self.materials for x in (a.filename, a.title_zh, a.title_ru)]
         return out
 
     def fingerprint(self) -> str:
@@ -117,7 +117,7 @@ class MemorandumData:
                         e.event.duration_minutes, e.event.place_zh, e.event.place_ru]
                        for d in self.schedule.days for e in d.entries if e.event],
             "delegations": [[s.code, [[m.person_id, m.role] for m in ms]] for s, ms in self.delegations],
-            "materials": [[i.id, a.sha256, a.filename] for i, a in self.materials],
+            "materials": [[i.id, a.sha256, a.filename, a.title_zh, a.title_ru] for i, a in self.materials],
             "issued": self.issued_on,
         }  # fmt: skip
         digest = hashlib.sha256(json.dumps(content, ensure_ascii=False, default=str).encode()).hexdigest()
@@ -319,14 +319,15 @@ def build_story(data: MemorandumData, lang: str) -> list:
 
 
 def material_title(a: AttachmentData, item: AgendaItemData, number: int | None, lang: str) -> str:
-    """What a material is called in the document: its file name without the extension when that
-    is written in the document's language, else what it is to ("Material to agenda item 2: …")."""
-    stem = a.filename.rsplit(".", 1)[0] if "." in a.filename else a.filename
-    stem = stem.replace("_", " ").strip()
-    chinese = any("\u4e00" <= ch <= "\u9fff" for ch in stem)
-    cyrillic = any("\u0400" <= ch <= "\u04ff" for ch in stem)
-    if stem and ((lang == "zh" and chinese) or (lang == "ru" and cyrillic and not chinese)):
-        return stem
+    """What a material is called in the document: its title in the document's language; for a
+    file attached without one, its file name without the extension when that is written in the
+    document's language, else what it is to ("Material to agenda item 2: …")."""
+    if a.title(lang):
+        return a.title(lang)
+    if not (a.title_zh or a.title_ru):
+        guessed = attachments.default_titles(a.filename)[0 if lang == "zh" else 1]
+        if guessed:
+            return guessed
     _d = doc_gettext(lang)
     return _d("Material to agenda item {number}: {title}").format(number=number, title=item.title(lang))
 

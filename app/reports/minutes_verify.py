@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy.orm import Session
 
@@ -36,7 +36,7 @@ from app.reports import minutes as report
 from app.reports import pdf_pages
 from app.reports.pdf_pages import Unreadable
 
-__all__ = ["Unreadable", "Verdict", "read_pdf", "session_label", "verify_pdf"]
+__all__ = ["Unreadable", "Verdict", "read_pdf", "session_label", "signature_lines", "verify_pdf"]
 
 #: How many characters of context a difference is shown with, on each side.
 CONTEXT = 12
@@ -53,6 +53,21 @@ class Verdict:
     detail: str = ""
     #: compared with a copy in the print register (else with a fresh print of the signed content)
     registered: bool = False
+    #: the PDF's digital signatures (:class:`app.core.crypto.pdfsign.PdfSignature`), in order
+    signatures: tuple = ()
+    #: the stored content's own signatures (:class:`app.core.crypto.record.RecordSignature`)
+    record_signatures: tuple = ()
+    #: signed: the revision before the first signature is byte for byte a registered copy
+    original_registered: bool = False
+
+    @property
+    def signed_digitally(self) -> bool:
+        return bool(self.signatures or self.record_signatures)
+
+    @property
+    def all_valid(self) -> bool:
+        """The content matches and every digital signature present is valid and trusted."""
+        return self.match and all(s.ok for s in self.signatures) and all(s.ok for s in self.record_signatures)
 
 
 _SPACE = re.compile(r"\s+")
@@ -130,6 +145,36 @@ def _compare(found: pdf_pages.PdfPages, expected: pdf_pages.PdfPages, registered
 
 
 def verify_pdf(session: Session, data: bytes) -> Verdict:
+    """The content comparison (:func:`verify_content`), with every digital signature checked: the
+    PDF's own (PAdES, pyHanko) and those of the stored content."""
+    from app.core.crypto import pdfsign
+    from app.core.crypto import record as record_signatures
+
+    verdict = verify_content(session, data)
+    if not pdfsign.has_signatures(data):
+        sigs, original_registered = (), False
+    else:
+        sigs = tuple(pdfsign.validate(session, data))
+        first = pdfsign.original(data)
+        original_registered = first is not None and any(
+            prints.find_by_sha256(session, hashlib.sha256(c).hexdigest()) is not None
+            for c in _eol_variants(first)
+        )
+    values = report.parse_keywords(pdf_pages.read(data).keywords)
+    row = signing.find_by_uuid(session, values["uuid"]) if values else None
+    stored = tuple(record_signatures.signatures(session, row)) if row is not None and row.locked else ()
+    return replace(
+        verdict, signatures=sigs, record_signatures=stored, original_registered=original_registered
+    )
+
+
+def _eol_variants(data: bytes) -> list[bytes]:
+    """The first revision with and without the line ends after its ``%%EOF``."""
+    bare = data.rstrip(b"\r\n")
+    return [data, bare, bare + b"\n", bare + b"\r\n"]
+
+
+def verify_content(session: Session, data: bytes) -> Verdict:
     pages = pdf_pages.read(data)
     values, texts = report.parse_keywords(pages.keywords), pages.texts
     if values is None:
@@ -181,3 +226,31 @@ def verify_pdf(session: Session, data: bytes) -> Verdict:
         if reason:
             return Verdict(False, reason, detail=how or detail, registered=registered, **out)
     return Verdict(True, "", detail=detail, registered=registered, **out)
+
+
+def signature_lines(verdict: Verdict) -> list[str]:
+    """What ``verify`` says about the digital signatures, one line each (translated)."""
+    out: list[str] = []
+    if not verdict.signed_digitally:
+        if not verdict.fingerprint:  # not a print of minutes this database knows: nothing to say of keys
+            return []
+        return [_("No digital signature is present (the minutes were signed before keys were used).")]
+    for n, sig in enumerate(verdict.signatures, start=1):
+        state = _("intact") if sig.intact and sig.unchanged_after else (
+            _("NOT intact: the file was changed after this signature") if sig.intact else _("NOT intact"))  # fmt: skip
+        when = wording.short_datetime(sig.signed_at) if sig.signed_at else "?"
+        out.append(_("PDF signature {n}: {signer} ({side}), {time}: {state}; {trust}.").format(
+            n=n, signer=sig.signer, side=sig.side or "?", time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if verdict.signatures:
+        if verdict.original_registered:
+            out.append(_("The pages signed are byte for byte the copy in the print register."))
+    else:
+        out.append(_("The PDF carries no digital signature."))
+    for sig in verdict.record_signatures:
+        when = wording.short_datetime(sig.signed_at) if sig.signed_at else "?"
+        state = _("valid") if sig.valid else _("DOES NOT VERIFY (forgery)")
+        out.append(_("Signature of the stored content by {side}: {signer}, {time}: {state}; {trust}.").format(
+            side=sig.side, signer=sig.signer, time=when, state=state, trust=sig.trust.label))  # fmt: skip
+    if not verdict.record_signatures:
+        out.append(_("The stored content of these minutes carries no digital signature."))
+    return out

@@ -7,21 +7,37 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtGui import QFont, QFontDatabase, QIcon
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, ORG_NAME, __version__, i18n, paths
 
 _registered_families: list[str] = []
 
-#: The Chinese font shipped in resources/fonts: registered so that Chinese renders on a laptop
-#: that has no CJK font at all.
-UI_FONTS = ("wqy-microhei.ttc",)
+#: Fonts shipped in resources/fonts for the interface: PT Sans for Latin and Cyrillic when the
+#: system's interface font lacks Cyrillic (or is itself a Chinese font), and WenQuanYi Micro Hei as
+#: the fallback for Han characters, so that Chinese renders on a laptop that has no CJK font.
+UI_FONTS = ("PTSans-Regular.ttf", "PTSans-Bold.ttf", "wqy-microhei.ttc")
+LATIN_FAMILY = "PT Sans"
 CJK_FAMILY = "WenQuanYi Micro Hei"
+CJK_FAMILIES = (CJK_FAMILY, "WenQuanYi Micro Hei Mono", "WenQuanYi Zen Hei", "AR PL UMing CN")
+
+
+def interface_families(system_family: str) -> list[str]:
+    """The interface font's families, in order: the system's own when it draws Cyrillic and is not
+    a Chinese font, else PT Sans; then the bundled Chinese font for Han characters."""
+    first: list[str] = []
+    writing = QFontDatabase.writingSystems(system_family) if system_family else []
+    if system_family and system_family not in CJK_FAMILIES and QFontDatabase.WritingSystem.Cyrillic in writing:
+        first.append(system_family)
+    if LATIN_FAMILY in QFontDatabase.families() and LATIN_FAMILY not in first:
+        first.append(LATIN_FAMILY)
+    return [*first, CJK_FAMILY]
 
 
 def register_fonts() -> list[str]:
-    """Register the shipped fonts with Qt and add the Chinese one to the default font's fallbacks."""
+    """Register the shipped fonts with Qt and set the interface font: a Latin/Cyrillic font first,
+    the bundled Chinese one as its fallback."""
     if _registered_families:
         return _registered_families
     for name in UI_FONTS:
@@ -30,12 +46,9 @@ def register_fonts() -> list[str]:
             _registered_families.extend(QFontDatabase.applicationFontFamilies(fid))
     app = QApplication.instance()
     if app is not None and _registered_families:
+        system = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
         font = QFont(app.font())
-        families = [f for f in font.families() if f] or [font.family()]
-        for fam in (CJK_FAMILY, *_registered_families):
-            if fam not in families:
-                families.append(fam)
-        font.setFamilies(families)
+        font.setFamilies(interface_families(QFontInfo(system).family()))
         app.setFont(font)
     return _registered_families
 
@@ -111,7 +124,7 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphra
     ctx = AppContext()
     from app.ui.database_safety import open_interactively
 
-    db = open_interactively(None, db_path, passphrase=passphrase)
+    db = open_interactively(None, db_path, create=True, passphrase=passphrase)
     if db is not None:
         from app.core.demo import build_demo, is_empty
 

@@ -14,6 +14,7 @@ from app.core.errors import CoreError
 from app.core.services import glyphs
 from app.i18n import _
 from app.ui.context import AppContext
+from app.ui.dialogs.user_name_dialog import UserNameDialog, export_audit_trail, load_user_name
 from app.ui.views.base import View
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
@@ -44,6 +45,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setCentralWidget(self.tabs)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
+        load_user_name()  # who the audit trail names (a setting of this laptop)
         self._create_actions()
         self._create_menus()
         ctx.changed.connect(self._on_changed)
@@ -71,6 +73,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
+        self.act_user_name = self._action("action_user_name", self.edit_user_name)
+        self.act_export_history = self._action("action_export_history", self.export_history)
         from app.ui.database_safety import BackupKeeper
 
         self.backups = BackupKeeper(self)
@@ -94,6 +98,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.addAction(self.act_delete)
         self.act_find = self._action("action_find", lambda: self.current_view().focus_search(), K.Find)
         self.act_fonts = self._action("action_fonts", self.edit_fonts)
+        self.act_certificates = self._action("action_certificates", self.edit_certificates)
         self.act_about = self._action("action_about", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action("action_about_qt", QApplication.aboutQt)
@@ -126,6 +131,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.insertSeparator(self.safety_actions["encrypt"])
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_commission)
+        self.file_menu.addAction(self.act_certificates)
+        self.file_menu.addAction(self.act_user_name)
+        self.file_menu.addAction(self.act_export_history)
         self.file_menu.addSeparator()
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             self.file_menu.addAction(a)
@@ -165,6 +173,9 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_open_db.setText(_("&Open database…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
+        self.act_certificates.setText(_("Cer&tificates of the sides…"))
+        self.act_user_name.setText(_("&User name…"))
+        self.act_export_history.setText(_("E&xport the history of changes…"))
         for key, text in (
             ("backup", _("&Back up now")),
             ("restore", _("&Restore…")),
@@ -296,6 +307,12 @@ class MainWindow(Retranslatable, QMainWindow):
 
         CommissionDialog(self.ctx, self).exec()
 
+    def edit_user_name(self) -> None:
+        UserNameDialog(self).exec()
+
+    def export_history(self) -> None:
+        export_audit_trail(self, self.ctx)
+
     # --- the minutes: signature copies, signing, verifying -----------------------------------
 
     def print_minutes(self) -> None:
@@ -349,10 +366,17 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
         self.act_commission.setEnabled(has_db)
+        self.act_export_history.setEnabled(has_db)
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
+        self.act_certificates.setEnabled(has_db)
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+
+    def edit_certificates(self) -> None:
+        from app.ui.dialogs.certificates_dialog import CertificatesDialog
+
+        CertificatesDialog(self.ctx, self).exec()
 
     def edit_fonts(self) -> None:
         from app.ui.dialogs.font_dialog import FontDialog
@@ -380,8 +404,11 @@ class MainWindow(Retranslatable, QMainWindow):
         geometry = s.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1200, 780)
+        else:  # the first start: as large as a 1366×768 laptop allows, with its task bar
+            from app.ui.dialogs.screen_fit import available
+
+            room = available()
+            self.resize(min(1280, room.width()), room.height())
         state = s.value("window/state")
         if state is not None:
             self.restoreState(state)

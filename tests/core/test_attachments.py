@@ -45,6 +45,47 @@ def test_save_a_copy(db, tmp_path):
     assert out.read_text() == "Перечень"
 
 
+def test_titles_default_from_the_file_name_and_are_edited_later(db, tmp_path):
+    f = tmp_path / "Перечень приборов.txt"
+    f.write_text("1. Микрометр", encoding="utf-8")
+    with db.unit() as s:
+        a = attachments.add_file(s, "agenda_item", 1, f)
+        assert (a.title_zh, a.title_ru) == ("", "Перечень приборов")
+        b = attachments.add_bytes(s, "agenda_item", 1, "scan_01.png", b"\x89PNG")
+        assert (b.title_zh, b.title_ru) == ("", "")
+        c = attachments.add_bytes(s, "agenda_item", 1, "清单.txt", b"x", title_zh=" 供货 清单 ", title_ru="Опись")
+        assert (c.title("zh"), c.title("ru")) == ("供货 清单", "Опись")
+    with db.unit() as s:
+        changed = attachments.set_titles(s, a.id, "拟供应的仪器清单", "Перечень  приборов\n(проект)")
+        assert (changed.title_zh, changed.title_ru) == ("拟供应的仪器清单", "Перечень приборов (проект)")
+    with db.unit() as s:
+        listed = attachments.list_attachments(s, "agenda_item", 1)
+        assert [x.title_zh for x in listed] == ["拟供应的仪器清单", "", "供货 清单"]
+        assert listed[0].filename == "Перечень приборов.txt"  # the file keeps its name
+
+
+def test_a_title_too_long_is_refused_and_nothing_changes(db, tmp_path):
+    with db.unit() as s:
+        a = attachments.add_bytes(s, "agenda_item", 1, "a.txt", b"a", title_ru="Опись")
+    with pytest.raises(ValidationError) as info:
+        with db.unit() as s:
+            attachments.set_titles(s, a.id, "", "я" * (attachments.MAX_TITLE + 1))
+    assert "a.txt" in info.value.message
+    with db.unit() as s:
+        assert attachments.list_attachments(s, "agenda_item", 1)[0].title_ru == "Опись"
+
+
+def test_the_demo_materials_have_titles_in_both_languages(demo_db):
+    from sqlalchemy import select
+
+    from app.core.models import Attachment
+
+    with demo_db.unit() as s:
+        rows = s.execute(select(Attachment)).scalars().all()
+        assert rows
+        assert all(r.title_zh and r.title_ru for r in rows)
+
+
 @pytest.mark.parametrize(
     "name, safe",
     [

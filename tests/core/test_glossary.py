@@ -1,4 +1,4 @@
-"""The glossary: term pairs, their validation, import from CSV/XLSX."""
+"""The glossary: term pairs, their validation and status, import from CSV/XLSX."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 
 from app.core.errors import ImportRefused, ValidationError
 from app.core.services.minutes import glossary as g
+from app.core.services.minutes import termbase as tb
 from app.core.services.minutes.glossary import TermData
 
 
@@ -48,14 +49,14 @@ def test_import_csv_and_xlsx(db, tmp_path):
     csv = tmp_path / "g.csv"
     csv.write_bytes("\ufeffzh,ru,note\n验收,приёмка,\n助手,помощник,俄方用语\n验收,приёмка,\n".encode())
     with db.unit() as s:
-        assert g.import_terms(s, csv) == g.ImportResult(added=2, unchanged=0)
+        assert tb.import_glossary(s, csv) == tb.GlossaryImport(added=2, unchanged=0)
     wb = openpyxl.Workbook()
     wb.active.append(["ru", "zh"])
     wb.active.append(["помощник", "助手"])
     wb.active.append(["журнал", "期刊"])
     wb.save(tmp_path / "g.xlsx")
     with db.unit() as s:
-        assert g.import_terms(s, tmp_path / "g.xlsx") == g.ImportResult(added=1, unchanged=1)
+        assert tb.import_glossary(s, tmp_path / "g.xlsx") == tb.GlossaryImport(added=1, unchanged=1)
         assert len(g.list_terms(s)) == 3
 
 
@@ -72,7 +73,26 @@ def test_malformed_glossary_files_change_nothing(db, tmp_path, content, reason):
     path = tmp_path / "bad.csv"
     path.write_bytes(content)
     with pytest.raises(ImportRefused) as info, db.unit() as s:
-        g.import_terms(s, path)
+        tb.import_glossary(s, path)
     assert reason in info.value.message
     with db.unit() as s:
         assert g.list_terms(s) == []
+
+
+def test_status_is_kept_and_deprecated_terms_are_not_looked_for(db):
+    from app.core.enums import TermStatus
+
+    with db.unit() as s:
+        t = g.save_term(s, TermData(zh="专家", ru="специалист", status=TermStatus.DEPRECATED))
+        g.save_term(s, TermData(zh="专家", ru="эксперт", status="admitted"))
+        with pytest.raises(ValidationError) as info:
+            g.save_term(s, TermData(zh="顾问", ru="советник", status="obsolete"))
+        assert info.value.field == "status"
+        terms = g.list_terms(s)
+    assert {x.ru: x.status for x in terms} == {
+        "специалист": TermStatus.DEPRECATED,
+        "эксперт": TermStatus.ADMITTED,
+    }
+    found = g.occurrences("苏联专家", "zh", terms)
+    assert [x[2].ru for x in found] == ["эксперт"]
+    assert t.status is TermStatus.DEPRECATED and not t.usable

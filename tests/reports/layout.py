@@ -112,3 +112,26 @@ def headings_at_page_foot(all_lines: list[Line], headings: set[str]) -> list[str
         if texts & headings:
             bad.append(f"p.{page}: {sorted(texts)}")
     return bad
+
+
+def _squeeze(text: str) -> str:
+    return "".join(text.replace("\u00a0", " ").split())
+
+
+def heading_ends_page(all_lines: list[Line], headings: set[str], header_cells: set[str] = frozenset()) -> list[str]:
+    """Pages whose text area ends with a heading: the row at the foot is a heading (or the end of
+    one that wrapped, or one with its number in front), or a table's column header alone."""
+    wanted = [_squeeze(h) for h in headings if _squeeze(h)]
+    cells = {_squeeze(c) for c in header_cells}
+    bad = []
+    for page, last in last_lines(all_lines).items():
+        row = [ln for ln in body(all_lines) if ln.page == page and abs(ln.bottom - last.bottom) < 2]
+        joined = _squeeze(" ".join(ln.text for ln in sorted(row, key=lambda ln: ln.x)))
+        if not joined:
+            continue
+        numbered = re.sub(r"^(\d+\.|[一二三四五六七八九十]+、)", "", joined)  # "2. Программа", "二、日程"
+        if any(h in (joined, numbered) or (len(joined) >= 3 and h.endswith(joined)) for h in wanted):
+            bad.append(f"p.{page}: {joined!r} (a heading)")
+        elif cells and all(_squeeze(ln.text) in cells for ln in row):
+            bad.append(f"p.{page}: {joined!r} (a column header)")
+    return bad

@@ -129,8 +129,9 @@ def test_the_memorandum_lists_materials_by_title_with_the_file_name_as_reference
     assert data.materials
     for item, a in data.materials:
         title = material_title(a, item, data.number_of(item.id), lang)
+        assert title == a.title(lang) and title  # the demo's titles, in the document's language
         assert not title.endswith(".txt")
-        assert ("\u4e00" <= max(title) <= "\u9fff") == (lang == "zh") or lang == "zh"
+        assert any("\u4e00" <= c <= "\u9fff" for c in title) == (lang == "zh")
     pdf = render_memorandum(data, lang)
     import pathlib
     import tempfile
@@ -139,6 +140,29 @@ def test_the_memorandum_lists_materials_by_title_with_the_file_name_as_reference
     # the file name is given, only after "File:" (as a reference)
     assert all(("Файл:" if lang == "ru" else "文件：") in text for _i, _a in data.materials)
     assert ".txt" in text
+    squeezed = "".join(text.split())
+    for _i, a in data.materials:
+        assert "".join(a.title(lang).split()) in squeezed
+
+
+def test_a_material_without_titles_is_named_from_its_file_or_its_item():
+    from app.core.services.attachments import AttachmentData
+    from app.reports.memorandum import material_title
+
+    class Item:
+        def title(self, lang):
+            return "标准样品" if lang == "zh" else "Стандартные образцы"
+
+    def att(name, zh="", ru=""):
+        return AttachmentData(1, "", "agenda_item", 1, name, "text/plain", 1, "", zh, ru)
+
+    item = Item()
+    assert material_title(att("Перечень ТУ.txt"), item, 2, "ru") == "Перечень ТУ"
+    assert "标准样品" in material_title(att("Перечень ТУ.txt"), item, 2, "zh")
+    assert material_title(att("scan.png"), item, 2, "ru").endswith("Стандартные образцы")
+    # a title given in one language only: the other document names it by its item
+    assert "Стандартные образцы" in material_title(att("清单.txt", zh="清单"), item, 2, "ru")
+    assert material_title(att("清单.txt", zh="清单"), item, 2, "zh") == "清单"
 
 
 def test_a_long_day_of_the_programme_goes_on_under_its_heading_marked_continued():
@@ -209,3 +233,89 @@ def test_no_document_has_a_hyphen_minus_for_a_negative_amount(every_document):
         assert not re.search(r"(?<![\w-])-\s?[¥₽$]?\d", text), name
     statement = "\n".join(ln.text for ln in every_document["statement-zh"])
     assert "−¥1,260.00" in statement
+
+
+def _memorandum_headings(data, lang) -> tuple[set[str], set[str]]:
+    from app.i18n.wording import day_heading
+
+    _d = doc_gettext(lang)
+    headings = {_d(x) for x in ("Dates and place", "Proposed agenda", "Programme", "Delegations",
+                                "Supplementary materials", "Time to be agreed")}  # fmt: skip
+    for day in data.schedule.days:
+        title = day_heading(day.day, lang)
+        headings |= {title, _d("{heading} (continued)").format(heading=title)}
+    for side, _members in data.delegations:
+        headings.add(side.delegation_title(lang) or side.full_name(lang))
+    cells = {_d(x) for x in ("No.", "Item", "Proposed by", "Presenter", "Time", "Programme item", "Name",
+                             "Role in the delegation", "Position and organisation", "Document",
+                             "To agenda item")}  # fmt: skip
+    return headings, cells
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+@pytest.mark.parametrize("ordinal", [1, 2])
+def test_no_heading_ends_a_page_of_the_memorandum(demo_db, tmp_path, lang, ordinal):
+    from app.reports.memorandum import collect, render_memorandum
+
+    with demo_db.unit() as s:
+        meeting = s.execute(select(Meeting.id).where(Meeting.ordinal == ordinal)).scalar_one()
+        data = collect(s, meeting, None)
+    lines = layout.lines(render_memorandum(data, lang), tmp_path)
+    headings, cells = _memorandum_headings(data, lang)
+    assert not layout.heading_ends_page(lines, headings, cells)
+    assert not layout.initials_at_line_end(lines)
+
+
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+@pytest.mark.parametrize("ordinal", [1, 2])
+def test_no_heading_or_category_row_ends_a_page_of_the_statement(demo_db, tmp_path, lang, ordinal):
+    from app.core.models.expenses import ExpenseCategory
+    from app.reports.statement import statement_pdf
+
+    _d = doc_gettext(lang)
+    with demo_db.unit() as s:
+        meeting = s.execute(select(Meeting.id).where(Meeting.ordinal == ordinal)).scalar_one()
+        pdf = statement_pdf(s, meeting, lang)
+    lines = layout.lines(pdf, tmp_path)
+    headings = {_d("Summary by side and currency"), _d("Own delegation"),
+                _d("Organisation of the session (as host)"),
+                _d("Organisation of the session (not the host: none)")}  # fmt: skip
+    headings |= {_d(c.msgid) for c in ExpenseCategory}
+    headings |= {ln.text for ln in lines if ln.text.startswith(("1. ", "2. ", "一、", "二、"))}
+    cells = {_d(x) for x in ("No.", "Date", "Item of expenditure", "Receipts", "Amount")}
+    assert not layout.heading_ends_page(lines, headings, cells)
+
+
+def test_the_check_finds_a_heading_at_a_page_foot():
+    foot = 700.0
+    lines = [layout.Line(1, 1, 60, 100, 110, "text"), layout.Line(1, 2, 60, foot, foot + 10, "2. Программа"),
+             layout.Line(2, 3, 60, 100, 110, "more")]  # fmt: skip
+    assert layout.heading_ends_page(lines, {"Программа"})
+    lines[1] = layout.Line(1, 2, 60, foot, foot + 10, "№")
+    assert layout.heading_ends_page(lines, set(), {"№", "Время"})
+    lines[1] = layout.Line(1, 2, 60, foot, foot + 10, "09:00–10:00 Заседание")
+    assert not layout.heading_ends_page(lines, {"Программа"}, {"№"})
+
+
+def test_a_total_never_opens_a_page_by_itself(tmp_path):
+    """Wherever the page breaks near a table's end, its total goes over with its last rows."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
+    from app.reports.document import TEXT_WIDTH, HeadedTable, WithTail, para, render, table
+    from app.reports.styles import styles
+
+    st = styles("zh")
+    rows = [["序号", "姓名"]] + [[str(i), f"专家{i:02d}"] for i in range(1, 13)]
+    seen_split = False
+    for filler in range(110, 150, 2):  # the table ends near the foot of the first page
+        tail = [Spacer(1, 2 * mm), para("共 12 人。", st.right)]
+        body = WithTail(table(rows, [20 * mm, TEXT_WIDTH - 20 * mm], st), tail)
+        story = [Spacer(1, filler * mm), HeadedTable(para("苏联派往中国的专家", st.heading), body)]
+        lines = layout.body(layout.lines(render(story, Furniture(lang="zh")), tmp_path))
+        total = next(ln for ln in lines if ln.text.startswith("共"))
+        on_its_page = [ln.text for ln in lines if ln.page == total.page and ln.top < total.top]
+        assert any("专家12" in t for t in on_its_page), (filler, on_its_page)
+        assert any("专家11" in t for t in on_its_page), (filler, on_its_page)  # two rows at least
+        seen_split |= total.page > 1 and any("专家01" in ln.text for ln in lines if ln.page == 1)
+    assert seen_split  # some fillers did break the table over two pages

@@ -20,6 +20,7 @@ from app.ui.dialogs.member_dialog import MemberDialog
 from app.ui.dialogs.session_dialog import SessionDialog
 from app.ui.widgets import messages
 from app.ui.widgets.agenda_table import MIME
+from tests.ui.attach import answer_titles_dialog
 from tests.ui.typing import type_text
 
 
@@ -128,6 +129,7 @@ def test_preparing_a_session_from_scratch(qtbot, demo_window, monkeypatch, tmp_p
     f = tmp_path / "Перечень образцов.txt"
     f.write_text("образцы", encoding="utf-8")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(f)], ""))
+    answer_titles_dialog(qtbot, zh="标准样品清单")
     view.agenda.materials.add_button.click()
     assert view.agenda.materials.filenames() == ["Перечень образцов.txt"]
     row = view.agenda.table.currentIndex().row()

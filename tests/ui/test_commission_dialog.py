@@ -40,3 +40,71 @@ def test_a_bad_code_is_shown_next_to_the_field(qtbot, demo_ctx):
     assert dialog.tabs.currentIndex() == 1
     assert "different codes" in dialog.errors.message("side2.code")
     assert [s.code for s in demo_ctx.read(commission_service.get_sides)] == ["CN", "SU"]
+
+
+def test_the_commission_chooses_its_currencies_and_the_forms_offer_them_first(qtbot, demo_ctx):
+    from app.core.services.money import commission_currencies
+    from app.ui.dialogs.budget_dialog import BudgetDialog
+    from app.ui.widgets.currency_box import CurrencyBox
+
+    dialog = CommissionDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.currencies
+    dialog.tabs.setCurrentWidget(page)
+    assert page.codes() == ("CNY", "SUR")  # the demo's: the Soviet ruble of the period
+    shown = [page.list.item(i).text() for i in range(page.list.count())]
+    assert shown[0].startswith("CNY — ") and len(shown[0]) > len("CNY — ")  # with its name
+
+    # a code that is not ISO 4217 is refused next to the list
+    page.code.setEditText("")
+    type_text(page.code.lineEdit(), "xyz")
+    page.add_button.click()
+    assert "XYZ" in dialog.errors.message("currencies")
+    assert page.codes() == ("CNY", "SUR")
+
+    page.code.setEditText("")
+    type_text(page.code.lineEdit(), "usd")
+    page.add_button.click()
+    assert page.codes() == ("CNY", "SUR", "USD")
+    page.list.setCurrentRow(2)
+    page.up_button.click()
+    page.up_button.click()
+    page.list.setCurrentRow(2)
+    page.remove_button.click()
+    assert page.codes() == ("USD", "CNY")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert not dialog.isVisible()
+    assert demo_ctx.read(commission_currencies) == ("USD", "CNY")
+
+    box = CurrencyBox(ctx=demo_ctx)
+    qtbot.addWidget(box)
+    offered = [box.itemText(i) for i in range(box.count())]
+    assert offered[:2] == ["USD", "CNY"] and "RUB" in offered and "SUR" in offered
+    assert len(offered) == len(set(offered))
+    from app.core.services.agenda import sessions as meetings
+
+    with demo_ctx.db.unit() as s:
+        meeting_id = meetings.meeting_by_ordinal(s, 1).id
+    budget = BudgetDialog(demo_ctx, meeting_id)
+    qtbot.addWidget(budget)
+    assert budget.currency.itemText(0) == "USD" and budget.currency.currency() == "USD"
+
+
+def test_no_currency_left_is_refused_and_nothing_is_saved(qtbot, demo_ctx):
+    from app.core.services.money import commission_currencies
+
+    dialog = CommissionDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.currencies
+    while page.list.count():
+        page.list.setCurrentRow(0)
+        page.remove_button.click()
+    dialog.names["en"].setText("Changed")
+    dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+    assert dialog.isVisible()
+    assert dialog.tabs.currentWidget() is page
+    assert dialog.errors.message("currencies")
+    assert demo_ctx.read(commission_currencies) == ("CNY", "SUR")
+    assert demo_ctx.read(commission_service.get_commission).name_en != "Changed"

@@ -50,7 +50,7 @@ def test_language_switch_changes_every_visible_string_at_once(qtbot, demo_window
     assert people.summary.text().startswith("共")
 
     w.language_actions["ru"].trigger()
-    assert tab_titles(w)[5] == "Персоналии"
+    assert tab_titles(w)[5] == "Участники"
     assert dialog.labels["name_zh"].text() == "Имя по-китайски"
     assert save.text() == "Сохранить"
     assert menu_titles(w)[0] == "&Файл"
@@ -76,14 +76,14 @@ def test_window_state_and_last_tab_are_remembered(qtbot, ctx):
     qtbot.addWidget(w)
     w.show()
     qtbot.waitExposed(w)
-    w.resize(720, 520)
-    qtbot.waitUntil(lambda: w.width() == 720)
+    w.resize(760, 520)
+    qtbot.waitUntil(lambda: w.width() == 760)
     w.tabs.setCurrentIndex(5)
     w.close()
     w2 = MainWindow(ctx)
     qtbot.addWidget(w2)
     assert w2.tabs.currentIndex() == 5
-    assert (w2.width(), w2.height()) == (720, 520)
+    assert (w2.width(), w2.height()) == (760, 520)
 
 
 def test_standard_shortcuts(window):

@@ -66,6 +66,22 @@ DONE = {
 }
 
 # Supplementary materials: (ordinal, agenda key, file name, text)
+#: What each material is called in either language (documents list materials by these titles).
+MATERIAL_TITLES = {
+    "联合委员会工作条例（草案）.txt": ("联合委员会工作条例（草案）（中文本）", "Положение о Комиссии (проект), текст на китайском языке"),
+    "Положение о Комиссии (проект).txt": ("联合委员会工作条例（草案）（俄文本）", "Положение о Комиссии (проект)"),
+    "Перечень стандартных образцов и приборов.txt": (
+        "拟供应的标准样品和测量仪器清单", "Перечень стандартных образцов и измерительных приборов"),
+    "关于第一次会议决议执行情况的报告（草稿）.txt": (
+        "关于第一次会议决议执行情况的报告（草稿）", "Доклад о выполнении решений первого заседания (проект)"),
+    "Перечень ТУ первой партии.txt": ("第一批技术条件清单（摘录）", "Перечень технических условий первой партии (выписка)"),
+    "延长在华苏联专家工作期限名单.txt": (
+        "拟延长在华工作期限的苏联专家名单", "Список советских специалистов, срок работы которых в КНР предлагается продлить"),
+    "Программа научно-технической конференции (проект).txt": (
+        "科学技术会议日程（草案）", "Программа научно-технической конференции (проект)"),
+}  # fmt: skip
+
+
 MATERIALS = [
     (1, "charter", "联合委员会工作条例（草案）.txt",
      "中苏国防工业联合委员会工作条例（草案）\n\n"
@@ -133,5 +149,6 @@ def build(ctx) -> None:
             ))  # fmt: skip
     s.flush()
     for ordinal, key, filename, text in MATERIALS:
+        title_zh, title_ru = MATERIAL_TITLES[filename]
         attachments.add_bytes(s, OWNER_KIND, ctx.agenda[(ordinal, key)], filename, text.encode("utf-8"),
-                              "text/plain")  # fmt: skip
+                              "text/plain", title_zh=title_zh, title_ru=title_ru)  # fmt: skip

@@ -224,5 +224,6 @@ def build(ctx) -> None:
                 else ("清单.txt", "供货清单\n一、设备一台\n二、说明书一份\n三、备件一套\n")
             )
             attachments.add_bytes(
-                s, service.OWNER_KIND, exchange_id, name, text.encode("utf-8"), "text/plain"
-            )
+                s, service.OWNER_KIND, exchange_id, name, text.encode("utf-8"), "text/plain",
+                title_zh="供货清单", title_ru="Опись комплекта поставки",
+            )  # fmt: skip

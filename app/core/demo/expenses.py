@@ -83,6 +83,13 @@ BUDGETS = [
 ]
 
 # key -> (file name, receipt lines)
+RECEIPT_TITLES = {
+    "北京饭店发票-会议厅.svg": ("北京饭店发票（会议厅租用）", "Счёт гостиницы «Пекин» (аренда зала заседаний)"),
+    "北京饭店发票-宴会.svg": ("北京饭店发票（欢迎宴会）", "Счёт гостиницы «Пекин» (приветственный банкет)"),
+    "маршрутная-квитанция.svg": ("苏联民航行程单（莫斯科—北京—莫斯科）", "Маршрутная квитанция Аэрофлота (Москва — Пекин — Москва)"),
+    "гостиница-украина-счёт.svg": ("乌克兰饭店预付款账单", "Счёт гостиницы «Украина» на предоплату"),
+}  # fmt: skip
+
 RECEIPTS = {
     (1, "venue"): ("北京饭店发票-会议厅.svg", ["北京饭店", "发 票", "会议厅租用 5天", "金额：¥48,000.00"]),
     (1, "banquet"): ("北京饭店发票-宴会.svg", ["北京饭店", "发 票", "欢迎宴会 80人", "金额：¥28,800.00"]),
@@ -151,7 +158,9 @@ def build(ctx) -> None:
         confirmed=True,
     )
     for (ordinal, key), (filename, lines) in RECEIPTS.items():
-        attachments.add_bytes(s, service.OWNER_KIND, ids[(ordinal, key)], filename, receipt_svg(lines))
+        title_zh, title_ru = RECEIPT_TITLES[filename]
+        attachments.add_bytes(s, service.OWNER_KIND, ids[(ordinal, key)], filename, receipt_svg(lines),
+                              title_zh=title_zh, title_ru=title_ru)  # fmt: skip
     for ordinal, side, category, currency, amount in BUDGETS:
         set_budget(
             s, BudgetInput(ctx.meetings[ordinal], ctx.sides[side], category, currency, Decimal(amount))

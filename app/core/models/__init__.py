@@ -5,6 +5,7 @@ One module per area; each new area adds its import here.
 
 from app.core.models.agenda import MeetingDeadline, ScheduleEvent
 from app.core.models.attachments import Attachment, Blob
+from app.core.models.audit import AuditEntry
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
 from app.core.models.correspondence import LetterLink, LiaisonLetter, ReminderSnooze
@@ -17,14 +18,28 @@ from app.core.models.experts import (
     WarningOverride,
     assignment_people,
 )
-from app.core.models.meetings import AgendaItem, Decision, DecisionNote, DelegationMember, Meeting
-from app.core.models.minutes import GlossaryTerm, Minutes, MinutesPrint, Segment, SegmentRevision
+from app.core.models.meetings import (
+    AgendaItem,
+    Decision,
+    DecisionNote,
+    DelegationMember,
+    Meeting,
+)
+from app.core.models.minutes import (
+    GlossaryTerm,
+    Minutes,
+    MinutesPrint,
+    MinutesSignature,
+    Segment,
+    SegmentRevision,
+)
 
 __all__ = [
     "AgendaItem",
     "Assignment",
     "AssignmentStep",
     "Attachment",
+    "AuditEntry",
     "Base",
     "Blob",
     "Budget",
@@ -47,6 +62,7 @@ __all__ = [
     "MeetingDeadline",
     "Minutes",
     "MinutesPrint",
+    "MinutesSignature",
     "Person",
     "Record",
     "ReminderSnooze",
@@ -63,4 +79,6 @@ __all__ = [
 ]
 
 # Signed minutes are read-only, whoever writes (a flush listener).
+# Every flush leaves its trace in the audit trail (a session event).
+from app.core import audit  # noqa: E402, F401
 from app.core.models import minutes_lock  # noqa: E402, F401

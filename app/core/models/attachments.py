@@ -32,6 +32,9 @@ class Attachment(Record, Base):
     owner_id: Mapped[int] = mapped_column(Integer)
     blob_sha256: Mapped[str] = mapped_column(ForeignKey("blobs.sha256", ondelete="RESTRICT"), index=True)
     filename: Mapped[str] = mapped_column(String(400))
+    #: what the material is called in each language (documents list it so; the file name is a reference)
+    title_zh: Mapped[str] = mapped_column(String(400), default="", server_default="")
+    title_ru: Mapped[str] = mapped_column(String(400), default="", server_default="")
     mime_type: Mapped[str] = mapped_column(String(200), default="application/octet-stream")
     position: Mapped[int] = mapped_column(Integer, default=0)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import uuid as _uuid
 
-from sqlalchemy import DateTime, MetaData, String, Text, TypeDecorator, event
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import DateTime, Integer, MetaData, String, Text, TypeDecorator, event, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -49,12 +49,24 @@ class Base(DeclarativeBase):
 
 
 class Record:
-    """Mixin: an integer key for joins, a UUID that survives export and import, timestamps."""
+    """Mixin: an integer key for joins, a UUID that survives export and import, timestamps, and a
+    version.
+
+    ``version`` starts at 1 and goes up by one with every update (SQLAlchemy's ``version_id_col``):
+    every UPDATE and DELETE says ``WHERE version = <the version read>``, so a row changed by someone
+    else in the meantime is never overwritten (``StaleDataError``). The services also compare it
+    with the version a record was read at when the user opened it (``app.core.versions``).
+    """
 
     id: Mapped[int] = mapped_column(primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
     created_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[dt.datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+    version: Mapped[int] = mapped_column(Integer, default=1, server_default=text("1"))
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:  # noqa: N805 - a declared attribute of the class
+        return {"version_id_col": cls.__table__.c.version}
 
 
 def search_key(*parts: str | None) -> str:

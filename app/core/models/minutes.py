@@ -124,7 +124,7 @@ class SegmentRevision(Record, Base):
 
 
 class GlossaryTerm(Searchable, Record, Base):
-    """An agreed term pair, Chinese ↔ Russian, with a note."""
+    """An agreed term pair, Chinese ↔ Russian, with a note and a status."""
 
     __tablename__ = "glossary_terms"
     __table_args__ = (UniqueConstraint("zh", "ru"),)
@@ -133,6 +133,8 @@ class GlossaryTerm(Searchable, Record, Base):
     zh: Mapped[str] = mapped_column(String(300))
     ru: Mapped[str] = mapped_column(String(300))
     note: Mapped[str] = mapped_column(Text, default="")
+    #: preferred, admitted or deprecated (TermStatus)
+    status: Mapped[str] = mapped_column(String(20), default="preferred", server_default="preferred")
 
 
 class MinutesPrint(Record, Base):
@@ -173,3 +175,23 @@ class MinutesPrint(Record, Base):
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     page_digests: Mapped[str] = mapped_column(Text, default="[]")
     data: Mapped[bytes] = mapped_column(LargeBinary, deferred=True)
+
+
+class MinutesSignature(Record, Base):
+    """A side's digital signature over the signed minutes' canonical content (whose SHA-256 is the
+    fingerprint), made with the side's key (:mod:`app.core.crypto.record`). The certificate is kept
+    with it; the private key never is."""
+
+    __tablename__ = "minutes_signatures"
+    __table_args__ = (UniqueConstraint("minutes_id", "side", name="uq_minutes_signatures_side"),)
+
+    minutes_id: Mapped[int] = mapped_column(ForeignKey("minutes.id", ondelete="RESTRICT"), index=True)
+    #: The side's code (CN, SU…).
+    side: Mapped[str] = mapped_column(String(8))
+    #: The fingerprint signed (that of the content when it was signed).
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    #: The signer's certificate, PEM.
+    certificate: Mapped[str] = mapped_column(Text)
+    signature: Mapped[bytes] = mapped_column(LargeBinary)
+    #: Who recorded it (the OS user name).
+    signed_by: Mapped[str] = mapped_column(String(100), default="")

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
+from app.core.fields import Field, Register
 from app.core.models import Attachment, Blob
 from app.i18n import N_
 
@@ -56,6 +57,51 @@ class AttachmentData:
     mime_type: str
     size: int
     sha256: str
+    title_zh: str = ""
+    title_ru: str = ""
+
+    def title(self, lang: str) -> str:
+        """The title in ``lang`` ("zh" or "ru"), empty when none was given."""
+        return self.title_zh if lang == "zh" else self.title_ru
+
+
+#: Longest title kept (the column's width).
+MAX_TITLE = 400
+
+#: What the user types about an attachment: its title in either language.
+ATTACHMENT = Register(
+    "attachments",
+    (
+        Field("title_zh", N_("Title in &Chinese"), max_length=MAX_TITLE,
+              help_msgid=N_("What the documents in Chinese call this material")),
+        Field("title_ru", N_("Title in &Russian"), max_length=MAX_TITLE,
+              help_msgid=N_("What the documents in Russian call this material")),
+    ),
+)  # fmt: skip
+
+
+def default_titles(filename: str) -> tuple[str, str]:
+    """Titles guessed from a file name: its stem, in the language its script is written in
+    (Chinese characters → Chinese, Cyrillic → Russian); both empty for any other name."""
+    stem = filename.rsplit(".", 1)[0] if "." in filename else filename
+    stem = stem.replace("_", " ").strip()
+    if any("\u4e00" <= ch <= "\u9fff" for ch in stem):
+        return stem, ""
+    if any("\u0400" <= ch <= "\u04ff" for ch in stem):
+        return "", stem
+    return "", ""
+
+
+def _clean_title(value: str | None, name: str) -> str:
+    value = " ".join((value or "").split())
+    if len(value) > MAX_TITLE:
+        raise ValidationError(
+            N_("The title of “{name}” is longer than {limit} characters."),
+            field="attachments",
+            name=name,
+            limit=MAX_TITLE,
+        )
+    return value
 
 
 def read_file(path: str | Path) -> bytes:
@@ -85,9 +131,21 @@ def read_file(path: str | Path) -> bytes:
 
 @changes(Change.ATTACHMENTS)
 def add_bytes(
-    session: Session, owner_kind: str, owner_id: int, filename: str, data: bytes, mime_type: str | None = None
+    session: Session,
+    owner_kind: str,
+    owner_id: int,
+    filename: str,
+    data: bytes,
+    mime_type: str | None = None,
+    *,
+    title_zh: str | None = None,
+    title_ru: str | None = None,
 ) -> AttachmentData:
+    """Attach ``data`` as ``filename``. Titles not given are guessed from the file name."""
     filename = safe_filename(filename)
+    guess_zh, guess_ru = default_titles(filename)
+    title_zh = _clean_title(guess_zh if title_zh is None else title_zh, filename)
+    title_ru = _clean_title(guess_ru if title_ru is None else title_ru, filename)
     sha = hashlib.sha256(data).hexdigest()
     if session.get(Blob, sha) is None:
         session.add(Blob(sha256=sha, size=len(data), data=data))
@@ -113,6 +171,8 @@ def add_bytes(
         filename=filename,
         mime_type=mime_type or mimetypes.guess_type(filename)[0] or "application/octet-stream",
         position=position,
+        title_zh=title_zh,
+        title_ru=title_ru,
     )
     session.add(row)
     session.flush()
@@ -120,8 +180,30 @@ def add_bytes(
 
 
 @changes(Change.ATTACHMENTS)
-def add_file(session: Session, owner_kind: str, owner_id: int, path: str | Path) -> AttachmentData:
-    return add_bytes(session, owner_kind, owner_id, Path(path).name, read_file(path))
+def add_file(
+    session: Session,
+    owner_kind: str,
+    owner_id: int,
+    path: str | Path,
+    *,
+    title_zh: str | None = None,
+    title_ru: str | None = None,
+) -> AttachmentData:
+    return add_bytes(
+        session, owner_kind, owner_id, Path(path).name, read_file(path), title_zh=title_zh, title_ru=title_ru
+    )
+
+
+@changes(Change.ATTACHMENTS)
+def set_titles(session: Session, attachment_id: int, title_zh: str, title_ru: str) -> AttachmentData:
+    """Rename a material in both languages (the file itself is unchanged)."""
+    row = session.get(Attachment, attachment_id)
+    if row is None:
+        raise NotFoundError(N_("This attachment no longer exists."))
+    row.title_zh = _clean_title(title_zh, row.filename)
+    row.title_ru = _clean_title(title_ru, row.filename)
+    session.flush()
+    return _data(row)
 
 
 def _data(row: Attachment, size: int | None = None) -> AttachmentData:
@@ -136,6 +218,8 @@ def _data(row: Attachment, size: int | None = None) -> AttachmentData:
         row.mime_type,
         size,
         row.blob_sha256,
+        row.title_zh or "",
+        row.title_ru or "",
     )
 
 

@@ -201,3 +201,15 @@ def save_commission(session: Session, data: CommissionData) -> CommissionData:
         srow.agencies = keep
     session.flush()
     return get_commission(session)
+
+
+@changes(Change.COMMISSION, Change.SETTINGS)
+def save_commission_and_currencies(
+    session: Session, data: CommissionData, currencies: tuple[str, ...]
+) -> CommissionData:
+    """The Commission dialog's save: the commission, its sides and the currencies its forms offer
+    first, in one unit of work (nothing is saved if either is refused)."""
+    from app.core.services.money import set_commission_currencies
+
+    set_commission_currencies(session, currencies)
+    return save_commission(session, data)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import ConfidentialityMarking
@@ -26,13 +27,15 @@ class MarkingData:
     name_en: str = ""
     id: int | None = None
     position: int = 0
+    #: the version the marking was read at (a save of an older copy is a conflict; None: no check)
+    version: int | None = None
 
     def name(self, lang: str) -> str:
         return pick(lang, self.name_zh, self.name_ru, self.name_en)
 
 
 def _data(row: ConfidentialityMarking) -> MarkingData:
-    return MarkingData(row.name_zh, row.name_ru, row.name_en, row.id, row.position)
+    return MarkingData(row.name_zh, row.name_ru, row.name_en, row.id, row.position, row.version)
 
 
 def list_markings(session: Session) -> list[MarkingData]:
@@ -86,8 +89,9 @@ def update_marking(session: Session, data: MarkingData) -> MarkingData:
     if row is None:
         raise _not_found()
     data = validate(session, data)
+    versions.check(session, row, data.version, versions.values(data, ("name_zh", "name_ru", "name_en")))
     row.name_zh, row.name_ru, row.name_en = data.name_zh, data.name_ru, data.name_en
-    session.flush()
+    versions.flush(session)
     return _data(row)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.services import settings
 from app.core.services.text import clean
@@ -34,6 +35,7 @@ def commission_currencies(session) -> tuple[str, ...]:
     return tuple(dict.fromkeys(codes)) or DEFAULT_CURRENCIES
 
 
+@changes(Change.SETTINGS)
 def set_commission_currencies(session, codes: Iterable[str]) -> tuple[str, ...]:
     """Choose the commission's currencies (ISO 4217 codes, validated); returns them cleaned."""
     cleaned = tuple(dict.fromkeys(clean_currency(c, field="currencies") for c in codes))

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Person, Side
@@ -46,6 +47,8 @@ class PersonData:
     id: int | None = None
     uuid: str = ""
     side_code: str = ""
+    #: the version the person was read at (a save of an older copy is a conflict; None: no check)
+    version: int | None = None
 
     def name(self, lang: str) -> str:
         return pick(lang, self.name_zh, self.name_ru, self.name_latin)
@@ -64,6 +67,7 @@ def _data(row: Person, side_code: str = "") -> PersonData:
         id=row.id,
         uuid=row.uuid,
         side_code=side_code or (row.side.code if row.side else ""),
+        version=row.version,
         **{f: getattr(row, f) for f in _FIELDS},
     )
 
@@ -97,6 +101,8 @@ def update_person(session: Session, data: PersonData) -> PersonData:
     if row is None:
         raise NotFoundError(N_("This person no longer exists; someone may have deleted them."))
     data = validate(session, data)
+    compared = ("side_id", *_FIELDS, "notes")
+    versions.check(session, row, data.version, versions.values(data, compared))
     if row.side_id != data.side_id:
         refs = references.referencing(session, "people", row.id)
         if refs:
@@ -109,7 +115,7 @@ def update_person(session: Session, data: PersonData) -> PersonData:
         setattr(row, f, getattr(data, f))
     row.side_id = data.side_id
     row.notes = data.notes
-    session.flush()
+    versions.flush(session)
     return _data(row)
 
 

@@ -9,7 +9,7 @@ everything (FTS5, trigram) and its triggers (:mod:`app.migrations.search_index`)
 triggers: they are created again at the end.
 
 Revision ID: between1
-Revises: prints1
+Revises: attachments1
 Create Date: 2026-12-06 01:09:56.072432
 """
 
@@ -20,7 +20,7 @@ import app.core.models.base
 from app.migrations import search_index, triggers
 
 revision = "between1"
-down_revision = "prints1"
+down_revision = "attachments1"
 branch_labels = None
 depends_on = None
 
@@ -37,6 +37,7 @@ def upgrade() -> None:
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("created_at", app.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", app.core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["decision_id"],
             ["decisions.id"],
@@ -86,6 +87,7 @@ def upgrade() -> None:
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("created_at", app.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", app.core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.ForeignKeyConstraint(
             ["from_agency_id"],
             ["liaison_agencies.id"],
@@ -125,6 +127,7 @@ def upgrade() -> None:
         sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("created_at", app.core.models.base.UTCDateTime(), nullable=False),
         sa.Column("updated_at", app.core.models.base.UTCDateTime(), nullable=False),
+        sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False),
         sa.CheckConstraint(
             "(CASE WHEN decision_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN exchange_id IS NULL THEN 0 ELSE 1 END) + (CASE WHEN assignment_id IS NULL THEN 0 ELSE 1 END) = 1",
             name=op.f("ck_letter_links_one_target"),

@@ -154,7 +154,8 @@ class AgendaItemDialog(RecordDialog):
     def form(self) -> AgendaItemForm:
         v = self.values()
         del v["attachments"]
-        return AgendaItemForm(meeting_id=self.meeting.id, **v, id=self.item.id if self.item else None)
+        return AgendaItemForm(meeting_id=self.meeting.id, **v, id=self.item.id if self.item else None,
+                              version=self.record_version() if self.item else None)  # fmt: skip
 
     def write(self, values) -> AgendaItemData:
         form = self.form()

@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import CoreError
+from app.core.errors import ConflictError, CoreError
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services import commission as commission_service
+from app.core.services import people as people_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.experts import assignments as experts
 from app.core.services.experts import quotas as experts_quotas
@@ -37,6 +38,8 @@ from app.i18n import N_, _, current_language, format_date, wording
 from app.ui.dialogs import openers
 from app.ui.dialogs.assignment_form import ChosenPeopleModel
 from app.ui.dialogs.assignment_procedure import ProcedureTab
+from app.ui.dialogs.conflict_dialog import ConflictDialog, plain
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.dialogs.override_dialog import ask_override_reason
 from app.ui.dialogs.people_picker import PeoplePickerDialog
 from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
@@ -109,6 +112,8 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history = add_history_button(self, self.buttons, assignment.uuid if assignment else None,
+                                          lambda f: _(LABELS.get(f, "")))  # fmt: skip
         lay = QVBoxLayout(self)
         lay.addWidget(self.tabs, 1)
         lay.addWidget(general)
@@ -481,6 +486,12 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
                 if not override:
                     return False
                 continue
+            except ConflictError as exc:  # saved by someone else meanwhile: both versions shown
+                merged = self._resolve(exc)
+                if merged is None:
+                    return False
+                data = replace(data, **merged, version=exc.version)
+                continue
             except CoreError as exc:
                 self._show_error(exc.field, exc.message)
                 return False
@@ -489,6 +500,29 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
             self.attachments.set_owner(saved.id)
         self._after_write(saved)
         return True
+
+    def _resolve(self, exc: ConflictError) -> dict | None:
+        """The values to save after a conflict (the user's choice), or None to go back to the form."""
+        if exc.version is None:
+            self._show_error(None, exc.message)
+            return None
+        if not exc.fields:
+            return {}
+        lang = current_language()
+
+        def describe(name: str, value) -> str:
+            if name == "person_ids":
+                return "; ".join(self.ctx.read(people_service.get_person, i).name(lang) for i in value or ())
+            box = self.w.get(name)
+            if isinstance(box, QComboBox) and value is not None and box.findData(value) >= 0:
+                return box.itemText(box.findData(value))
+            return wording.short_date(value) if isinstance(value, dt.date) else plain(value)
+
+        def label(name: str) -> str:
+            return _(LABELS.get("people" if name == "person_ids" else name, "")) or name
+
+        dlg = ConflictDialog(exc, label, describe, parent=self)
+        return dlg.merged() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
     def _show_error(self, field: str | None, message: str) -> None:
         self.tabs.setCurrentIndex(self._field_tab.get(field or "", TAB_MAIN))

@@ -32,7 +32,7 @@ class BudgetDialog(RecordDialog):
         )
 
     def make_editor(self, field):
-        return CurrencyBox() if field.name == "currency" else super().make_editor(field)
+        return CurrencyBox(ctx=self.ctx) if field.name == "currency" else super().make_editor(field)
 
     def setup(self) -> None:
         self._sides = self.ctx.read(commission_service.get_sides)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -11,6 +12,8 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -21,8 +24,10 @@ from PySide6.QtWidgets import (
 from app.core.fields import Field
 from app.core.services import commission as commission_service
 from app.core.services.commission import AgencyData, CommissionData, SideData
-from app.i18n import N_, _
+from app.core.services.money import commission_currencies
+from app.i18n import N_, _, currency_name, is_known_currency
 from app.ui.dialogs.record_dialog import RecordDialog
+from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.form import FieldErrors
 
 SIDE_FIELDS = [
@@ -141,6 +146,92 @@ class SidePage(QWidget):
         self.remove_agency.setText(_("Remove agency"))
 
 
+class CurrenciesPage(QWidget):
+    """The commission's currencies, in the order the expense forms offer them: ISO 4217 codes with
+    their names in the interface language."""
+
+    def __init__(self, errors: FieldErrors, parent=None) -> None:
+        super().__init__(parent)
+        self.errors = errors
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setObjectName("currencies")
+        self.code = CurrencyBox()
+        self.code.setObjectName("currency_code")
+        self.code.setEditText("")
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("currency_add")
+        self.add_button.clicked.connect(self.add_current)
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("currency_remove")
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.up_button = QPushButton()
+        self.up_button.setObjectName("currency_up")
+        self.up_button.clicked.connect(self.move_up)
+        row = QHBoxLayout()
+        for w in (self.code, self.add_button, self.remove_button, self.up_button):
+            row.addWidget(w)
+        row.addStretch(1)
+        form = QFormLayout(self)
+        form.addRow(self.note)
+        self.list_label = QLabel()
+        errors.add_row(form, "currencies", self.list_label, self.list)
+        form.addRow(row)
+
+    def set_codes(self, codes) -> None:
+        self.list.clear()
+        for code in codes:
+            self._append(code)
+
+    def _append(self, code: str) -> None:
+        item = QListWidgetItem()
+        item.setData(Qt.ItemDataRole.UserRole, code)
+        self.list.addItem(item)
+        self._label(item)
+
+    def _label(self, item: QListWidgetItem) -> None:
+        code = item.data(Qt.ItemDataRole.UserRole)
+        item.setText(f"{code} — {currency_name(code)}")
+
+    def codes(self) -> tuple[str, ...]:
+        return tuple(self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
+
+    def add_current(self) -> bool:
+        code = self.code.currency()
+        if not is_known_currency(code):
+            self.errors.show("currencies", _("“{code}” is not an ISO 4217 currency code.").format(code=code))
+            return False
+        self.errors.clear()
+        if code not in self.codes():
+            self._append(code)
+        self.code.setEditText("")
+        return True
+
+    def remove_selected(self) -> None:
+        row = self.list.currentRow()
+        if row >= 0:
+            self.list.takeItem(row)
+
+    def move_up(self) -> None:
+        row = self.list.currentRow()
+        if row > 0:
+            item = self.list.takeItem(row)
+            self.list.insertItem(row - 1, item)
+            self.list.setCurrentRow(row - 1)
+
+    def retranslate_ui(self) -> None:
+        self.note.setText(_("The expense, budget and rate forms offer these currencies first, in this order. "
+                            "A historical code such as SUR (Soviet ruble) may be chosen."))  # fmt: skip
+        self.list_label.setText(_("Currencies"))
+        self.add_button.setText(_("Add currency"))
+        self.remove_button.setText(_("Remove currency"))
+        self.up_button.setText(_("Move up"))
+        self.code.retranslate_ui()
+        for i in range(self.list.count()):
+            self._label(self.list.item(i))
+
+
 class CommissionDialog(RecordDialog):
     fields = (
         Field("name_zh", N_("Commission name in Chinese")),
@@ -159,10 +250,16 @@ class CommissionDialog(RecordDialog):
         self.pages = [SidePage(1, self.errors), SidePage(2, self.errors)]
         for p in self.pages:
             self.tabs.addTab(p, "")
+        self.currencies = CurrenciesPage(self.errors)
+        self.tabs.addTab(self.currencies, "")
         layout.addWidget(self.tabs, 1)
+
+    def defaults(self) -> None:
+        self.currencies.set_codes(self.ctx.read(commission_currencies))
 
     def load(self, data: CommissionData) -> None:
         super().load(data)
+        self.currencies.set_codes(self.ctx.read(commission_currencies))
         sides = {s.position: s for s in data.sides}
         for p in self.pages:
             p.load(
@@ -180,17 +277,23 @@ class CommissionDialog(RecordDialog):
     def retranslate_extra(self) -> None:
         self.tabs.setTabText(0, _("First side"))
         self.tabs.setTabText(1, _("Second side"))
+        self.tabs.setTabText(2, _("Currencies"))
         for p in self.pages:
             p.retranslate_ui()
+        self.currencies.retranslate_ui()
 
     def data(self) -> CommissionData:
         v = self.values()
         return CommissionData(v["name_zh"], v["name_ru"], v["name_en"], tuple(p.data() for p in self.pages))
 
     def write(self, values) -> CommissionData:
-        return self.ctx.write(commission_service.save_commission, self.data())
+        return self.ctx.write(
+            commission_service.save_commission_and_currencies, self.data(), self.currencies.codes()
+        )
 
     def show_error(self, field: str | None, message: str) -> None:
         if field and field.startswith("side"):
             self.tabs.setCurrentIndex(0 if field.startswith("side1") else 1)
+        elif field == "currencies":
+            self.tabs.setCurrentWidget(self.currencies)
         self.errors.show(field, message)

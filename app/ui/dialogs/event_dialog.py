@@ -122,7 +122,8 @@ class EventDialog(RecordDialog):
     def form(self) -> EventForm:
         v = self.values()
         v["duration_minutes"] = v["duration_minutes"] or None
-        return EventForm(meeting_id=self.meeting.id, **v, id=self.original.id if self.original else None)
+        return EventForm(meeting_id=self.meeting.id, **v, id=self.original.id if self.original else None,
+                         version=self.record_version() if self.original else None)  # fmt: skip
 
     def write(self, values) -> EventData:
         form = self.form()

@@ -11,6 +11,7 @@ nothing is saved.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.enums import ExchangeChannel, ExchangeKind
-from app.core.errors import CoreError, ValidationError
+from app.core.errors import ConflictError, CoreError, ValidationError
 from app.core.fields import FieldKind
 from app.core.services import commission as commission_service
 from app.core.services import markings as markings_service
@@ -38,6 +39,8 @@ from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, WARRANTY_FIELDS
 from app.i18n import N_, _, current_language, format_date, wording
+from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets import combo
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.date_edit import OptionalDateEdit
@@ -135,6 +138,8 @@ class ExchangeDialog(Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history = add_history_button(self, self.buttons, item.uuid if item else None,
+                                          lambda f: EXCHANGE[f].label)  # fmt: skip
         lay.addWidget(self.buttons)
 
         self._fill_combos()
@@ -146,7 +151,11 @@ class ExchangeDialog(Retranslatable, QDialog):
             self._defaults()
         self._on_kind()
         self.retranslate_ui()
-        self.resize(1000, 720)
+        from app.ui.dialogs.screen_fit import available, fit_on_screen
+
+        fit_on_screen(self)
+        room = available()
+        self.resize(min(1000, room.width()), min(self.sizeHint().height(), room.height()))
         self.widgets["title_zh" if current_language() == "zh_CN" else "title_ru"].setFocus()
 
     # --- building ----------------------------------------------------------------------------
@@ -243,8 +252,6 @@ class ExchangeDialog(Retranslatable, QDialog):
             self._set_combo("from_side_id", self._sides[1 - ours].id)
             self._set_combo("to_side_id", self._sides[ours].id)
         self.widgets["quantity"].setText("1")
-        from datetime import date
-
         self.widgets["requested_on"].set_date(date.today())
 
     def _set_combo(self, field: str, value) -> None:
@@ -349,6 +356,7 @@ class ExchangeDialog(Retranslatable, QDialog):
         if self.item is not None:
             values["id"] = self.item.id
             values["uuid"] = self.item.uuid
+            values["version"] = self.item.version
         return ExchangeData(**values)
 
     def _save(self, session, data: ExchangeData) -> ExchangeData:
@@ -362,8 +370,42 @@ class ExchangeDialog(Retranslatable, QDialog):
         self.errors.clear()
         try:
             data = self.data()
-            self.saved = self.ctx.write(self._save, data)
+            while True:
+                try:
+                    self.saved = self.ctx.write(self._save, data)
+                    break
+                except ConflictError as exc:  # someone else saved meanwhile: both versions shown
+                    merged = self._resolve(exc)
+                    if merged is None:
+                        return
+                    data = replace(data, **merged, version=exc.version)
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return
         super().accept()
+
+    def _resolve(self, exc: ConflictError) -> dict | None:
+        """The values to save after a conflict (the user's choice), or None to go back to the form."""
+        if exc.version is None:  # a race within the save itself: saving again shows the versions
+            self.errors.show(None, exc.message)
+            return None
+        if not exc.fields:  # saved meanwhile with the same values
+            return {}
+        base = {f: getattr(self.item, f) for f in exc.mine} if self.item is not None else None
+        dlg = ConflictDialog(exc, lambda f: EXCHANGE[f].label, self._describe, base=base, parent=self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dlg.merged()
+
+    def _describe(self, name: str, value) -> str:
+        """A value of field ``name`` as the form shows it."""
+        if value is None or value == "":
+            return ""
+        if isinstance(self.widgets.get(name), QComboBox):
+            box = self._combo(name)
+            i = box.findData(value)
+            if i >= 0:
+                return box.itemText(i)
+        if isinstance(value, date):
+            return wording.short_date(value)
+        return str(value)

@@ -8,6 +8,7 @@ Chinese or English). An expense dated far from its session is saved only once th
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.core.errors import CoreError
+from app.core.errors import ConflictError, CoreError
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
@@ -30,6 +31,8 @@ from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
 from app.i18n import _, current_language, format_amount, format_date, format_money, wording
+from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets import messages
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.currency_box import CurrencyBox
@@ -106,7 +109,7 @@ class ExpenseDialog(Retranslatable, QDialog):
         self.spent_on = QDateEdit()
         self.spent_on.setCalendarPopup(True)
         self.amount = QLineEdit()
-        self.currency = CurrencyBox()
+        self.currency = CurrencyBox(ctx=ctx)
         self.description_zh = QLineEdit()
         self.description_ru = QLineEdit()
         self.reason = QLineEdit()
@@ -136,6 +139,8 @@ class ExpenseDialog(Retranslatable, QDialog):
         )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.history = add_history_button(self, self.buttons, expense.uuid if expense else None,
+                                          lambda f: EXPENSE[f].label)  # fmt: skip
         lay.addWidget(self.buttons)
 
         self._fill_combos()
@@ -301,6 +306,7 @@ class ExpenseDialog(Retranslatable, QDialog):
             correction_of_id=self.original.id if self.original else None,
             correction_reason=self.reason.text(),
             id=self.expense.id if self.expense else None,
+            version=self.expense.version if self.expense else None,
         )
 
     def _save(self, session, data: ExpenseInput, confirmed: bool) -> ExpenseData:
@@ -325,8 +331,43 @@ class ExpenseDialog(Retranslatable, QDialog):
                     continue
                 self.errors.show(warning.field, warning.message)
                 return
+            except ConflictError as exc:  # someone else saved meanwhile: both versions shown
+                merged = self._resolve(exc)
+                if merged is None:
+                    return
+                data = replace(data, **merged, version=exc.version)
+                continue
             except CoreError as exc:
                 self.errors.show(exc.field, exc.message)
                 return
             break
         super().accept()
+
+    def _resolve(self, exc: ConflictError) -> dict | None:
+        """The values to save after a conflict (the user's choice), or None to go back to the form."""
+        if exc.version is None:  # a race within the save itself: saving again shows the versions
+            self.errors.show(None, exc.message)
+            return None
+        if not exc.fields:
+            return {}
+        base = {f: getattr(self.expense, f) for f in exc.mine} if self.expense is not None else None
+        combos = {"meeting_id": self.meeting, "kind": self.kind, "category": self.category,
+                  "delegation_side_id": self.delegation}  # fmt: skip
+
+        def describe(name: str, value) -> str:
+            if value is None or value == "":
+                return ""
+            if name in combos and combos[name].findData(value) >= 0:
+                return combos[name].itemText(combos[name].findData(value))
+            if name == "spent_on":
+                return wording.short_date(value)
+            if name == "amount":
+                return wording.format_amount(abs(value), exc.mine.get("currency") or "CNY")
+            return str(value)
+
+        dlg = ConflictDialog(exc, lambda f: EXPENSE[f].label, describe, base=base, parent=self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return None
+        merged = dlg.merged()
+        merged["amount"] = abs(merged["amount"])  # typed without its sign, as in the form
+        return merged

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from app.core.errors import CoreError
-from app.i18n import _, current_language
+from app.i18n import _
 from app.ui.widgets import messages
 from app.ui.widgets.date_edit import DateEdit
+from app.ui.widgets.doc_language import DocLanguageCombo
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -31,11 +32,8 @@ class ExpertsPdfDialog(Retranslatable, QDialog):
         self.date_from.setObjectName("pdf_from")
         self.date_to = DateEdit(max(date_from, date_to))
         self.date_to.setObjectName("pdf_to")
-        self.language = QComboBox()
+        self.language = DocLanguageCombo("experts_pdf")
         self.language.setObjectName("pdf_language")
-        self.language.addItem("中文", "zh")
-        self.language.addItem("Русский", "ru")
-        self.language.setCurrentIndex(0 if current_language().startswith("zh") else 1)
         self.labels = {k: QLabel() for k in ("from", "to", "lang")}
         self.intro = QLabel()
         self.intro.setWordWrap(True)

@@ -29,6 +29,7 @@ class MarkingDialog(RecordDialog):
         return _("Rename the marking") if self.marking else _("New marking")
 
     def write(self, values) -> MarkingData:
-        data = MarkingData(**values, id=self.marking.id if self.marking else None)
+        data = MarkingData(**values, id=self.marking.id if self.marking else None,
+                           version=self.record_version() if self.marking else None)  # fmt: skip
         fn = service.update_marking if self.marking else service.add_marking
         return self.ctx.write(fn, data)

@@ -39,7 +39,10 @@ class PdfPreviewDialog(Retranslatable, QDialog):
         self.data = data
         self.suggested_name = suggested_name
         self._title = title
-        self.resize(900, 1000)
+        from app.ui.dialogs.screen_fit import available
+
+        room = available()
+        self.resize(min(900, room.width()), room.height())  # a page as tall as the screen allows
         self._bytes = QByteArray(data)
         self._buffer = QBuffer(self._bytes, self)
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)

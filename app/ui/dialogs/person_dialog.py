@@ -46,6 +46,7 @@ class PersonDialog(RecordDialog):
         values = self.values()
         if self.person is not None:
             values["id"] = self.person.id
+            values["version"] = self.record_version()
         return PersonData(**values)
 
     def write(self, values) -> PersonData:

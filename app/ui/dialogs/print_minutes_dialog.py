@@ -29,6 +29,7 @@ from app.core.services import commission as commission_service
 from app.core.services.minutes import signing
 from app.core.services.minutes.content import MARKINGS, short_fingerprint
 from app.i18n import _, current_language, format_date, ngettext, wording
+from app.ui.dialogs.key_picker import KeyPicker
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -109,13 +110,16 @@ class PrintMinutesDialog(Retranslatable, QDialog):
         self.problems.setStyleSheet("color: #8a4b00;")
 
         form = QFormLayout()
-        self.labels = {k: QLabel() for k in ("session", "copy", "layout", "marking", "copy_number")}
+        self.labels = {k: QLabel() for k in ("session", "copy", "layout", "marking", "copy_number", "key")}
         form.addRow(self.labels["session"], self.session)
         form.addRow("", self.status)
         form.addRow(self.labels["copy"], copies)
         form.addRow(self.labels["layout"], layouts)
         form.addRow(self.labels["marking"], self.marking)
         form.addRow(self.labels["copy_number"], self.copy_number)
+        self.key_picker = KeyPicker()
+        form.addRow(self.labels["key"], self.key_picker)
+        self.labels["key"].setBuddy(self.key_picker.path)
         for key, w in (
             ("session", self.session),
             ("marking", self.marking),
@@ -211,7 +215,9 @@ class PrintMinutesDialog(Retranslatable, QDialog):
                     fingerprint=short_fingerprint(st.fingerprint),
                 )
             )  # fmt: skip
-            self.problems.hide()
+            problem = self.ctx.read(lambda s: signing.print_source(s, st.meeting_id).problem)
+            self.problems.setText(problem)  # a forgery, a record changed after signing: said before printing
+            self.problems.setVisible(bool(problem))
             return
         self.status.setText(
             _("Not signed yet: every copy prints as a proof with the watermark 草案 / ПРОЕКТ, to proofread.")
@@ -254,6 +260,12 @@ class PrintMinutesDialog(Retranslatable, QDialog):
         )
         self.copy_number.setSpecialValueText(_("none"))
         self.preview_button.setText(_("&Preview…"))
+        self.labels["key"].setText(_("Sign digitally &with:"))
+        self.key_picker.setToolTip(
+            _(
+                "Your side's key file (PKCS#12): the copy is signed (PAdES) and its pages stay the registered print."
+            )
+        )
         for i, st in enumerate(self._states):
             self.session.setItemText(i, session_text(st))
         if self.marking.count():
@@ -284,9 +296,18 @@ class PrintMinutesDialog(Retranslatable, QDialog):
         st = self.state()
         if st is None:
             return None
+        try:
+            key = self.key_picker.key()
+            if key is not None and not st.signed:
+                raise CoreError(_("Only copies of signed minutes are signed digitally, not proofs."))
+        except CoreError as exc:
+            messages.error(self, exc.message)
+            return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = self.ctx.read(minutes_print, st.meeting_id, self.options())
+            if key is not None:
+                result = self._signed(result, key)
         except CoreError as exc:
             QApplication.restoreOverrideCursor()
             messages.error(self, exc.message)
@@ -306,6 +327,15 @@ class PrintMinutesDialog(Retranslatable, QDialog):
         self.preview_dialog = show_pdf(self.parentWidget(), result.data, result.name, result.title)
         self.accept()  # the preview takes over (a modal dialog would block it)
         return self.preview_dialog
+
+    def _signed(self, result, key):
+        """The print with the key's PAdES signature added (an incremental update)."""
+        from dataclasses import replace
+
+        from app.core.crypto import pdfsign, trust
+
+        side = self.ctx.read(trust.side_of, key.certificate)
+        return replace(result, data=pdfsign.sign(result.data, key, side))
 
 
 def print_minutes(parent, ctx, meeting_id: int | None = None) -> PrintMinutesDialog:

@@ -132,7 +132,8 @@ class QuotaDialog(RecordDialog):
     def data(self) -> QuotaData:
         v = self.values()
         v["max_term_days"] = v["max_term_days"] or None
-        return QuotaData(**v, id=self.quota.id if self.quota else None)
+        return QuotaData(**v, id=self.quota.id if self.quota else None,
+                         version=self.record_version() if self.quota else None)  # fmt: skip
 
     def write(self, values) -> QuotaData:
         return self.ctx.write(experts_quotas.save_quota, self.data())

@@ -36,7 +36,7 @@ class RateDialog(RecordDialog):
 
     def make_editor(self, field):
         if field.name in ("from_currency", "to_currency"):
-            return CurrencyBox()
+            return CurrencyBox(ctx=self.ctx)
         return super().make_editor(field)
 
     def add_widgets_above(self, layout) -> None:

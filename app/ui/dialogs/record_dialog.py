@@ -31,6 +31,11 @@ Accepting runs, in order: each field's declared rules (:meth:`Field.validate`), 
 ValidationError shows its message under the field it names (``exc.field`` is the field's name),
 or in the error label under the form; nothing is saved and the dialog stays open.
 
+A save that someone else's save made stale (:class:`ConflictError`: the record changed after the
+form was read) shows both versions field by field (:class:`ConflictDialog`); the values chosen go
+into the form and are saved against the version now stored. :meth:`write` hands the service
+:meth:`record_version` for that.
+
 Hooks for what is particular to a dialog: :meth:`add_widgets_above`, :meth:`add_after_field` and
 :meth:`add_widgets` (extra widgets above the form, after a field's row, below the form),
 :meth:`form_for` (a field's row in a form of the dialog's own, such as a group box),
@@ -58,9 +63,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import CoreError
+from app.core.errors import ConflictError, CoreError
 from app.core.fields import Field, FieldKind
-from app.i18n import _
+from app.i18n import _, wording
+from app.ui.dialogs.conflict_dialog import ConflictDialog
+from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.date_edit import DateEdit, OptionalDateEdit
 from app.ui.widgets.day_combo import DayCombo
@@ -99,6 +106,7 @@ class RecordDialog(Retranslatable, QDialog):
         self.ctx = ctx
         self.record = record
         self.saved: Any = None
+        self._version: int | None = None  # the version stored, once a conflict was resolved
         self.setObjectName(type(self).__name__)
         self.setMinimumWidth(self.minimum_width)
         self.main_layout = QVBoxLayout(self)
@@ -128,6 +136,10 @@ class RecordDialog(Retranslatable, QDialog):
         self.buttons = QDialogButtonBox(self.ok_button | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        # the record's history from the audit trail (a record that has a UUID, i.e. one saved)
+        self.history = add_history_button(
+            self, self.buttons, getattr(record, "uuid", None) or None, self._field_label
+        )
         self.main_layout.addWidget(self.buttons)
         self.setup()
         self.fill_options()
@@ -136,9 +148,15 @@ class RecordDialog(Retranslatable, QDialog):
         else:
             self.load(record)
         self.retranslate_ui()
+        from app.ui.dialogs.screen_fit import fit_on_screen
+
+        fit_on_screen(self)
         first = self.first_focus()
         if first is not None:
             first.setFocus()
+
+    def _field_label(self, name: str) -> str:
+        return next((f.label for f in self.fields if f.name == name), "")
 
     # --- editors -----------------------------------------------------------------------------------
 
@@ -311,16 +329,63 @@ class RecordDialog(Retranslatable, QDialog):
 
     def accept(self) -> None:
         self.errors.clear()
-        values = self.values()
-        try:
-            self.validate(values)
-            self.saved = self.write(values)
-        except CoreError as exc:  # a ValidationError, or a record gone meanwhile
-            self.show_error(exc.field, exc.message)
-            return
-        except KeepOpen:
-            return
+        while True:
+            values = self.values()
+            try:
+                self.validate(values)
+                self.saved = self.write(values)
+            except ConflictError as exc:  # saved by someone else meanwhile: both versions shown
+                if not self.resolve_conflict(exc):
+                    return
+                continue  # save the values chosen, against the version now stored
+            except CoreError as exc:  # a ValidationError, or a record gone meanwhile
+                self.show_error(exc.field, exc.message)
+                return
+            except KeepOpen:
+                return
+            break
         super().accept()
+
+    # --- a stale save ------------------------------------------------------------------------------
+
+    def record_version(self) -> int | None:
+        """The version of the record the form was read from (the one now stored once a conflict was
+        resolved): what :meth:`write` hands the service, which refuses a stale save."""
+        if self._version is not None:
+            return self._version
+        return getattr(self.record, "version", None)
+
+    def describe(self, name: str, value: Any) -> str:
+        """A value of field ``name`` as the form shows it (the option's text of a combo box)."""
+        if value is None or value == "":
+            return ""
+        w = self.widgets.get(name)
+        if isinstance(w, QComboBox) and w.findData(getattr(value, "value", value)) >= 0:
+            return w.itemText(w.findData(getattr(value, "value", value)))
+        if isinstance(value, tuple | list):
+            return ", ".join(self.describe(name, v) for v in value)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if isinstance(value, dt.date):
+            return wording.short_date(value)
+        return str(getattr(value, "label", None) or getattr(value, "value", value))
+
+    def resolve_conflict(self, exc: ConflictError) -> bool:
+        """Show both versions; put the values chosen into the form and save against the version now
+        stored (True), or go back to the form (False)."""
+        if exc.version is None:  # a race within the save itself: saving again shows the versions
+            self.show_error(None, exc.message)
+            return False
+        if exc.fields:
+            base = {n: getattr(self.record, n) for n in exc.mine if hasattr(self.record, n)}
+            dlg = ConflictDialog(exc, self._field_label, self.describe, base=base or None, parent=self)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return False
+            for name, value in dlg.merged().items():
+                if name in self.widgets:
+                    self.set_value(name, value)
+        self._version = exc.version
+        return True
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())

@@ -87,7 +87,8 @@ class SessionDialog(RecordDialog):
         v = self.values()
         v["ordinal"] = v["ordinal"] or None
         v.pop("id", None)
-        return MeetingForm(**v, id=self.meeting.id if self.meeting else None)
+        return MeetingForm(**v, id=self.meeting.id if self.meeting else None,
+                           version=self.record_version() if self.meeting else None)  # fmt: skip
 
     def write(self, values) -> MeetingData:
         if self.meeting is None:

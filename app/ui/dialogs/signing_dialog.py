@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -27,6 +28,7 @@ from app.core.services import commission as commission_service
 from app.core.services.minutes import signing
 from app.core.services.minutes.content import SigningFields, short_fingerprint, signing_defaults
 from app.i18n import _, current_language, format_date, ngettext
+from app.ui.dialogs.key_picker import KeyPicker
 from app.ui.dialogs.print_minutes_dialog import session_text
 from app.ui.widgets import messages
 from app.ui.widgets.form import FieldErrors
@@ -87,7 +89,7 @@ class SigningDialog(Retranslatable, QDialog):
         general = QLabel()
         self.errors = FieldErrors(general)
         self.labels = {k: QLabel() for k in ("session", "date", "place_zh", "place_ru", "signatory1", "signatory2",
-                                             "formula")}  # fmt: skip
+                                             "formula", "key")}  # fmt: skip
         form.addRow(self.labels["session"], self.session)
         self.labels["session"].setBuddy(self.session)
         form.addRow("", self.status)
@@ -98,6 +100,13 @@ class SigningDialog(Retranslatable, QDialog):
         self.errors.add_row(form, "signatory2", self.labels["signatory2"], self.signatory[2])
         form.addRow(self.labels["formula"], self.preview_zh)
         form.addRow("", self.preview_ru)
+        self.key_picker = KeyPicker()
+        self.errors.add_row(form, "key", self.labels["key"], self.key_picker)
+        self.labels["key"].setBuddy(self.key_picker.path)
+        self.certificates_button = QPushButton()
+        self.certificates_button.setObjectName("certificates")
+        self.certificates_button.clicked.connect(self._certificates)
+        form.addRow("", self.certificates_button)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.record_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         self.record_button.setObjectName("record")
@@ -225,6 +234,13 @@ class SigningDialog(Retranslatable, QDialog):
             )
         )
         self.record_button.setText(_("&Record the signing"))
+        self.labels["key"].setText(_("Sign digitally &with:"))
+        self.certificates_button.setText(_("Certificates of the sides…"))
+        self.key_picker.setToolTip(
+            _(
+                "Your side's key file (PKCS#12): it signs the content of the minutes when the signing is recorded."
+            )
+        )
         for i, st in enumerate(self._states):
             self.session.setItemText(i, session_text(st))
         st = self.state()
@@ -245,6 +261,7 @@ class SigningDialog(Retranslatable, QDialog):
         fields = self.fields()
         try:
             self.ctx.read(signing.validate_signing, st.meeting_id, fields)
+            key = self._key()
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return
@@ -260,11 +277,36 @@ class SigningDialog(Retranslatable, QDialog):
                 signing.record_signing,
                 st.meeting_id,
                 fields,
+                key=key,
             )
         except CoreError as exc:
             self.errors.show(exc.field, exc.message)
             return
         super().accept()
+
+    def _key(self):
+        """The chosen key, opened and trusted on this computer, or None; ValidationError if not."""
+        from app.core.crypto import keys, trust
+        from app.core.errors import ValidationError
+
+        key = self.key_picker.key()
+        if key is None:
+            return None
+        _side, state = self.ctx.read(trust.status, key.certificate)
+        if state is not trust.Trust.TRUSTED:
+            raise ValidationError(
+                _(
+                    "This key's certificate is not trusted on this computer ({state}); fingerprint {fingerprint}. "
+                    "Trust it first under “Certificates of the sides…”."
+                ).format(state=state.label, fingerprint=keys.grouped(key.fingerprint)),  # fmt: skip
+                field="key",
+            )
+        return key
+
+    def _certificates(self) -> None:
+        from app.ui.dialogs.certificates_dialog import CertificatesDialog
+
+        CertificatesDialog(self.ctx, self).exec()
 
 
 def record_signing(parent, ctx, meeting_id: int | None = None) -> SigningDialog:

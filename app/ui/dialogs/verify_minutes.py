@@ -13,7 +13,7 @@ from app.ui.widgets import messages
 def verify_file(parent, ctx, path: str | Path | None = None):
     """Ask for a PDF (unless ``path`` is given), check it, and say the verdict; returns it (None
     when nothing was checked)."""
-    from app.reports.minutes_verify import Unreadable, verify_pdf
+    from app.reports.minutes_verify import Unreadable, signature_lines, verify_pdf
 
     if path is None:
         chosen, _f = QFileDialog.getOpenFileName(
@@ -37,16 +37,15 @@ def verify_file(parent, ctx, path: str | Path | None = None):
             parent, _("“{path}” is not a readable PDF: {reason}").format(path=path.name, reason=exc)
         )
         return None
+    signatures = "\n".join(signature_lines(verdict))
     if verdict.match:
         what = _("the reading copy") if verdict.copy == "reading" else _("the original for {side}").format(
             side=verdict.copy)  # fmt: skip
-        messages.info(
-            parent,
-            _(
-                "MATCH: {path} is {what} of the signed minutes of {session}; fingerprint {fingerprint}."
-            ).format(path=path.name, what=what, session=verdict.session, fingerprint=verdict.fingerprint)
-            + (f"\n{verdict.detail}" if verdict.detail else ""),
-        )
+        text = _(
+            "MATCH: {path} is {what} of the signed minutes of {session}; fingerprint {fingerprint}."
+        ).format(path=path.name, what=what, session=verdict.session, fingerprint=verdict.fingerprint)
+        text += (f"\n{verdict.detail}" if verdict.detail else "") + "\n" + signatures
+        (messages.info if verdict.all_valid else messages.warning)(parent, text)
     else:
         text = _("NO MATCH: {path}: {reason}").format(path=path.name, reason=verdict.reason)
         if verdict.detail:  # how the page differs
@@ -55,5 +54,5 @@ def verify_file(parent, ctx, path: str | Path | None = None):
             text += "\n" + _("It claims to belong to the minutes of {session}.").format(
                 session=verdict.session
             )
-        messages.warning(parent, text)
+        messages.warning(parent, text + "\n" + signatures)
     return verdict

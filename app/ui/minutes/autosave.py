@@ -5,6 +5,11 @@ A segment is saved once typing pauses for :data:`PAUSE` seconds, and at the late
 seconds after its first unsaved change, even while typing goes on. Each save is one small
 transaction (a few milliseconds) that also keeps a revision. A save that fails (the disk, a lock)
 keeps the text pending and is tried again; nothing typed is dropped.
+
+Each save carries the version of the segment the typing started from. When someone else saved the
+segment meanwhile (another window, another laptop on a shared database), the save is refused as a
+conflict and :attr:`AutoSaver.conflicted` hands the typed text and the saved one to the editor,
+which asks which to keep: the typed text is never dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.exc import DBAPIError
 
-from app.core.errors import CoreError, NotFoundError
+from app.core.errors import ConflictError, CoreError, NotFoundError
 
 PAUSE = 0.5
 MAX_DELAY = 1.0
@@ -32,6 +37,8 @@ class Pending:
     ru: str | None
     first: float
     last: float
+    #: the version of the segment the typing started from (None: not checked)
+    version: int | None = None
 
 
 class AutoSaver(QObject):
@@ -41,8 +48,13 @@ class AutoSaver(QObject):
     saved = Signal(str, object)
     #: a segment could not be saved for good (deleted, locked elsewhere): uuid, message
     refused = Signal(str, str)
+    #: someone else saved the segment after the typing started: uuid, the ConflictError (its
+    #: ``mine`` holds the typed texts, ``theirs`` the saved ones); nothing was saved
+    conflicted = Signal(str, object)
 
-    def __init__(self, save: Callable[[object, int, str | None, str | None], object], parent=None) -> None:
+    def __init__(
+        self, save: Callable[[object, int, str | None, str | None, int | None], object], parent=None
+    ) -> None:
         super().__init__(parent)
         self._save = save
         self.pending: dict[str, Pending] = {}
@@ -52,13 +64,15 @@ class AutoSaver(QObject):
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self._tick)
 
-    def changed(self, db, uuid: str, segment_id: int, lang: str, text: str) -> None:
+    def changed(
+        self, db, uuid: str, segment_id: int, lang: str, text: str, version: int | None = None
+    ) -> None:
         now = time.monotonic()
         p = self.pending.get(uuid)
         if p is None or p.db is not db:
             if p is not None:
                 self._save_one(uuid)
-            p = self.pending[uuid] = Pending(db, segment_id, None, None, now, now)
+            p = self.pending[uuid] = Pending(db, segment_id, None, None, now, now, version)
         p.last = now
         if lang == "zh":
             p.zh = text
@@ -103,7 +117,12 @@ class AutoSaver(QObject):
         if p is None:
             return True
         try:
-            data = self._save(p.db, p.segment_id, p.zh, p.ru)
+            data = self._save(p.db, p.segment_id, p.zh, p.ru, p.version)
+        except ConflictError as exc:
+            self.pending.pop(uuid, None)
+            self._set_state("saved" if not self.pending else "pending")
+            self.conflicted.emit(uuid, exc)
+            return True
         except NotFoundError as exc:
             self.pending.pop(uuid, None)
             self.refused.emit(uuid, exc.message)

@@ -9,7 +9,7 @@ edge of the text move to the neighbouring cell; Shift+Enter starts a new line.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTextCursor
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolTip
 
 from app.i18n import _
@@ -51,6 +51,10 @@ class CellEdit(QPlainTextEdit):
         self.highlighter = TermHighlighter(self.document(), lang)
         self.document().contentsChanged.connect(self._on_contents)
         self.document().documentLayout().documentSizeChanged.connect(lambda _s: self.heightChanged.emit())
+        # the cell is as tall as its text: it never scrolls inside itself (its scroll range can
+        # lag a line behind a new height), the wheel scrolls the editor
+        self.verticalScrollBar().rangeChanged.connect(lambda *_a: self.verticalScrollBar().setValue(0))
+        self.verticalScrollBar().valueChanged.connect(self._keep_top)
         self.cursorPositionChanged.connect(self._on_cursor)
 
     # --- text --------------------------------------------------------------------------------
@@ -92,9 +96,54 @@ class CellEdit(QPlainTextEdit):
     # --- size --------------------------------------------------------------------------------
 
     def ideal_height(self) -> int:
-        lines = max(self.MIN_LINES, int(self.document().documentLayout().documentSize().height()))
-        margin = self.document().documentMargin()
-        return int(lines * self.fontMetrics().lineSpacing() + 2 * margin + 2 * self.frameWidth() + 2)
+        """The height that shows every line at the cell's present width.
+
+        The document is laid out here, at the viewport's width, block by block: a plain text
+        editor lays out only the blocks it paints, so its own line count lags behind a new width or
+        a new text (rows of another session kept the height of their first layout)."""
+        doc = self.document()
+        margin = doc.documentMargin()
+        width = self.viewport().width() - 2 * margin
+        option = doc.defaultTextOption()
+        font = doc.defaultFont()
+        height = 0.0
+        block = doc.firstBlock()
+        while block.isValid():
+            if block.isVisible():
+                tl = QTextLayout(block.text(), font)
+                tl.setTextOption(option)
+                tl.setFormats(block.layout().formats())
+                tl.beginLayout()
+                while True:
+                    line = tl.createLine()
+                    if not line.isValid():
+                        break
+                    line.setLeadingIncluded(True)
+                    line.setLineWidth(width if width > 0 else 1e6)
+                    height += line.height()
+                tl.endLayout()
+            block = block.next()
+        height = max(height, self.MIN_LINES * self.fontMetrics().lineSpacing())
+        # QPlainTextEdit counts a line as visible only within the height less one more margin and a
+        # pixel (its scroll range), hence three margins, not two
+        return int(height + 3 * margin + 2 * self.frameWidth() + 2.999)
+
+    def _keep_top(self, value: int) -> None:
+        if value and self.height() >= self.ideal_height():
+            self.verticalScrollBar().setValue(0)
+
+    def wheelEvent(self, e) -> None:  # noqa: N802
+        e.ignore()
+
+    def resizeEvent(self, e) -> None:  # noqa: N802
+        super().resizeEvent(e)
+        if e.size().width() != e.oldSize().width():
+            self.heightChanged.emit()
+
+    def changeEvent(self, e) -> None:  # noqa: N802
+        super().changeEvent(e)
+        if e.type() == QEvent.Type.FontChange:
+            self.heightChanged.emit()
 
     # --- keys --------------------------------------------------------------------------------
 

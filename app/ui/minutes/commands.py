@@ -199,3 +199,22 @@ class MoveCommand(EditorCommand):
         lang = self.editor.current_lang()
         self.doc.structural(me.place_segment, self.doc.id_of(self.uuid), index, part)
         self.editor.focus_segment(self.uuid, lang, keep_cursor=True)
+
+
+class XliffImportCommand(EditorCommand):
+    """The targets and statuses an XLIFF file brought, as one step; undo gives every changed
+    segment its text and status back (through the revision history, like any edit)."""
+
+    def __init__(self, editor, plan) -> None:
+        super().__init__(editor, N_("Import from XLIFF"))
+        self.plan = plan
+
+    def do(self) -> None:
+        from app.core.services.minutes import xliff
+
+        self.doc.structural(xliff.apply_import, self.plan)
+
+    def undo_(self) -> None:
+        from app.core.services.minutes import xliff
+
+        self.doc.structural(xliff.revert_import, self.plan)

@@ -130,18 +130,29 @@ class MinutesDocument(QObject):
     def text_changed(self, uuid: str, lang: str, text: str) -> None:
         seg = self.get(uuid)
         if seg is not None and self.ctx.db is not None:
-            self.autosaver.changed(self.ctx.db, uuid, seg.id, lang, text)
+            self.autosaver.changed(self.ctx.db, uuid, seg.id, lang, text, seg.version)
 
-    def _save_texts(self, db, segment_id: int, zh: str | None, ru: str | None) -> SegmentData:
+    def _save_texts(
+        self, db, segment_id: int, zh: str | None, ru: str | None, version: int | None = None
+    ) -> SegmentData:
         """Save into the database the text was typed in, even if another one was opened since."""
         with db.unit() as s:
-            data = minutes_edit.save_texts(s, segment_id, zh, ru)
+            data = minutes_edit.save_texts(s, segment_id, zh, ru, version)
         if db is self.ctx.db:
             self.writing = True
             try:
                 self.ctx.announce({Change.MINUTES})
             finally:
                 self.writing = False
+        return data
+
+    def save_resolved(self, uuid: str, texts: dict, version: int | None) -> SegmentData:
+        """Save the texts chosen after a conflict (against the version now stored), and show them."""
+        seg = self.get(uuid)
+        if seg is None:
+            raise KeyError(uuid)
+        data = self.write(minutes_edit.save_texts, seg.id, texts.get("text_zh"), texts.get("text_ru"), version)
+        self.refresh_segment(uuid)
         return data
 
     def _on_saved(self, uuid: str, data: SegmentData) -> None:

@@ -104,6 +104,8 @@ class SegmentEditor(QScrollArea):
         """Show ``segments`` in order. Rows that exist keep their widgets (and the cursor);
         their texts are refreshed unless they hold unsaved typing."""
         self.read_only = read_only
+        for d in self.dividers.values():  # signed minutes offer no edit that would be refused
+            d.add_button.setVisible(not read_only)
         wanted = {s.uuid for s in segments}
         for uuid in [u for u in self.rows if u not in wanted]:
             row = self.rows.pop(uuid)

@@ -1,5 +1,5 @@
 """The side panel's "Glossary" page: the terms of the current segment with their counterparts, and
-the whole glossary to search, add to, edit, delete from, and import into (CSV/XLSX)."""
+the whole glossary to search, add to, edit, delete from, and import into and export (TBX, CSV, XLSX)."""
 
 from __future__ import annotations
 
@@ -47,8 +47,13 @@ class TermsModel(QAbstractTableModel):
         if not index.isValid():
             return None
         t = self.terms[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return (t.zh, t.ru, t.note)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = (t.zh, t.ru, t.note)[index.column()]
+            return f"{text}\n({t.status.label})" if text else t.status.label
+        if role == Qt.ItemDataRole.ForegroundRole and not t.usable:
+            return QColor("#9e9e9e")
         if role == Qt.ItemDataRole.UserRole:
             return t
         return None
@@ -115,6 +120,7 @@ class GlossaryPanel(Retranslatable, QWidget):
     editRequested = Signal(object)  # noqa: N815
     deleteRequested = Signal(object)  # noqa: N815
     importRequested = Signal()  # noqa: N815
+    exportRequested = Signal()  # noqa: N815
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -150,7 +156,8 @@ class GlossaryPanel(Retranslatable, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setWordWrap(True)
+        self.table.setWordWrap(True)  # rows as tall as their terms: nothing cut off
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self._edit())
         self.add_button = QPushButton()
         self.add_button.setObjectName("glossary_add")
@@ -164,6 +171,9 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.import_button = QPushButton()
         self.import_button.setObjectName("glossary_import")
         self.import_button.clicked.connect(self.importRequested)
+        self.export_button = QPushButton()
+        self.export_button.setObjectName("glossary_export")
+        self.export_button.clicked.connect(self.exportRequested)
         lay = QVBoxLayout(self)
         lay.addWidget(self.here_label)
         lay.addWidget(self.here)
@@ -175,6 +185,7 @@ class GlossaryPanel(Retranslatable, QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
         lay.addLayout(buttons)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.retranslate_ui()
@@ -230,4 +241,5 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.edit_button.setText(_("&Edit…"))
         self.delete_button.setText(_("&Delete"))
         self.import_button.setText(_("&Import…"))
+        self.export_button.setText(_("E&xport…"))
         self.model.retranslate()

@@ -224,6 +224,12 @@ class SegmentPanel(Retranslatable, QScrollArea):
         self.errors.show(field, message)
 
     def retranslate_ui(self) -> None:
+        from PySide6.QtCore import QLocale
+
+        from app.ui.widgets.date_edit import display_format
+
+        self.deadline.setLocale(QLocale())
+        self.deadline.setDisplayFormat(display_format())
         self.labels["status"].setText(_("&Status:"))
         self.labels["kind"].setText(_("&Kind:"))
         self.labels["part"].setText(_("&Part:"))

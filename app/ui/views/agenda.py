@@ -34,6 +34,7 @@ from app.ui.widgets import messages
 from app.ui.widgets.agenda_page import AgendaPage
 from app.ui.widgets.deadlines_panel import DeadlinesPanel
 from app.ui.widgets.delegation_editor import DelegationEditor
+from app.ui.widgets.messages import menu_path, menu_words
 from app.ui.widgets.schedule_view import ScheduleView
 from app.ui.widgets.session_list import SessionList
 
@@ -153,8 +154,9 @@ class AgendaView(View):
             can = self.ctx.has_db and len(self.sides) == 2
             self.heading.setText(_("No session selected"))
             self.details.setText(
-                _("Create the first session with “New session…”.") if can
-                else _("Set up the commission and its two sides first (File → Commission and sides…).")
+                _("Create the first session with “{button}”.").format(button=menu_words(_("&New session…"))) if can
+                else _("Set up the commission and its two sides first ({menu}).").format(
+                    menu=menu_path(_("&File"), _("&Commission and sides…")))
             )  # fmt: skip
             return
         host = next((s for s in self.sides if s.id == m.host_side_id), None)
@@ -166,14 +168,17 @@ class AgendaView(View):
         self.details.setText(" · ".join(p for p in parts if p))
 
     def _default_doc_lang(self) -> str:
-        return "zh" if current_language().startswith("zh") else "ru"
+        from app.ui.widgets.doc_language import doc_language
+
+        return doc_language("memorandum")
 
     # --- sessions ----------------------------------------------------------------------------
 
     def new_session(self) -> None:
         if not self.ctx.has_db or len(self.sides) != 2:
             messages.info(
-                self, _("Set up the commission and its two sides first (File → Commission and sides…).")
+                self, _("Set up the commission and its two sides first ({menu}).").format(
+                    menu=menu_path(_("&File"), _("&Commission and sides…")))
             )
             return
         dlg = SessionDialog(self.ctx, parent=self)

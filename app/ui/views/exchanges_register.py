@@ -32,7 +32,7 @@ from app.ui.views.exchange_columns import HIDDEN_BY_DEFAULT, register_columns, s
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
-from app.ui.widgets.column_chooser import ColumnChooser, fit_headers
+from app.ui.widgets.column_chooser import ColumnChooser, fit_columns, needs_fit
 from app.ui.widgets.progress import ProgressDialog
 from app.ui.widgets.search import SearchField
 
@@ -134,13 +134,19 @@ class ExchangeRegisterPage(RegisterPage):
         return next(i for i, c in enumerate(self.model.columns) if c.key == key)
 
     def _default_widths(self) -> None:
-        fm = self.fontMetrics()
-        widths = {"title": 36, "reference": 10, "kind": 14, "status": 9, "overdue": 7, "marking_id": 8,
-                  "from_side_id": 5, "to_side_id": 5, "quantity": 4, "meeting_id": 4}  # fmt: skip
-        for i, c in enumerate(self.model.columns):
-            chars = widths.get(c.key, 9)
-            self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
-        fit_headers(self.table)
+        """Widths for the current language: the title by a number of characters, the short
+        columns as wide as their header and what they show."""
+        widths = {"title": 36, "reference": 10, "marking_id": 8}
+        content = {"reference", "kind", "status", "overdue", "marking_id", "from_side_id", "to_side_id",
+                   "quantity", "meeting_id", "requested_on", "sent_on", "received_on"}  # fmt: skip
+        keys = [c.key for c in self.model.columns]
+        fit_columns(self.table, chars={i: widths.get(k, 6) for i, k in enumerate(keys)},
+                    content=[i for i, k in enumerate(keys) if k in content])  # fmt: skip
+
+    def _fit(self) -> None:
+        """The remembered header keeps the user's order and columns; widths follow the language."""
+        if needs_fit(self.table):
+            self._default_widths()
 
     # --- data ----------------------------------------------------------------------------------
 
@@ -185,6 +191,7 @@ class ExchangeRegisterPage(RegisterPage):
         self._active = True
         self._fill_filters()
         self.apply_filters()
+        self._fit()
 
     def _refill(self, widget: QComboBox, entries: list[tuple[str, object]]) -> None:
         combo_values.refill(widget, entries)
@@ -389,6 +396,6 @@ class ExchangeRegisterPage(RegisterPage):
         if self._active and self.ctx.has_db:
             self._fill_filters()
         self.model.retranslate()
-        fit_headers(self.table)
+        self._fit()
         self._update_summary()
         self._update_buttons()

@@ -19,7 +19,7 @@ from app.i18n import N_, _, ngettext, pgettext
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.exchange_columns import sort_key, warranty_columns
 from app.ui.views.page import RegisterPage, register_table
-from app.ui.widgets.column_chooser import fit_headers
+from app.ui.widgets.column_chooser import fit_columns, needs_fit
 
 SHOW = (
     (WARRANTY_ALERT, N_("Expiring or expired")),
@@ -63,9 +63,7 @@ class WarrantiesPage(RegisterPage):
         table = register_table("warranties_table", model)
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.set_table(table, model, edit_on_double_click=False)
-        fm = self.fontMetrics()
-        for i, chars in enumerate((12, 20, 46, 18, 6, 6, 5, 11, 8, 12)):
-            self.table.setColumnWidth(i, fm.averageCharWidth() * chars + 16)
+        self._fit()
         self.table.doubleClicked.connect(self._edit)
         self.summary = QLabel()
         self.summary.setObjectName("warranties_summary")
@@ -101,6 +99,7 @@ class WarrantiesPage(RegisterPage):
 
     def reload(self) -> None:
         self.model.reload()
+        self._fit()
         self._update_summary()
 
     def _edit(self, index) -> None:
@@ -128,6 +127,13 @@ class WarrantiesPage(RegisterPage):
             + ngettext("{n} has expired", "{n} have expired", expired).format(n=expired)
         )
 
+    def _fit(self) -> None:
+        """The title by characters, the other columns as wide as their header and content."""
+        chars = dict(enumerate((12, 20, 46, 18, 6, 6, 5, 11, 8, 12)))
+        if needs_fit(self.table) or self.table.property("fitted_language") is None:
+            fit_columns(self.table, chars={i: chars[i] for i in (1, 2)},
+                        content=[i for i in chars if i != 2])  # fmt: skip
+
     def retranslate_ui(self) -> None:
         self.show_label.setText(_("&Show:"))
         for i, (_value, label) in enumerate(SHOW):
@@ -135,5 +141,5 @@ class WarrantiesPage(RegisterPage):
         self.horizon_label.setText(_("&Horizon:"))
         self.horizon.setSuffix(" " + _("days"))
         self.model.retranslate()
-        fit_headers(self.table)
+        self._fit()
         self._update_summary()

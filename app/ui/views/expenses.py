@@ -10,7 +10,7 @@ statement and the workbook for accountants, in Chinese or Russian).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout
 
 from app.core.changes import Change
 from app.core.services import commission as commission_service
@@ -22,6 +22,7 @@ from app.ui.views.expenses_budgets import ExpensePanels
 from app.ui.views.expenses_register import ExpenseRegisterPage
 from app.ui.views.expenses_statement import StatementBar
 from app.ui.views.page import forward
+from app.ui.widgets.split import SharedSplitter
 
 
 # the pages' widgets, as the tests and older callers reach them through the tab
@@ -64,7 +65,7 @@ class ExpensesView(View):
         self.panels = ExpensePanels(ctx)
         self.panels.refreshWanted.connect(self.refresh_if_stale)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter = SharedSplitter(Qt.Orientation.Vertical, (3, 2))
         splitter.addWidget(self.register)
         splitter.addWidget(self.panels)
         splitter.setStretchFactor(0, 3)

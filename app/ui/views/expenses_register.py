@@ -41,8 +41,10 @@ class ExpenseRegisterPage(RegisterPage):
         for name, box in (("side", self.side_box), ("kind", self.kind_box), ("category", self.category_box),
                           ("currency", self.currency_box)):  # fmt: skip
             box.setObjectName(f"expenses_filter_{name}")
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+            # as wide as the longest choice in the current language when there is room; narrower
+            # only on a narrow window
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            box.setMinimumWidth(box.fontMetrics().averageCharWidth() * 8 + 24)
             box.currentIndexChanged.connect(self._on_filter)
         self.search = SearchField()
         self.search.setObjectName("expenses_search")
@@ -52,8 +54,8 @@ class ExpenseRegisterPage(RegisterPage):
                            (self.category_label, self.category_box), (self.currency_label, self.currency_box)):  # fmt: skip
             label.setBuddy(box)
             filters.addWidget(label)
-            filters.addWidget(box, 1)
-        filters.addWidget(self.search, 2)
+            filters.addWidget(box)
+        filters.addWidget(self.search, 1)
 
         self.add_button = QPushButton()
         self.add_button.setObjectName("expenses_add")

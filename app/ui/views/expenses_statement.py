@@ -6,11 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.services.expenses import summary as summary_service
-from app.i18n import LANGUAGE_NAMES, _
+from app.i18n import _
 from app.ui.widgets import messages
+from app.ui.widgets.doc_language import DocLanguageCombo
 from app.ui.widgets.retranslate import Retranslatable
 
 
@@ -23,10 +24,8 @@ class StatementBar(Retranslatable, QWidget):
         self.meeting = None
         self.preview = None
         self.doc_lang_label = QLabel()
-        self.doc_lang = QComboBox()
+        self.doc_lang = DocLanguageCombo("expenses_statement")
         self.doc_lang.setObjectName("expenses_doc_lang")
-        self.doc_lang.addItem(LANGUAGE_NAMES["zh_CN"], "zh")
-        self.doc_lang.addItem(LANGUAGE_NAMES["ru"], "ru")
         self.doc_lang_label.setBuddy(self.doc_lang)
         self.statement_button = QPushButton()
         self.statement_button.setObjectName("expenses_statement")
@@ -94,6 +93,7 @@ class StatementBar(Retranslatable, QWidget):
         return target
 
     def retranslate_ui(self) -> None:
+        self.doc_lang.follow_language()
         self.doc_lang_label.setText(_("Document:"))
         self.statement_button.setText(_("S&tatement…"))
         self.statement_button.setToolTip(_("Preview, print or save the statement of the session as PDF"))

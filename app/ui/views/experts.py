@@ -104,7 +104,10 @@ class ExpertsView(View):
         if self.ctx.has_db:
             sides = self.ctx.read(commission_service.get_sides)
             lang = current_language()
-            self._side_names = {s.code: s.short_name(lang) for s in sides}
+            names = {s.code: s.short_name(lang) for s in sides}
+            if names != self._side_names:  # the direction column is fitted to the sides' names
+                self._side_names = names
+                self.assignments.table.setProperty("fitted_language", None)
             self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
             self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
             self.alerts.set_alerts(self.ctx.read(experts_alerts.alerts, self.today))
@@ -221,6 +224,8 @@ class ExpertsView(View):
             sides = self.ctx.read(commission_service.get_sides)
             self._side_names = {s.code: s.short_name(lang) for s in sides}
         self.assignments.model.retranslate()
+        self.assignments.table.setProperty("fitted_language", None)  # the side names have changed
+        self.assignments.fit()
         self.quotas.model.retranslate()
         self.quotas.table.resizeColumnsToContents()
         self.assignments.update_summary()

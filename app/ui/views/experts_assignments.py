@@ -22,9 +22,7 @@ from app.ui.models.query_model import QueryTableModel
 from app.ui.views.experts_columns import assignment_columns
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import messages
-
-#: the widths of the columns, in pixels, the first time the table has rows
-WIDTHS = {0: 110, 1: 230, 2: 110, 3: 175, 4: 260, 5: 95, 6: 180, 7: 90, 8: 90, 9: 75, 10: 95}
+from app.ui.widgets.column_chooser import fit_columns, needs_fit
 
 
 def experts_table(name: str, model: QueryTableModel):
@@ -42,13 +40,16 @@ class AssignmentsPage(RegisterPage):
         self.filter = AssignmentFilter()
         self.today = dt.date.today()
         self.horizon = 30
-        self._sized = False
         model = QueryTableModel(
             assignment_columns(side_name, lambda: self.today, lambda: self.horizon), self._fetch, self._count, self
         )
         model.sort_key = "start"
         table = experts_table("assignments_table", model)
         table.sortByColumn(7, Qt.SortOrder.AscendingOrder)
+        header = table.horizontalHeader()
+        keys = [c.key for c in model.columns]
+        for visual, key in enumerate(("start", "end"), start=2):  # the dates in view without scrolling
+            header.moveSection(header.visualIndex(keys.index(key)), visual)
         self.set_table(table, model)
         self.new_button = QPushButton()
         self.new_button.setObjectName("assignment_new")
@@ -95,10 +96,18 @@ class AssignmentsPage(RegisterPage):
         """Query again; ``note`` follows the count (the quota whose assignments are shown)."""
         self.model.reload()
         self.update_summary(note)
-        if not self._sized and self.model.total:
-            self._sized = True
-            for c, w in WIDTHS.items():
-                self.table.setColumnWidth(c, w)
+        self.fit()
+
+    def fit(self) -> None:
+        """Widths for the current language (again after a switch): the names and organisations by
+        a number of characters, the short columns as wide as what they show."""
+        if not needs_fit(self.table):
+            return
+        keys = [c.key for c in self.model.columns]
+        chars = {"people": 22, "organisation": 24, "place": 9, "speciality": 14}
+        content = {"status", "direction", "purpose", "start", "end", "term", "term_end", "session"}
+        fit_columns(self.table, chars={i: chars[k] for i, k in enumerate(keys) if k in chars},
+                    content=[i for i, k in enumerate(keys) if k in content], cap_chars=22)  # fmt: skip
 
     def update_summary(self, note: str = "") -> None:
         n = self.model.total

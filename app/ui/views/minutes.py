@@ -32,6 +32,7 @@ from app.ui.minutes.commands import (
     MoveCommand,
     TypingCommand,
 )
+from app.ui.minutes.conflicts import resolve_segment_conflict
 from app.ui.minutes.document import MinutesDocument
 from app.ui.minutes.editor import SegmentEditor
 from app.ui.minutes.empty_page import EmptyPage
@@ -104,6 +105,8 @@ class MinutesView(View):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([900, 340])
+        self._split_moved = False  # the user moved the splitter: his sizes stay
+        self.splitter.splitterMoved.connect(lambda *_a: setattr(self, "_split_moved", True))
 
         self.empty = EmptyPage()
         self.start_agenda_button = self.empty.start_agenda_button
@@ -153,6 +156,7 @@ class MinutesView(View):
         d.refused.connect(self.show_refusal)
         d.autosaver.stateChanged.connect(self._on_save_state)
         d.autosaver.refused.connect(lambda _u, msg: self.show_refusal(msg))
+        d.autosaver.conflicted.connect(lambda uuid, exc: resolve_segment_conflict(self, uuid, exc))
         ops = self.segments
         e = self.editor
         e.textEdited.connect(self._on_typed)
@@ -184,6 +188,7 @@ class MinutesView(View):
         g.editRequested.connect(f.edit_term)
         g.deleteRequested.connect(f.delete_term)
         g.importRequested.connect(f.import_glossary)
+        g.exportRequested.connect(f.export_glossary)
         self.checks_panel.jump.connect(ops.jump_to_finding)
         self.checks_panel.acceptRequested.connect(ops.accept_finding)
         self.find_bar.findRequested.connect(self.finder.find)
@@ -291,6 +296,11 @@ class MinutesView(View):
     def _on_structure(self) -> None:
         has = self.doc.minutes is not None
         self.pages.setCurrentIndex(0 if has else 1)
+        if not has:
+            if not (self.commission and self.commission.is_set_up):
+                self.empty.set_state("no_commission")
+            else:
+                self.empty.set_state("not_started" if self.doc.meeting_id is not None else "no_session")
         self.editor.sync(self.doc.segments, read_only=self.doc.locked, pending=self.doc.autosaver.has_pending)
         self._update_signed_banner()
         self.glossary_panel.set_terms(self.doc.terms)
@@ -452,7 +462,20 @@ class MinutesView(View):
 
     # --- language ----------------------------------------------------------------------------
 
+    def _default_split(self) -> None:
+        """The side panel a quarter of the width, or as wide as it needs in this language."""
+        width = self.splitter.width() - self.splitter.handleWidth()
+        if self._split_moved or width <= 0 or not self.splitter.isVisible():
+            return
+        side = max(round(width * 340 / 1240), self.side.minimumSizeHint().width())
+        self.splitter.setSizes([width - side, side])
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        QTimer.singleShot(0, self, self._default_split)
+
     def retranslate_ui(self) -> None:
+        QTimer.singleShot(0, self, self._default_split)
         self.print_action.setText(_("&Print…"))
         self.sign_action.setText(_("&Signing…"))
         self.print_action.setToolTip(_("Print the signature originals, a proof or the reading copy"))

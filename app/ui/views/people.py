@@ -15,6 +15,7 @@ from app.ui.models.query_model import Column, QueryTableModel
 from app.ui.views.base import View
 from app.ui.views.page import register_table, select_row, selected_row
 from app.ui.widgets import messages
+from app.ui.widgets.column_chooser import fit_columns, needs_fit
 from app.ui.widgets.search import SearchField
 
 
@@ -67,7 +68,7 @@ class PeopleView(View):
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self._sized = False
+        self._sides: dict = {}
         self.table.doubleClicked.connect(lambda _i: self.edit_record())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
@@ -84,7 +85,7 @@ class PeopleView(View):
             Column("name_zh", N_("Name in Chinese"), lambda p: p.name_zh),
             Column("name_ru", N_("Name in Russian"), lambda p: p.name_ru),
             Column("name_latin", N_("Latin"), lambda p: p.name_latin),
-            Column("side", N_("Side"), lambda p: p.side_code),
+            Column("side", N_("Side"), lambda p: self._side_name(p.side_code)),
             Column("organisation", N_("Organisation"), lambda p: p.organisation(lang()),
                    tooltip=lambda p: "\n".join(x for x in (p.organisation_zh, p.organisation_ru) if x)),
             Column("position", N_("Position"), lambda p: p.position(lang()),
@@ -117,17 +118,23 @@ class PeopleView(View):
             return 0
         return self.ctx.read(people_service.count_people, self._text, self._side_id)
 
+    def _side_name(self, code: str) -> str:
+        side = self._sides.get(code)
+        return side.short_name(current_language()) if side is not None else code
+
     def refresh(self) -> None:
         self._fill_sides()
         self.model.reload()
         self._update_summary()
-        if not self._sized and self.model.total:
-            self._sized = True
-            for c in (0, 1, 2, 3):
-                self.table.resizeColumnToContents(c)
+        self._fit()
+
+    def _fit(self) -> None:
+        if needs_fit(self.table):
+            fit_columns(self.table, content=(0, 1, 2, 3))
 
     def _fill_sides(self) -> None:
         sides = self.ctx.read(commission_service.get_sides) if self.ctx.has_db else []
+        self._sides = {s.code: s for s in sides}
         self.side_filter.blockSignals(True)
         current = self.side_filter.currentData()
         self.side_filter.clear()
@@ -234,8 +241,9 @@ class PeopleView(View):
         self.delete_button.setText(_("&Delete"))
         self.history_button.setText(_("Person's &history…"))
         self.history_button.setToolTip(_("Delegations, assignments and presentations of the person"))
-        if self.side_filter.count():
-            self.side_filter.setItemText(0, _("All sides"))
+        if self.ctx.has_db:
+            self._fill_sides()  # the sides' names in the new language
         self.model.retranslate()
+        self._fit()
         self._update_summary()
         self._update_buttons()

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from app.core.errors import CoreError
 from app.core.services import attachments as service
 from app.core.services.attachments import AttachmentData
-from app.i18n import _, format_number
+from app.i18n import _, current_language, format_number
 from app.ui.widgets import messages
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -38,6 +38,12 @@ def human_size(n: int) -> str:
     if n < 1024 * 1024:
         return _("{n} KB").format(n=format_number(round(n / 1024, 1)))
     return _("{n} MB").format(n=format_number(round(n / 1024 / 1024, 1)))
+
+
+def shown_title(a: AttachmentData) -> str:
+    """The title shown in the list: the one in the interface's language, else the other one."""
+    first, second = (a.title_ru, a.title_zh) if current_language().startswith("ru") else (a.title_zh, a.title_ru)
+    return first or second
 
 
 class AttachmentListModel(QAbstractListModel):
@@ -58,9 +64,12 @@ class AttachmentListModel(QAbstractListModel):
             return None
         a = self.items[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return f"{a.filename}  ({human_size(a.size)})"
+            title = shown_title(a)
+            name = f"{a.filename}  ({human_size(a.size)})"
+            return f"{title} — {name}" if title else name
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{a.filename}\n{a.mime_type}\nSHA-256 {a.sha256}"
+            titles = [t for t in (a.title_zh, a.title_ru) if t]
+            return "\n".join([*titles, a.filename, a.mime_type, f"SHA-256 {a.sha256}"])
         if role == Qt.ItemDataRole.UserRole:
             return a
         return None
@@ -77,7 +86,8 @@ class AttachmentsWidget(Retranslatable, QWidget):
         self.ctx = ctx
         self.owner_kind = owner_kind
         self.owner_id = owner_id
-        self.pending: list[Path] = []
+        #: files chosen before the record exists, with their titles (Chinese, Russian)
+        self.pending: list[tuple[Path, str, str]] = []
         self.read_only = False
         self.model = AttachmentListModel(self)
         self.list = QListView()
@@ -89,6 +99,9 @@ class AttachmentsWidget(Retranslatable, QWidget):
         self.add_button = QPushButton()
         self.add_button.setObjectName("attachments_add")
         self.add_button.clicked.connect(self.choose_files)
+        self.titles_button = QPushButton()
+        self.titles_button.setObjectName("attachments_titles")
+        self.titles_button.clicked.connect(self.edit_titles)
         self.open_button = QPushButton()
         self.open_button.clicked.connect(self.open_selected)
         self.save_button = QPushButton()
@@ -96,7 +109,7 @@ class AttachmentsWidget(Retranslatable, QWidget):
         self.remove_button = QPushButton()
         self.remove_button.clicked.connect(self.remove_selected)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.open_button, self.save_button, self.remove_button):
+        for b in (self.add_button, self.titles_button, self.open_button, self.save_button, self.remove_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         lay = QVBoxLayout(self)
@@ -120,9 +133,9 @@ class AttachmentsWidget(Retranslatable, QWidget):
             items = self.ctx.read(service.list_attachments, self.owner_kind, self.owner_id)
         pending = [
             AttachmentData(
-                -1 - i, "", self.owner_kind, -1, p.name, "", p.stat().st_size if p.exists() else 0, ""
+                -1 - i, "", self.owner_kind, -1, p.name, "", p.stat().st_size if p.exists() else 0, "", zh, ru
             )
-            for i, p in enumerate(self.pending)
+            for i, (p, zh, ru) in enumerate(self.pending)
         ]
         self.model.set_items(items + pending)
         self._update_buttons()
@@ -137,23 +150,63 @@ class AttachmentsWidget(Retranslatable, QWidget):
     # --- actions -------------------------------------------------------------------------------
 
     def choose_files(self) -> None:
+        """Attach… : choose files, then say what each is called (filled in from its name)."""
         paths, _f = QFileDialog.getOpenFileNames(self, _("Attach files"))
-        self.add_files([Path(p) for p in paths])
+        for p in paths:
+            try:
+                service.read_file(p)  # an unreadable file is refused before its titles are asked
+            except CoreError as exc:
+                messages.error(self, exc.message)
+                return
+            titles = self.ask_titles(Path(p))
+            if titles is not None:
+                self.add_files([Path(p)], titles)
 
-    def add_files(self, paths: list[Path]) -> bool:
-        """Attach files now (or keep them pending until the record is saved). False on an error."""
+    def ask_titles(self, path: Path) -> tuple[str, str] | None:
+        """The titles of a file about to be attached (None if the user cancels)."""
+        from app.ui.dialogs.attachment_title_dialog import AttachmentTitleDialog
+
+        zh, ru = service.default_titles(path.name)
+        draft = AttachmentData(-1, "", self.owner_kind, -1, path.name, "", 0, "", zh, ru)
+        dialog = AttachmentTitleDialog(self.ctx, draft, self)
+        return dialog.saved if dialog.exec() else None
+
+    def edit_titles(self) -> bool:
+        """Titles… : rename the selected material in both languages."""
+        from app.ui.dialogs.attachment_title_dialog import AttachmentTitleDialog
+
+        a = self.selected()
+        if a is None or self.read_only:
+            return False
+        row = self.list.currentIndex().row()
+        dialog = AttachmentTitleDialog(self.ctx, a, self)
+        if not dialog.exec():
+            return False
+        if a.id < 0:
+            path = self.pending[-1 - a.id][0]
+            self.pending[-1 - a.id] = (path, *dialog.saved)
+        self.reload()
+        self.list.setCurrentIndex(self.model.index(row))
+        self.changed.emit()
+        return True
+
+    def add_files(self, paths: list[Path], titles: tuple[str, str] | None = None) -> bool:
+        """Attach files now (or keep them pending until the record is saved). False on an error.
+
+        ``titles`` (Chinese, Russian) name them; without, they are guessed from the file names."""
         for p in paths:
             try:
                 service.read_file(p)  # unreadable files are refused now, with the reason
             except CoreError as exc:
                 messages.error(self, exc.message)
                 return False
+        named = [(p, *(titles or service.default_titles(p.name))) for p in paths]
         if self.owner_id is None:
-            self.pending.extend(paths)
+            self.pending.extend(named)
         else:
             try:
-                for p in paths:
-                    self.ctx.write(service.add_file, self.owner_kind, self.owner_id, p)
+                for p, zh, ru in named:
+                    self.ctx.write(service.add_file, self.owner_kind, self.owner_id, p, title_zh=zh, title_ru=ru)
             except CoreError as exc:
                 messages.error(self, exc.message)
                 return False
@@ -163,15 +216,15 @@ class AttachmentsWidget(Retranslatable, QWidget):
 
     def save_pending(self, session, owner_id: int) -> None:
         """Attach the pending files inside the caller's unit of work (the record's own save)."""
-        for p in self.pending:
-            service.add_file(session, self.owner_kind, owner_id, p)
+        for p, zh, ru in self.pending:
+            service.add_file(session, self.owner_kind, owner_id, p, title_zh=zh, title_ru=ru)
 
     def open_selected(self) -> None:
         a = self.selected()
         if a is None:
             return
         if a.id < 0:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pending[-1 - a.id])))
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.pending[-1 - a.id][0])))
             return
         global _open_dir
         if _open_dir is None:
@@ -222,12 +275,15 @@ class AttachmentsWidget(Retranslatable, QWidget):
     def _update_buttons(self) -> None:
         a = self.selected()
         self.add_button.setEnabled(not self.read_only)
+        self.titles_button.setEnabled(a is not None and not self.read_only)
         self.open_button.setEnabled(a is not None)
         self.save_button.setEnabled(a is not None and a.id >= 0)
         self.remove_button.setEnabled(a is not None and not self.read_only)
 
     def retranslate_ui(self) -> None:
         self.add_button.setText(_("Attach…"))
+        self.titles_button.setText(_("Titles…"))
+        self.titles_button.setToolTip(_("What the documents call this material in Chinese and in Russian"))
         self.open_button.setText(_("Open"))
         self.save_button.setText(_("Save a copy…"))
         self.remove_button.setText(_("Remove"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
-from app.i18n import _
+from app.i18n import _, current_language
 
 
 def fit_headers(table, extra: int = 26) -> None:
@@ -21,6 +21,54 @@ def fit_headers(table, extra: int = 26) -> None:
         needed = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + extra
         if header.sectionSize(i) < needed:
             header.resizeSection(i, needed)
+
+
+def fit_columns(table, *, chars: dict[int, int] | None = None, content=(), extra: int = 26,
+                cap_chars: int = 48) -> None:
+    """Size the columns for the current language: each at least its header, ``chars`` average
+    characters where given, and as wide as what the ``content`` columns show (their longest value
+    among the rows in view, within ``cap_chars``). Widths depend only on the language and the data,
+    never on earlier widths: after a language switch the table is as after a fresh start."""
+    table.ensurePolished()  # the fonts it will be shown with
+    header = table.horizontalHeader()
+    header.ensurePolished()
+    model = table.model()
+    fm = header.fontMetrics()
+    avg = table.fontMetrics().averageCharWidth()
+    chars = chars or {}
+    content = set(content)
+    for i in range(header.count()):
+        if header.isSectionHidden(i) or header.sectionResizeMode(i) != QHeaderView.ResizeMode.Interactive:
+            continue
+        if header.stretchLastSection() and header.visualIndex(i) == header.count() - 1:
+            continue
+        text = str(model.headerData(i, Qt.Orientation.Horizontal) or "")
+        width = max((fm.horizontalAdvance(line) for line in text.split("\n")), default=0) + extra
+        if i in chars:
+            width = max(width, avg * chars[i] + 16)
+        if i in content:
+            width = max(width, min(_content_width(table, i), avg * cap_chars + 16))
+        header.resizeSection(i, width)
+    if model.rowCount() > 0:
+        table.setProperty("fitted_language", current_language())
+
+
+def _content_width(table, column: int, rows: int = 60) -> int:
+    """The widest value among the first ``rows`` rows (not only those in view: the same rows
+    whether the table was shown yet or not)."""
+    model = table.model()
+    fm = table.fontMetrics()
+    widest = 0
+    for r in range(min(rows, model.rowCount())):
+        value = model.data(model.index(r, column), Qt.ItemDataRole.DisplayRole)
+        if value not in (None, ""):
+            widest = max(widest, max(fm.horizontalAdvance(line) for line in str(value).split("\n")))
+    return widest + 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 14
+
+
+def needs_fit(table) -> bool:
+    """True when the table has rows and was not yet sized for the current language."""
+    return table.model().rowCount() > 0 and table.property("fitted_language") != current_language()
 
 
 class ColumnChooser:

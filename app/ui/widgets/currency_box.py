@@ -1,27 +1,33 @@
-"""An ISO 4217 currency chooser: the commission's currencies first, any other code may be typed."""
+"""An ISO 4217 currency chooser: the commission's currencies first (its setting ``money.currencies``),
+then the usual others; any other code may be typed (validated when saved)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
-from app.core.services.money import DEFAULT_CURRENCIES
+from app.core.services.money import DEFAULT_CURRENCIES, commission_currencies
 from app.i18n import currency_name
 
-#: Offered after CNY and RUB; any other code can be typed (validated when saved).
-OTHER_CURRENCIES = ("USD", "EUR", "SUR", "CHF", "GBP", "JPY", "HKD")
+#: Offered after the commission's own currencies; any other code can be typed.
+OTHER_CURRENCIES = ("CNY", "RUB", "USD", "EUR", "SUR", "CHF", "GBP", "JPY", "HKD")
 
 
 class CurrencyBox(QComboBox):
-    def __init__(self, parent=None, extra: tuple[str, ...] = ()) -> None:
+    """``ctx``: the application context whose database's commission chooses the first codes
+    (without one, or without a database: CNY and RUB)."""
+
+    def __init__(self, parent=None, extra: tuple[str, ...] = (), ctx=None) -> None:
         super().__init__(parent)
         self.setEditable(True)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.lineEdit().setMaxLength(3)
-        codes = list(DEFAULT_CURRENCIES) + [
-            c for c in (*extra, *OTHER_CURRENCIES) if c not in DEFAULT_CURRENCIES
-        ]
-        for code in dict.fromkeys(codes):
+        first = DEFAULT_CURRENCIES
+        if ctx is not None and getattr(ctx, "has_db", False):
+            first = ctx.read(commission_currencies)
+        #: the commission's currencies, offered first
+        self.first = tuple(first)
+        for code in dict.fromkeys((*first, *extra, *OTHER_CURRENCIES)):
             self.addItem(code)
         self.lineEdit().textEdited.connect(self._upper)
         self.retranslate_ui()

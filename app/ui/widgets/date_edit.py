@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QEvent, QObject, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 from app.i18n import _, current_language, wording
@@ -99,6 +99,8 @@ class OptionalDateEdit(Retranslatable, QWidget):
         self.edit.setStyleSheet(sheet)
 
     def retranslate_ui(self) -> None:
+        self.edit.setLocale(QLocale())  # month names in the language now in use, not at creation
+        self.edit.calendarWidget().setLocale(QLocale())
         self.edit.setDisplayFormat(display_format())
         self.check.setToolTip(_("Tick to give the date, untick to clear it."))
 
@@ -152,4 +154,6 @@ class DateEdit(Retranslatable, QDateEdit):
         self.set_value(None)
 
     def retranslate_ui(self) -> None:
+        self.setLocale(QLocale())  # month names in the language now in use, not at creation
+        self.calendarWidget().setLocale(QLocale())
         self.setDisplayFormat(display_format())

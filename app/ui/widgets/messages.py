@@ -28,3 +28,15 @@ def confirm(parent: QWidget | None, message: str, title: str | None = None) -> b
         QMessageBox.StandardButton.No,
     )
     return answer == QMessageBox.StandardButton.Yes
+
+
+def menu_words(text: str) -> str:
+    """A menu item's text as the menu shows it, for quoting in a hint (see ``i18n.menu_words``)."""
+    from app import i18n
+
+    return i18n.menu_words(text)
+
+
+def menu_path(*texts: str) -> str:
+    """"File → Commission and sides…" from the menus' own (translated) texts."""
+    return " → ".join(menu_words(t) for t in texts)

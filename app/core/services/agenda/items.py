@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, Topic
 from app.core.errors import NotFoundError, ValidationError
@@ -55,6 +56,8 @@ class AgendaItemData:
     is_standing: bool
     carried_from_id: int | None
     materials: int = 0
+    #: the version the item was read at (a save of an older copy is a conflict)
+    version: int | None = None
 
     @property
     def number(self) -> int:
@@ -105,6 +108,8 @@ class AgendaItemForm:
     status: AgendaStatus | str = AgendaStatus.PROPOSED
     notes: str = ""
     id: int | None = None
+    #: the version the item was read at (None: no check)
+    version: int | None = None
 
 
 def _data(row: AgendaItem, side_code: str, person: Person | None, materials: int) -> AgendaItemData:
@@ -130,6 +135,7 @@ def _data(row: AgendaItem, side_code: str, person: Person | None, materials: int
         is_standing=row.is_standing,
         carried_from_id=row.carried_from_id,
         materials=materials,
+        version=row.version,
     )
 
 
@@ -271,8 +277,9 @@ def update_item(session: Session, form: AgendaItemForm) -> AgendaItemData:
     if row is None:
         raise NotFoundError(N_("This agenda item no longer exists; someone may have deleted it."))
     form = validate_item(session, replace(form, meeting_id=row.meeting_id))
+    versions.check(session, row, form.version, versions.form_values(form, row, ("id", "version", "meeting_id")))
     _apply(row, form)
-    session.flush()
+    versions.flush(session)
     return get_item(session, row.id)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import AgendaStatus, EventKind
 from app.core.errors import NotFoundError, ValidationError
@@ -35,6 +36,8 @@ class EventForm:
     duration_minutes: int | None = None
     notes: str = ""
     id: int | None = None
+    #: the version the event was read at (None: no check)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,8 @@ class EventData:
     start_time: dt.time | None
     duration_minutes: int | None
     notes: str
+    #: the version the event was read at (a save of an older copy is a conflict)
+    version: int | None = None
 
     def title(self, lang: str) -> str:
         return pick(lang, self.title_zh, self.title_ru)
@@ -133,6 +138,7 @@ def _data(row: ScheduleEvent) -> EventData:
         start_time=row.start_time,
         duration_minutes=row.duration_minutes,
         notes=row.notes,
+        version=row.version,
     )
 
 
@@ -198,8 +204,9 @@ def update_event(session: Session, form: EventForm) -> EventData:
     if row is None:
         raise NotFoundError(N_("This event no longer exists; someone may have deleted it."))
     form = validate_event(session, replace(form, meeting_id=row.meeting_id))
+    versions.check(session, row, form.version, versions.form_values(form, row, ("id", "version", "meeting_id")))
     _apply(row, form)
-    session.flush()
+    versions.flush(session)
     return _data(row)
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import DelegationRole, MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
@@ -36,6 +37,8 @@ class MeetingData:
     end_date: dt.date
     status: MeetingStatus
     notes: str = ""
+    #: the version the session was read at (a save of an older copy is a conflict)
+    version: int | None = None
 
     def city(self, lang: str) -> str:
         return pick(lang, self.city_zh, self.city_ru)
@@ -82,6 +85,7 @@ def meeting_data(row: Meeting) -> MeetingData:
         end_date=row.end_date,
         status=MeetingStatus(row.status),
         notes=row.notes,
+        version=row.version,
     )
 
 
@@ -173,6 +177,8 @@ class MeetingForm:
     status: MeetingStatus | str = MeetingStatus.PLANNED
     notes: str = ""
     id: int | None = None
+    #: the version the session was read at (None: no check)
+    version: int | None = None
 
 
 def next_ordinal(session: Session) -> int:
@@ -240,13 +246,18 @@ def validate_meeting(session: Session, form: MeetingForm) -> MeetingForm:
         status=status,
         notes=clean_text(form.notes),
         id=form.id,
+        version=form.version,
         **values,
     )
 
 
+#: What the session dialog writes.
+_APPLIED = ("ordinal", "host_side_id", "city_zh", "city_ru", "venue_zh", "venue_ru", "start_date", "end_date",
+            "notes")  # fmt: skip
+
+
 def _apply(row: Meeting, form: MeetingForm) -> None:
-    for f in ("ordinal", "host_side_id", "city_zh", "city_ru", "venue_zh", "venue_ru", "start_date",
-              "end_date", "notes"):  # fmt: skip
+    for f in _APPLIED:
         setattr(row, f, getattr(form, f))
     row.status = MeetingStatus(form.status).value
 
@@ -274,11 +285,12 @@ def update_meeting(session: Session, form: MeetingForm) -> MeetingData:
     if row is None:
         raise NotFoundError(N_("This session no longer exists; someone may have deleted it."))
     form = validate_meeting(session, form)
+    versions.check(session, row, form.version, versions.values(form, (*_APPLIED, "status")))
     from app.core.services.agenda import schedule
 
     schedule.check_events_fit(session, row.id, form.start_date, form.end_date)
     _apply(row, form)
-    session.flush()
+    versions.flush(session)
     session.refresh(row)
     return meeting_data(row)
 

@@ -82,13 +82,15 @@ _LOOKED_UP: tuple[tuple[str, type, object], ...] = (
     ("overdue_days", int | None, None),
 )  # fmt: skip
 
-#: One exchange: every stored field of :data:`EXCHANGE` (with its default), ``id``, and what the
+#: One exchange: every stored field of :data:`EXCHANGE` (with its default), ``id``, ``version``, and what the
 #: search looks up for display. Frozen; change it with :func:`dataclasses.replace`.
 ExchangeData = dataclasses.make_dataclass(
     "ExchangeData",
     [
         *((f.name, _TYPES[f.kind], dataclasses.field(default=f.initial)) for f in EXCHANGE.stored()),
         ("id", int | None, dataclasses.field(default=None)),
+        # The version the record was read at (None: a new record, or a save that need not check).
+        ("version", int | None, dataclasses.field(default=None)),
         *((name, tp, dataclasses.field(default=default)) for name, tp, default in _LOOKED_UP),
     ],
     bases=(_ExchangeMethods,),

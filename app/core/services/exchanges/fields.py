@@ -87,7 +87,7 @@ EXCHANGE = Register(
 
 #: Columns of the ``exchanges`` table that are not fields of the register: the key, the
 #: bookkeeping of every record and the search index.
-INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "search_text"})
+INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "search_text", "version"})
 
 #: What each field is called on screen, in files and in messages (N_ msgids).
 FIELD_LABELS: dict[str, str] = EXCHANGE.labels()

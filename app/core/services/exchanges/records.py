@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import ExchangeKind, ExchangeStatus
 from app.core.errors import NotFoundError, ValidationError
@@ -241,16 +242,21 @@ def get_exchange(session: Session, exchange_id: int, today: dt.date | None = Non
 
 
 def store_validated(session: Session, data: ExchangeData) -> int:
-    """Write data that :func:`validate` has passed: a new row, or the row ``data.id``. Returns the id."""
+    """Write data that :func:`validate` has passed: a new row, or the row ``data.id``. Returns the id.
+
+    A change of a row someone else saved after ``data.version`` was read is refused
+    (ConflictError, with both versions); ``version`` None saves without that check."""
     row = session.get(Exchange, data.id) if data.id is not None else None
     if row is None:
         row = Exchange()
         if data.uuid:
             row.uuid = data.uuid
         session.add(row)
+    else:
+        versions.check(session, row, data.version, versions.values(data, INPUT_FIELDS))
     for f in INPUT_FIELDS:
         setattr(row, f, getattr(data, f))
-    session.flush()
+    versions.flush(session)
     return row.id
 
 

@@ -238,6 +238,7 @@ def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> Exc
     data = ExchangeData(
         **values,
         id=e.id,
+        version=e.version,
         from_code=r[1],
         from_name_zh=r[2],
         from_name_ru=r[3],

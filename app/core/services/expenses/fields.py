@@ -50,4 +50,4 @@ EXPENSE = Register(
 COLUMN_OF = {"amount": "amount_minor"}
 
 #: Columns of the ``expenses`` table that are not fields of the register.
-INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "search_text"})
+INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "search_text", "version"})

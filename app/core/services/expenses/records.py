@@ -19,6 +19,7 @@ from decimal import Decimal
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
@@ -90,6 +91,8 @@ class ExpenseInput:
     correction_of_id: int | None = None
     correction_reason: str = ""
     id: int | None = None
+    #: the version the expense was read at (None: no check against a change made meanwhile)
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ class ExpenseData:
     correction_of_id: int | None = None
     correction_reason: str = ""
     receipts: int = 0
+    version: int | None = None
 
     @property
     def is_correction(self) -> bool:
@@ -325,8 +329,9 @@ def update_expense(
     ):
         raise ValidationError(N_("An expense cannot become a correction, nor a correction an expense."))
     validated = validate(session, data, lang)
-    _raise_warnings(validated, confirmed)
     values = validated.values
+    versions.check(session, row, data.version, _as_typed(values), _as_typed(row))
+    _raise_warnings(validated, confirmed)
     corrections = session.execute(select(Expense).where(Expense.correction_of_id == row.id)).scalars().all()
     if corrections:
         fixed = ("meeting_id", "kind", "category", "delegation_side_id", "currency")
@@ -343,8 +348,21 @@ def update_expense(
             )
     for k, v in values.items():
         setattr(row, k, v)
-    session.flush()
+    versions.flush(session)
     return get_expense(session, row.id)
+
+
+#: The fields of an expense as a form shows them, compared when a save is stale.
+_COMPARED = ("meeting_id", "kind", "category", "delegation_side_id", "spent_on", "amount", "currency",
+             "description_zh", "description_ru", "correction_reason")  # fmt: skip
+
+
+def _as_typed(values: dict | Expense) -> dict:
+    """Stored values (a row, or validated values) as the fields of :class:`ExpenseInput`."""
+    get = values.get if isinstance(values, dict) else lambda k: getattr(values, k)
+    out = {k: get(k) for k in _COMPARED if k != "amount"}
+    out["amount"] = from_minor(get("amount_minor"), get("currency"))
+    return {k: out[k] for k in _COMPARED}
 
 
 @changes(Change.EXPENSES, Change.ATTACHMENTS)
@@ -383,6 +401,7 @@ def _data(row: Expense, host_side_id: int, receipts: int = 0) -> ExpenseData:
         correction_of_id=row.correction_of_id,
         correction_reason=row.correction_reason,
         receipts=receipts,
+        version=row.version,
     )
 
 

@@ -16,6 +16,7 @@ from dataclasses import replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Decision, Meeting, Person, Side
@@ -235,6 +236,18 @@ def _apply(row: Assignment, session: Session, data: AssignmentData) -> None:
     row.start_date, row.end_date, row.term_end = period(data)
 
 
+#: What a save compares with the stored assignment when it was changed meanwhile.
+COMPARED = ("sending_side_id", "receiving_side_id", "person_ids", "purpose", *TEXT_FIELDS, *MULTILINE_FIELDS,
+            "planned_start", "planned_end", "actual_start", "actual_end", "term_limit_days", "extension_days",
+            "meeting_id", "decision_id", "quota_id")  # fmt: skip
+
+
+def _compared(data: AssignmentData) -> dict:
+    values = versions.values(data, COMPARED)
+    values["person_ids"] = tuple(sorted(values["person_ids"]))
+    return values
+
+
 @changes(Change.EXPERTS)
 def save_assignment(
     session: Session,
@@ -250,6 +263,8 @@ def save_assignment(
     old = load_row(session, data.id) if data.id is not None else None
     status = S(old.status) if old is not None else S.PROPOSED
     data = validate(session, data, status, today)
+    if old is not None:
+        versions.check(session, old, data.version, _compared(data), _compared(assignment_data(old)))
     step = None
     if old is None:
         step = _proposed_step(session, data, proposed, today)

@@ -104,6 +104,8 @@ class AssignmentData:
     people: tuple[PersonRef, ...] = ()
     steps: tuple[StepData, ...] = ()
     overrides: tuple[OverrideData, ...] = ()
+    #: the version the assignment was read at (a save of an older copy is a conflict)
+    version: int | None = None
 
     def host_organisation(self, lang: str) -> str:
         return pick(lang, self.host_organisation_zh, self.host_organisation_ru)
@@ -167,6 +169,7 @@ def assignment_data(row: Assignment) -> AssignmentData:
         people=tuple(person_ref(p) for p in row.people),
         steps=tuple(_step_data(st) for st in row.steps),
         overrides=tuple(OverrideData(o.code, o.key, o.message, o.reason, o.date) for o in row.overrides),
+        version=row.version,
         **{f: getattr(row, f) for f in TEXT_FIELDS},
     )
 

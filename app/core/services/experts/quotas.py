@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Decision, Meeting, Side
@@ -50,6 +51,8 @@ class QuotaData:
     decision_ref: tuple[int, int] | None = None  # (session ordinal, decision number)
     used: int = 0
     planned: int = 0
+    #: the version the quota was read at (a save of an older copy is a conflict; None: no check)
+    version: int | None = None
 
     @property
     def left(self) -> int:
@@ -160,6 +163,7 @@ def _data(row, usage: dict[int, tuple[int, int]]) -> QuotaData:
         decision_ref=(ordinal, number) if number is not None else None,
         used=used,
         planned=planned,
+        version=q.version,
     )
 
 
@@ -282,6 +286,8 @@ def save_quota(session: Session, data: QuotaData) -> QuotaData:
         if row is None:
             raise NotFoundError(N_("This quota no longer exists; someone may have deleted it."))
     data = validate(session, data)
+    if row is not None:
+        versions.check(session, row, data.version, _compared(data), _compared(get_quota(session, row.id)))
     if row is not None and (row.sending_side_id, row.receiving_side_id) != (
         data.sending_side_id,
         data.receiving_side_id,
@@ -306,8 +312,19 @@ def save_quota(session: Session, data: QuotaData) -> QuotaData:
     row.max_term_days = data.max_term_days
     row.decision_id = data.decision_id
     row.notes = data.notes
-    session.flush()
+    versions.flush(session)
     return get_quota(session, row.id)
+
+
+#: What a save compares with the stored quota when it was changed meanwhile.
+COMPARED = ("sending_side_id", "receiving_side_id", "purposes", "speciality_zh", "speciality_ru", "number",
+            "period_from", "period_to", "max_term_days", "decision_id", "notes")  # fmt: skip
+
+
+def _compared(data: QuotaData) -> dict:
+    values = versions.values(data, COMPARED)
+    values["purposes"] = tuple(sorted(AssignmentPurpose(p) for p in values["purposes"]))
+    return values
 
 
 @changes(Change.EXPERTS)

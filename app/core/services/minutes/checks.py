@@ -147,7 +147,7 @@ def _ambiguity_notes(found: list[Number]) -> tuple[Note, ...]:
 
 
 def _glossary_findings(seg: SegmentData, terms: list[TermData]) -> list[tuple[str, str, dict, str]]:
-    return _glossary_findings_of(seg.text_zh, seg.text_ru, tuple(terms))
+    return _glossary_findings_of(seg.text_zh, seg.text_ru, tuple(t for t in terms if t.usable))
 
 
 @lru_cache(maxsize=4096)

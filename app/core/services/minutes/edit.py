@@ -25,6 +25,7 @@ import datetime as dt
 
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import DecisionStatus, RevisionAction, SegmentKind, SegmentPart, SegmentStatus
 from app.core.errors import NotFoundError, ValidationError
@@ -150,21 +151,32 @@ def insert_segment(
 
 @changes(Change.MINUTES)
 def save_texts(
-    session: Session, segment_id: int, text_zh: str | None = None, text_ru: str | None = None
+    session: Session,
+    segment_id: int,
+    text_zh: str | None = None,
+    text_ru: str | None = None,
+    version: int | None = None,
+    *,
+    action: RevisionAction = RevisionAction.EDIT,
 ) -> SegmentData:
     """Save what was typed (None leaves that side as it is). Nothing changed, nothing written;
-    otherwise one revision. Texts are kept exactly as typed."""
+    otherwise one revision (``action``: an edit, or an import from a translation tool). Texts are
+    kept exactly as typed.
+
+    ``version`` is the version of the segment the typing started from: a segment saved by someone
+    else since is not overwritten (ConflictError with both texts; None: no check)."""
     seg = segment_row(session, segment_id)
     new_zh = seg.text_zh if text_zh is None else check_text(text_zh, "text_zh")
     new_ru = seg.text_ru if text_ru is None else check_text(text_ru, "text_ru")
     if new_zh == seg.text_zh and new_ru == seg.text_ru:
         return segment_data(seg)
+    versions.check(session, seg, version, {"text_zh": new_zh, "text_ru": new_ru})
     require_unlocked(seg)
     seg.text_zh, seg.text_ru = new_zh, new_ru
     after_text_change(seg)
     sync_decision(seg)
-    session.flush()
-    add_revision(session, seg, RevisionAction.EDIT)
+    versions.flush(session)
+    add_revision(session, seg, action)
     return fresh_data(session, seg)
 
 

@@ -1,5 +1,9 @@
 """The glossary: agreed term pairs, Chinese ↔ Russian, that the minutes editor checks against.
 
+Each pair has a status (TBX-Basic's administrative status): preferred, admitted, or deprecated.
+A deprecated pair is kept for the record and for the translation tools, but it is neither
+highlighted nor checked in the minutes.
+
 Finding a term: Chinese by its characters; Russian in any case form (министерство finds
 министерства, Второго министерства машиностроения), ignoring capitals and ё/е.
 """
@@ -9,16 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
-from app.core.errors import ImportRefused, NotFoundError, RowError, ValidationError
+from app.core.enums import TermStatus
+from app.core.errors import NotFoundError, ValidationError
 from app.core.models import GlossaryTerm
 from app.core.models.base import like_pattern
-from app.core.services import tables
 from app.core.services.text import clean, clean_text
 from app.i18n import N_
 
@@ -30,16 +34,23 @@ class TermData:
     note: str = ""
     id: int | None = None
     uuid: str = ""
+    status: TermStatus = TermStatus.PREFERRED
+    #: the version the term was read at (a save of an older copy is a conflict; None: no check)
+    version: int | None = None
 
-
-@dataclass(frozen=True)
-class ImportResult:
-    added: int
-    unchanged: int
+    @property
+    def usable(self) -> bool:
+        """Whether the minutes should use it (checks and highlighting): not deprecated."""
+        return self.status is not TermStatus.DEPRECATED
 
 
 def _data(row: GlossaryTerm) -> TermData:
-    return TermData(zh=row.zh, ru=row.ru, note=row.note, id=row.id, uuid=row.uuid)
+    try:
+        status = TermStatus(row.status)
+    except ValueError:
+        status = TermStatus.PREFERRED
+    return TermData(zh=row.zh, ru=row.ru, note=row.note, id=row.id, uuid=row.uuid, status=status,
+                    version=row.version)  # fmt: skip
 
 
 def list_terms(session: Session, text: str = "") -> list[TermData]:
@@ -61,7 +72,15 @@ def validate(data: TermData) -> TermData:
             raise ValidationError(N_("This field cannot be longer than 300 characters."), field=name)
     if len(note) > 2000:
         raise ValidationError(N_("The note cannot be longer than 2000 characters."), field="note")
-    return replace(data, zh=zh, ru=ru, note=note)
+    try:
+        status = TermStatus.parse(data.status) if isinstance(data.status, str) else TermStatus(data.status)
+    except ValueError:
+        raise ValidationError(
+            N_("“{value}” is not a status of a term: use preferred, admitted or deprecated."),
+            field="status",
+            value=str(data.status),
+        ) from None
+    return replace(data, zh=zh, ru=ru, note=note, status=status)
 
 
 @changes(Change.GLOSSARY)
@@ -74,14 +93,15 @@ def save_term(session: Session, data: TermData) -> TermData:
     if clash is not None and clash.id != data.id:
         raise ValidationError(N_("The glossary already has this pair of terms."), field="zh")
     if data.id is None:
-        row = GlossaryTerm(zh=data.zh, ru=data.ru, note=data.note)
+        row = GlossaryTerm(zh=data.zh, ru=data.ru, note=data.note, status=data.status.value)
         session.add(row)
     else:
         row = session.get(GlossaryTerm, data.id)
         if row is None:
             raise NotFoundError(N_("This term is no longer in the glossary."))
-        row.zh, row.ru, row.note = data.zh, data.ru, data.note
-    session.flush()
+        versions.check(session, row, data.version, versions.values(data, ("zh", "ru", "note")))
+        row.zh, row.ru, row.note, row.status = data.zh, data.ru, data.note, data.status.value
+    versions.flush(session)
     return _data(row)
 
 
@@ -92,46 +112,6 @@ def delete_term(session: Session, term_id: int) -> None:
         raise NotFoundError(N_("This term is no longer in the glossary."))
     session.delete(row)
     session.flush()
-
-
-@changes(Change.GLOSSARY)
-def import_terms(session: Session, path: Path) -> ImportResult:
-    """Add the term pairs of a CSV or XLSX file whose first row names the columns zh, ru and
-    optionally note. Pairs already there are left as they are. A bad row refuses the file whole."""
-    table = tables.read_table(Path(path), tables.TEXT_TABLES, text=True, max_rows=tables.MAX_ROWS)
-    cols = tables.column_index(table, ("zh", "ru"), ("note",))
-    errors: list[RowError] = []
-    terms: list[TermData] = []
-    seen: set[tuple[str, str]] = set()
-    for number, cells in table.rows:
-
-        def cell(name: str, cells=cells) -> str:
-            i = cols.get(name)
-            return cells[i] if i is not None and i < len(cells) else ""
-
-        if not any(c.strip() for c in cells):
-            continue
-        try:
-            term = validate(TermData(zh=cell("zh"), ru=cell("ru"), note=cell("note")))
-        except ValidationError as exc:
-            errors.append(RowError(number, exc.field or "", exc.msgid, **exc.params))
-            continue
-        if (term.zh, term.ru) not in seen:
-            seen.add((term.zh, term.ru))
-            terms.append(term)
-    if errors:
-        raise ImportRefused(N_("The file was not imported: the rows listed below have errors."), rows=errors)
-    if not terms:
-        raise ImportRefused(N_("The file has no term pairs to import."))
-    existing = {(r.zh, r.ru) for r in session.execute(select(GlossaryTerm)).scalars()}
-    added = 0
-    for t in terms:
-        if (t.zh, t.ru) in existing:
-            continue
-        session.add(GlossaryTerm(zh=t.zh, ru=t.ru, note=t.note))
-        added += 1
-    session.flush()
-    return ImportResult(added=added, unchanged=len(terms) - added)
 
 
 # --- finding terms in text -------------------------------------------------------------------
@@ -185,10 +165,13 @@ def find(text: str, term: str, lang: str) -> list[tuple[int, int]]:
 
 
 def occurrences(text: str, lang: str, terms: list[TermData]) -> list[tuple[int, int, TermData]]:
-    """Non-overlapping occurrences of glossary terms in ``text`` (longer terms win)."""
+    """Non-overlapping occurrences of glossary terms in ``text`` (longer terms win); deprecated
+    terms are not looked for."""
     found: list[tuple[int, int, TermData]] = []
     taken: list[tuple[int, int]] = []
-    for t in sorted(terms, key=lambda t: -len(t.zh if lang.startswith("zh") else t.ru)):
+    for t in sorted(
+        (t for t in terms if t.usable), key=lambda t: -len(t.zh if lang.startswith("zh") else t.ru)
+    ):
         for start, end in find(text, t.zh if lang.startswith("zh") else t.ru, lang):
             if any(start < e and s < end for s, e in taken):
                 continue

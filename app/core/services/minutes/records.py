@@ -10,13 +10,12 @@ copy needs in one call. Writing lives next door: segment operations and status r
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import os
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import audit
 from app.core.enums import (
     DecisionStatus,
     MinutesStatus,
@@ -33,12 +32,8 @@ from app.i18n import N_
 
 
 def author_name() -> str:
-    """Who is saving: the operating system's user name (never empty)."""
-    try:
-        name = getpass.getuser()
-    except (KeyError, OSError, ImportError):
-        name = os.environ.get("USERNAME") or os.environ.get("USER") or ""
-    return name or "?"
+    """Who is saving: the user's name set on this laptop, else the operating system's (never empty)."""
+    return audit.user_name()
 
 
 @dataclass(frozen=True)
@@ -78,6 +73,8 @@ class SegmentData:
     decision: DecisionFields | None = None
     accepted_findings: tuple[str, ...] = ()
     updated_at: dt.datetime | None = None
+    #: the version the segment was read at (a save of older texts is a conflict)
+    version: int | None = None
 
     @property
     def decision_id(self) -> int | None:
@@ -210,6 +207,7 @@ def segment_data(row: Segment) -> SegmentData:
         decision=decision,
         accepted_findings=tuple(k for k in row.accepted_findings.split("\n") if k),
         updated_at=row.updated_at,
+        version=row.version,
     )
 
 

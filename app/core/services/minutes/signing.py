@@ -39,7 +39,7 @@ from app.core.services.minutes import checks as minutes_checks
 from app.core.services.minutes import content as mc
 from app.core.services.minutes import records as minutes_service
 from app.core.services.minutes.content import MinutesContent, SigningFields
-from app.core.services.text import clean
+from app.core.services.text import clean, pick
 from app.i18n import N_, _, format_date, ngettext
 
 # --- readiness -------------------------------------------------------------------------------
@@ -171,9 +171,12 @@ def validate_signing(session: Session, meeting_id: int, fields: SigningFields) -
 
 @changes(Change.MINUTES, Change.MEETINGS, Change.DECISIONS)
 def record_signing(
-    session: Session, meeting_id: int, fields: SigningFields, *, signed_at: dt.datetime | None = None
+    session: Session, meeting_id: int, fields: SigningFields, *, signed_at: dt.datetime | None = None,
+    key=None,
 ) -> minutes_service.MinutesData:
-    """Record that the minutes were signed: store the content and its fingerprint, lock everything."""
+    """Record that the minutes were signed: store the content and its fingerprint, lock everything.
+    With ``key`` (an opened :class:`app.core.crypto.keys.SigningKey`), the secretariat's key also
+    signs the content (:mod:`app.core.crypto.record`)."""
     row = _minutes_row(session, meeting_id)
     if row.locked:
         raise ValidationError(
@@ -210,6 +213,10 @@ def record_signing(
     if MeetingStatus(meeting.status) in early:
         meeting.status = MeetingStatus.MINUTES_SIGNED.value
     session.flush()
+    if key is not None:
+        from app.core.crypto import record as signatures
+
+        signatures.sign(session, meeting_id, key, author)
     return minutes_service.minutes_data(row)
 
 
@@ -244,6 +251,11 @@ def record_problem(session: Session, row: Minutes) -> str:
     except ValueError:
         return _("The signed content stored with these minutes is damaged.")
     data = row.signed_content.encode("utf-8")
+    from app.core.crypto import record as signatures
+
+    forged = signatures.forgery(session, row)
+    if forged:
+        return forged
     if hashlib.sha256(data).hexdigest() != row.fingerprint or mc.canonical_bytes(content) != data:
         return _("The signed content stored with these minutes no longer matches their fingerprint.")
     live = mc.build_content(
@@ -353,9 +365,11 @@ class Candidate:
     name_zh: str
     name_ru: str
     role: str = ""  # the delegation role's value, "" if not in the delegation
+    name_latin: str = ""
 
     def name(self, lang: str) -> str:
-        return self.name_zh if lang.startswith("zh") else self.name_ru or self.name_zh
+        """The name for the interface's language (in English, the Latin spelling)."""
+        return pick(lang, self.name_zh, self.name_ru, self.name_latin)
 
 
 def signatory_candidates(session: Session, meeting_id: int, position: int) -> list[Candidate]:
@@ -369,7 +383,7 @@ def signatory_candidates(session: Session, meeting_id: int, position: int) -> li
         return []
     members = meetings_service.members(session, meeting_id, side.id)
     out = [
-        Candidate(m.person_id, m.name_zh or m.name_latin, m.name_ru or m.name_latin, m.role.value)
+        Candidate(m.person_id, m.name_zh or m.name_latin, m.name_ru or m.name_latin, m.role.value, m.name_latin)
         for m in members
     ]
     seen = {c.person_id for c in out}
@@ -378,5 +392,5 @@ def signatory_candidates(session: Session, meeting_id: int, position: int) -> li
     )
     for p in others.scalars():
         if p.id not in seen:
-            out.append(Candidate(p.id, p.name_zh or p.name_latin, p.name_ru or p.name_latin))
+            out.append(Candidate(p.id, p.name_zh or p.name_latin, p.name_ru or p.name_latin, name_latin=p.name_latin))
     return out

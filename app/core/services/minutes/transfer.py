@@ -6,7 +6,9 @@ two columns, Chinese on the left (a header row is recognised and skipped). Rows 
 session's minutes as drafts. A bad row refuses the whole file, and nothing changes.
 
 Export: the same columns (zh, ru, kind, part) as CSV (UTF-8 with BOM, so that spreadsheets read it)
-or XLSX. A CSV export imports back to the same texts, character for character.
+or XLSX; or DOCX, the table interpreters exchange in Word: Chinese left, Russian right, the kind in
+a third narrow column, one row per segment under a header row the import recognises. CSV and DOCX
+exports import back to the same texts, character for character. XLIFF lives in ``xliff.py``.
 """
 
 from __future__ import annotations
@@ -151,9 +153,57 @@ def export_rows(session: Session, meeting_id: int) -> list[tuple[str, str, str, 
 
 
 def export_minutes(session: Session, meeting_id: int, path: Path) -> int:
-    """Write a session's minutes to CSV or XLSX (by the file's suffix); the number of segments."""
+    """Write a session's minutes to CSV, XLSX or DOCX (by the file's suffix); the number of segments."""
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        return export_docx(session, meeting_id, path)
     if path.suffix.lower() not in tables.CSV_XLSX:
-        raise ValidationError(N_("Export to a .csv or an .xlsx file."), field="path")
+        raise ValidationError(N_("Export to a .csv, .xlsx or .docx file."), field="path")
     rows = export_rows(session, meeting_id)
     return tables.write_table(path, COLUMNS, rows, "minutes", widths=(60, 80, 12, 12), wrap=(0, 1))
+
+
+#: The DOCX table's header row: words the import recognises as a header (HEADER_WORDS).
+DOCX_HEADER = ("中文", "Русский", "类型")
+
+
+def export_docx(session: Session, meeting_id: int, path: Path) -> int:
+    """The two-column table interpreters exchange in Word (plus the kind, narrow), atomically."""
+    import io
+
+    import docx
+    from docx.oxml import OxmlElement
+    from docx.shared import Cm, Pt
+
+    from app.core.services.minutes.xliff import write_atomically
+
+    rows = export_rows(session, meeting_id)
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    section.left_margin = section.right_margin = Cm(1.8)
+    table = document.add_table(rows=1 + len(rows), cols=3)
+    table.style = "Table Grid"
+    table.autofit = False
+    widths = (Cm(7.7), Cm(7.7), Cm(2.0))  # 17.4 cm between the margins; "paragraph" fits at 8 pt
+    for i, text in enumerate(DOCX_HEADER):
+        table.cell(0, i).text = text
+    header_props = table.rows[0]._tr.get_or_add_trPr()  # the header row repeats on every page
+    header_props.append(OxmlElement("w:tblHeader"))
+    for r, (zh, ru, kind, _part) in enumerate(rows, start=1):
+        table.cell(r, 0).text = zh
+        table.cell(r, 1).text = ru
+        table.cell(r, 2).text = kind
+    for i, column in enumerate(table.columns):  # the grid, which LibreOffice reads
+        column.width = widths[i]
+    for row in table.rows:  # and each cell, which Word reads
+        for i, cell in enumerate(row.cells):
+            cell.width = widths[i]
+            if i == 2:
+                for para in cell.paragraphs:
+                    for run in para.runs:
+                        run.font.size = Pt(8)
+    buf = io.BytesIO()
+    document.save(buf)
+    write_atomically(path, buf.getvalue())
+    return len(rows)

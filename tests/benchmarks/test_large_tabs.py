@@ -1,0 +1,160 @@
+"""Every tab on the large database: its first rows and a text filter, each against the raw sqlite3
+query that fetches the same page (and its count), in the same run (issue 18: a tab answers while
+the finger is still on the key: under 100 ms; the Exchanges and Experts tabs at most 3× the raw query).
+
+Run: python -m pytest -m benchmark tests/benchmarks/test_large_tabs.py -s
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+
+import pytest
+
+from app.core.models.base import like_pattern
+from tests.benchmarks.conftest import Targets, load
+
+pytestmark = pytest.mark.benchmark
+
+MINUTES_SESSION = 3  # the large demo's oldest session: minutes of 60 segments
+PAGE = 250
+#: tab -> (table, filter, order of the raw page, the text typed into its search field or None)
+TABS = {
+    "AgendaView": ("agenda_items", "e.meeting_id = (SELECT id FROM meetings ORDER BY start_date DESC LIMIT 1)",
+                   "e.position", None),
+    "ExchangesView": ("exchanges", "", "e.requested_on DESC, e.id DESC", "справочник"),
+    "ExpertsView": ("assignments", "", "e.start_date DESC, e.id DESC", "иванов"),
+    # one session at a time (the newest); its text filter is measured by test_expenses_speed.py
+    "ExpensesView": ("expenses", "e.meeting_id = (SELECT id FROM meetings ORDER BY start_date DESC LIMIT 1)",
+                     "e.spent_on DESC, e.id DESC", None),
+    "MinutesView": ("minutes_segments", f"e.minutes_id = (SELECT m.id FROM minutes m JOIN meetings g ON "
+                    f"g.id = m.meeting_id WHERE g.ordinal = {MINUTES_SESSION})", "e.position", None),
+    "PeopleView": ("people", "", "e.name_ru", "иванов"),
+}  # fmt: skip
+RATIO_TARGETS = {"ExchangesView": 3.0, "ExpertsView": 3.0}
+
+
+def best_of(fn, repeat: int = 3) -> float:
+    times = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def raw(path, tab: str, text: str | None = None) -> int:
+    """The baseline: the count and the first page, straight from sqlite3."""
+    table, where, order, _text = TABS[tab]
+    conditions, params = [where] if where else [], ()
+    if text:
+        conditions.append("e.search_text LIKE ? ESCAPE '\\'")
+        params = (like_pattern(text),)
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    con = sqlite3.connect(path)
+    try:
+        count = con.execute(f"SELECT count(*) FROM {table} e {where}", params).fetchone()[0]  # noqa: S608
+        rows = con.execute(
+            f"SELECT e.* FROM {table} e {where} ORDER BY {order} LIMIT {PAGE}", params
+        ).fetchall()  # noqa: S608
+    finally:
+        con.close()
+    assert count >= len(rows)
+    return count
+
+
+def first_rows(view) -> int:
+    from PySide6.QtWidgets import QAbstractItemView
+
+    if type(view).__name__ == "MinutesView":
+        return len(view.editor.rows)
+    return max((v.model().rowCount() for v in view.findChildren(QAbstractItemView) if v.model() is not None
+                and v.isVisible()), default=0)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def large_ctx(large_template):
+    from app.core.db import Database
+    from app.ui.application import init_application
+    from app.ui.context import AppContext
+
+    init_application()
+    db = Database.open(large_template.path)
+    yield AppContext(db), large_template.path
+    db.close()
+
+
+@pytest.mark.parametrize("tab", list(TABS))
+def test_a_tab_on_the_large_database(qapp, large_ctx, tab):
+    import importlib
+
+    from app.ui.widgets.search import SearchField
+
+    ctx, path = large_ctx
+    module = importlib.import_module(f"app.ui.views.{tab.removesuffix('View').lower()}")
+    classes = {tab: getattr(module, tab)}
+    views = []
+
+    def open_tab():
+        view = classes[tab](ctx)
+        view.resize(1300, 800)
+        view.show()
+        qapp.processEvents()
+        if tab == "MinutesView":  # the session of 60 segments, as the user picks it
+            combo = view.session_combo
+            i = next(i for i in range(combo.count()) if combo.itemData(i) == minutes_meeting)
+            combo.setCurrentIndex(i)
+            combo.activated.emit(i)
+            qapp.processEvents()
+        assert first_rows(view) > 0
+        views.append(view)
+
+    text = TABS[tab][3]
+    con = sqlite3.connect(path)
+    minutes_meeting = con.execute("SELECT id FROM meetings WHERE ordinal = ?", (MINUTES_SESSION,)).fetchone()[
+        0
+    ]
+    con.close()
+    ours = best_of(open_tab)
+    base = best_of(lambda: raw(path, tab))
+    print(f"\n{tab} open, large database: {ours * 1000:.0f} ms, raw sqlite3 {base * 1000:.1f} ms, "
+          f"ratio {ours / base:.1f} ({load()})")  # fmt: skip
+    filtered = None
+    if text is not None:
+        view = views[-1]
+        search = next(s for s in view.findChildren(SearchField) if s.isVisible())
+        timings = []
+        unfiltered = first_rows(view)
+
+        def filter_tab():
+            search.blockSignals(True)
+            search.clear()
+            search.blockSignals(False)
+            search._emit()
+            qapp.processEvents()
+            search.setText(text)
+            t = time.perf_counter()
+            search._emit()  # as if the user paused typing: one filter of the table
+            qapp.processEvents()
+            timings.append(time.perf_counter() - t)
+
+        best_of(filter_tab)
+        filtered = min(timings)
+        shown = first_rows(view)
+        fbase = best_of(lambda: raw(path, tab, text))
+        print(f"{tab} filter “{text}”: {filtered * 1000:.0f} ms, raw sqlite3 {fbase * 1000:.1f} ms, "
+              f"ratio {filtered / fbase:.1f} (rows shown {unfiltered} → {shown}, raw count {raw(path, tab, text)})")  # fmt: skip
+        assert 0 < shown <= unfiltered
+    for v in views:
+        v.close()
+        v.deleteLater()
+    qapp.processEvents()
+    assert ours < 10 and (filtered is None or filtered < 5)  # no worse than before the work on speed
+    targets = Targets()
+    targets.check(f"{tab} open, seconds", ours, 0.1)
+    if tab in RATIO_TARGETS:
+        targets.check(f"{tab} open, ratio to the raw query", ours / base, RATIO_TARGETS[tab])
+    if filtered is not None:
+        targets.check(f"{tab} filter, seconds", filtered, 0.1)
+    targets.done()
