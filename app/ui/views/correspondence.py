@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -34,6 +33,7 @@ from app.ui.models.query_model import ALIGN_RIGHT, Column, QueryTableModel
 from app.ui.views.base import View
 from app.ui.views.page import RegisterPage, forward, register_table
 from app.ui.widgets import messages
+from app.ui.widgets.column_chooser import fit_columns, needs_fit
 from app.ui.widgets.search import SearchField
 
 OVERDUE_COLOUR = "#b00020"
@@ -76,7 +76,7 @@ class LetterLogPage(RegisterPage):
         self.awaiting_label.setWordWrap(True)
         model = QueryTableModel(self._columns(), self._fetch, lambda: len(self._rows), self)
         table = register_table("letters_table", model, sortable=False)
-        table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setStretchLastSection(False)  # a stretched column would keep its old width
         self.set_table(table, model)
         table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QTextBrowser()
@@ -92,7 +92,6 @@ class LetterLogPage(RegisterPage):
         lay.addLayout(actions)
         lay.addWidget(self.awaiting_label)
         lay.addWidget(splitter, 1)
-        self._sized = False
         self.retranslate_ui()
 
     def _columns(self) -> list[Column]:
@@ -160,12 +159,8 @@ class LetterLogPage(RegisterPage):
         current = self.current()
         self._rows = self.ctx.read(service.list_letters, self.current_filter()) if self.ctx.has_db else []
         self.model.reload()
-        if not self._sized and self._rows:
-            self._sized = True
-            for c in (0, 1, 5, 6, 7, 8):
-                self.table.resizeColumnToContents(c)
-            for c in (2, 3):
-                self.table.setColumnWidth(c, 200)
+        if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
+            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
         if current is not None:
             self.select_id(current.id)
         self._update_awaiting()
@@ -283,9 +278,8 @@ class LetterLogPage(RegisterPage):
         self.export_button.setToolTip(_("Save the letters shown to an XLSX or CSV file"))
 
     def relabel(self) -> None:
-        self._sized = False
-        self.refresh()
         self.model.retranslate()
+        self.refresh()
 
 
 @forward(

@@ -12,7 +12,6 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -33,6 +32,7 @@ from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog, decision_
 from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import messages
+from app.ui.widgets.column_chooser import fit_columns, needs_fit
 from app.ui.widgets.search import SearchField
 
 OVERDUE_COLOUR = "#b00020"
@@ -98,10 +98,9 @@ class DecisionRegisterPage(RegisterPage):
 
         model = QueryTableModel(self._columns(), self._fetch, lambda: len(self._rows), self)
         table = register_table("decisions_table", model)
-        table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setStretchLastSection(False)  # a stretched column would keep its old width
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.set_table(table, model)
-        self._sized = False
         table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
         self.detail = QTextBrowser()
         self.detail.setObjectName("decisions_detail")
@@ -225,7 +224,7 @@ class DecisionRegisterPage(RegisterPage):
         current = self.current()
         self._rows = self.ctx.read(service.list_decisions, self.filter) if self.ctx.has_db else []
         self.model.reload()
-        if not self._sized and self._rows:
+        if needs_fit(self.table):
             self._autosize()
         if current is not None:
             self.select_id(current.id)
@@ -233,12 +232,9 @@ class DecisionRegisterPage(RegisterPage):
         self._show_detail()
 
     def _autosize(self) -> None:
-        """Fit the short columns to what they show; the agencies get a fair share, the text the rest."""
-        self._sized = True
-        for c in (0, 1, 5, 6):
-            self.table.resizeColumnToContents(c)
-        for c in (3, 4, 7):
-            self.table.setColumnWidth(c, 190)
+        """Widths for the language and the rows only (a language switch looks like a fresh start):
+        the short columns as wide as what they show, the text and the agencies a fair share."""
+        fit_columns(self.table, chars={2: 44, 3: 22, 4: 22}, content=(0, 1, 5, 6))
 
     def _update_counts(self) -> None:
         today = dt.date.today()
@@ -376,7 +372,6 @@ class DecisionRegisterPage(RegisterPage):
         )
 
     def relabel(self) -> None:
-        self._sized = False
         self.fill_filters()
         self.model.retranslate()
         self.reload()
