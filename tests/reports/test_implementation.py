@@ -44,3 +44,19 @@ def test_the_command_line_prints_the_report_and_refuses_an_unknown_session(demo_
     bad = run_cli("pdf", "implementation", "--db", str(demo_db_path), "--session", "9", "--lang", "zh",
                   "-o", str(tmp_path / "x.pdf"))  # fmt: skip
     assert bad.returncode == 2 and "9" in bad.stderr
+
+
+@needs_poppler
+def test_the_memorandum_agenda_gives_the_report_under_the_standing_first_item(demo_db, tmp_path):
+    from app.reports.memorandum import collect, memorandum_pdf
+
+    with demo_db.unit() as s:
+        m = meetings.meeting_by_ordinal(s, 2)
+        data = collect(s, m.id)
+        opened = report.implementation(s, m.id)
+        ru = plain(text_of(memorandum_pdf(s, m.id, "ru"), tmp_path))
+        zh = plain(text_of(memorandum_pdf(s, m.id, "zh"), tmp_path))
+    assert data.open_decisions == len(opened.decisions) > 0
+    assert data.late_decisions == len(opened.late)
+    assert plain(f"Отчёт о выполнении решений: не закрыто решений — {data.open_decisions}") in ru
+    assert plain(f"尚未办结的决议{data.open_decisions}项") in zh
