@@ -30,16 +30,56 @@ def install(window) -> None:
     window.act_search_everything = search
 
 
-#: (tab class, how it shows a record) per kind of search hit
+def _show_segment(window, view, hit) -> bool:
+    place = _place(window, hit)
+    if place is None:
+        return False
+    i = view.session_combo.findData(place.meeting_id)
+    if i < 0:
+        return False
+    if view.session_combo.currentIndex() != i or view.doc.meeting_id != place.meeting_id:
+        view.session_combo.setCurrentIndex(i)
+        view._open_session()
+    view.editor.focus_segment(place.uuid)
+    return True
+
+
+def _show_agenda_item(window, view, hit) -> bool:
+    place = _place(window, hit)
+    if place is None:
+        return False
+    view.sessions.select(place.meeting_id)
+    view.pages.setCurrentWidget(view.agenda)
+    view.agenda.table.select_item(hit.record_id)
+    item = view.agenda.current()
+    return item is not None and item.id == hit.record_id
+
+
+def _show_expense(window, view, hit) -> bool:
+    place = _place(window, hit)
+    if place is None:
+        return False
+    view.select_session(place.meeting_id)
+    view.register.select_expense(hit.record_id)
+    return True
+
+
+def _place(window, hit):
+    from app.core.services.search import everything
+
+    return window.ctx.read(everything.locate, hit.kind, hit.record_id)
+
+
+#: (tab class, how it shows a record: (window, view, hit) -> found) per kind of search hit
 HIT_OPENERS = {
-    "decision": ("DecisionsView", lambda v, i: v.select_id(i)),
-    "note": ("DecisionsView", lambda v, i: v.select_id(i)),
-    "letter": ("CorrespondenceView", lambda v, i: v.select_id(i)),
-    "segment": ("MinutesView", None),
-    "agenda_item": ("AgendaView", None),
-    "exchange": ("ExchangesView", lambda v, i: v.register.select_item(i)),
-    "person": ("PeopleView", lambda v, i: v.select_person(i)),
-    "expense": ("ExpensesView", None),
+    "decision": ("DecisionsView", lambda w, v, h: v.select_id(h.record_id)),
+    "note": ("DecisionsView", lambda w, v, h: v.select_id(h.record_id)),
+    "letter": ("CorrespondenceView", lambda w, v, h: v.select_id(h.record_id)),
+    "segment": ("MinutesView", _show_segment),
+    "agenda_item": ("AgendaView", _show_agenda_item),
+    "exchange": ("ExchangesView", lambda w, v, h: v.register.select_item(h.record_id)),
+    "person": ("PeopleView", lambda w, v, h: v.select_person(h.record_id)),
+    "expense": ("ExpensesView", _show_expense),
 }
 
 
@@ -63,10 +103,8 @@ def open_hit(window, hit) -> bool:
         return False
     window.tabs.setCurrentWidget(view)
     view.refresh_if_stale()
-    if show is None:
-        return True
     try:
-        return show(view, hit.record_id) is not False
+        return show(window, view, hit) is not False
     except (AttributeError, TypeError):
         return False
 

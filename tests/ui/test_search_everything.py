@@ -36,3 +36,32 @@ def test_chinese_search_opens_a_decision_and_the_box_is_translated(qtbot, demo_w
     dlg.results.setCurrentRow(row)
     dlg.open_current()
     assert demo_window.current_view().current().id == dlg.hits[row].record_id
+
+
+def test_hits_in_the_minutes_the_agenda_and_the_expenses_open_their_record(qtbot, demo_window, demo_ctx):
+    from sqlalchemy import select
+
+    from app.core.models import AgendaItem, Expense, Minutes, Segment
+    from app.core.services.search import everything
+
+    def first(session):
+        seg = session.execute(
+            select(Segment.id, Segment.uuid, Segment.text_ru).join(Minutes).where(Segment.text_ru != "").limit(1)
+        ).one()
+        item = session.execute(select(AgendaItem.id, AgendaItem.title_ru).where(AgendaItem.title_ru != "")).first()
+        exp = session.execute(select(Expense.id, Expense.description_ru).where(Expense.description_ru != "")).first()
+        return seg, item, exp
+
+    seg, item, exp = demo_ctx.read(first)
+    for kind, record_id, text in (("segment", seg[0], seg[2]), ("agenda_item", item[0], item[1]),
+                                  ("expense", exp[0], exp[1])):  # fmt: skip
+        hits = demo_ctx.read(everything.search, text[:30])
+        hit = next(h for h in hits if h.kind == kind and h.record_id == record_id)
+        assert between.open_hit(demo_window, hit), kind
+        view = demo_window.current_view()
+        if kind == "segment":
+            assert type(view).__name__ == "MinutesView" and view.editor.current_uuid == seg[1]
+        elif kind == "agenda_item":
+            assert view.agenda.current().id == record_id
+        else:
+            assert type(view).__name__ == "ExpensesView" and view.register.current().id == record_id

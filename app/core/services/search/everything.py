@@ -112,3 +112,31 @@ def _like_everywhere(session: Session, q: str, limit: int) -> list[Hit]:
         if len(out) >= limit:
             break
     return out
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a hit's record is shown: its session and, for a segment of the minutes, its uuid."""
+
+    meeting_id: int | None
+    uuid: str | None = None
+
+
+def locate(session: Session, kind: str, record_id: int) -> Place | None:
+    """The session (and segment) a hit of the minutes, the agenda or the expenses belongs to."""
+    from sqlalchemy import select
+
+    from app.core.models import AgendaItem, Expense, Minutes, Segment
+
+    if kind == "segment":
+        row = session.execute(
+            select(Minutes.meeting_id, Segment.uuid)
+            .join(Minutes, Minutes.id == Segment.minutes_id)
+            .where(Segment.id == record_id)
+        ).first()
+        return Place(row[0], row[1]) if row else None
+    model = {"agenda_item": AgendaItem, "expense": Expense}.get(kind)
+    if model is None:
+        return None
+    meeting_id = session.execute(select(model.meeting_id).where(model.id == record_id)).scalar()
+    return Place(meeting_id) if meeting_id is not None else None
