@@ -68,3 +68,40 @@ def test_export_and_language_switch(qtbot, demo_window, tmp_path):
     apply_language("zh_CN")
     assert "日期" in view.model.headers()
     assert view.add_button.text().startswith("新")
+
+
+def test_a_letter_concerns_several_decisions_an_exchange_and_an_assignment(qtbot, demo_window, monkeypatch):
+    from app.core.services.correspondence import links
+
+    view = log_view(demo_window)
+    targets = view.ctx.read(links.link_targets)
+    decisions = [t for t in targets if t.kind == links.DECISION][:2]
+    exchange = next(t for t in targets if t.kind == links.EXCHANGE and t.ref)
+    assignment = next(t for t in targets if t.kind == links.ASSIGNMENT)
+
+    def fill(dialog: LetterDialog):
+        type_text(dialog.widgets["subject_ru"], "О ходе выполнения решений")
+        box = dialog.links
+        for t in (*decisions, assignment):  # picked from the list
+            box.choice.setCurrentIndex(box.index_of(*t.key))
+            box.add_button.click()
+        box.choice.setCurrentIndex(-1)
+        box.choice.setEditText(exchange.ref)  # typed: the reference of the exchange
+        box.add_button.click()
+        assert box.list.count() == 4
+        box.list.setCurrentRow(0)
+        box.remove_button.click()  # and taken out again
+        box.choice.setCurrentIndex(box.index_of(*decisions[0].key))
+        box.add_button.click()
+        dialog.buttons.button(dialog.buttons.StandardButton.Save).click()
+        return dialog.result()
+
+    monkeypatch.setattr(LetterDialog, "exec", fill)
+    view.add_button.click()
+    letter = view.current()
+    assert set(letter.decision_ids) == {d.id for d in decisions}
+    assert letter.exchange_ids == (exchange.id,) and letter.assignment_ids == (assignment.id,)
+    # opened again, the dialog shows the four links
+    dialog = LetterDialog(view.ctx, letter)
+    qtbot.addWidget(dialog)
+    assert dialog.links.list.count() == 4

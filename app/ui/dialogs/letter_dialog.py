@@ -1,5 +1,6 @@
 """Enter or edit a letter of the liaison log: date, from and to, references, subject and summary in
-either language, reply-by date, status, the decision it concerns and its attachments."""
+either language, reply-by date, status, the decisions, exchanges and assignments it concerns and its
+attachments."""
 
 from __future__ import annotations
 
@@ -8,14 +9,14 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel
 
 from app.core.fields import Field, FieldKind
+from app.core.services.correspondence import links
 from app.core.services.correspondence import records as service
 from app.core.services.correspondence.fields import LETTER
 from app.core.services.correspondence.records import LetterInput
-from app.core.services.decisions import records as decisions
 from app.i18n import N_, _, current_language
-from app.ui.dialogs.decision_dialog import decision_label
 from app.ui.dialogs.record_dialog import RecordDialog
 from app.ui.widgets.attachments import AttachmentsWidget
+from app.ui.widgets.letter_links import LetterLinksWidget
 
 _NAMES = ("letter_date", "from_agency_id", "to_agency_id", "our_ref", "their_ref", "subject_zh", "subject_ru",
           "summary_zh", "summary_ru", "reply_by", "status")  # fmt: skip
@@ -24,32 +25,31 @@ _NAMES = ("letter_date", "from_agency_id", "to_agency_id", "our_ref", "their_ref
 class LetterDialog(RecordDialog):
     fields = (
         *(LETTER[n] for n in _NAMES),
-        Field("decision_id", N_("Concerns decision"), FieldKind.REF, ref="decision"),
+        Field("links", N_("Concerns"), FieldKind.TEXT),
         Field("attachments", N_("Attachments"), FieldKind.TEXT),
     )
     minimum_width = 600
-    unchecked = frozenset({"attachments", "decision_id"})
+    unchecked = frozenset({"attachments", "links"})
     long_text_height = 70
 
     def make_editor(self, field):
         if field.name == "attachments":
             return AttachmentsWidget(self.ctx, service.OWNER_KIND, self.record.id if self.record else None)
+        if field.name == "links":
+            return LetterLinksWidget(self.ctx.read(links.link_targets))
         return super().make_editor(field)
 
     def setup(self) -> None:
         self._agencies = self.ctx.read(service.agencies)
-        self._decisions = self.ctx.read(decisions.decision_choices)
 
     def options(self, field):
         lang = current_language()
         if field.name in ("from_agency_id", "to_agency_id"):
             return [(a.name(lang), a.id) for a in self._agencies]
-        if field.name == "decision_id":
-            return [("—", None)] + [(decision_label(o, n), i) for i, o, n in self._decisions]
         return ()
 
     def value(self, name):
-        if name == "attachments":
+        if name in ("attachments", "links"):
             return None
         return super().value(name)
 
@@ -63,7 +63,7 @@ class LetterDialog(RecordDialog):
     def load(self, record) -> None:
         for name in _NAMES:
             self.set_value(name, getattr(record, name))
-        self.set_value("decision_id", record.decision_ids[0] if record.decision_ids else None)
+        self.links.set_links(record.decision_ids, record.exchange_ids, record.assignment_ids)
 
     def add_widgets_above(self, layout) -> None:
         self.hint = QLabel()
@@ -76,16 +76,16 @@ class LetterDialog(RecordDialog):
     def title(self) -> str:
         return _("Letter of the liaison log") if self.record else _("New letter")
 
+    @property
+    def links(self) -> LetterLinksWidget:
+        return self.widgets["links"]
+
     def data(self, values) -> LetterInput:
-        decision = values["decision_id"]
-        kept = ()
-        if self.record is not None:  # links made elsewhere (exchanges, assignments, more decisions) stay
-            kept = tuple(d for d in self.record.decision_ids[1:])
         return LetterInput(
             **{n: values[n] for n in _NAMES},
-            decision_ids=((decision,) if decision else ()) + tuple(d for d in kept if d != decision),
-            exchange_ids=self.record.exchange_ids if self.record else (),
-            assignment_ids=self.record.assignment_ids if self.record else (),
+            decision_ids=self.links.ids(links.DECISION),
+            exchange_ids=self.links.ids(links.EXCHANGE),
+            assignment_ids=self.links.ids(links.ASSIGNMENT),
         )
 
     def write(self, values):
