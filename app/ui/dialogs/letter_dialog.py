@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QComboBox, QLabel
 
 from app.core.fields import Field, FieldKind
 from app.core.services.correspondence import links
@@ -28,7 +28,7 @@ class LetterDialog(RecordDialog):
         Field("links", N_("Concerns"), FieldKind.TEXT),
         Field("attachments", N_("Attachments"), FieldKind.TEXT),
     )
-    minimum_width = 600
+    minimum_width = 720
     unchecked = frozenset({"attachments", "links"})
     long_text_height = 70
 
@@ -37,7 +37,11 @@ class LetterDialog(RecordDialog):
             return AttachmentsWidget(self.ctx, service.OWNER_KIND, self.record.id if self.record else None)
         if field.name == "links":
             return LetterLinksWidget(self.ctx.read(links.link_targets))
-        return super().make_editor(field)
+        editor = super().make_editor(field)
+        if isinstance(editor, QComboBox):  # long agency names: the dialog need not be as wide as they are
+            editor.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            editor.setMinimumContentsLength(24)
+        return editor
 
     def setup(self) -> None:
         self._agencies = self.ctx.read(service.agencies)

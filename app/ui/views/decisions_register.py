@@ -74,9 +74,13 @@ class DecisionRegisterPage(RegisterPage):
                            (self.status_label, self.status_box), (self.due_label, self.due_box)):  # fmt: skip
             label.setBuddy(box)
             filters.addWidget(label)
-            filters.addWidget(box, 1)
-        filters.addWidget(self.agency_box, 1)
-        filters.addWidget(self.search, 2)
+            filters.addWidget(box)
+            if isinstance(box, QComboBox):  # the choices whole, in every language
+                box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        filters.addStretch(1)
+        texts = QHBoxLayout()  # the two text filters on a row of their own: room for the choices above
+        texts.addWidget(self.agency_box, 1)
+        texts.addWidget(self.search, 2)
 
         self.add_button, self.edit_button = QPushButton(), QPushButton()
         self.note_button, self.delete_button = QPushButton(), QPushButton()
@@ -115,6 +119,7 @@ class DecisionRegisterPage(RegisterPage):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(filters)
+        lay.addLayout(texts)
         lay.addLayout(actions)
         lay.addWidget(splitter, 1)
         lay.addWidget(self.counts)

@@ -55,7 +55,7 @@ class LetterLinksWidget(Retranslatable, QWidget):
         self.choice.setObjectName("letter_link_choice")
         self.choice.setEditable(True)
         self.choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.choice.setMinimumContentsLength(30)
+        self.choice.setMinimumContentsLength(12)
         self.choice.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.choice.completer().setFilterMode(Qt.MatchFlag.MatchContains)
         self.choice.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)

@@ -87,13 +87,17 @@ class RemindersPanel(Retranslatable, QWidget):
         for r in self.items:
             item = QTreeWidgetItem([r.when(), r.kind.label, r.what(lang)])
             item.setData(0, Qt.ItemDataRole.UserRole, r)
-            item.setToolTip(2, r.what(lang))
+            for c, tip in enumerate((r.when(), r.kind.label, r.what(lang))):
+                item.setToolTip(c, tip)
             if r.overdue:
                 for c in range(3):
                     item.setForeground(c, QBrush(QColor(OVERDUE_COLOUR)))
             self.tree.addTopLevelItem(item)
-        for c in (0, 1):
+        # when and register as wide as they need within a cap, so that the subject stays in view
+        avg = self.tree.fontMetrics().averageCharWidth()
+        for c, cap in ((0, 22), (1, 12)):
             self.tree.resizeColumnToContents(c)
+            self.tree.setColumnWidth(c, min(self.tree.columnWidth(c), avg * cap + 12))
         late = sum(1 for r in self.items if r.overdue)
         if not self.items:
             self.summary.setText(_("Nothing is due this week."))
