@@ -146,12 +146,14 @@ class AgendaPage(Retranslatable, QWidget):
         from app.core.services.decisions import report
 
         data = self.ctx.read(report.implementation, self.meeting.id)
-        self.report_label.setText(
-            ngettext("The report on implementation: {n} decision not yet closed",
-                     "The report on implementation: {n} decisions not yet closed", len(data.decisions)
-                     ).format(n=len(data.decisions))
-            + (", " + ngettext("{n} late", "{n} late", len(data.late)).format(n=len(data.late)) if data.late else "")
-        )  # fmt: skip
+        text = ngettext("The report on implementation: {n} decision not yet closed",
+                        "The report on implementation: {n} decisions not yet closed", len(data.decisions)
+                        ).format(n=len(data.decisions))  # fmt: skip
+        if data.late:
+            text = _("{first}, {second}").format(
+                first=text, second=ngettext("{n} late", "{n} late", len(data.late)).format(n=len(data.late))
+            )
+        self.report_label.setText(text)
 
     def report_pdf(self, lang: str) -> tuple[bytes, str, str]:
         """The report on implementation before the selected session (the standing first item)."""

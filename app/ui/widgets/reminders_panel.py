@@ -102,12 +102,14 @@ class RemindersPanel(Retranslatable, QWidget):
         if not self.items:
             self.summary.setText(_("Nothing is due this week."))
         else:
-            self.summary.setText(
-                ngettext("{n} reminder this week", "{n} reminders this week", len(self.items)).format(
-                    n=len(self.items)
-                )
-                + (", " + ngettext("{n} overdue", "{n} overdue", late).format(n=late) if late else "")
+            text = ngettext("{n} reminder this week", "{n} reminders this week", len(self.items)).format(
+                n=len(self.items)
             )
+            if late:
+                text = _("{first}, {second}").format(
+                    first=text, second=ngettext("{n} overdue", "{n} overdue", late).format(n=late)
+                )
+            self.summary.setText(text)
         self._update_buttons()
 
     def current(self) -> Reminder | None:
