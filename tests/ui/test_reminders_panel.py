@@ -1,0 +1,39 @@
+"""The reminders panel through the GUI: shown at start-up, a double-click opens the record in its
+tab, snoozing hides a reminder, and a language switch."""
+
+from __future__ import annotations
+
+from app.core.services.reminders import ReminderKind
+from app.i18n.qt import apply_language
+
+
+def test_the_panel_shows_at_start_up_and_opens_a_decision(qtbot, demo_window):
+    panel = demo_window.reminders.panel
+    assert demo_window.reminders.isVisible()
+    assert panel.tree.topLevelItemCount() == len(panel.items) > 0
+    row = next(i for i, r in enumerate(panel.items) if r.kind is ReminderKind.DECISION)
+    item = panel.tree.topLevelItem(row)
+    panel.tree.setCurrentItem(item)
+    panel.open_button.click()
+    view = demo_window.current_view()
+    assert type(view).__name__ == "DecisionsView"
+    assert view.current().id == panel.items[row].record_id
+
+
+def test_snoozing_hides_the_reminder(qtbot, demo_window):
+    panel = demo_window.reminders.panel
+    before = len(panel.items)
+    key = panel.items[0].key
+    panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
+    panel.week_button.click()
+    assert len(panel.items) == before - 1 and key not in {r.key for r in panel.items}
+
+
+def test_the_panel_speaks_the_interface_language(qtbot, demo_window):
+    panel = demo_window.reminders.panel
+    apply_language("ru")
+    assert demo_window.reminders.windowTitle() == "Напоминания"
+    assert panel.tree.headerItem().text(0) == "Когда"
+    assert "просрочено" in panel.tree.topLevelItem(0).text(0)
+    apply_language("zh_CN")
+    assert panel.tree.headerItem().text(1) == "登记册"
