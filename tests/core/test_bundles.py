@@ -321,3 +321,23 @@ def test_minutes_signed_on_one_side_arrive_signed_with_their_last_texts(two):
         m = s.execute(select(Minutes).where(Minutes.uuid == uuid)).scalar_one()
         assert m.locked and m.status == "signed" and m.segments[0].text_ru == "Окончательный текст."
     assert values(cn) == values(su)
+
+
+def test_follow_up_notes_and_letters_travel(two):
+    from app.core.models import DecisionNote, LetterLink, LiaisonLetter
+
+    cn, su = two
+    with su.unit(read_only=True) as s:  # the demo's notes and letters came with the first bundle
+        assert s.execute(select(func.count()).select_from(DecisionNote)).scalar() > 0
+        assert s.execute(select(func.count()).select_from(LiaisonLetter)).scalar() > 0
+        letter = s.execute(select(LiaisonLetter).order_by(LiaisonLetter.id)).scalars().first()
+        uuid = letter.uuid
+        links = s.execute(select(func.count()).select_from(LetterLink)).scalar()
+    with su.unit() as s:
+        s.execute(select(LiaisonLetter).where(LiaisonLetter.uuid == uuid)).scalar_one().summary_ru = "Ответ получен."
+    apply(cn, export(su))
+    with cn.unit(read_only=True) as s:
+        assert s.execute(select(LiaisonLetter).where(LiaisonLetter.uuid == uuid)).scalar_one().summary_ru == (
+            "Ответ получен.")  # fmt: skip
+        assert s.execute(select(func.count()).select_from(LetterLink)).scalar() == links
+    assert values(cn) == values(su)

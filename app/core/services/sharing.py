@@ -14,6 +14,7 @@ ATTACHMENT_OWNERS = {
     "assignment": "assignments",
     "decision": "decisions",
     "meeting": "meetings",
+    "letter": "liaison_letters",
 }
 
 SHARED = (

@@ -27,6 +27,9 @@ REGISTER_NAMES = {
     "delegation_members": N_("Delegation member"),
     "agenda_items": N_("Agenda item"),
     "decisions": N_("Decision"),
+    "decision_notes": N_("Follow-up note"),
+    "liaison_letters": N_("Letter"),
+    "letter_links": N_("What a letter concerns"),
     "schedule_events": N_("Schedule event"),
     "meeting_deadlines": N_("Memorandum deadline"),
     "confidentiality_markings": N_("Confidentiality marking"),
@@ -62,7 +65,7 @@ COLUMN_NAMES = {
 }
 
 #: Columns that name a record, in the order they are tried.
-_NAMING = ("text_zh", "title_zh", "name_zh", "zh", "filename", "code", "number", "ordinal")
+_NAMING = ("text_zh", "title_zh", "subject_zh", "name_zh", "zh", "filename", "code", "number", "ordinal")
 
 
 @dataclass(frozen=True)
@@ -77,10 +80,13 @@ class ConflictData:
 
     @property
     def field_label(self) -> str:
+        from app.core.services.correspondence.fields import LETTER
+        from app.core.services.decisions.fields import DECISION, NOTE
         from app.core.services.exchanges.fields import EXCHANGE
         from app.core.services.experts.fields import ASSIGNMENT
 
-        declared = {"exchanges": EXCHANGE, "assignments": ASSIGNMENT}.get(self.register)
+        registers = (EXCHANGE, ASSIGNMENT, DECISION, NOTE, LETTER)
+        declared = {r.name: r for r in registers}.get(self.register)
         if declared is not None and self.field in declared:
             return declared.label(self.field)
         msgid = COLUMN_NAMES.get(self.field)

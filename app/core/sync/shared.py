@@ -32,6 +32,8 @@ from app.core.models import Base
 MODULES = (
     "app.core.services.sharing",
     "app.core.services.agenda.sharing",
+    "app.core.services.decisions.fields",
+    "app.core.services.correspondence.fields",
     "app.core.services.exchanges.fields",
     "app.core.services.experts.fields",
     "app.core.services.expenses.fields",

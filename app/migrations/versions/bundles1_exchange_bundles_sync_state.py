@@ -1,7 +1,7 @@
 """exchange bundles: the sync state with the other side (peers, bundles, record bases, conflicts)
 
 Revision ID: bundles1
-Revises: attachments1
+Revises: between1
 Create Date: 2026-12-06 03:30:00
 
 Which side's secretariat a database belongs to is a setting (``sync.home_side``, the side's UUID);
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "bundles1"
-down_revision = "attachments1"
+down_revision = "between1"
 branch_labels = None
 depends_on = None
 

@@ -1,6 +1,6 @@
 """What the agenda register shares with the other side in an exchange bundle
-(:mod:`app.core.sync`): sessions, delegations, agenda items, decisions, the schedule and the
-memorandum deadlines kept."""
+(:mod:`app.core.sync`): sessions, delegations, agenda items, the schedule and the memorandum
+deadlines kept (the decisions: :mod:`app.core.services.decisions.fields`)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,6 @@ SHARED = (
     Shared("meetings"),
     Shared("delegation_members"),
     Shared("agenda_items"),
-    Shared("decisions"),
     Shared("schedule_events"),
     Shared("meeting_deadlines"),
 )
