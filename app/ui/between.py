@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton
 
 from app.i18n import _
-from app.ui.widgets.reminders_panel import OPENERS, RemindersDock
+from app.ui.widgets.reminders_panel import OPENERS, OVERDUE_COLOUR, RemindersDock
 
 
 def install(window) -> None:
@@ -20,14 +21,44 @@ def install(window) -> None:
     window.view_menu.insertAction(window.language_menu.menuAction(), action)
     window.act_reminders = action
     dock.panel.openRequested.connect(lambda r: open_reminder(window, r))
+    button = QToolButton(window)
+    button.setObjectName("reminders_button")
+    button.setAutoRaise(True)
+    button.clicked.connect(lambda: dock.setVisible(not dock.isVisible()))
+    window.statusBar().addPermanentWidget(button)
+    window.reminders_button = button
+    dock.panel.filled.connect(lambda: _update_button(window))
     dock.panel.refresh()
-    dock.setVisible(bool(dock.panel.items))
+    # At start-up the panel opens beside the tabs only where both fit (a wide screen); on a laptop
+    # the status bar says what is due and its button opens the panel, so no tab is squeezed.
+    dock.setVisible(bool(dock.panel.items) and wide_enough())
     search = QAction(window)
     search.setObjectName("action_search_everything")
     search.setShortcut(QKeySequence("Ctrl+K"))
     search.triggered.connect(lambda: search_everything(window))
     window.edit_menu.addAction(search)
     window.act_search_everything = search
+
+
+#: the narrowest screen on which the reminders panel opens beside the tabs at start-up
+WIDE_SCREEN = 1600
+
+
+def wide_enough() -> bool:
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    return screen is not None and screen.availableGeometry().width() >= WIDE_SCREEN
+
+
+def _update_button(window) -> None:
+    """The status bar's reminders button: the panel's summary, red when something is overdue."""
+    panel, button = window.reminders.panel, window.reminders_button
+    button.setVisible(bool(panel.items))
+    button.setText(panel.summary.text())
+    button.setToolTip(_("Show or hide the reminders (View → Reminders)"))
+    late = any(r.overdue for r in panel.items)
+    button.setStyleSheet(f"color: {OVERDUE_COLOUR};" if late else "")
 
 
 def _show_segment(window, view, hit) -> bool:

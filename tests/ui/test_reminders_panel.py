@@ -3,13 +3,41 @@ tab, snoozing hides a reminder, and a language switch."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from app.core.services.reminders import ReminderKind
 from app.i18n.qt import apply_language
+from app.ui import between
 
 
-def test_the_panel_shows_at_start_up_and_opens_a_decision(qtbot, demo_window):
+def test_a_laptop_screen_shows_the_reminders_in_the_status_bar(qtbot, demo_window):
+    """On a screen narrower than 1600 px (offscreen: 800) the panel stays closed at start-up, so
+    that no tab is squeezed; the status bar's button says what is due and opens it."""
+    dock, button = demo_window.reminders, demo_window.reminders_button
+    assert not between.wide_enough() and not dock.isVisible()
+    assert button.isVisible() and "overdue" in button.text()
+    assert button.text() == dock.panel.summary.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert dock.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert not dock.isVisible()
+    apply_language("ru")
+    assert "просрочено" in button.text()
+
+
+def test_a_wide_screen_opens_the_panel_at_start_up(qtbot, demo_ctx, monkeypatch):
+    monkeypatch.setattr(between, "wide_enough", lambda: True)
+    from app.ui.main_window import MainWindow
+
+    window = MainWindow(demo_ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.reminders.isVisible()
+
+
+def test_the_panel_opens_a_decision(qtbot, demo_window):
     panel = demo_window.reminders.panel
-    assert demo_window.reminders.isVisible()
+    demo_window.reminders.show()
     assert panel.tree.topLevelItemCount() == len(panel.items) > 0
     row = next(i for i, r in enumerate(panel.items) if r.kind is ReminderKind.DECISION)
     item = panel.tree.topLevelItem(row)

@@ -42,6 +42,8 @@ OPENERS = {
 class RemindersPanel(Retranslatable, QWidget):
     #: the user asked to open this reminder's record
     openRequested = Signal(object)  # noqa: N815
+    #: the list and its summary were filled afresh
+    filled = Signal()  # noqa: N815
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -111,6 +113,7 @@ class RemindersPanel(Retranslatable, QWidget):
                 )
             self.summary.setText(text)
         self._update_buttons()
+        self.filled.emit()
 
     def current(self) -> Reminder | None:
         item = self.tree.currentItem()
