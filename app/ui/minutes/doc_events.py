@@ -98,6 +98,7 @@ class DocumentEvents:
         v.print_action.setEnabled(m is not None)
         v.sign_action.setEnabled(m is not None and not m.locked)
         v.banners.show_signed(m)
+        v.between_banner.show_for(m)
 
     def update_counts(self) -> None:
         self.view.status_line.show_counts(self.view.doc.segments, self.view.editor.rows)

@@ -23,6 +23,7 @@ from app.core.services.minutes import edit as me
 from app.i18n import N_, _
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.banners import Banners
+from app.ui.minutes.between_banner import BetweenSessionsBanner
 from app.ui.minutes.commands import (
     MoveCommand,
 )
@@ -93,6 +94,8 @@ class MinutesView(View):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.banners = Banners(self)
         self.banner, self.signed_banner = self.banners.refusal, self.banners.signed
+        self.between_banner = BetweenSessionsBanner(self.ctx)
+        self.between_banner.appended.connect(lambda: self.session_context.open_session(keep_stack=False))
         self.find_bar = FindBar()
         self.find_bar.hide()
 
@@ -124,6 +127,7 @@ class MinutesView(View):
         lay.addWidget(self.session_bar)
         lay.addWidget(self.toolbar)
         lay.addWidget(self.signed_banner)
+        lay.addWidget(self.between_banner)
         lay.addWidget(self.banner)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.pages, 1)
