@@ -52,6 +52,9 @@ class MainWindow(Retranslatable, QMainWindow):
         ctx.changed.connect(self._on_changed)
         self._restore()
         self._install_tab_edit_actions()
+        self._between_installed = False
+        if ctx.has_db:  # else once a database is open (the reminders load the ORM)
+            self._install_between()
         self.retranslate_ui()
         self._update_actions()
 
@@ -203,6 +206,10 @@ class MainWindow(Retranslatable, QMainWindow):
             title = _(tab.title)
             self.tabs.setTabText(i, title)
             self.tab_actions[i].setText(_("Show {tab}").format(tab=title))
+        if self._between_installed:
+            from app.ui import between
+
+            between.retranslate(self)
         lang = i18n.current_language()
         if lang in self.language_actions:
             self.language_actions[lang].setChecked(True)
@@ -238,6 +245,13 @@ class MainWindow(Retranslatable, QMainWindow):
         parts = [p for p in (name, file_part) if p]
         self.setWindowTitle(" — ".join([*parts, _("Commission Desk")]))
 
+    def _install_between(self) -> None:
+        from app.ui import between
+
+        self._between_installed = True
+        between.install(self)  # the reminders panel, searching everything
+        between.retranslate(self)
+
     def _load_user_name(self) -> None:
         from app.ui.dialogs.user_name_dialog import load_user_name
 
@@ -248,6 +262,8 @@ class MainWindow(Retranslatable, QMainWindow):
 
         if Change.DATABASE in changes and self.ctx.has_db:
             self._load_user_name()
+            if not self._between_installed:
+                self._install_between()
         if Change.DATABASE in changes or Change.COMMISSION in changes:
             self._update_title()
         self._update_actions()

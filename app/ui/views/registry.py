@@ -25,6 +25,9 @@ TABS: tuple[Tab, ...] = (
     Tab("app.ui.views.expenses", "ExpensesView", N_("Expenses")),
     Tab("app.ui.views.minutes", "MinutesView", N_("Minutes")),
     Tab("app.ui.views.people", "PeopleView", N_("People")),
+    # last: the other tabs keep their places (and shortcuts)
+    Tab("app.ui.views.decisions", "DecisionsView", N_("Decisions")),
+    Tab("app.ui.views.correspondence", "CorrespondenceView", N_("Liaison log")),
 )
 
 
