@@ -130,12 +130,24 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphra
     # benchmarks, scripts), =shell as soon as the shell is shown, before the database opens.
     quit_after = os.environ.get("COMMISSION_DESK_QUIT_AFTER_START", "")
     window.build_on_show = False
+    failures: list[Exception] = []
+
+    def open_database() -> None:
+        try:
+            _open_database(window, db_path, demo, passphrase, bool(quit_after))
+        except Exception as exc:  # noqa: BLE001 (raised again below, for the command's error handling)
+            failures.append(exc)
+            app.exit(1)
+
     if quit_after == "shell":
         QTimer.singleShot(0, app.quit)
     else:
-        QTimer.singleShot(0, lambda: _open_database(window, db_path, demo, passphrase, bool(quit_after)))
+        QTimer.singleShot(0, open_database)
     window.show()
-    return app.exec()
+    status = app.exec()
+    if failures:  # one translated line and the crash log, as before the window showed first
+        raise failures[0]
+    return status
 
 
 def _open_database(window, db_path: Path, demo: bool, passphrase: str | None, quit_after: bool) -> None:
