@@ -118,10 +118,14 @@ def open_db(args, *, create: bool = False, passphrase: str | None = None):
         raise CommandError(exc.message) from exc
 
 
+def _is_dbapi_error(exc: BaseException) -> bool:
+    """SQLAlchemy's DBAPIError, without importing SQLAlchemy (the window shows before it loads)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
+
+
 def guarded(func: Callable, args) -> int:
     """Run a command: its errors become one line on stderr and an exit status, never a traceback."""
-    from sqlalchemy.exc import DBAPIError
-
     from app.core.errors import CoreError
 
     try:
@@ -133,19 +137,20 @@ def guarded(func: Callable, args) -> int:
     except CoreError as exc:
         _print_error(exc.message)
         return EXIT_ERROR
-    except DBAPIError as exc:
-        reason = str(exc.orig) if exc.orig is not None else str(exc)
-        if "database is locked" in reason or "database is busy" in reason:
-            _print_error(_("The database is busy: another program is writing to it. Try again in a moment."))
-        else:
-            _print_error(_("The database cannot be read: {reason}").format(reason=reason))
-        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         _print_error(_("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
         return EXIT_ERROR
-    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+    except Exception as exc:
+        if _is_dbapi_error(exc):
+            reason = str(exc.orig) if exc.orig is not None else str(exc)  # type: ignore[attr-defined]
+            if "database is locked" in reason or "database is busy" in reason:
+                _print_error(_("The database is busy: another program is writing to it. Try again in a moment."))
+            else:
+                _print_error(_("The database cannot be read: {reason}").format(reason=reason))
+            return EXIT_ERROR
+        # a bug: one line for the user, the traceback in a log file
         log = _write_crash_log()
         _print_error(
             _("Unexpected error: {error}. Details were written to {log}.").format(error=exc, log=log)

@@ -243,7 +243,7 @@ class BackupKeeper(QObject):
 
     def _close_for_file_work(self) -> bool:
         """Close the database (every tab lets go of it) before its file is replaced."""
-        for v in self.window.views:
+        for v in self.window.views.built():
             closer = getattr(v, "close_view", None)
             if closer is not None and not closer():
                 return False
