@@ -68,7 +68,7 @@ def run(args) -> int:
             if not is_empty(s):
                 raise common.CommandError(
                     _("{path} already holds data; the demo goes only into a new or empty database.").format(
-                        path=db.path
+                        path=db.location
                     )
                 )
             ctx = build_demo(s, today)
@@ -78,5 +78,5 @@ def run(args) -> int:
                 large.build(ctx)
     finally:
         db.close()
-    print(_("Demo database created: {path}").format(path=db.path))
+    print(_("Demo database created: {path}").format(path=db.location))
     return common.EXIT_OK
