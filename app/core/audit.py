@@ -3,7 +3,7 @@
 Before every flush, each record (:class:`~app.core.models.base.Record`) about to be inserted,
 changed or deleted leaves one :class:`~app.core.models.audit.AuditEntry`: when (UTC), who (the
 user's name, a setting of each laptop: :func:`set_user_name`, else ``COMMISSION_DESK_USER``, else
-the operating system's user name; on a PostgreSQL server the database user first), the register (the table), the record's UUID, the action, and for
+the operating system's user name; on a PostgreSQL server with the database user), the register (the table), the record's UUID, the action, and for
 an update the changed fields with their old and new values (for a deletion the last values). An
 insertion records only that the record was created (its values are the record's own, and the next
 change keeps them as "old"), which keeps imports of many rows light.
@@ -58,15 +58,15 @@ def user_name() -> str:
 
 
 def _who(session: Session) -> str:
-    """The user's name; on a server the database user (``current_user``) first, since several
-    people share it: "dbuser (name)" when the two differ."""
+    """The user's name; on a server with the database user (``current_user``), the identity the
+    server checked: "name (dbuser)" when the two differ."""
     name = user_name()
     if session.bind is None or session.bind.dialect.name != "postgresql":
         return name
     db_user = session.connection().connection.info.get("db_user")
     if not db_user or db_user == name:
         return db_user or name
-    return f"{db_user} ({name})"
+    return f"{name} ({db_user})"
 
 
 def json_value(value: Any) -> Any:
