@@ -54,10 +54,12 @@ class PrivateCluster:
             self.prefix = ["runuser", "-u", "postgres", "--"]
         self.port = _free_port()
         data = self.dir / "data"
-        self._run([initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "--no-sync", "-E", "UTF8"])
+        # the socket trusts its (local) users; TCP asks for passwords, as an office server does
+        self._run([initdb, "-D", str(data), "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256",
+                   "--no-sync", "-E", "UTF8"])  # fmt: skip
         opts = f"-k {self.dir} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         self._run([pg_ctl, "-D", str(data), "-o", opts, "-l", str(self.dir / "log"), "-w", "start"])
-        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+        self.url = f"postgresql://postgres@/postgres?host={self.dir}&port={self.port}"
 
     def _run(self, cmd: list[str]) -> None:
         result = subprocess.run(self.prefix + cmd, capture_output=True, text=True, timeout=120)
@@ -76,12 +78,22 @@ class Server:
     def __init__(self, url: str) -> None:
         import psycopg
 
-        self.url = url.rstrip("/")
-        self.base = self.url.rsplit("/", 1)[0]
-        self.admin = psycopg.connect(self.url, autocommit=True, connect_timeout=5)
+        from sqlalchemy.engine import make_url
+
+        self.url = url
+        self.parsed = make_url(url)
+        self.admin = psycopg.connect(url, autocommit=True, connect_timeout=5)
+        #: where TCP connections (with passwords) go
+        self.host = self.parsed.host if self.parsed.host and not self.parsed.host.startswith("/") else "127.0.0.1"
+        self.port = self.parsed.port or int(self.parsed.query.get("port", 5432))
 
     def url_of(self, name: str) -> str:
-        return f"{self.base}/{name}"
+        """A test database as the administrator reaches it (the socket of a private cluster)."""
+        return self.parsed.set(database=name).render_as_string(hide_password=False)
+
+    def tcp_url(self, user: str, name: str) -> str:
+        """A database as a user with a password reaches it, over TCP: postgresql://user@host:port/name."""
+        return f"postgresql://{user}@{self.host}:{self.port}/{name}"
 
     def sql(self, statement: str) -> None:
         self.admin.execute(statement)

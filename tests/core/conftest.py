@@ -33,7 +33,6 @@ BOTH_ENGINES = frozenset(
         "test_sessions",
         "test_signing",
         "test_versions",
-        "test_server",
     }
 )
 DATABASE_FIXTURES = frozenset({"db", "built_db", "demo_db"})

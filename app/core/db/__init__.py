@@ -230,8 +230,10 @@ class Database:
                 if self.is_server and not read_only and self.read_only:
                     session.info["read_only"] = self.url
                 yield session
-                if self.is_server and session.info.pop("wrote", False):
-                    server.notify(session, self.token)
+                if self.is_server:
+                    session.flush()  # what the commit would write, so that it is notified
+                    if session.info.pop("wrote", False):
+                        server.notify(session, self.token)
         finally:
             self._open_units.depth = depth
 
@@ -251,3 +253,9 @@ def _refuse_read_only(session: Session, _flush_context, _instances) -> None:
 @event.listens_for(Session, "after_flush")
 def _note_write(session: Session, _flush_context) -> None:
     session.info["wrote"] = True
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _note_statement_write(state) -> None:
+    if state.is_insert or state.is_update or state.is_delete:
+        state.session.info["wrote"] = True
