@@ -77,7 +77,6 @@ class Server:
 
     def __init__(self, url: str) -> None:
         import psycopg
-
         from sqlalchemy.engine import make_url
 
         self.url = url

@@ -157,7 +157,8 @@ def test_an_empty_server_database_is_initialised_only_explicitly(pg_server, pg_f
 def test_an_older_schema_is_upgraded_only_by_migrate(pg_server, pg_fresh, capsys, tmp_path):
     from alembic import command
 
-    from app.core.db import alembic_config, server as srv
+    from app.core.db import alembic_config
+    from app.core.db import server as srv
 
     url = pg_fresh()
     engine = srv.make_engine(url)
