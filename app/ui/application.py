@@ -114,7 +114,7 @@ def choose_language(cli_lang: str | None) -> str:
     return i18n.system_language()
 
 
-def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
+def run_gui(db_path: Path | str, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
     from app.i18n.qt import apply_language
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow

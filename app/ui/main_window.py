@@ -42,6 +42,10 @@ class MainWindow(Retranslatable, QMainWindow):
             v.actionsChanged.connect(self._update_actions)
             v.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
         self.tabs.currentChanged.connect(self._on_tab)
+        from app.ui.server_db import ReadOnlyGuard, ServerWatch
+
+        self.server_watch = ServerWatch(ctx, self)  # another secretary's edits appear at once
+        self.read_only_guard = ReadOnlyGuard(self)
         self.setCentralWidget(self.tabs)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
@@ -68,6 +72,7 @@ class MainWindow(Retranslatable, QMainWindow):
         K = QKeySequence.StandardKey
         self.act_new_db = self._action("action_new_db", self.new_database)
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
+        self.act_open_server = self._action("action_open_server", self.open_server_database)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
         self.act_user_name = self._action("action_user_name", self.edit_user_name)
@@ -121,7 +126,7 @@ class MainWindow(Retranslatable, QMainWindow):
         mb = self.menuBar()
         self.file_menu = mb.addMenu("")
         self.file_menu.setObjectName("menu_file")
-        for a in (self.act_new_db, self.act_open_db, self.act_demo_db):
+        for a in (self.act_new_db, self.act_open_db, self.act_open_server, self.act_demo_db):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.safety_actions.values()))
@@ -168,6 +173,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_new_db.setText(_("&New database…"))
         self.act_open_db.setText(_("&Open database…"))
+        self.act_open_server.setText(_("Open server d&atabase…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
         self.act_certificates.setText(_("Cer&tificates of the sides…"))
@@ -219,9 +225,12 @@ class MainWindow(Retranslatable, QMainWindow):
                 name = self.ctx.read(get_commission).name(i18n.current_language())
             except CoreError:
                 name = ""
-            self.db_label.setText(_("Database: {path}").format(path=self.ctx.db.path))
-            self.db_label.setToolTip(str(self.ctx.db.path))
-            file_part = self.ctx.db.path.name
+            db = self.ctx.db
+            self.db_label.setText(_("Database: {path}").format(path=db.location))
+            if db.is_server and db.read_only:
+                self.db_label.setText(_("Database: {path} (read only)").format(path=db.location))
+            self.db_label.setToolTip(db.location)
+            file_part = db.location.split("?")[0].rsplit("/", 1)[-1] if db.is_server else db.path.name
         else:
             self.db_label.setText(_("No database is open"))
             file_part = ""
@@ -245,8 +254,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backups.start_after_show()
         return True
 
+    def open_server_database(self) -> bool:
+        from app.ui.server_db import open_server
+
+        db = open_server(self)
+        if db is None:
+            return False
+        self.ctx.set_database(db)
+        self.statusBar().showMessage(_("Opened {path}").format(path=db.location), 5000)
+        return True
+
+    def _folder(self) -> str:
+        return str(self.ctx.db.path.parent) if self.ctx.has_db and self.ctx.db.path else ""
+
     def open_database(self) -> None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getOpenFileName(
             self,
             _("Open database"),
@@ -257,7 +279,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.open_path(Path(path))
 
     def _ask_new_path(self, title: str) -> Path | None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getSaveFileName(
             self, title, start, _("Commission Desk databases ({patterns})").format(patterns=DB_FILTER)
         )
@@ -355,17 +377,19 @@ class MainWindow(Retranslatable, QMainWindow):
     def _update_actions(self) -> None:
         v = self.current_view()
         has_db = self.ctx.has_db
-        self.act_new.setEnabled(bool(v) and has_db and v.can_new())
-        self.act_edit.setEnabled(bool(v) and has_db and v.can_edit())
-        self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
+        writable = has_db and not self.ctx.db.read_only  # a reader role reads and prints only
+        self.act_new.setEnabled(bool(v) and writable and v.can_new())
+        self.act_edit.setEnabled(bool(v) and writable and v.can_edit())
+        self.act_delete.setEnabled(bool(v) and writable and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
-        self.act_commission.setEnabled(has_db)
+        self.act_commission.setEnabled(writable)
         self.act_export_history.setEnabled(has_db)
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
         self.act_certificates.setEnabled(has_db)
-        for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
+        for a in (self.act_print_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+        self.act_sign_minutes.setEnabled(writable)
 
     def edit_certificates(self) -> None:
         from app.ui.dialogs.certificates_dialog import CertificatesDialog
