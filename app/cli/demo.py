@@ -60,6 +60,8 @@ def run(args) -> int:
                 var=common.PASSPHRASE_ENV
             )
         )
+    if getattr(args, "encrypt", False) and isinstance(common.db_path(args), str):
+        raise common.CommandError(_("--encrypt is for database files; a server database is protected by its server."))
     if not getattr(args, "encrypt", False):
         passphrase = ""  # the passphrase opens encrypted files; it encrypts only with --encrypt
     db = common.open_db(args, create=True, passphrase=passphrase)
