@@ -449,6 +449,7 @@ class MainWindow(Retranslatable, QMainWindow):
             if closer is not None and not closer():
                 event.ignore()
                 return
+        self.server_watch.stop()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())
