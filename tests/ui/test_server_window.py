@@ -124,3 +124,40 @@ def test_a_readers_window_greys_out_editing(qtbot, server_demo, pg_server, monke
     assert w.act_print_minutes.isEnabled() and not w.act_sign_minutes.isEnabled()
     assert "(read only)" in w.db_label.text()
     db.close()
+
+
+def test_an_older_server_schema_is_upgraded_only_after_the_window_asked(qtbot, pg_fresh, monkeypatch):
+    from alembic import command
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.core.db import alembic_config
+    from app.core.db import server as srv
+    from app.ui.server_db import open_server
+
+    url = pg_fresh()
+    engine = srv.make_engine(url)
+    with engine.begin() as conn:
+        cfg = alembic_config()
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "versions1")  # the schema of an older version
+    engine.dispose()
+    answers = iter(["cancel", "upgrade"])
+    asked: list[str] = []
+
+    def answer(box: QMessageBox) -> int:
+        asked.append(box.text())
+        choice = next(answers)
+        button = next(b for b in box.buttons() if (box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+                      == (choice == "upgrade"))  # fmt: skip
+        button.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    assert open_server(None, url, ask=False) is None  # cancelled: left as it was
+    engine = srv.make_engine(url)
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar_one() == "versions1"
+    engine.dispose()
+    db = open_server(None, url, ask=False)
+    assert db is not None and len(asked) == 2 and "older schema" in asked[0]
+    db.close()
