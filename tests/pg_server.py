@@ -105,6 +105,20 @@ class Server:
     def drop(self, name: str) -> None:
         self.sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
+    def asks_passwords(self) -> bool:
+        """Whether TCP connections must give a password (a server that trusts them cannot test it)."""
+        import psycopg
+
+        name = f"probe_{uuid.uuid4().hex[:8]}"
+        self.sql(f"CREATE ROLE {name} LOGIN PASSWORD 'right'")
+        try:
+            psycopg.connect(self.tcp_url(name, "postgres"), password="wrong", connect_timeout=5).close()
+        except psycopg.OperationalError:
+            return True
+        finally:
+            self.sql(f"DROP ROLE {name}")
+        return False
+
     def close(self) -> None:
         self.admin.close()
 

@@ -13,6 +13,7 @@ BOTH_ENGINES = frozenset(
         "test_agenda",
         "test_assignment_fields",
         "test_attachments",
+        "test_bundles",
         "test_changes",
         "test_commission",
         "test_correspondence",
