@@ -9,10 +9,12 @@ tests that need one are skipped with the reason; with ``CI=true`` they fail inst
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -60,6 +62,15 @@ class PrivateCluster:
         opts = f"-k {self.dir} -p {self.port} -c listen_addresses=127.0.0.1 -c fsync=off -c full_page_writes=off"
         self._run([pg_ctl, "-D", str(data), "-o", opts, "-l", str(self.dir / "log"), "-w", "start"])
         self.url = f"postgresql://postgres@/postgres?host={self.dir}&port={self.port}"
+        self._stopped = False
+        atexit.register(self.stop)  # also when pytest ends without its session teardown
+        self._previous = signal.getsignal(signal.SIGTERM)
+        signal.signal(signal.SIGTERM, self._on_sigterm)  # a CI timeout: no orphaned server
+
+    def _on_sigterm(self, signum, frame) -> None:
+        self.stop()
+        signal.signal(signal.SIGTERM, self._previous if callable(self._previous) else signal.SIG_DFL)
+        os.kill(os.getpid(), signal.SIGTERM)
 
     def _run(self, cmd: list[str]) -> None:
         result = subprocess.run(self.prefix + cmd, capture_output=True, text=True, timeout=120)
@@ -67,6 +78,9 @@ class PrivateCluster:
             raise NoServer(f"{Path(cmd[0]).name} failed: {' '.join((result.stderr or result.stdout).split())[:300]}")
 
     def stop(self) -> None:
+        if getattr(self, "_stopped", True):
+            return
+        self._stopped = True
         with contextlib.suppress(Exception):
             self._run([self.pg_ctl, "-D", str(self.dir / "data"), "-m", "immediate", "stop"])
         shutil.rmtree(self.dir, ignore_errors=True)
