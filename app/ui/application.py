@@ -115,7 +115,7 @@ def choose_language(cli_lang: str | None) -> str:
     return i18n.system_language()
 
 
-def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
+def run_gui(db_path: Path | str, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
     from PySide6.QtCore import QTimer
 
     from app.i18n.qt import apply_language
@@ -150,7 +150,7 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphra
     return status
 
 
-def _open_database(window, db_path: Path, demo: bool, passphrase: str | None, quit_after: bool) -> None:
+def _open_database(window, db_path: Path | str, demo: bool, passphrase: str | None, quit_after: bool) -> None:
     from PySide6.QtCore import QTimer
 
     from app.ui.database_safety import open_interactively

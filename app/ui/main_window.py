@@ -42,6 +42,10 @@ class MainWindow(Retranslatable, QMainWindow):
         # each tab's view is built when first shown (or asked for): the window is up at once
         self.views = LazyViews(self.tabs, self._build_view)
         self.tabs.currentChanged.connect(self._on_tab)
+        from app.ui.server_db import ReadOnlyGuard, ServerWatch
+
+        self.server_watch = ServerWatch(ctx, self)  # another secretary's edits appear at once
+        self.read_only_guard = ReadOnlyGuard(self)
         self.setCentralWidget(self.tabs)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
@@ -62,6 +66,7 @@ class MainWindow(Retranslatable, QMainWindow):
         view = tab.create(self.ctx)
         view.actionsChanged.connect(self._update_actions)
         view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.read_only_guard.guard_view(view)  # a reader's editing buttons stay grey
         return view
 
     # --- actions and menus -------------------------------------------------------------------
@@ -78,6 +83,7 @@ class MainWindow(Retranslatable, QMainWindow):
         K = QKeySequence.StandardKey
         self.act_new_db = self._action("action_new_db", self.new_database)
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
+        self.act_open_server = self._action("action_open_server", self.open_server_database)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
         self.act_user_name = self._action("action_user_name", self.edit_user_name)
@@ -133,7 +139,7 @@ class MainWindow(Retranslatable, QMainWindow):
         mb = self.menuBar()
         self.file_menu = mb.addMenu("")
         self.file_menu.setObjectName("menu_file")
-        for a in (self.act_new_db, self.act_open_db, self.act_demo_db):
+        for a in (self.act_new_db, self.act_open_db, self.act_open_server, self.act_demo_db):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.safety_actions.values()))
@@ -182,6 +188,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.act_new_db.setText(_("&New database…"))
         self.act_open_db.setText(_("&Open database…"))
+        self.act_open_server.setText(_("Open server d&atabase…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
         self.act_certificates.setText(_("Cer&tificates of the sides…"))
@@ -242,9 +249,12 @@ class MainWindow(Retranslatable, QMainWindow):
                 name = self.ctx.read(get_commission).name(i18n.current_language())
             except CoreError:
                 name = ""
-            self.db_label.setText(_("Database: {path}").format(path=self.ctx.db.path))
-            self.db_label.setToolTip(str(self.ctx.db.path))
-            file_part = self.ctx.db.path.name
+            db = self.ctx.db
+            self.db_label.setText(_("Database: {path}").format(path=db.location))
+            if db.is_server and db.read_only:
+                self.db_label.setText(_("Database: {path} (read only)").format(path=db.location))
+            self.db_label.setToolTip(db.location)
+            file_part = db.location.split("?")[0].rsplit("/", 1)[-1] if db.is_server else db.path.name
         else:
             self.db_label.setText(_("No database is open"))
             file_part = ""
@@ -286,8 +296,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backups.start_after_show()
         return True
 
+    def open_server_database(self) -> bool:
+        from app.ui.server_db import open_server
+
+        db = open_server(self)
+        if db is None:
+            return False
+        self.ctx.set_database(db)
+        self.statusBar().showMessage(_("Opened {path}").format(path=db.location), 5000)
+        return True
+
+    def _folder(self) -> str:
+        return str(self.ctx.db.path.parent) if self.ctx.has_db and self.ctx.db.path else ""
+
     def open_database(self) -> None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getOpenFileName(
             self,
             _("Open database"),
@@ -298,7 +321,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.open_path(Path(path))
 
     def _ask_new_path(self, title: str) -> Path | None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getSaveFileName(
             self, title, start, _("Commission Desk databases ({patterns})").format(patterns=DB_FILTER)
         )
@@ -427,19 +450,21 @@ class MainWindow(Retranslatable, QMainWindow):
     def _update_actions(self) -> None:
         v = self._current_built_view()
         has_db = self.ctx.has_db
-        self.act_new.setEnabled(bool(v) and has_db and v.can_new())
-        self.act_edit.setEnabled(bool(v) and has_db and v.can_edit())
-        self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
+        writable = has_db and not self.ctx.db.read_only  # a reader role reads and prints only
+        self.act_new.setEnabled(bool(v) and writable and v.can_new())
+        self.act_edit.setEnabled(bool(v) and writable and v.can_edit())
+        self.act_delete.setEnabled(bool(v) and writable and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
-        self.act_commission.setEnabled(has_db)
+        self.act_commission.setEnabled(writable)
         self.act_export_history.setEnabled(has_db)
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
         self.act_certificates.setEnabled(has_db)
         self.act_exchange.setEnabled(has_db)
-        self.act_conflicts.setEnabled(has_db)
-        for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
+        self.act_conflicts.setEnabled(writable)
+        for a in (self.act_print_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+        self.act_sign_minutes.setEnabled(writable)
 
     def edit_certificates(self) -> None:
         from app.ui.dialogs.certificates_dialog import CertificatesDialog
@@ -503,6 +528,7 @@ class MainWindow(Retranslatable, QMainWindow):
             if closer is not None and not closer():
                 event.ignore()
                 return
+        self.server_watch.stop()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

@@ -1,6 +1,6 @@
 """The store: a database file, opened safely and brought to the newest schema by Alembic
 (``Database`` in ``database.py``; one module per concern beside it: ``sqlite``, ``migrate``,
-``backup``, ``busy``, ``sqlcipher``).
+``backup``, ``busy``, ``sqlcipher``, ``server``, ``copy``).
 
 The names below load on first use: importing ``app.core.db.backup`` or ``busy`` (the window does
 at start) does not load SQLAlchemy, so the window can show before the ORM is imported (issue 18).
