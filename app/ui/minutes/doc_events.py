@@ -36,7 +36,8 @@ class DocumentEvents:
                 v.empty.set_state("no_commission")
             else:
                 v.empty.set_state("not_started" if doc.meeting_id is not None else "no_session")
-        v.editor.sync(doc.segments, read_only=doc.locked, pending=doc.autosaver.has_pending)
+        reader = v.ctx.db is not None and v.ctx.db.read_only  # a reader role on a server
+        v.editor.sync(doc.segments, read_only=doc.locked or reader, pending=doc.autosaver.has_pending)
         self.update_signed_banner()
         v.glossary_panel.set_terms(doc.terms)
         v.editor.set_terms(doc.terms)
