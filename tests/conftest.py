@@ -30,6 +30,29 @@ from app.core.db import Database  # noqa: E402
 DEMO_TODAY = dt.date.today()
 
 
+def _quick_key_derivation() -> None:
+    """Encrypted test databases derive their key with 4 000 PBKDF2 rounds instead of 256 000.
+
+    SQLCipher derives the key again for every connection (half a second each on a 2-core laptop,
+    and an encrypted database opens several); the tests of encryption check what is encrypted and
+    who can open it, not the strength of the derivation. The setting is SQLCipher's process-wide
+    default, so it holds for every connection of this test process and for no real user's file;
+    a command run in a child process keeps the normal derivation.
+    """
+    try:
+        from sqlcipher3 import dbapi2
+    except ImportError:
+        return
+    con = dbapi2.connect(":memory:")
+    try:
+        con.execute("PRAGMA cipher_default_kdf_iter = 4000")
+    finally:
+        con.close()
+
+
+_quick_key_derivation()
+
+
 @pytest.fixture(autouse=True)
 def _english_again():
     """Every test starts in English, whatever the previous one switched to."""
@@ -160,6 +183,22 @@ def db(backend: str, request, db_path: Path):
         database = Database.open(db_path)
     yield database
     database.close()
+
+
+@pytest.fixture
+def another_db(empty_template: Path, tmp_path: Path):
+    """``another_db(name)``: one more empty database of this test's own (a copy of the template)."""
+    opened: list[Database] = []
+
+    def make(name: str = "other.sqlite3") -> Database:
+        path = tmp_path / name
+        shutil.copyfile(empty_template, path)
+        opened.append(Database.open(path))
+        return opened[-1]
+
+    yield make
+    for database in opened:
+        database.close()
 
 
 class _BuiltTemplates:

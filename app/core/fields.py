@@ -262,6 +262,12 @@ class Register:
         """{name: label msgid} of every field."""
         return {f.name: f.msgid for f in self.fields}
 
+    def ordered(self, fields: Iterable[Field], first: Iterable[str]) -> tuple[Field, ...]:
+        """``fields`` with those named in ``first`` first, in that order (a table's or a sheet's own
+        order), then the others in the order of the declaration: a field declared later still shows."""
+        rank = {name: i for i, name in enumerate(first)}
+        return tuple(sorted(fields, key=lambda f: rank.get(f.name, len(rank))))
+
     def with_fields(self, *extra: Field) -> Register:
         """A copy of the register with more fields at the end (tests, a side's own fields)."""
         return Register(self.name, (*self.fields, *extra))

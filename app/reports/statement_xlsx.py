@@ -14,7 +14,9 @@ from decimal import Decimal
 
 from sqlalchemy.orm import Session
 
+from app.core.fields import Field, FieldKind
 from app.core.services.expenses import summary as expense_summary
+from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.summary import StatementData
 from app.i18n import doc_gettext
 from app.i18n.wording import (
@@ -28,6 +30,19 @@ from app.i18n.wording import (
 )
 
 _NUMBER = re.compile(r"[#0,.]+")
+#: the order of the columns of the "Expenses" sheet (the declared fields marked ``exported``; one
+#: declared later follows)
+SHEET_ORDER = ("spent_on", "payer_side_id", "kind", "category", "description", "correction_of_id",
+               "correction_reason", "receipts", "amount", "currency", "uuid")  # fmt: skip
+
+
+def _cell(f: Field, value, _d):
+    """A value of a declared field as a cell: numbers and dates stay what they are, a choice its label."""
+    if f.kind is FieldKind.CHOICE and f.choices is not None and value is not None:
+        return _d(f.choices(getattr(value, "value", value)).msgid)
+    if f.kind is FieldKind.BOOL and value is not None:
+        return _d("yes") if value else _d("no")
+    return value if value != "" else None
 
 
 def excel_currency_format(currency: str, lang: str) -> str:
@@ -85,28 +100,31 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
     # every expense
     ws = wb.active
     ws.title = _d("Expenses")[:31]
-    sheet(
-        ws,
-        [_d("No."), _d("Date"), _d("Borne by"), _d("Kind"), _d("Category"), _d("Item of expenditure"),
-         _d("Correction of the expense of"), _d("Reason for the correction"), _d("Receipts"), _d("Amount"),
-         _d("Currency"), _d("Identifier")],
-        [6, 14, 14, 22, 24, 60, 16, 30, 10, 18, 10, 38],
-    )  # fmt: skip
+    columns = EXPENSE.ordered(EXPENSE.exported(), SHEET_ORDER)
+    sheet(ws, [_d("No."), *(_d(f.header_msgid or f.msgid) for f in columns)], [6, *(f.width or 16 for f in columns)])
     expenses = sorted(data.expenses.values(), key=lambda e: (e.spent_on, e.id))
     for n, e in enumerate(expenses, start=1):
         original = data.expenses.get(e.correction_of_id) if e.correction_of_id else None
-        ws.append(
-            [n, e.spent_on, sides[e.payer_side_id].short_name(lang), _d(e.kind.msgid), _d(e.category.msgid),
-             e.description(lang), original.spent_on if original else None, e.correction_reason or None,
-             e.receipts, None, e.currency, e.uuid]
-        )  # fmt: skip
+        cells = {
+            "payer_side_id": sides[e.payer_side_id].short_name(lang),
+            "kind": _d(e.kind.msgid),
+            "category": _d(e.category.msgid),
+            "description": e.description(lang),
+            "correction_of_id": original.spent_on if original else None,
+            "correction_reason": e.correction_reason or None,
+            "amount": None,  # written below, in its currency's format
+        }
+        ws.append([n, *(cells[f.name] if f.name in cells else _cell(f, getattr(e, f.name, None), _d)
+                        for f in columns)])  # fmt: skip
         r = ws.max_row
-        ws.cell(row=r, column=2).number_format = _date_format(lang)
-        if original:
-            ws.cell(row=r, column=7).number_format = _date_format(lang)
-        money(ws, r, 10, e.amount, e.currency)
+        for i, f in enumerate(columns, start=2):
+            if f.kind is FieldKind.DATE or f.name == "correction_of_id":
+                if ws.cell(row=r, column=i).value is not None:
+                    ws.cell(row=r, column=i).number_format = _date_format(lang)
+            elif f.name == "amount":
+                money(ws, r, i, e.amount, e.currency)
     if expenses:
-        ws.auto_filter.ref = f"A1:L{ws.max_row}"
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(columns) + 1)}{ws.max_row}"
 
     # what each side bears, by part and category, with totals per currency
     ws = wb.create_sheet(_d("Summary by side and currency")[:31])

@@ -70,7 +70,7 @@ def _show_segment(window, view, hit) -> bool:
         return False
     if view.session_combo.currentIndex() != i or view.doc.meeting_id != place.meeting_id:
         view.session_combo.setCurrentIndex(i)
-        view._open_session()
+        view.session_context.open_session()
     view.editor.focus_segment(place.uuid)
     return True
 
@@ -79,9 +79,9 @@ def _show_agenda_item(window, view, hit) -> bool:
     place = _place(window, hit)
     if place is None:
         return False
-    view.sessions.select(place.meeting_id)
+    view.sessions.select_id(place.meeting_id)
     view.pages.setCurrentWidget(view.agenda)
-    view.agenda.table.select_item(hit.record_id)
+    view.agenda.select_id(hit.record_id)
     item = view.agenda.current()
     return item is not None and item.id == hit.record_id
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import shutil
 
 import pytest
 from sqlalchemy import func, select
@@ -21,7 +22,8 @@ from app.core.services.exchanges.search import ExchangeFilter
 TODAY = dt.date(2026, 12, 6)
 
 
-def _build(path) -> tuple[Database, dict[str, int]]:
+def _build(path, template) -> tuple[Database, dict[str, int]]:
+    shutil.copyfile(template, path)  # the migrated empty database, not migrated again
     db = Database.open(path)
     with db.unit() as s:
         totals = large.build(build_demo(s, TODAY), factor=0.01)
@@ -29,8 +31,8 @@ def _build(path) -> tuple[Database, dict[str, int]]:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    db, totals = _build(tmp_path_factory.mktemp("large") / "large.sqlite3")
+def built(tmp_path_factory, empty_template):
+    db, totals = _build(tmp_path_factory.mktemp("large") / "large.sqlite3", empty_template)
     yield db, totals
     db.close()
 
@@ -79,10 +81,10 @@ def test_the_registers_read_it(built):
         assert s.execute(select(func.count(Minutes.id)).where(Minutes.locked)).scalar_one() == 1
 
 
-def test_the_same_seed_builds_the_same_database(built, tmp_path):
+def test_the_same_seed_builds_the_same_database(built, tmp_path, empty_template):
     """(The rows the large demo adds: the small demo's own get random uuids.)"""
     db, _ = built
-    other, _ = _build(tmp_path / "again.sqlite3")
+    other, _ = _build(tmp_path / "again.sqlite3", empty_template)
     stamp = dt.datetime.combine(TODAY, dt.time(9, 0), tzinfo=dt.UTC)
     try:
         for model in (Exchange, Assignment, Expense, Segment):

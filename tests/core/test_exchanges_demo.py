@@ -35,10 +35,8 @@ def test_the_demo_has_a_few_hundred_exchanges_of_every_kind_both_ways(demo_db):
         assert any(x.attachment_count for x in items)
 
 
-def test_the_demo_is_deterministic_for_a_given_day(db, tmp_path):
-    from app.core.db import Database
-
-    other = Database.open(tmp_path / "other.sqlite3")
+def test_the_demo_is_deterministic_for_a_given_day(db, another_db):
+    other = another_db()
     day = dt.date(2026, 3, 1)
     rows = []
     for database in (db, other):
@@ -48,7 +46,6 @@ def test_the_demo_is_deterministic_for_a_given_day(db, tmp_path):
             table = Exchange.__table__
             cols = [c for c in table.columns if c.name not in ("created_at", "updated_at")]
             rows.append(s.execute(select(*cols).order_by(table.c.id)).all())
-    other.close()
     assert rows[0] == rows[1] and len(rows[0]) > 200
 
 

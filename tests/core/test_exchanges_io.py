@@ -173,14 +173,12 @@ def test_an_export_that_cannot_be_written_leaves_nothing(filled, tmp_path):
     assert [p.name for p in out.iterdir()] == ["taken.csv"]
 
 
-def test_export_then_import_elsewhere_and_back_without_duplicates(filled, tmp_path, db_path):
+def test_export_then_import_elsewhere_and_back_without_duplicates(filled, tmp_path, db_path, another_db):
     path = tmp_path / "all.xlsx"
     with filled.db.unit() as s:
         xio.export_file(s, path, today=TODAY)
         before = search_exchanges(s, today=TODAY)
-    from app.core.db import Database
-
-    other = make_setup(Database.open(tmp_path / "other.sqlite3"))
+    other = make_setup(another_db())
     result = import_file(other, path)
     assert (result.added, result.updated) == (3, 0)
     with other.db.unit() as s:

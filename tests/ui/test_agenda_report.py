@@ -12,7 +12,7 @@ def test_the_standing_item_offers_the_report_on_implementation(qtbot, demo_windo
     demo_window.tabs.setCurrentIndex(0)
     view = demo_window.views[0]
     m = demo_ctx.read(meetings.meeting_by_ordinal, 2)
-    view.sessions.select(m.id)
+    view.sessions.select_id(m.id)
     view.pages.setCurrentWidget(view.agenda)
     page = view.agenda
     standing = next(i for i in demo_ctx.read(agenda.list_items, m.id) if i.is_standing)

@@ -282,7 +282,7 @@ def test_a_session_with_decisions_cannot_be_deleted(qtbot, demo_window, monkeypa
     errors: list[str] = []
     monkeypatch.setattr(messages, "confirm", lambda *a, **k: True)
     monkeypatch.setattr(messages, "error", lambda parent, text, title=None: errors.append(text))
-    view.sessions.select(view.sessions.model.rows[1].meeting.id)
+    view.sessions.select_id(view.sessions.model.rows[1].meeting.id)
     view.sessions.delete_button.click()
     assert errors and "decisions" in errors[0]
     assert cells(view.sessions.model, 0) == ["2", "1"]

@@ -184,3 +184,38 @@ def test_every_record_dialog_shows_a_conflict_the_same_way(qtbot, demo_ctx, demo
     assert dialog.widgets["notes"].toPlainText() == "Телефон: 2-15-40"  # the chosen value, in the form
     stored = demo_ctx.read(people.get_person, person.id)
     assert (stored.position_ru, stored.notes) == ("Заместитель председателя", "Телефон: 2-15-40")
+
+
+def test_a_stale_expense_save_shows_both_versions_and_keeps_the_amount_typed(qtbot, demo_ctx, demo_db_path):
+    from decimal import Decimal
+
+    from app.core.services.expenses import records as expenses
+    from app.ui.dialogs.expense_dialog import ExpenseDialog
+
+    e = next(x for x in demo_ctx.read(expenses.search_expenses, expenses.ExpenseFilter())
+             if not x.is_correction and x.receipts == 0)  # fmt: skip
+    dialog = ExpenseDialog(demo_ctx, e.meeting_id, expense=e)
+    qtbot.addWidget(dialog)
+    dialog.description_ru.clear()
+    type_text(dialog.description_ru, "Новое описание")
+    other = Database.open(demo_db_path)
+    try:
+        with other.unit() as s:
+            fields = ("meeting_id", "kind", "category", "delegation_side_id", "currency", "spent_on",
+                      "description_zh", "correction_reason")  # fmt: skip
+            data = expenses.ExpenseInput(**{f: getattr(e, f) for f in fields}, amount=e.amount + 10,
+                                         description_ru=e.description_ru, id=e.id, version=e.version)  # fmt: skip
+            expenses.update_expense(s, data, confirmed=True)
+    finally:
+        other.close()
+
+    def choose(dlg: ConflictDialog) -> None:
+        assert set(dlg.fields) >= {"description_ru", "amount"}
+        assert dlg.choice("description_ru") == MINE and dlg.choice("amount") == THEIRS
+        dlg.save_button.click()
+
+    seen = when_shown(qtbot, choose)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert seen and dialog.result() == dialog.DialogCode.Accepted, dialog.errors.shown()
+    stored = demo_ctx.read(expenses.get_expense, e.id)
+    assert stored.description_ru == "Новое описание" and stored.amount == e.amount + Decimal(10)

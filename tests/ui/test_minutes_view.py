@@ -424,7 +424,7 @@ def test_a_finding_accepted_as_intended_no_longer_fails(qtbot, view):
     assert "(accepted as intended)" in panel.model.data(panel.model.index(0))
 
 
-def test_text_typed_just_before_another_database_is_opened_goes_into_the_first(qtbot, view, tmp_path):
+def test_text_typed_just_before_another_database_is_opened_goes_into_the_first(qtbot, view, another_db):
     from app.core.db import Database
 
     first_db = view.ctx.db
@@ -432,7 +432,7 @@ def test_text_typed_just_before_another_database_is_opened_goes_into_the_first(q
     put_cursor(row.cell("ru"), len(row.cell("ru").text()))
     type_text(row.cell("ru"), " Срочно.")
     assert view.doc.autosaver.pending  # not saved yet
-    other = Database.open(tmp_path / "other.sqlite3")
+    other = another_db()
     view.ctx.set_database(other)
     qtbot.waitUntil(lambda: not view.editor.rows)
     with first_db.unit() as s:

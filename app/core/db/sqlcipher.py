@@ -134,10 +134,16 @@ def _export(source, target: Path, key: str) -> None:
     """Write the database of connection ``source`` to ``target`` keyed with ``key`` ('' = plain)."""
     source.execute(f"ATTACH DATABASE ? AS converted KEY {_quote(key)}", (str(target),))
     try:
+        # one transaction: the new file is synced to disk once, not once per table (seconds on a
+        # busy disk), and a failure leaves it empty rather than half written
+        source.execute("BEGIN")
         source.execute("SELECT sqlcipher_export('converted')")
         version = source.execute("PRAGMA main.user_version").fetchone()[0]
         source.execute(f"PRAGMA converted.user_version = {int(version)}")
+        source.execute("COMMIT")
     finally:
+        if source.in_transaction:
+            source.rollback()
         source.execute("DETACH DATABASE converted")
 
 

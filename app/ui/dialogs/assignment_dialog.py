@@ -33,8 +33,9 @@ from app.core.services.agenda import sessions as meetings_service
 from app.core.services.experts import assignments as experts
 from app.core.services.experts import quotas as experts_quotas
 from app.core.services.experts.assignments import AssignmentData, NeedsOverride, PersonRef
+from app.core.services.experts.fields import ASSIGNMENT
 from app.core.services.experts.query import decision_choices
-from app.i18n import N_, _, current_language, format_date, wording
+from app.i18n import _, current_language, format_date, wording
 from app.ui.dialogs import openers
 from app.ui.dialogs.assignment_form import ChosenPeopleModel
 from app.ui.dialogs.assignment_procedure import ProcedureTab
@@ -50,31 +51,8 @@ from app.ui.widgets.retranslate import Retranslatable
 
 S = AssignmentStatus
 
-LABELS = {
-    "sending_side_id": N_("Sending side"),
-    "receiving_side_id": N_("Receiving side"),
-    "people": N_("People sent"),
-    "purpose": N_("Purpose"),
-    "speciality_zh": N_("Speciality in Chinese"),
-    "speciality_ru": N_("Speciality in Russian"),
-    "host_organisation_zh": N_("Host organisation in Chinese"),
-    "host_organisation_ru": N_("Host organisation in Russian"),
-    "place_zh": N_("Place in Chinese"),
-    "place_ru": N_("Place in Russian"),
-    "planned_start": N_("Planned start"),
-    "planned_end": N_("Planned end"),
-    "term_limit_days": N_("Term limit, days"),
-    "extension_days": N_("Extension, days"),
-    "extension_reason": N_("Extension agreed by"),
-    "actual_start": N_("Actual start"),
-    "actual_end": N_("Actual end"),
-    "meeting_id": N_("Session"),
-    "decision_id": N_("Decision"),
-    "quota_id": N_("Quota"),
-    "terms_zh": N_("Terms of engagement in Chinese"),
-    "terms_ru": N_("Terms of engagement in Russian"),
-    "notes": N_("Notes"),
-}
+#: the label of each field the form types in, from the register's declaration
+LABELS = {f.name: f.msgid for f in ASSIGNMENT.editable()}
 TAB_MAIN, TAB_TERMS, TAB_PROCEDURE, TAB_FILES = range(4)
 
 

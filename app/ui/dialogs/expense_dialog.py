@@ -1,66 +1,43 @@
 """Add or edit an expense, or enter a correction of one.
 
-The payer is shown, never typed: it follows from the kind, the session's host and the delegation.
-The amount is typed in the interface language's way (``1 234,50`` in Russian, ``1,234.50`` in
-Chinese or English). An expense dated far from its session is saved only once the user confirms.
+A :class:`RecordDialog` over the register's declaration
+(:data:`app.core.services.expenses.fields.EXPENSE`): one row per declared field, with its label,
+required mark and declared rules. This module keeps what is particular to an expense: the payer is
+shown, never typed (it follows from the kind, the session's host and the delegation); the
+delegation is asked only for a delegation's cost; the amount is typed in the interface language's
+way (``1 234,50`` in Russian, ``1,234.50`` in Chinese or English); a correction shows what it
+corrects and keeps the session, kind, category and currency of the original; an expense dated far
+from its session is saved only once the user confirms.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import fields as dataclass_fields
+from decimal import Decimal
+from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-)
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QWidget
 
-from app.core.errors import ConflictError, CoreError
-from app.core.models import ExpenseCategory, ExpenseKind
+from app.core.fields import Field, FieldKind
+from app.core.models import ExpenseKind
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.expenses import records as service
-from app.core.services.expenses.fields import EXPENSE
+from app.core.services.expenses.fields import EXPENSE, SHOWN_IN_FORM
 from app.core.services.expenses.records import ExpenseData, ExpenseInput, ExpenseWarning
 from app.core.services.money import format_amount_example
 from app.i18n import _, current_language, format_amount, format_date, format_money, wording
-from app.ui.dialogs.conflict_dialog import ConflictDialog
-from app.ui.dialogs.history_dialog import add_history_button
-from app.ui.widgets import messages
+from app.ui.dialogs.record_dialog import RecordDialog
+from app.ui.widgets import combo, messages
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.currency_box import CurrencyBox
-from app.ui.widgets.form import FieldErrors
-from app.ui.widgets.retranslate import Retranslatable
 
-#: The form's rows: (the row's key, the declared field it shows); labels and required marks come
-#: from the declaration (:data:`app.core.services.expenses.fields.EXPENSE`).
-FIELDS = [
-    ("corrects", EXPENSE["correction_of_id"]),
-    ("meeting_id", EXPENSE["meeting_id"]),
-    ("kind", EXPENSE["kind"]),
-    ("delegation_side_id", EXPENSE["delegation_side_id"]),
-    ("payer", EXPENSE["payer_side_id"]),
-    ("category", EXPENSE["category"]),
-    ("spent_on", EXPENSE["spent_on"]),
-    ("amount", EXPENSE["amount"]),
-    ("currency", EXPENSE["currency"]),
-    ("description_zh", EXPENSE["description_zh"]),
-    ("description_ru", EXPENSE["description_ru"]),
-    ("correction_reason", EXPENSE["correction_reason"]),
-    ("attachments", EXPENSE["receipts"]),
-]
-
-
-def date_format() -> str:
-    lang = current_language()
-    return "yyyy年M月d日" if lang == "zh_CN" else "dd.MM.yyyy" if lang == "ru" else "d MMM yyyy"
+#: texts typed on one line in this form (the declaration allows several)
+_ONE_LINE = ("description_zh", "description_ru", "correction_reason")
+_INPUT_FIELDS = frozenset(f.name for f in dataclass_fields(ExpenseInput))
+#: what a correction keeps from the expense it corrects
+_KEPT = ("meeting_id", "kind", "delegation_side_id", "category", "currency")
 
 
 def session_label(m) -> str:
@@ -69,7 +46,15 @@ def session_label(m) -> str:
     )
 
 
-class ExpenseDialog(Retranslatable, QDialog):
+def form_fields() -> tuple[Field, ...]:
+    """The rows of the form: the editable fields of the register and the read-only ones it shows."""
+    return tuple(f for f in EXPENSE if (not f.read_only and f.stored) or f.name in SHOWN_IN_FORM)
+
+
+class ExpenseDialog(RecordDialog):
+    fields = form_fields()
+    minimum_width = 560
+
     def __init__(
         self,
         ctx,
@@ -78,135 +63,116 @@ class ExpenseDialog(Retranslatable, QDialog):
         correction_of: ExpenseData | None = None,
         parent=None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
         self.expense = expense
         if expense is not None and expense.is_correction:
             correction_of = ctx.read(service.get_expense, expense.correction_of_id)
         self.original = correction_of
-        self.saved: ExpenseData | None = None
-        self.setObjectName("ExpenseDialog")
-        self.setMinimumWidth(560)
-        self._meetings = {m.id: m for m in ctx.read(meetings_service.list_meetings)}
-        self._sides = ctx.read(commission_service.get_sides)
-
-        lay = QVBoxLayout(self)
-        form = QFormLayout()
-        lay.addLayout(form)
-        general = QLabel()
-        general.setObjectName("error_general")
-        self.errors = FieldErrors(general)
-        self.labels: dict[str, QLabel] = {}
-        self.widgets: dict[str, object] = {}
-        self.corrects = QLabel()
-        self.corrects.setWordWrap(True)
-        self.meeting = QComboBox()
-        self.kind = QComboBox()
-        self.delegation = QComboBox()
-        self.payer = QLabel()
-        self.payer.setObjectName("payer")
-        self.category = QComboBox()
-        self.spent_on = QDateEdit()
-        self.spent_on.setCalendarPopup(True)
-        self.amount = QLineEdit()
-        self.currency = CurrencyBox(ctx=ctx)
-        self.description_zh = QLineEdit()
-        self.description_ru = QLineEdit()
-        self.reason = QLineEdit()
-        self.receipts = AttachmentsWidget(ctx, service.OWNER_KIND, expense.id if expense else None)
-        widgets = {
-            "corrects": self.corrects, "meeting_id": self.meeting, "kind": self.kind,
-            "delegation_side_id": self.delegation, "payer": self.payer, "category": self.category,
-            "spent_on": self.spent_on, "amount": self.amount, "currency": self.currency,
-            "description_zh": self.description_zh, "description_ru": self.description_ru,
-            "correction_reason": self.reason, "attachments": self.receipts,
-        }  # fmt: skip
-        for field, declared in FIELDS:
-            w = widgets[field]
-            w.setObjectName(field)
-            label = QLabel()
-            if declared.required:
-                font = label.font()
-                font.setBold(True)
-                label.setFont(font)
-            self.labels[field] = label
-            self.widgets[field] = w
-            self.errors.add_row(form, field, label, w)
-        self._form = form
-        lay.addWidget(general)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.history = add_history_button(self, self.buttons, expense.uuid if expense else None,
-                                          lambda f: EXPENSE[f].label)  # fmt: skip
-        lay.addWidget(self.buttons)
-
-        self._fill_combos()
-        self._load(meeting_id)
-        for signal in (self.meeting.currentIndexChanged, self.kind.currentIndexChanged,
-                       self.delegation.currentIndexChanged):  # fmt: skip
-            signal.connect(self._update_payer)
-        self.kind.currentIndexChanged.connect(self._update_enabled)
+        self.meeting_id = meeting_id
+        self.fields = form_fields()  # read now: the declaration is the one place a field is added
+        super().__init__(ctx, expense, parent)
         self._set_correction_mode()
-        self.retranslate_ui()
-        (self.amount if self.original else self.description_zh).setFocus()
 
-    # --- filling -------------------------------------------------------------------------------
+    # --- the widgets the tests and the tab reach by name ----------------------------------------------
 
-    def _fill_combos(self) -> None:
-        lang = current_language()
-        keep = (self.meeting.currentData(), self.kind.currentData(), self.delegation.currentData(),
-                self.category.currentData())  # fmt: skip
-        for combo in (self.meeting, self.kind, self.delegation, self.category):
-            combo.blockSignals(True)
-            combo.clear()
-        for m in sorted(self._meetings.values(), key=lambda m: -m.ordinal):
-            self.meeting.addItem(session_label(m), m.id)
-        for k in ExpenseKind:
-            self.kind.addItem(k.label, k.value)
-        self.delegation.addItem(_("— choose the delegation —"), None)
-        for s in self._sides:
-            self.delegation.addItem(_("Delegation of {side}").format(side=s.short_name(lang)), s.id)
-        for c in ExpenseCategory:
-            self.category.addItem(c.label, c.value)
-        for combo, value in zip((self.meeting, self.kind, self.delegation, self.category), keep, strict=True):
-            if value is not None:
-                combo.setCurrentIndex(max(0, combo.findData(value)))
-            combo.blockSignals(False)
+    meeting = property(lambda self: self.widgets["meeting_id"])
+    kind = property(lambda self: self.widgets["kind"])
+    delegation = property(lambda self: self.widgets["delegation_side_id"])
+    category = property(lambda self: self.widgets["category"])
+    spent_on = property(lambda self: self.widgets["spent_on"])
+    amount = property(lambda self: self.widgets["amount"])
+    currency = property(lambda self: self.widgets["currency"])
+    description_zh = property(lambda self: self.widgets["description_zh"])
+    description_ru = property(lambda self: self.widgets["description_ru"])
+    reason = property(lambda self: self.widgets["correction_reason"])
+    payer = property(lambda self: self.widgets["payer_side_id"])
+    corrects = property(lambda self: self.widgets["correction_of_id"])
+    receipts = property(lambda self: self.widgets["receipts"])
 
-    def _select(self, combo: QComboBox, value) -> None:
-        combo.setCurrentIndex(max(0, combo.findData(value)))
+    # --- editors -------------------------------------------------------------------------------------
 
-    def _load(self, meeting_id: int | None) -> None:
-        source = self.expense or self.original
-        lang = current_language()
-        if source is not None:
-            self._select(self.meeting, source.meeting_id)
-            self._select(self.kind, source.kind.value)
-            self._select(self.delegation, source.delegation_side_id)
-            self._select(self.category, source.category.value)
-            self.currency.set_currency(source.currency)
-        elif meeting_id is not None:
-            self._select(self.meeting, meeting_id)
-        if self.expense is not None:
-            e = self.expense
-            self.spent_on.setDate(QDate(e.spent_on.year, e.spent_on.month, e.spent_on.day))
-            self.amount.setText(format_amount(abs(e.amount), e.currency, lang))
-            self.description_zh.setText(e.description_zh)
-            self.description_ru.setText(e.description_ru)
-            self.reason.setText(e.correction_reason)
+    def make_editor(self, field: Field) -> QWidget:
+        name = field.name
+        if name == "correction_of_id":
+            w = QLabel()
+            w.setWordWrap(True)
+            return w
+        if name == "payer_side_id":
+            return QLabel()
+        if name == "receipts":
+            return AttachmentsWidget(self.ctx, service.OWNER_KIND, self.expense.id if self.expense else None)
+        if name == "currency":
+            return CurrencyBox(ctx=self.ctx)
+        if name in _ONE_LINE:
+            return QLineEdit()
+        return super().make_editor(field)
+
+    def setup(self) -> None:
+        self._meetings = {m.id: m for m in self.ctx.read(meetings_service.list_meetings)}
+        self._sides = self.ctx.read(commission_service.get_sides)
+        for name in ("meeting_id", "kind", "delegation_side_id"):
+            self.widgets[name].currentIndexChanged.connect(self._update_payer)
+        self.widgets["kind"].currentIndexChanged.connect(self._update_enabled)
+
+    def options(self, field: Field):
+        if field.name == "meeting_id":
+            return [(session_label(m), m.id) for m in sorted(self._meetings.values(), key=lambda m: -m.ordinal)]
+        if field.ref == "side":
+            lang = current_language()
+            return [(_("— choose the delegation —"), None),
+                    *((_("Delegation of {side}").format(side=s.short_name(lang)), s.id) for s in self._sides)]  # fmt: skip
+        return [("—", None)]
+
+    def fill_options(self) -> None:
+        for f in self.fields:
+            box = self.widgets[f.name]
+            if not isinstance(box, QComboBox) or isinstance(box, CurrencyBox):
+                continue
+            if f.kind is FieldKind.CHOICE:
+                combo.refill(box, [(m.label, m.value) for m in (f.choices or ())])
+            elif f.kind is FieldKind.REF:
+                combo.refill(box, list(self.options(f)))
+
+    def value(self, name: str) -> Any:
+        w = self.widgets[name]
+        if isinstance(w, QLabel | AttachmentsWidget):
+            return None
+        if isinstance(w, QComboBox) and not isinstance(w, CurrencyBox):
+            return combo.value(w)
+        return super().value(name)
+
+    def set_value(self, name: str, value: Any) -> None:
+        w = self.widgets[name]
+        if isinstance(w, QLabel | AttachmentsWidget):
+            return
+        if name == "amount" and isinstance(value, int | Decimal):  # typed without its sign
+            currency = self.value("currency") or "CNY"
+            value = format_amount(abs(value), currency, current_language())
+        if isinstance(w, QComboBox) and not isinstance(w, CurrencyBox):
+            combo.select(w, getattr(value, "value", value))
         else:
-            day = self._default_day()
-            self.spent_on.setDate(QDate(day.year, day.month, day.day))
+            super().set_value(name, value)
+
+    def defaults(self) -> None:
+        """A new expense of the session in view, or a correction of ``original``."""
+        if self.original is not None:
+            for name in _KEPT:
+                self.set_value(name, getattr(self.original, name))
+        elif self.meeting_id is not None:
+            self.set_value("meeting_id", self.meeting_id)
+        self.set_value("spent_on", self._default_day())
+        self._update_enabled()
+        self._update_payer()
+
+    def load(self, record: ExpenseData) -> None:
+        self.set_value("currency", record.currency)  # first: the amount is written in its currency
+        super().load(record)
         self._update_enabled()
         self._update_payer()
 
     def _default_day(self) -> dt.date:
         """Today, unless the session is far from today: then its first day (its last day for a
         correction, which comes after the expense)."""
-        m = self._meetings.get(self.meeting.currentData())
+        m = self._meetings.get(self.value("meeting_id"))
         today = dt.date.today()
         if m is None or m.start_date - dt.timedelta(days=30) <= today <= m.end_date + dt.timedelta(days=30):
             return today
@@ -214,30 +180,36 @@ class ExpenseDialog(Retranslatable, QDialog):
             return max(m.end_date, self.original.spent_on)
         return m.start_date
 
+    def first_focus(self) -> QWidget | None:
+        return self.widgets["amount" if self.original else "description_zh"]
+
+    # --- what follows from what ----------------------------------------------------------------------
+
+    def _show_row(self, name: str, visible: bool) -> None:
+        row, _role = self.form_layout.getWidgetPosition(self.labels[name])
+        if row >= 0:
+            self.form_layout.setRowVisible(row, visible)
+
     def _set_correction_mode(self) -> None:
         correction = self.original is not None
-        for field in ("corrects", "correction_reason"):
-            self._form.setRowVisible(self._row_of(field), correction)
-        for w in (self.meeting, self.kind, self.delegation, self.category, self.currency):
-            w.setEnabled(not correction and (w is not self.delegation or self._is_delegation()))
-        if correction:
-            self.currency.setEnabled(False)
-
-    def _row_of(self, field: str) -> int:
-        return [f for f, _l in FIELDS].index(field)
+        for name in ("correction_of_id", "correction_reason"):
+            self._show_row(name, correction)
+        for name in _KEPT:
+            w = self.widgets[name]
+            w.setEnabled(not correction and (name != "delegation_side_id" or self._is_delegation()))
 
     def _is_delegation(self) -> bool:
-        return self.kind.currentData() == ExpenseKind.DELEGATION.value
+        return self.value("kind") == ExpenseKind.DELEGATION.value
 
     def _update_enabled(self) -> None:
-        if self.original is None:
+        if getattr(self, "original", None) is None:
             self.delegation.setEnabled(self._is_delegation())
-        self._form.setRowVisible(self._row_of("delegation_side_id"), self._is_delegation())
+        self._show_row("delegation_side_id", self._is_delegation())
 
     def _update_payer(self) -> None:
         """The payer, derived by the commission's rule, shown read-only."""
         lang = current_language()
-        m = self._meetings.get(self.meeting.currentData())
+        m = self._meetings.get(self.value("meeting_id"))
         if m is None:
             self.payer.setText("—")
             return
@@ -245,7 +217,7 @@ class ExpenseDialog(Retranslatable, QDialog):
             side = next((s for s in self._sides if s.id == m.host_side_id), None)
             text = _("{side}, the host of the session").format(side=side.short_name(lang) if side else "?")
         else:
-            side = next((s for s in self._sides if s.id == self.delegation.currentData()), None)
+            side = next((s for s in self._sides if s.id == self.value("delegation_side_id")), None)
             text = (
                 _("{side}, for its own delegation").format(side=side.short_name(lang))
                 if side
@@ -253,18 +225,14 @@ class ExpenseDialog(Retranslatable, QDialog):
             )
         self.payer.setText(text)
 
-    # --- language ------------------------------------------------------------------------------
+    # --- language ------------------------------------------------------------------------------------
 
-    def retranslate_ui(self) -> None:
+    def title(self) -> str:
         if self.original is not None:
-            title = _("Edit correction") if self.expense else _("New correction")
-        else:
-            title = _("Edit expense") if self.expense else _("New expense")
-        self.setWindowTitle(title)
-        for field, declared in FIELDS:
-            self.labels[field].setText(declared.label)
-        self._fill_combos()
-        self.spent_on.setDisplayFormat(date_format())
+            return _("Edit correction") if self.expense else _("New correction")
+        return _("Edit expense") if self.expense else _("New expense")
+
+    def retranslate_extra(self) -> None:
         self.amount.setPlaceholderText(_("for example {example}").format(example=format_amount_example()))
         self.description_zh.setPlaceholderText(_("Either language is enough"))
         self.description_ru.setPlaceholderText(_("Either language is enough"))
@@ -275,7 +243,6 @@ class ExpenseDialog(Retranslatable, QDialog):
                 "each side those of its own delegation."
             )
         )
-        self.currency.retranslate_ui()
         if self.original is not None:
             o = self.original
             remaining = self.ctx.read(service.remaining, o.id)
@@ -289,25 +256,35 @@ class ExpenseDialog(Retranslatable, QDialog):
             )
         self._update_payer()
 
-    # --- saving --------------------------------------------------------------------------------
+    # --- saving --------------------------------------------------------------------------------------
 
-    def data(self) -> ExpenseInput:
-        q = self.spent_on.date()
-        return ExpenseInput(
-            meeting_id=self.meeting.currentData(),
-            kind=self.kind.currentData(),
-            category=self.category.currentData(),
-            delegation_side_id=self.delegation.currentData() if self._is_delegation() else None,
-            amount=self.amount.text(),
-            currency=self.currency.currency(),
-            spent_on=dt.date(q.year(), q.month(), q.day()),
-            description_zh=self.description_zh.text(),
-            description_ru=self.description_ru.text(),
-            correction_of_id=self.original.id if self.original else None,
-            correction_reason=self.reason.text(),
-            id=self.expense.id if self.expense else None,
-            version=self.expense.version if self.expense else None,
-        )
+    def describe(self, name: str, value: Any) -> str:
+        if name == "amount" and isinstance(value, int | Decimal):
+            return wording.format_amount(abs(value), self.value("currency") or "CNY")
+        return super().describe(name, value)
+
+    def data(self, values: dict[str, Any] | None = None) -> ExpenseInput:
+        v = self.values() if values is None else values
+        given = {k: x for k, x in v.items() if k in _INPUT_FIELDS}  # a field declared later goes along
+        return ExpenseInput(**{
+            **given,
+            "delegation_side_id": v["delegation_side_id"] if self._is_delegation() else None,
+            "correction_of_id": self.original.id if self.original else None,
+            "id": self.expense.id if self.expense else None,
+            "version": self.record_version() if self.expense else None,
+        })
+
+    def write(self, values: dict[str, Any]) -> ExpenseData:
+        data = self.data(values)
+        confirmed = False
+        while True:
+            try:
+                return self.ctx.write(self._save, data, confirmed)
+            except ExpenseWarning as warning:
+                if not confirmed and messages.confirm(self, warning.message):
+                    confirmed = True
+                    continue
+                raise
 
     def _save(self, session, data: ExpenseInput, confirmed: bool) -> ExpenseData:
         lang = current_language()
@@ -317,57 +294,3 @@ class ExpenseDialog(Retranslatable, QDialog):
             saved = service.update_expense(session, data, confirmed=confirmed, lang=lang)
         self.receipts.save_pending(session, saved.id)
         return saved
-
-    def accept(self) -> None:
-        self.errors.clear()
-        data = self.data()
-        confirmed = False
-        while True:
-            try:
-                self.saved = self.ctx.write(self._save, data, confirmed)
-            except ExpenseWarning as warning:
-                if not confirmed and messages.confirm(self, warning.message):
-                    confirmed = True
-                    continue
-                self.errors.show(warning.field, warning.message)
-                return
-            except ConflictError as exc:  # someone else saved meanwhile: both versions shown
-                merged = self._resolve(exc)
-                if merged is None:
-                    return
-                data = replace(data, **merged, version=exc.version)
-                continue
-            except CoreError as exc:
-                self.errors.show(exc.field, exc.message)
-                return
-            break
-        super().accept()
-
-    def _resolve(self, exc: ConflictError) -> dict | None:
-        """The values to save after a conflict (the user's choice), or None to go back to the form."""
-        if exc.version is None:  # a race within the save itself: saving again shows the versions
-            self.errors.show(None, exc.message)
-            return None
-        if not exc.fields:
-            return {}
-        base = {f: getattr(self.expense, f) for f in exc.mine} if self.expense is not None else None
-        combos = {"meeting_id": self.meeting, "kind": self.kind, "category": self.category,
-                  "delegation_side_id": self.delegation}  # fmt: skip
-
-        def describe(name: str, value) -> str:
-            if value is None or value == "":
-                return ""
-            if name in combos and combos[name].findData(value) >= 0:
-                return combos[name].itemText(combos[name].findData(value))
-            if name == "spent_on":
-                return wording.short_date(value)
-            if name == "amount":
-                return wording.format_amount(abs(value), exc.mine.get("currency") or "CNY")
-            return str(value)
-
-        dlg = ConflictDialog(exc, lambda f: EXPENSE[f].label, describe, base=base, parent=self)
-        if dlg.exec() != QDialog.DialogCode.Accepted:
-            return None
-        merged = dlg.merged()
-        merged["amount"] = abs(merged["amount"])  # typed without its sign, as in the form
-        return merged

@@ -16,6 +16,23 @@ class Finder:
         self.bar = view.find_bar
         self.current: tuple[str, str, int, int] | None = None
 
+    def open(self, replace: bool = False) -> None:
+        """Show the find bar (with the replace field), holding the text selected in the cell."""
+        self.bar.open(replace=replace, text=self.selected_text())
+
+    def selected_text(self) -> str:
+        editor = self.view.editor
+        row = editor.current_row()
+        if row is None:
+            return ""
+        text = row.cell(editor.current_lang()).textCursor().selectedText()
+        return text if "\u2029" not in text else ""
+
+    def needle_changed(self) -> None:
+        self.current = None
+        found = self.matches() if self.bar.find.text() else []
+        self.bar.set_count(0, len(found))
+
     def matches(self) -> list[tuple[str, str, int, int]]:
         needle = self.bar.find.text()
         case = self.bar.match_case.isChecked()

@@ -29,7 +29,9 @@ from app.i18n import N_, _, current_language
 from app.ui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
 from app.ui.dialogs.session_dialog import SessionDialog
 from app.ui.views import agenda_text as fmt
+from app.ui.views.agenda_memorandum import MemorandumActions
 from app.ui.views.base import View
+from app.ui.views.page import forward
 from app.ui.widgets import messages
 from app.ui.widgets.agenda_page import AgendaPage
 from app.ui.widgets.deadlines_panel import DeadlinesPanel
@@ -39,7 +41,11 @@ from app.ui.widgets.schedule_view import ScheduleView
 from app.ui.widgets.session_list import SessionList
 
 
+@forward("memorandum", "issue_memorandum:issue memorandum_bytes:pdf preview_memorandum:preview")
 class AgendaView(View):
+    """A shell over its pages: the sessions (:class:`SessionList`), the selected session's agenda
+    (:class:`AgendaPage`), delegations and programme; the memorandum is :class:`MemorandumActions`'."""
+
     TITLE = N_("Agenda")
     CONCERNS = frozenset({Change.MEETINGS, Change.AGENDA, Change.ATTACHMENTS, Change.PEOPLE,
                           Change.COMMISSION, Change.SETTINGS, Change.DECISIONS})  # fmt: skip
@@ -53,7 +59,9 @@ class AgendaView(View):
         self.overview: SessionOverview | None = None
         self.preview = None
 
-        self.sessions = SessionList()
+        self.memorandum = MemorandumActions(self)
+        self.sessions = SessionList(ctx)
+        self.sessions.actionsChanged.connect(self.actionsChanged)
         self.sessions.selected.connect(self._show_session)
         self.sessions.newRequested.connect(self.new_session)
         self.sessions.editRequested.connect(self.edit_session)
@@ -74,17 +82,17 @@ class AgendaView(View):
         self.details.setWordWrap(True)
         self.issue_button = QPushButton()
         self.issue_button.setObjectName("memorandum_issue")
-        self.issue_button.clicked.connect(self.issue_memorandum)
+        self.issue_button.clicked.connect(self.memorandum.issue)
         self.preview_button = QToolButton()
         self.preview_button.setObjectName("memorandum_preview")
         self.preview_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         self.preview_menu = QMenu(self)
         self.preview_zh = self.preview_menu.addAction("")
-        self.preview_zh.triggered.connect(lambda: self.preview_memorandum("zh"))
+        self.preview_zh.triggered.connect(lambda: self.memorandum.preview("zh"))
         self.preview_ru = self.preview_menu.addAction("")
-        self.preview_ru.triggered.connect(lambda: self.preview_memorandum("ru"))
+        self.preview_ru.triggered.connect(lambda: self.memorandum.preview("ru"))
         self.preview_button.setMenu(self.preview_menu)
-        self.preview_button.clicked.connect(lambda: self.preview_memorandum(self._default_doc_lang()))
+        self.preview_button.clicked.connect(lambda: self.memorandum.preview(self.memorandum.default_doc_lang()))
         head = QHBoxLayout()
         titles = QVBoxLayout()
         titles.addWidget(self.heading)
@@ -119,7 +127,7 @@ class AgendaView(View):
         self.splitter.setSizes([430, 770])
         lay = QVBoxLayout(self)
         lay.addWidget(self.splitter)
-        self.agenda.table.selectionModel().selectionChanged.connect(lambda *_: self.actionsChanged.emit())
+        self.agenda.actionsChanged.connect(self.actionsChanged)
         self.retranslate_ui()
 
     # --- data --------------------------------------------------------------------------------
@@ -167,11 +175,6 @@ class AgendaView(View):
         parts.append(m.status.label)
         self.details.setText(" · ".join(p for p in parts if p))
 
-    def _default_doc_lang(self) -> str:
-        from app.ui.widgets.doc_language import doc_language
-
-        return doc_language("memorandum")
-
     # --- sessions ----------------------------------------------------------------------------
 
     def new_session(self) -> None:
@@ -184,7 +187,7 @@ class AgendaView(View):
         dlg = SessionDialog(self.ctx, parent=self)
         if dlg.exec() and dlg.saved is not None:
             self.refresh_if_stale()
-            self.sessions.select(dlg.saved.id)
+            self.sessions.select_id(dlg.saved.id)
             self.status.emit(_("{session} was created.").format(session=fmt.session_title(dlg.saved)))
             self.agenda.offer_carry_over(quiet=True)
 
@@ -219,53 +222,6 @@ class AgendaView(View):
         self.pages.setCurrentWidget(self.agenda)
         self.agenda.edit_item_id(item_id)
 
-    # --- the memorandum ----------------------------------------------------------------------
-
-    def issue_memorandum(self) -> None:
-        m = self.current_meeting()
-        if m is None:
-            return
-        text = _("Issue the memorandum for {session}? The notice with the proposed agenda is recorded as sent "
-                 "today, and the session's status becomes “{status}”.").format(
-            session=fmt.session_title(m), status=_("Memorandum sent"))  # fmt: skip
-        if not messages.confirm(self, text):
-            return
-        try:
-            self.ctx.write(deadlines.issue_memorandum, m.id, self.today())
-        except CoreError as exc:
-            messages.error(self, exc.message)
-            return
-        self.status.emit(_("The memorandum for {session} was issued.").format(session=fmt.session_title(m)))
-
-    def memorandum_bytes(self, lang: str) -> bytes | None:
-        m = self.current_meeting()
-        if m is None:
-            return None
-        from app.reports.memorandum import memorandum_pdf
-
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            return self.ctx.read(memorandum_pdf, m.id, lang)
-        except CoreError as exc:
-            QApplication.restoreOverrideCursor()
-            messages.error(self, exc.message)
-            return None
-        finally:
-            if QApplication.overrideCursor() is not None:
-                QApplication.restoreOverrideCursor()
-
-    def preview_memorandum(self, lang: str) -> None:
-        m = self.current_meeting()
-        data = self.memorandum_bytes(lang)
-        if data is None:
-            return
-        from app.ui.dialogs.pdf_preview import show_pdf
-
-        title = _("Memorandum — {session} ({language})").format(
-            session=fmt.session_title(m), language=_("Chinese") if lang == "zh" else _("Russian")
-        )
-        self.preview = show_pdf(self, data, f"memorandum-{m.ordinal}-{lang}.pdf", title)
-
     # --- the Edit menu -----------------------------------------------------------------------
 
     def _sessions_focused(self) -> bool:
@@ -280,25 +236,22 @@ class AgendaView(View):
             self.new_session()
         else:
             self.pages.setCurrentWidget(self.agenda)
-            self.agenda.add_item()
+            self.agenda.new_record()
 
     def can_edit(self) -> bool:
-        return self.current_meeting() is not None
+        return self.sessions.can_edit()
 
     def edit_record(self) -> None:
-        if not self._sessions_focused() and self.agenda.current() is not None:
-            self.agenda.edit_item()
-        else:
-            self.edit_session()
+        (self.agenda if not self._sessions_focused() and self.agenda.can_edit() else self.sessions).edit_record()
 
     def can_delete(self) -> bool:
-        return self.current_meeting() is not None
+        return self.sessions.can_delete()
 
     def delete_record(self) -> None:
         if self._sessions_focused():
-            self.delete_session()
-        elif self.pages.currentWidget() is self.agenda and self.agenda.current() is not None:
-            self.agenda.delete_item()
+            self.sessions.delete_record()
+        elif self.pages.currentWidget() is self.agenda and self.agenda.can_delete():
+            self.agenda.delete_record()
 
     # --- language ----------------------------------------------------------------------------
 

@@ -11,15 +11,19 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPush
 from app.core.errors import CoreError
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.core.services.expenses import records as service
+from app.core.services.expenses.fields import EXPENSE
 from app.core.services.expenses.records import ExpenseData, ExpenseFilter
-from app.i18n import N_, _, current_language, format_date, format_money, ngettext
+from app.i18n import _, current_language, format_date, format_money, ngettext
 from app.ui.dialogs.expense_dialog import ExpenseDialog
-from app.ui.models.query_model import ALIGN_CENTER, ALIGN_RIGHT, Column, QueryTableModel
+from app.ui.models.field_cells import declared_column
+from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import messages
 from app.ui.widgets.search import SearchField
 
 CORRECTION_COLOUR = "#b00020"
+#: the order of the table's columns (the declared fields marked ``column``; one declared later follows)
+TABLE_ORDER = ("spent_on", "kind", "category", "payer_side_id", "description", "amount", "receipts")
 
 
 class ExpenseRegisterPage(RegisterPage):
@@ -106,20 +110,19 @@ class ExpenseRegisterPage(RegisterPage):
         def red(e: ExpenseData):
             return QBrush(QColor(CORRECTION_COLOUR)) if e.is_correction else None
 
-        return [
-            Column("spent_on", N_("Date"), lambda e: format_date(e.spent_on)),
-            Column("kind", N_("Cost type"), lambda e: e.kind.label),
-            Column("category", N_("Category"), lambda e: e.category.label),
-            Column("payer", N_("Borne by"), lambda e: self._side_name(e.payer_side_id),
-                   header_tooltip=N_("Derived by the commission's rule: the host bears the organisation, "
-                                     "each side its own delegation.")),
-            Column("description", N_("Description"), description,
-                   tooltip=lambda e: "\n".join(x for x in (e.description_zh, e.description_ru, e.correction_reason) if x)),
-            Column("amount", N_("Amount"), lambda e: format_money(e.amount, e.currency), align=ALIGN_RIGHT,
-                   foreground=red),
-            Column("receipts", N_("Receipts"), lambda e: str(e.receipts) if e.receipts else "", align=ALIGN_CENTER,
-                   sortable=False),
-        ]  # fmt: skip
+        cells = {
+            "spent_on": dict(value=lambda e: format_date(e.spent_on)),
+            "kind": dict(value=lambda e: e.kind.label),
+            "category": dict(value=lambda e: e.category.label),
+            "payer_side_id": dict(value=lambda e: self._side_name(e.payer_side_id)),
+            "description": dict(value=description, tooltip=lambda e: "\n".join(
+                x for x in (e.description_zh, e.description_ru, e.correction_reason) if x)),
+            "amount": dict(value=lambda e: format_money(e.amount, e.currency), foreground=red),
+            "receipts": dict(value=lambda e: str(e.receipts) if e.receipts else "", align=ALIGN_CENTER,
+                             sortable=False),
+        }  # fmt: skip
+        fields = EXPENSE.ordered(EXPENSE.columns(), TABLE_ORDER)
+        return [declared_column(f, **cells.get(f.name, {"sortable": False})) for f in fields]
 
     def _side_name(self, side_id: int | None) -> str:
         side = self.sides.get(side_id)

@@ -14,6 +14,7 @@ from app.core.services.experts.fields import ASSIGNMENT
 from app.core.services.experts.query import AssignmentRow
 from app.core.services.experts.quotas import QuotaData
 from app.i18n import N_, current_language, format_date, pgettext
+from app.ui.models.field_cells import declared_column
 from app.ui.models.query_model import ALIGN_CENTER, ALIGN_LEFT, ALIGN_RIGHT, Column
 from app.ui.widgets.timeline import STATUS_COLORS
 
@@ -80,7 +81,7 @@ def assignment_columns(
                         extra={"export": lambda r: r.meeting_ordinal}),
     }  # fmt: skip
     return [Column(f.name, f.column_msgid or f.msgid, **{"align": _ALIGN.get(f.kind, ALIGN_LEFT), **cells[f.name]})
-            for f in ASSIGNMENT.columns()]  # fmt: skip
+            if f.name in cells else declared_column(f, sortable=False) for f in ASSIGNMENT.columns()]  # fmt: skip
 
 
 def _left_foreground(q: QuotaData):

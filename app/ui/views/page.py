@@ -33,12 +33,13 @@ def selected_row(table: QTableView, model=None):
     idx = table.currentIndex()
     if not idx.isValid() or not table.selectionModel().hasSelection():
         return None
-    return (model if model is not None else table.model()).row_of(idx)
+    model = model if model is not None else table.model()
+    return model.row_of(idx) if hasattr(model, "row_of") else model.row_at(idx.row())
 
 
-def select_row(table: QTableView, model, record_id: int) -> bool:
+def select_row(table: QTableView, model, record_id: int, row_id=lambda r: r.id) -> bool:
     """Select and show the row of the record with this id; False when it is not in the table."""
-    row = model.find_row(lambda r: r.id == record_id)
+    row = model.find_row(lambda r: row_id(r) == record_id)
     if row < 0:
         return False
     table.selectRow(row)
@@ -108,7 +109,11 @@ class RegisterPage(Retranslatable, QWidget):
         return selected_row(self.table, self.model)
 
     def select_id(self, record_id: int) -> bool:
-        return select_row(self.table, self.model, record_id)
+        return select_row(self.table, self.model, record_id, self.row_id)
+
+    def row_id(self, row) -> int:
+        """The id :meth:`select_id` looks for in a row (a row that wraps its record says where)."""
+        return row.id
 
     def can_edit(self) -> bool:
         return self.current() is not None
@@ -143,7 +148,13 @@ class RegisterPage(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Reload what the page shows."""
 
+    def new_record(self) -> None:
+        pass
+
     def edit_record(self) -> None:
+        pass
+
+    def delete_record(self) -> None:
         pass
 
     def retranslate_ui(self) -> None:

@@ -14,26 +14,24 @@ from app.core.services.commission import SideData
 from app.i18n import _, current_language, ngettext
 from app.ui.dialogs.agenda_item_dialog import AgendaItemDialog
 from app.ui.dialogs.carry_over_dialog import CarryOverDialog
+from app.ui.views.page import RegisterPage
 from app.ui.widgets import messages
 from app.ui.widgets.agenda_table import AgendaModel, AgendaTable
 from app.ui.widgets.attachments import AttachmentsWidget
 from app.ui.widgets.doc_language import DocLanguageCombo
-from app.ui.widgets.retranslate import Retranslatable
 
 
-class AgendaPage(Retranslatable, QWidget):
+class AgendaPage(RegisterPage):
     def __init__(self, ctx, parent=None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent)
         self.meeting: MeetingData | None = None
         self.sides: dict[int, SideData] = {}
         self._select_after: int | None = None
         self.model = AgendaModel(self._side_name, self)
-        self.table = AgendaTable()
-        self.table.setModel(self.model)
-        self.table.moveRequested.connect(self.move_item)
-        self.table.doubleClicked.connect(lambda _i: self.edit_item())
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self._on_selection())
+        table = AgendaTable()
+        table.setModel(self.model)
+        table.moveRequested.connect(self.move_item)
+        self.set_table(table, self.model)
 
         self.add_button = QPushButton()
         self.add_button.setObjectName("item_add")
@@ -116,14 +114,11 @@ class AgendaPage(Retranslatable, QWidget):
         items = self.ctx.read(agenda.list_items, meeting.id) if meeting else []
         self.model.set_rows(items)
         if keep is not None:
-            self.table.select_item(keep)
-        self._on_selection()
+            self.select_id(keep)
+        self.update_buttons()
         self._update_summary()
 
-    def current(self) -> AgendaItemData | None:
-        return self.table.current_item()
-
-    def _on_selection(self) -> None:
+    def update_buttons(self) -> None:
         item = self.current()
         self.materials.set_owner(item.id if item else None)
         self.materials.set_read_only(item is None)
@@ -213,7 +208,7 @@ class AgendaPage(Retranslatable, QWidget):
     def edit_item_id(self, item_id: int) -> None:
         row = self.model.find_row(lambda i: i.id == item_id)
         if row >= 0:
-            self.table.select_item(item_id)
+            self.select_id(item_id)
             self.edit_item(self.model.rows[row])
 
     def delete_item(self) -> None:
@@ -246,7 +241,15 @@ class AgendaPage(Retranslatable, QWidget):
 
     def _select(self, item_id: int) -> None:
         self._select_after = item_id
-        self.table.select_item(item_id)
+        self.select_id(item_id)
+
+    # the page's New, Edit and Delete (the tab's Edit menu, the right-click menu)
+    new_record = add_item
+    edit_record = edit_item
+    delete_record = delete_item
+
+    def context_buttons(self) -> list[QPushButton]:
+        return [self.edit_button, self.delete_button, self.up_button, self.down_button]
 
     def offer_carry_over(self, quiet: bool = False) -> bool:
         """Offer the previous session's deferred items; False if there were none."""

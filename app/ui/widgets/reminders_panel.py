@@ -35,7 +35,7 @@ OPENERS = {
     ReminderKind.LETTER: ("CorrespondenceView", lambda v, i: v.select_id(i)),
     ReminderKind.EXCHANGE: ("ExchangesView", lambda v, i: v.register.select_item(i)),
     ReminderKind.EXPERT: ("ExpertsView", lambda v, i: v.select_assignment(i)),
-    ReminderKind.DEADLINE: ("AgendaView", lambda v, i: v.sessions.select(i)),
+    ReminderKind.DEADLINE: ("AgendaView", lambda v, i: v.sessions.select_id(i)),
 }
 
 

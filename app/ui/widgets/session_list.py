@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from app.core.services.agenda.deadlines import SessionOverview
@@ -19,7 +18,7 @@ from app.i18n import N_, _
 from app.ui.models.list_model import ListTableModel
 from app.ui.models.query_model import ALIGN_CENTER, Column
 from app.ui.views import agenda_text as fmt
-from app.ui.widgets.retranslate import Retranslatable
+from app.ui.views.page import RegisterPage
 
 
 def _columns() -> list[Column]:
@@ -34,16 +33,17 @@ def _columns() -> list[Column]:
     ]  # fmt: skip
 
 
-class SessionList(Retranslatable, QWidget):
-    """Emits ``selected`` with the chosen session's id (or None)."""
+class SessionList(RegisterPage):
+    """Emits ``selected`` with the chosen session's id (or None); the page's New, Edit and Delete
+    ask the tab (``newRequested``, ``editRequested``, ``deleteRequested``)."""
 
     selected = Signal(object)
     newRequested = Signal()  # noqa: N815
     editRequested = Signal()  # noqa: N815
     deleteRequested = Signal()  # noqa: N815
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
         self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.model = ListTableModel(_columns(), self)
@@ -61,17 +61,17 @@ class SessionList(Retranslatable, QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(2, 110)
+        self.set_table(self.table, self.model)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._emit())
-        self.table.doubleClicked.connect(lambda _i: self.editRequested.emit())
         self.new_button = QPushButton()
         self.new_button.setObjectName("session_new")
-        self.new_button.clicked.connect(self.newRequested)
+        self.new_button.clicked.connect(self.new_record)
         self.edit_button = QPushButton()
         self.edit_button.setObjectName("session_edit")
-        self.edit_button.clicked.connect(self.editRequested)
+        self.edit_button.clicked.connect(self.edit_record)
         self.delete_button = QPushButton()
         self.delete_button.setObjectName("session_delete")
-        self.delete_button.clicked.connect(self.deleteRequested)
+        self.delete_button.clicked.connect(self.delete_record)
         buttons = QHBoxLayout()
         for b in (self.new_button, self.edit_button, self.delete_button):
             buttons.addWidget(b)
@@ -99,27 +99,33 @@ class SessionList(Retranslatable, QWidget):
         self.table.viewport().update()
         self._emit(force=True)
 
-    def current(self) -> SessionOverview | None:
-        idx = self.table.currentIndex()
-        return self.model.row_at(idx.row()) if idx.isValid() else None
+    def row_id(self, row: SessionOverview) -> int:
+        return row.meeting.id
 
     def current_id(self) -> int | None:
         c = self.current()
         return c.meeting.id if c else None
 
-    def select(self, meeting_id: int) -> None:
-        row = self.model.find_row(lambda o: o.meeting.id == meeting_id)
-        if row >= 0:
-            self.table.selectRow(row)
+    def new_record(self) -> None:
+        self.newRequested.emit()
+
+    def edit_record(self) -> None:
+        self.editRequested.emit()
+
+    def delete_record(self) -> None:
+        self.deleteRequested.emit()
+
+    def context_buttons(self) -> list[QPushButton]:
+        return [self.edit_button, self.delete_button]
 
     def _emit(self, force: bool = False) -> None:
-        self._update_buttons()
+        self.update_buttons()
         mid = self.current_id()
         if force or mid != self._last:
             self._last = mid
             self.selected.emit(mid)
 
-    def _update_buttons(self) -> None:
+    def update_buttons(self) -> None:
         has = self.current() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)

@@ -450,6 +450,7 @@ SORT_KEYS = {
     "kind": (Expense.kind,),
     "category": (Expense.category,),
     "payer": (_payer_sql(),),
+    "payer_side_id": (_payer_sql(),),
     "description_zh": (Expense.description_zh, Expense.description_ru),
     "description_ru": (Expense.description_ru, Expense.description_zh),
     "amount": (Expense.currency, Expense.amount_minor),
