@@ -381,11 +381,15 @@ class RecordDialog(Retranslatable, QDialog):
             dlg = ConflictDialog(exc, self._field_label, self.describe, base=base or None, parent=self)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return False
-            for name, value in dlg.merged().items():
-                if name in self.widgets:
-                    self.set_value(name, value)
+            self.apply_merged(dlg.merged())
         self._version = exc.version
         return True
+
+    def apply_merged(self, values: dict[str, Any]) -> None:
+        """Put the values chosen in a conflict into the form (those of its own fields)."""
+        for name, value in values.items():
+            if name in self.widgets:
+                self.set_value(name, value)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())
