@@ -325,6 +325,10 @@ class CommissionDialog(RecordDialog):
             return _(dict(LANGUAGE_CHOICES).get(value, value))
         return super().describe(name, value)
 
+    def conflict_base(self, exc) -> dict:
+        read = commission_service.compared(self.record) if self.record is not None else {}
+        return {n: read[n] for n in exc.mine if n in read}
+
     def apply_merged(self, values) -> None:
         super().apply_merged(values)
         for name, value in values.items():
