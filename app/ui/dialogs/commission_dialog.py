@@ -316,7 +316,8 @@ class CommissionDialog(RecordDialog):
             return super()._field_label(name)
         tab = _("First side") if side == "side1" else _("Second side")
         label = _("Liaison agencies") if field == "agencies" else _(dict(SIDE_FIELDS).get(field, field))
-        return f"{tab}: {label}"
+        # TRANSLATORS: a field of one side in the commission dialog, e.g. "Second side: Code".
+        return _("{side}: {field}").format(side=tab, field=label)
 
     def describe(self, name: str, value) -> str:
         if name.endswith(".agencies"):
