@@ -164,3 +164,27 @@ def test_decision_fields_edited_in_the_minutes(two):
     with a.unit() as s:  # and the status B set cannot be overwritten from the stale copy either
         with pytest.raises(ConflictError):
             edit.save_decision(s, seg.id, status=DecisionStatus.OPEN, read=read)
+
+
+def test_a_decision_in_the_decisions_register(two):
+    from app.core.services.decisions import records as decisions
+
+    a, b = two
+    with a.unit() as s:
+        d = next(x for x in decisions.list_decisions(s) if not x.superseded_by_id)
+    form = decisions.DecisionInput(
+        meeting_id=d.meeting_id, text_zh=d.text_zh, text_ru=d.text_ru, agency1_zh=d.agency1_zh,
+        agency1_ru=d.agency1_ru, agency2_zh=d.agency2_zh, agency2_ru=d.agency2_ru, deadline=d.deadline,
+        status=d.status, decided_on=d.decided_on, superseded_by_id=d.superseded_by_id, version=d.version,
+    )  # fmt: skip
+    with b.unit() as s:
+        decisions.update_decision(s, d.id, replace(form, agency2_ru="Их ведомство"))
+    with pytest.raises(ConflictError) as info, a.unit() as s:
+        decisions.update_decision(s, d.id, replace(form, agency1_ru="Моё ведомство"))
+    assert set(info.value.fields) == {"agency1_ru", "agency2_ru"}
+    with a.unit() as s:
+        merged = replace(
+            form, agency1_ru="Моё ведомство", agency2_ru="Их ведомство", version=info.value.version
+        )
+        saved = decisions.update_decision(s, d.id, merged)
+    assert (saved.agency1_ru, saved.agency2_ru) == ("Моё ведомство", "Их ведомство")
