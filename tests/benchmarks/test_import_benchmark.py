@@ -77,13 +77,14 @@ _BASELINE = textwrap.dedent(
     """
 )
 #: The import's CPU time against python-calamine reading the sheet alone (CPU time: what a machine
-#: loaded by other programs does not inflate as much as the wall clock).
-MAX_RATIO = 8.0
+#: loaded by other programs does not inflate as much as the wall clock). 15 s of a 2-core laptop
+#: where calamine takes about 2.1 s: 7×. Measured: 17.4 s CPU, 8.1× (an expected failure until met).
+MAX_RATIO = 7.0
 MAX_MEGABYTES = 200
 
 
 def test_importing_100000_rows(tmp_path):
-    from tests.benchmarks.conftest import load
+    from tests.benchmarks.conftest import Targets, load
 
     workbook = tmp_path / "big.xlsx"
     _write_workbook(workbook, N)
@@ -104,7 +105,9 @@ def test_importing_100000_rows(tmp_path):
     )
     assert added == read == N
     assert megabytes < MAX_MEGABYTES
-    assert ratio < MAX_RATIO
+    targets = Targets(room=1.0)
+    targets.check("import CPU time against python-calamine's", ratio, MAX_RATIO)
+    targets.done()
 
 
 def test_a_million_rows_are_refused_before_being_read(tmp_path):
