@@ -160,7 +160,7 @@ def log_inserts(session: Session, register: str, uuids: list[str]) -> None:
     written in bulk): one "insert" per UUID, at one time, by the user working."""
     if not uuids or session.info.get("no_audit"):
         return
-    at, who = utcnow(), user_name()
+    at, who = utcnow(), _who(session)
     session.execute(
         insert(AuditEntry.__table__),
         [
