@@ -21,6 +21,7 @@ BOTH_ENGINES = frozenset(
         "test_exchanges",
         "test_exchanges_demo",
         "test_exchanges_io",
+        "test_exchanges_bulk_import",
         "test_expense_summary",
         "test_expenses",
         "test_experts",

@@ -8,9 +8,11 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.models import Commission, LiaisonAgency, Side
+from app.core.models.base import utcnow
 from app.core.services.text import clean, pick
 from app.i18n import N_
 
@@ -67,6 +69,9 @@ class CommissionData:
     name_ru: str = ""
     name_en: str = ""
     sides: tuple[SideData, ...] = field(default_factory=tuple)
+    #: The version of the commission and its sides when they were read (every save raises it):
+    #: a save against an older one is refused (ConflictError). None: no check.
+    version: int | None = None
 
     def name(self, lang: str) -> str:
         return pick(lang, self.name_zh, self.name_ru, self.name_en)
@@ -114,7 +119,7 @@ def get_commission(session: Session) -> CommissionData:
     sides = tuple(get_sides(session))
     if row is None:
         return CommissionData(sides=sides)
-    return CommissionData(row.name_zh, row.name_ru, row.name_en, sides)
+    return CommissionData(row.name_zh, row.name_ru, row.name_en, sides, row.version)
 
 
 def validate(data: CommissionData) -> CommissionData:
@@ -165,7 +170,20 @@ def validate(data: CommissionData) -> CommissionData:
             N_("The two sides need different working languages: one Chinese, one Russian."),
             field="side2.language",
         )
-    return CommissionData(clean(data.name_zh), clean(data.name_ru), clean(data.name_en), tuple(sides))
+    return CommissionData(
+        clean(data.name_zh), clean(data.name_ru), clean(data.name_en), tuple(sides), data.version
+    )
+
+
+def compared(data: CommissionData) -> dict:
+    """What a stale save shows of the commission: its names, and each side's fields as
+    "side1.code", …, "side2.agencies" (the agencies' names)."""
+    out: dict = {"name_zh": data.name_zh, "name_ru": data.name_ru, "name_en": data.name_en}
+    for side in data.sides:
+        for f in _SIDE_FIELDS:
+            out[f"side{side.position}.{f}"] = getattr(side, f)
+        out[f"side{side.position}.agencies"] = tuple((a.name_zh, a.name_ru, a.name_en) for a in side.agencies)
+    return out
 
 
 @changes(Change.COMMISSION)
@@ -175,7 +193,9 @@ def save_commission(session: Session, data: CommissionData) -> CommissionData:
     if row is None:
         row = Commission()
         session.add(row)
-    row.name_zh, row.name_ru, row.name_en = data.name_zh, data.name_ru, data.name_en
+    else:
+        versions.check(session, row, data.version, compared(data), compared(get_commission(session)))
+        row.updated_at = utcnow()  # the version covers the sides too: every save raises it
     existing = {
         s.position: s for s in session.execute(select(Side).options(selectinload(Side.agencies))).scalars()
     }
@@ -199,7 +219,8 @@ def save_commission(session: Session, data: CommissionData) -> CommissionData:
             arow.position, arow.name_zh, arow.name_ru, arow.name_en = i, a.name_zh, a.name_ru, a.name_en
             keep.append(arow)
         srow.agencies = keep
-    session.flush()
+    row.name_zh, row.name_ru, row.name_en = data.name_zh, data.name_ru, data.name_en
+    versions.flush(session)
     return get_commission(session)
 
 

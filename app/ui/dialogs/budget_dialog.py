@@ -61,7 +61,8 @@ class BudgetDialog(RecordDialog):
     def data(self) -> BudgetInput:
         v = self.values()
         return BudgetInput(meeting_id=self.meeting_id, side_id=v["side_id"], category=v["category"],
-                           currency=v["currency"], amount=v["amount"])  # fmt: skip
+                           currency=v["currency"], amount=v["amount"],
+                           id=self.budget.id if self.budget else None, version=self.record_version())  # fmt: skip
 
     def write(self, values) -> BudgetLine:
         return self.ctx.write(service.set_budget, self.data(), current_language())

@@ -119,6 +119,27 @@ class SidePage(QWidget):
         for a in side.agencies:
             self._add_agency(a)
 
+    def set_value(self, field: str, value) -> None:
+        """One field as a conflict's merge chose it (the agencies: their names)."""
+        if field == "agencies":
+            ids = {(a_zh, a_ru, a_en): i for i, a_zh, a_ru, a_en in self._agency_names()}
+            self.agencies.removeRows(0, self.agencies.rowCount())
+            self.agency_ids.clear()
+            for names in value:
+                self._add_agency(AgencyData(*names, ids.get(tuple(names))))
+            return
+        w = self.widgets[field]
+        if isinstance(w, QComboBox):
+            w.setCurrentIndex(max(0, w.findData(value)))
+        else:
+            w.setText(value)
+
+    def _agency_names(self) -> list[tuple]:
+        return [
+            (self.agency_ids[r], *(self.agencies.item(r, c).text() for c in range(3)))
+            for r in range(self.agencies.rowCount())
+        ]
+
     def data(self) -> SideData:
         values = {}
         for field, _label in SIDE_FIELDS:
@@ -299,7 +320,37 @@ class CommissionDialog(RecordDialog):
 
     def data(self) -> CommissionData:
         v = self.values()
-        return CommissionData(v["name_zh"], v["name_ru"], v["name_en"], tuple(p.data() for p in self.pages))
+        return CommissionData(v["name_zh"], v["name_ru"], v["name_en"], tuple(p.data() for p in self.pages),
+                              self.record_version())  # fmt: skip
+
+    # --- a stale save: the sides' fields are "side1.code", …, "side2.agencies" ---------------------
+
+    def _field_label(self, name: str) -> str:
+        side, dot, field = name.partition(".")
+        if not dot:
+            return super()._field_label(name)
+        tab = _("First side") if side == "side1" else _("Second side")
+        label = _("Liaison agencies") if field == "agencies" else _(dict(SIDE_FIELDS).get(field, field))
+        # TRANSLATORS: a field of one side in the commission dialog, e.g. "Second side: Code".
+        return _("{side}: {field}").format(side=tab, field=label)
+
+    def describe(self, name: str, value) -> str:
+        if name.endswith(".agencies"):
+            return "; ".join(" / ".join(n for n in names if n) for names in value)
+        if name.endswith(".language"):
+            return _(dict(LANGUAGE_CHOICES).get(value, value))
+        return super().describe(name, value)
+
+    def conflict_base(self, exc) -> dict:
+        read = commission_service.compared(self.record) if self.record is not None else {}
+        return {n: read[n] for n in exc.mine if n in read}
+
+    def apply_merged(self, values) -> None:
+        super().apply_merged(values)
+        for name, value in values.items():
+            side, dot, field = name.partition(".")
+            if dot:
+                self.pages[0 if side == "side1" else 1].set_value(field, value)
 
     def write(self, values) -> CommissionData:
         data, codes, home = self.data(), self.currencies.codes(), self.home.currentData()

@@ -73,6 +73,7 @@ class DecisionDialog(RecordDialog):
             agency1_zh=values["agency1_zh"], agency1_ru=values["agency1_ru"], agency2_zh=values["agency2_zh"],
             agency2_ru=values["agency2_ru"], deadline=values["deadline"], status=values["status"],
             decided_on=values["decided_on"], superseded_by_id=values["superseded_by_id"],
+            version=self.record_version(),
         )  # fmt: skip
 
     def write(self, values):

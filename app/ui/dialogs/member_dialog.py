@@ -67,4 +67,4 @@ class MemberDialog(RecordDialog):
         if self.member is None:
             return self.ctx.write(meetings.add_member, self.meeting_id, self.side.id,
                                   values["person_id"], role)  # fmt: skip
-        return self.ctx.write(meetings.set_member_role, self.member.id, role)
+        return self.ctx.write(meetings.set_member_role, self.member.id, role, self.record_version())

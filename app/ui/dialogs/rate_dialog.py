@@ -75,7 +75,8 @@ class RateDialog(RecordDialog):
     def data(self) -> RateInput:
         v = self.values()
         return RateInput(meeting_id=self.meeting_id, rate_date=v["rate_date"], from_currency=v["from_currency"],
-                         to_currency=v["to_currency"], rate=v["rate"])  # fmt: skip
+                         to_currency=v["to_currency"], rate=v["rate"],
+                         id=self.record.id if self.record else None, version=self.record_version())  # fmt: skip
 
     def write(self, values) -> RateData:
         return self.ctx.write(service.set_rate, self.data(), current_language())

@@ -377,15 +377,24 @@ class RecordDialog(Retranslatable, QDialog):
             self.show_error(None, exc.message)
             return False
         if exc.fields:
-            base = {n: getattr(self.record, n) for n in exc.mine if hasattr(self.record, n)}
+            base = self.conflict_base(exc)
             dlg = ConflictDialog(exc, self._field_label, self.describe, base=base or None, parent=self)
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return False
-            for name, value in dlg.merged().items():
-                if name in self.widgets:
-                    self.set_value(name, value)
+            self.apply_merged(dlg.merged())
         self._version = exc.version
         return True
+
+    def conflict_base(self, exc: ConflictError) -> dict[str, Any]:
+        """The values of the conflict's fields as the form was read (what the user did not change
+        starts on the saved version)."""
+        return {n: getattr(self.record, n) for n in exc.mine if hasattr(self.record, n)}
+
+    def apply_merged(self, values: dict[str, Any]) -> None:
+        """Put the values chosen in a conflict into the form (those of its own fields)."""
+        for name, value in values.items():
+            if name in self.widgets:
+                self.set_value(name, value)
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())

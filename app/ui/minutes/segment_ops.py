@@ -8,7 +8,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QMenu
 
 from app.core.enums import SegmentKind, SegmentPart, SegmentStatus
-from app.core.errors import CoreError
+from app.core.errors import ConflictError, CoreError
 from app.core.services.minutes import edit as me
 from app.i18n import N_, _
 from app.ui.minutes.commands import (
@@ -188,7 +188,17 @@ class SegmentOperations(QObject):
         if seg is None:
             return
         try:
-            self.view.doc.write(me.save_decision, seg.id, **fields)
+            self.view.doc.write(me.save_decision, seg.id, read=seg.decision, **fields)
+        except ConflictError:  # changed by someone else meanwhile: the saved version is shown
+            self.view.doc.refresh_segment(seg.uuid)
+            self.view.segment_panel.show_error(
+                None,
+                _(
+                    "This decision was changed by someone else after you opened it. Nothing was saved: "
+                    "the saved version is shown now; enter your change again if it still applies."
+                ),
+            )
+            return
         except CoreError as exc:
             self.view.segment_panel.show_error(exc.field, exc.message)
             return

@@ -62,6 +62,8 @@ class MemberData:
     position_ru: str
     organisation_zh: str
     organisation_ru: str
+    #: The version the member was read at (a change of role against it refuses a stale save).
+    version: int | None = None
 
     def name(self, lang: str) -> str:
         return pick(lang, self.name_zh, self.name_ru, self.name_latin)
@@ -136,6 +138,7 @@ def members(session: Session, meeting_id: int, side_id: int | None = None) -> li
             position_ru=p.position_ru,
             organisation_zh=p.organisation_zh,
             organisation_ru=p.organisation_ru,
+            version=m.version,
         )
         for m, p in session.execute(stmt)
     ]
@@ -391,14 +394,18 @@ def add_member(
 
 
 @changes(Change.MEETINGS)
-def set_member_role(session: Session, member_id: int, role: DelegationRole | str) -> MemberData:
+def set_member_role(
+    session: Session, member_id: int, role: DelegationRole | str, version: int | None = None
+) -> MemberData:
+    """Change a member's role; ``version``, the one the member was read at, refuses a stale save."""
     row = session.get(DelegationMember, member_id)
     if row is None:
         raise NotFoundError(N_("This delegation member no longer exists."))
     role = _role(role)
+    versions.check(session, row, version, {"role": role}, {"role": DelegationRole(row.role)})
     _check_head(session, row.meeting_id, row.side_id, role, member_id)
     row.role = role.value
-    session.flush()
+    versions.flush(session)
     return next(m for m in members(session, row.meeting_id) if m.id == row.id)
 
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.enums import DecisionStatus
 from app.core.errors import NotFoundError, ValidationError
@@ -65,6 +66,8 @@ class DecisionData:
     #: a segment of the minutes holds it (its number, session and texts come from the minutes)
     in_minutes: bool = False
     notes: tuple[NoteData, ...] = field(default=())
+    #: the version the decision was read at (a save against an older one is refused)
+    version: int | None = None
 
     def text(self, lang: str) -> str:
         return pick(lang, self.text_zh, self.text_ru)
@@ -124,6 +127,13 @@ class DecisionInput:
     between_sessions: bool = True
     decided_on: dt.date | None = None
     superseded_by_id: int | None = None
+    #: the version of the decision the form was read from (None: no check)
+    version: int | None = None
+
+
+#: What a stale save compares (and the conflict dialog shows).
+_COMPARED = ("text_zh", "text_ru", "agency1_zh", "agency1_ru", "agency2_zh", "agency2_ru", "deadline", "status",
+             "decided_on", "superseded_by_id")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -152,6 +162,7 @@ def _data(d: Decision, ordinals: dict[int, tuple[int, int]], held: set[int]) -> 
         superseded_by=ordinals.get(d.superseded_by_id) if d.superseded_by_id else None,
         in_minutes=d.id in held,
         notes=tuple(NoteData(n.id, n.decision_id, n.noted_on, n.text_zh, n.text_ru) for n in d.notes),
+        version=d.version,
     )  # fmt: skip
 
 
@@ -310,7 +321,7 @@ def add_decision(session: Session, data: DecisionInput) -> DecisionData:
     session.flush()
     d.superseded_by_id = _check_superseding(session, d, data.status, data.superseded_by_id)
     d.status = data.status.value
-    session.flush()
+    versions.flush(session)
     return get_decision(session, d.id)
 
 
@@ -324,6 +335,8 @@ def update_decision(session: Session, decision_id: int, data: DecisionInput) -> 
     data = _cleaned(data)
     DECISION.validate(data, ("text_zh", "text_ru", "agency1_zh", "agency1_ru", "agency2_zh", "agency2_ru",
                              "deadline", "decided_on"))  # fmt: skip
+    theirs = {f: getattr(d, f) for f in _COMPARED} | {"status": DecisionStatus(d.status)}
+    versions.check(session, d, data.version, {f: getattr(data, f) for f in _COMPARED}, theirs)
     held = d.id in _held_ids(session, [d.id])
     if not held:
         if not data.text_zh and not data.text_ru:
@@ -343,7 +356,7 @@ def update_decision(session: Session, decision_id: int, data: DecisionInput) -> 
     d.agency2_zh, d.agency2_ru = data.agency2_zh, data.agency2_ru
     d.deadline = data.deadline
     d.status = data.status.value
-    session.flush()
+    versions.flush(session)
     return get_decision(session, d.id)
 
 

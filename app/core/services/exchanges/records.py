@@ -10,6 +10,7 @@ out in :mod:`.transfer`. The status is never typed: it follows from the dates (s
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Container
 from dataclasses import dataclass, replace
 
 from sqlalchemy import select
@@ -70,25 +71,31 @@ def _as_int(value):
     return value
 
 
-def _clean(data: ExchangeData) -> dict:
-    """The typed-in fields, tidied (spaces, empty strings) and coerced, not yet checked."""
+def _clean(data) -> dict:
+    """The typed-in fields, tidied (spaces, empty strings) and coerced, not yet checked. ``data``
+    is an ExchangeData or a dict of every stored field."""
+    get = data.__getitem__ if isinstance(data, dict) else data.__getattribute__
     values: dict = {}
-    for f in EXCHANGE.stored():
-        if f.read_only:
-            continue
-        value = getattr(data, f.name)
-        if f.kind is FieldKind.TEXT:
-            value = clean(value)
-        elif f.kind is FieldKind.LONG_TEXT:
-            value = clean_text(value)
-        elif f.kind is FieldKind.DATE:
+    for name, kind in _TYPED:
+        value = get(name)
+        if kind is FieldKind.TEXT:
+            value = clean(value) if value else ""
+        elif kind is FieldKind.LONG_TEXT:
+            value = clean_text(value) if value else ""
+        elif kind is FieldKind.DATE:
             value = _as_date(value)
-        elif f.kind is FieldKind.INT:
+        elif kind is FieldKind.INT:
             value = _as_int(value)
-        elif f.kind is FieldKind.CHOICE:
+        elif kind is FieldKind.CHOICE:
             value = None if value in (None, "") else str(value)
-        values[f.name] = value
+        values[name] = value
     return values
+
+
+#: (name, kind) of the stored fields that are typed in, in the declaration's order.
+_TYPED = tuple((f.name, f.kind) for f in EXCHANGE.stored() if not f.read_only)
+#: The fields :func:`check_values` checks after the kind, in the declaration's order.
+_AFTER_KIND = tuple(name for name, _k in _TYPED if name != "kind")
 
 
 def _check_dates(values: dict, today: dt.date) -> None:
@@ -145,12 +152,31 @@ def validate(
     then the rules that tie fields together or look into the database. An import checking many
     rows passes the ``side_ids`` it read once.
     """
-    today = today or dt.date.today()
-    values = _clean(data)
+    sides = side_ids if side_ids is not None else set(session.execute(select(Side.id)).scalars())
+    values = check_values(
+        _clean(data), today or dt.date.today(), sides, _Existing(session, ConfidentialityMarking)
+    )
+    values.update(_check_links(session, data))
+    return replace(data, **values)
+
+
+class _Existing:
+    """The ids of a table's rows, as a container asked one id at a time."""
+
+    def __init__(self, session: Session, model) -> None:
+        self.session, self.model = session, model
+
+    def __contains__(self, row_id: object) -> bool:
+        return self.session.get(self.model, row_id) is not None
+
+
+def check_values(values: dict, today: dt.date, sides: Container[int], markings: Container[int]) -> dict:
+    """The rules that need no database, on cleaned values (:func:`_clean`): the declared ones,
+    the sides, a title, the dates, the warranty; the ids of the sides and markings that exist are
+    given. Returns the values as stored (publication and warranty filled in), or raises the first
+    problem as a ValidationError naming its field. An import checks its rows with this alone."""
     EXCHANGE.validate(values, ["kind"])
     kind = ExchangeKind(values["kind"])
-
-    sides = side_ids if side_ids is not None else set(session.execute(select(Side.id)).scalars())
     if values["from_side_id"] not in sides:
         raise ValidationError(N_("Choose the side that gives the item."), field="from_side_id")
     if values["to_side_id"] not in sides:
@@ -159,16 +185,15 @@ def validate(
         raise ValidationError(N_("An item cannot go from a side to itself."), field="to_side_id")
     if not (values["title_zh"] or values["title_ru"]):
         raise ValidationError(N_("Give the title in Chinese or in Russian."), field="title_zh")
-    EXCHANGE.validate(values, [f for f in values if f != "kind"])
+    EXCHANGE.validate(values, _AFTER_KIND)
     values["published"] = (
         (True if values["published"] is None else bool(values["published"])) if kind.is_document else None
     )
-    if values["marking_id"] is not None and session.get(ConfidentialityMarking, values["marking_id"]) is None:
+    if values["marking_id"] is not None and values["marking_id"] not in markings:
         raise ValidationError(N_("Choose a marking from the list."), field="marking_id")
     _check_dates(values, today)
-    values.update(_check_links(session, data))
     values.update(_check_warranty(kind, values))
-    return replace(data, **values)
+    return values
 
 
 def _check_links(session: Session, data: ExchangeData) -> dict:

@@ -1,9 +1,11 @@
 """The Exchanges register in files: export the current view to XLSX or CSV with headers in the
 interface language; import a CSV or XLSX file through a column mapping.
 
-An import is all or nothing: every row is read and checked first, and a file with a bad row is
-refused as a whole (:class:`ImportRefused` lists each bad row: row number, column, reason); only
-a file whose every row is valid is written, in the caller's one transaction. A row whose record ID
+An import is all or nothing: a file with a bad row is refused as a whole (:class:`ImportRefused`
+lists each bad row: row number, column, reason) and leaves nothing written. The rows are read from
+the file, checked (in plain Python, through the register's declaration) and written (one INSERT
+of many rows, with their audit entries) a batch at a time, in the caller's one transaction, so
+that a file of 100,000 rows is never held in memory whole. A row whose record ID
 is already in the register updates that record (a file exported on the other side's laptop comes
 back without duplicates); any other row adds one.
 """
@@ -18,15 +20,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from app.core import audit
 from app.core.changes import Change, changes
 from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
 from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
-from app.core.services import tables
+from app.core.models.base import new_uuid, search_key, utcnow
+from app.core.models.exchanges import derive_status
+from app.core.services import table_stream, tables
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, INPUT_FIELDS, Lazy
@@ -144,7 +149,8 @@ def export_file(
 
 
 def read_file(path: str | os.PathLike[str]) -> Table:
-    return tables.require_rows(tables.read_table(path, tables.CSV_XLSX))
+    """The file's table, its rows read from the file as they are used (a few thousand at a time)."""
+    return tables.require_rows(table_stream.open_table(path, tables.CSV_XLSX))
 
 
 @lru_cache(maxsize=4096)
@@ -290,10 +296,9 @@ class _Lookups:
     meetings: dict[int, int]
     agenda: dict[tuple[int, int], int]
     decisions: dict[tuple[int, int], int]
-    existing_uuids: dict[str, int]
 
     @classmethod
-    def load(cls, session: Session, uuids: list[str]) -> _Lookups:
+    def load(cls, session: Session) -> _Lookups:
         sides: dict[str, int] = {}
         for s in session.execute(select(Side)).scalars():
             for name in (s.code, s.name_short_zh, s.name_short_ru, s.name_short_en, s.name_full_zh,
@@ -314,12 +319,22 @@ class _Lookups:
             (m, n): i
             for i, m, n in session.execute(select(Decision.id, Decision.meeting_id, Decision.number))
         }
-        return cls(sides, markings, meetings, agenda, decisions, service.exchange_uuid_map(session, uuids))
+        return cls(sides, markings, meetings, agenda, decisions)
+
+
+_IMPORTED = EXCHANGE.imported()
+#: What an empty cell gives each field an import fills.
+_EMPTY = {
+    f.name: "" if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.UUID) else None for f in _IMPORTED
+}
 
 
 def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tuple[str, _CellError]]]:
     """The ExchangeData values of one row, and the errors of its cells (field, error)."""
-    values: dict = {}
+    # an empty cell is the field's empty value; only the others are parsed
+    values: dict = {f: _EMPTY[f] for f, v in cells.items() if v is None or v == ""}
+    if values:
+        cells = {f: v for f, v in cells.items() if f not in values}
     errors: list[tuple[str, _CellError]] = []
 
     def parse(field: str, fn) -> None:
@@ -330,8 +345,10 @@ def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tu
         except _CellError as exc:
             errors.append((field, exc))
 
-    for f in EXCHANGE.imported():
-        if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT) and f.name in cells:
+    for f in _IMPORTED:
+        if f.name not in cells:
+            continue
+        if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
             values[f.name] = _text(cells[f.name])
         elif f.kind is FieldKind.DATE:
             parse(f.name, _parse_date)
@@ -404,8 +421,6 @@ def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tu
             raise _CellError(N_("“{value}” is not a record ID."), value=text) from None
 
     parse("uuid", record_id)
-    if values.get("uuid") in look.existing_uuids:
-        values["id"] = look.existing_uuids[values["uuid"]]
     return {k: v for k, v in values.items() if k != "kind" or v is not None}, errors
 
 
@@ -419,64 +434,9 @@ class ImportResult:
         return self.added + self.updated
 
 
-def parse_table(
-    session: Session,
-    table: Table,
-    mapping: dict[str, int],
-    today: dt.date | None = None,
-    progress: Progress | None = None,
-) -> list[ExchangeData]:
-    """Every row of the file as checked ExchangeData, or ImportRefused listing every bad row.
-    ``progress(done, total)`` is called every :data:`BATCH` rows (checking counts as the first
-    half of the work, writing as the second)."""
-    today = today or dt.date.today()
-    total = 2 * len(table.rows)
-    check_mapping(mapping)
-    column_name = {f: (table.headers[i] or _("Column {n}").format(n=i + 1)) for f, i in mapping.items()}
-
-    def header(field: str) -> str:
-        return column_name.get(field) or (EXCHANGE[field].header if field in EXCHANGE else field)
-
-    uuid_index = mapping.get("uuid")
-    uuids = [_text(cells[uuid_index]) for _n, cells in table.rows] if uuid_index is not None else []
-    look = _Lookups.load(session, [u for u in uuids if u])
-    problems: list[RowError] = []
-    good: list[ExchangeData] = []
-    seen_uuids: dict[str, int] = {}
-    side_ids = set(look.sides.values())
-    for done, (number, cells) in enumerate(table.rows):
-        if progress is not None and done % BATCH == 0:
-            progress(done, total)
-        by_field = {f: cells[i] for f, i in mapping.items() if i < len(cells)}
-        values, errors = _row_values(by_field, look)
-        for field, exc in errors:
-            problems.append(RowError(number, header(field), exc.msgid, **exc.params))
-        if errors:
-            continue
-        if values.get("uuid"):
-            if values["uuid"] in seen_uuids:
-                problems.append(
-                    RowError(
-                        number,
-                        header("uuid"),
-                        N_("The same record ID is already on row {other}."),
-                        other=seen_uuids[values["uuid"]],
-                    )  # fmt: skip
-                )
-                continue
-            seen_uuids[values["uuid"]] = number
-        if values.get("kind") is None:
-            problems.append(RowError(number, header("kind"), N_("Give the kind.")))
-            continue
-        try:
-            data = service.validate(session, ExchangeData(**values), today, side_ids=side_ids)
-        except ValidationError as exc:
-            problems.append(RowError(number, header(exc.field or ""), exc.msgid, **exc.params))
-            continue
-        good.append(data)
-    if problems:
-        raise tables.refused(table.name, problems)
-    return good
+#: The value of each stored field a file leaves out (the declaration's initial value).
+_INITIAL = {f.name: f.initial for f in EXCHANGE.stored() if not f.read_only}
+_COLUMNS = Exchange.__table__.c
 
 
 @changes(Change.EXCHANGES)
@@ -487,37 +447,133 @@ def import_table(
     today: dt.date | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Check every row, then write them all (in the caller's transaction) or nothing, in batches
-    of :data:`BATCH` rows. ``progress(done, total)`` may raise (Cancel) to write nothing."""
-    items = parse_table(session, table, mapping, today, progress)
-    total = 2 * len(items)
-    added = updated = 0
-    for start in range(0, len(items), BATCH):
+    """Check every row and write it, all or nothing: the rows are read, checked and written
+    :data:`BATCH` at a time, and a file with a bad row (every one listed, ImportRefused) leaves
+    nothing written. ``progress(done, total)`` is called after each batch; it may raise (Cancel)
+    to write nothing. A row whose record ID is in the register updates that record."""
+    check_mapping(mapping)
+    with session.begin_nested():  # a refusal takes back the rows written so far
+        return _Import(session, table, mapping, today or dt.date.today()).run(progress)
+
+
+class _Import:
+    def __init__(self, session: Session, table: Table, mapping: dict[str, int], today: dt.date) -> None:
+        self.session, self.table, self.mapping, self.today = session, table, mapping, today
+        self.look = _Lookups.load(session)
+        self.side_ids = set(self.look.sides.values())
+        self.marking_ids = set(self.look.markings.values())
+        self.column_name = {
+            f: (table.headers[i] or _("Column {n}").format(n=i + 1)) for f, i in mapping.items()
+        }
+        self.problems: list[RowError] = []
+        self.seen_uuids: dict[str, int] = {}
+        self.added = self.updated = 0
+
+    def header(self, field: str) -> str:
+        return self.column_name.get(field) or (EXCHANGE[field].header if field in EXCHANGE else field)
+
+    def run(self, progress: Progress | None) -> ImportResult:
+        rows = self.table.rows
+        total = getattr(rows, "estimate", None) or len(rows)
+        batch: list[tuple[int, dict]] = []
+        done = 0
+        for number, cells in rows:
+            if progress is not None and done % BATCH == 0:
+                progress(done, max(total, done))
+            done += 1
+            values = self.check(number, cells)
+            if values is not None and not self.problems:
+                batch.append((number, values))
+                if len(batch) >= BATCH:
+                    self.write(batch)
+                    batch = []
+        if not self.problems:
+            self.write(batch)
+        if self.problems:
+            raise tables.refused(self.table.name, self.problems)
         if progress is not None:
-            progress(len(items) + start, total)
-        rows = []
-        for data in items[start : start + BATCH]:
-            if data.id is not None:  # a record already in the register (its ID): the register's save
-                service.store_validated(session, data)
-                updated += 1
+            progress(done, done)
+        return ImportResult(self.added, self.updated)
+
+    def check(self, number: int, cells: tuple[object, ...]) -> dict | None:
+        """The row's values as stored, or None (its errors added to the problems)."""
+        bad = table_stream.cell_problems(self.table, number, cells)
+        if bad:
+            self.problems.extend(bad)
+            return None
+        by_field = {f: cells[i] for f, i in self.mapping.items() if i < len(cells)}
+        values, errors = _row_values(by_field, self.look)
+        for field, exc in errors:
+            self.problems.append(RowError(number, self.header(field), exc.msgid, **exc.params))
+        if errors:
+            return None
+        record_id = values.get("uuid")
+        if record_id:
+            if record_id in self.seen_uuids:
+                self.problems.append(
+                    RowError(
+                        number,
+                        self.header("uuid"),
+                        N_("The same record ID is already on row {other}."),
+                        other=self.seen_uuids[record_id],
+                    )  # fmt: skip
+                )
+                return None
+            self.seen_uuids[record_id] = number
+        if values.get("kind") is None:
+            self.problems.append(RowError(number, self.header("kind"), N_("Give the kind.")))
+            return None
+        try:
+            checked = service.check_values(
+                service._clean(_INITIAL | values), self.today, self.side_ids, self.marking_ids
+            )
+        except ValidationError as exc:
+            self.problems.append(RowError(number, self.header(exc.field or ""), exc.msgid, **exc.params))
+            return None
+        checked["uuid"] = record_id or ""
+        return checked
+
+    def write(self, batch: list[tuple[int, dict]]) -> None:
+        """New rows in one INSERT of many (and their audit entries); a row whose record ID is in
+        the register through the register's save."""
+        if not batch:
+            return
+        existing = service.exchange_uuid_map(self.session, [v["uuid"] for _n, v in batch if v["uuid"]])
+        now = utcnow()
+        new: list[dict] = []
+        for number, values in batch:
+            if values["uuid"] in existing:
+                self.update(number, values, existing[values["uuid"]])
                 continue
-            # A new row through the ORM, not a bulk INSERT, so that the model's events (derived
-            # columns, search text, whatever listens to a flush) see it as a save would; but one
-            # flush per batch, not per row.
-            row = Exchange()
-            if data.uuid:
-                row.uuid = data.uuid
-            for f in INPUT_FIELDS:
-                setattr(row, f, getattr(data, f))
-            session.add(row)
-            rows.append(row)
-            added += 1
-        session.flush()
-        for row in rows:  # a register of 100,000 rows is not kept in memory
-            session.expunge(row)
-    if progress is not None:
-        progress(total, total)
-    return ImportResult(added, updated)
+            row = {f: values[f] for f in INPUT_FIELDS}
+            status = derive_status(row)
+            row.update(
+                uuid=values["uuid"] or new_uuid(),
+                status=status.value if status is not None else "",
+                warranty_expires=service.warranty_expiry(row["warranty_start"], row["warranty_months"]),
+                search_text=search_key(*(row[f] for f in Exchange.__search_fields__)),
+                created_at=now,
+                updated_at=now,
+                version=1,
+            )
+            new.append(row)
+        if new:
+            self.session.execute(insert(Exchange.__table__), new)
+            audit.log_inserts(self.session, Exchange.__tablename__, [r["uuid"] for r in new])
+            self.added += len(new)
+
+    def update(self, number: int, values: dict, exchange_id: int) -> None:
+        try:
+            data = service.validate(
+                self.session, ExchangeData(**values, id=exchange_id), self.today, side_ids=self.side_ids
+            )
+        except ValidationError as exc:
+            self.problems.append(RowError(number, self.header(exc.field or ""), exc.msgid, **exc.params))
+            return
+        service.store_validated(self.session, data)
+        self.session.expunge(self.session.get(Exchange, exchange_id))  # 100,000 rows are not kept
+
+        self.updated += 1
 
 
 def import_file(

@@ -17,6 +17,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.core import versions
 from app.core.changes import Change, changes
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind, Meeting, Side
@@ -139,6 +140,10 @@ class BudgetInput:
     category: ExpenseCategory | str = ExpenseCategory.OTHER
     currency: str = "CNY"
     amount: Decimal | str | None = None
+    #: The budget the form was read from (None: a new one) and its version then: a save of a
+    #: budget someone else changed meanwhile is refused (ConflictError).
+    id: int | None = None
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -150,6 +155,7 @@ class BudgetLine:
     currency: str
     budget: Decimal
     spent: Decimal
+    version: int | None = None
 
     @property
     def remaining(self) -> Decimal:
@@ -184,6 +190,7 @@ def budget_lines(session: Session, meeting_id: int, summ: SessionSummary | None 
                 b.currency,
                 from_minor(b.amount_minor, b.currency),
                 spent,
+                b.version,
             )
         )
     lines.sort(
@@ -205,6 +212,18 @@ def set_budget(session: Session, data: BudgetInput, lang: str | None = None) -> 
         raise ValidationError(N_("Choose the category of the expense."), field="category") from None
     currency = clean_currency(data.currency)
     amount = check_amount(parse_amount(data.amount, lang), currency)
+    if data.id is not None:  # the budget the form was read from: unchanged by anyone else since
+        read = session.get(Budget, data.id)
+        if read is None:
+            raise NotFoundError(N_("This budget no longer exists."))
+        versions.check(
+            session,
+            read,
+            data.version,
+            {"side_id": data.side_id, "category": category, "currency": currency, "amount": amount},
+            {"side_id": read.side_id, "category": ExpenseCategory(read.category), "currency": read.currency,
+             "amount": from_minor(read.amount_minor, read.currency)},
+        )  # fmt: skip
     row = session.execute(
         select(Budget).where(
             Budget.meeting_id == data.meeting_id,
@@ -219,7 +238,7 @@ def set_budget(session: Session, data: BudgetInput, lang: str | None = None) -> 
         )
         session.add(row)
     row.amount_minor = to_minor(amount, currency)
-    session.flush()
+    versions.flush(session)
     return next(b for b in budget_lines(session, data.meeting_id) if b.id == row.id)
 
 
@@ -242,6 +261,9 @@ class RateInput:
     from_currency: str = "RUB"
     to_currency: str = "CNY"
     rate: Decimal | str | None = None
+    #: The rate the form was read from (None: a new one) and its version then (see BudgetInput).
+    id: int | None = None
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -254,6 +276,7 @@ class RateData:
     from_currency: str
     to_currency: str
     rate: Decimal
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -268,7 +291,9 @@ class Converted:
 
 
 def _rate_data(r: ExchangeRate) -> RateData:
-    return RateData(r.id, r.meeting_id, r.rate_date, r.from_currency, r.to_currency, Decimal(r.rate))
+    return RateData(
+        r.id, r.meeting_id, r.rate_date, r.from_currency, r.to_currency, Decimal(r.rate), r.version
+    )
 
 
 def list_rates(session: Session, meeting_id: int) -> list[RateData]:
@@ -292,6 +317,18 @@ def set_rate(session: Session, data: RateInput, lang: str | None = None) -> Rate
     if data.rate_date is None:
         raise ValidationError(N_("Enter the date of the rate."), field="rate_date")
     rate = parse_rate(data.rate, lang)
+    if data.id is not None:  # the rate the form was read from: unchanged by anyone else since
+        read = session.get(ExchangeRate, data.id)
+        if read is None:
+            raise NotFoundError(N_("This rate no longer exists."))
+        versions.check(
+            session,
+            read,
+            data.version,
+            {"from_currency": source, "to_currency": target, "rate": rate, "rate_date": data.rate_date},
+            {"from_currency": read.from_currency, "to_currency": read.to_currency, "rate": Decimal(read.rate),
+             "rate_date": read.rate_date},
+        )  # fmt: skip
     row = session.execute(
         select(ExchangeRate).where(
             ExchangeRate.meeting_id == data.meeting_id,
@@ -304,7 +341,7 @@ def set_rate(session: Session, data: RateInput, lang: str | None = None) -> Rate
         session.add(row)
     row.rate_date = data.rate_date
     row.rate = decimal_text(rate)
-    session.flush()
+    versions.flush(session)
     return _rate_data(row)
 
 

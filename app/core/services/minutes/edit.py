@@ -333,6 +333,15 @@ def set_accepted(session: Session, segment_id: int, key: str, accepted: bool) ->
 # --- decision fields -------------------------------------------------------------------------
 
 
+def _check_read(session: Session, d, read: DecisionFields | None, mine: dict) -> None:
+    """ConflictError when a field of ``mine`` was changed by someone else since ``read``."""
+    if read is None or read.version is None or read.version == d.version:
+        return
+    stored = {name: (DecisionStatus(d.status) if name == "status" else getattr(d, name)) for name in mine}
+    if any(stored[name] != getattr(read, name) for name in mine):
+        versions.check(session, d, read.version, mine, stored)
+
+
 @changes(Change.MINUTES, Change.DECISIONS)
 def save_decision(
     session: Session,
@@ -344,12 +353,18 @@ def save_decision(
     agency2_ru: str | None = None,
     deadline: dt.date | None | str = "",
     status: DecisionStatus | str | None = None,
+    read: DecisionFields | None = None,
 ) -> DecisionFields:
     """The register's fields of a decision segment (None / "" for deadline: leave as it is).
 
     The implementing agencies and the deadline are part of the text both sides agree on: they are
     locked with the segment. The status is the register's business and changes at any time, also
     after signing.
+
+    ``read`` is the decision as the user saw it: when it has changed since (its version), a field
+    being saved whose stored value is no longer the one read is a stale save (ConflictError), not
+    an overwrite. (The version alone would also count the decision's text, which follows the
+    segment's own typing.)
     """
     seg = segment_row(session, segment_id)
     d = seg.decision
@@ -375,17 +390,19 @@ def save_decision(
             raise ValidationError(N_("Give the deadline as a date."), field="deadline")
         if deadline != d.deadline:
             changes["deadline"] = deadline
-    if changes:
-        require_unlocked(seg)
-        for name, value in changes.items():
-            setattr(d, name, value)
     if status is not None:
         try:
             status = DecisionStatus(status)
         except ValueError:
             raise ValidationError(N_("Choose the status of the decision."), field="status") from None
+    _check_read(session, d, read, {**changes, **({"status": status} if status is not None else {})})
+    if changes:
+        require_unlocked(seg)
+        for name, value in changes.items():
+            setattr(d, name, value)
+    if status is not None:
         d.status = status.value
-    session.flush()
+    versions.flush(session)
     return fresh_data(session, seg).decision  # type: ignore[return-value]
 
 

@@ -50,6 +50,8 @@ class DecisionFields:
     deadline: dt.date | None = None
     status: DecisionStatus = DecisionStatus.OPEN
     agenda_item_id: int | None = None
+    #: The decision's version when it was read (its text follows the segment's, which raises it too).
+    version: int | None = None
 
     def agency1(self, lang: str) -> str:
         return pick(lang, self.agency1_zh, self.agency1_ru)
@@ -192,6 +194,7 @@ def segment_data(row: Segment) -> SegmentData:
             deadline=d.deadline,
             status=DecisionStatus(d.status),
             agenda_item_id=d.agenda_item_id,
+            version=d.version,
         )
     return SegmentData(
         id=row.id,

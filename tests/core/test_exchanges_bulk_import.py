@@ -1,0 +1,155 @@
+"""The import writes its rows in bulk (one INSERT of many rows, audit entries alike) and reads the
+file a part at a time: what it writes is exactly what the register's save through the ORM wrote
+(the rows, their derived columns, the audit trail), a refusal leaves nothing, and a sheet read in
+parts gives the same rows as one read whole."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from app.core.errors import ImportRefused
+from app.core.models import AuditEntry, Exchange
+from app.core.services import table_stream, tables
+from app.core.services.exchanges import records as service
+from app.core.services.exchanges import transfer as xio
+from app.core.services.exchanges.fields import EXCHANGE, INPUT_FIELDS
+from app.core.services.exchanges.records import ExchangeData
+from tests.core.exchange_helpers import TODAY, copied_setup
+
+UUID = "0b7c6d3e-8a43-4f5e-9c1d-2a3b4c5d6e7f"
+
+
+@pytest.fixture
+def reg(built_db):
+    return copied_setup(built_db)
+
+
+def _file(path, n: int = 30):
+    columns = xio.export_columns()
+    d = dt.timedelta
+
+    def row(i: int) -> list[object]:
+        kind = ("book", "standard", "apparatus", "sample", "materiel")[i % 5]
+        cells = {
+            "kind": kind, "from_side_id": "SU" if i % 2 else "CN", "to_side_id": "CN" if i % 2 else "SU",
+            "title_zh": f"  机械制造手册   第{i}号 ", "title_ru": f"Справочник  № {i}" if i % 3 else "",
+            "reference": f"СК-{i:04d}", "quantity": 1 + i % 7,
+            "requested_on": TODAY - d(days=400 - i), "promised_on": TODAY - d(days=300 - i) if i % 4 else None,
+            "sent_on": TODAY - d(days=200 - i) if i % 4 == 1 else None,
+            "declined_on": TODAY - d(days=100) if i % 4 == 2 else None,
+            "channel": "Diplomatic mail" if i % 6 == 0 else None, "meeting_id": 1 if i % 2 else None,
+            "decision_id": 3 if i % 4 == 1 else None, "notes": "Первая строка.  \r\nВторая строка.  " if i % 2 else "",
+            "published": "Unpublished" if i % 10 == 1 else None,
+            "warranty_start": TODAY - d(days=150) if kind == "apparatus" else None,
+            "warranty_months": 12 if kind == "apparatus" else None,
+            "warranty_terms_ru": "Гарантия 12 месяцев." if kind == "apparatus" else "",
+            "uuid": UUID if i == 7 else "",
+        }  # fmt: skip
+        return [cells.get(c) for c in columns]
+
+    tables.write_table(path, [EXCHANGE[c].header for c in columns], (row(i) for i in range(n)))
+    return path
+
+
+def _through_the_orm(s, table) -> None:
+    """What the import did before it wrote in bulk: each row checked by the register's validation
+    and added through the ORM (its events fill the derived columns and the audit trail)."""
+    mapping = xio.guess_mapping(table.headers)
+    look = xio._Lookups.load(s)
+    sides = set(look.sides.values())
+    for _number, cells in table.rows:
+        values, errors = xio._row_values({f: cells[i] for f, i in mapping.items()}, look)
+        assert not errors
+        data = service.validate(s, ExchangeData(**values), TODAY, side_ids=sides)
+        row = Exchange()
+        if data.uuid:
+            row.uuid = data.uuid
+        for f in INPUT_FIELDS:
+            setattr(row, f, getattr(data, f))
+        s.add(row)
+    s.flush()
+
+
+def _written(s, since: int) -> tuple[list[dict], list[tuple]]:
+    """The new rows (without their keys and timestamps; a generated UUID as "new") and their
+    audit entries (the record as its position among the rows)."""
+    rows = [
+        dict(r._mapping)
+        for r in s.execute(select(Exchange.__table__).where(Exchange.id > since).order_by(Exchange.id))
+    ]
+    position = {r["uuid"]: i for i, r in enumerate(rows)}
+    for r in rows:
+        for key in ("id", "created_at", "updated_at"):
+            r.pop(key)
+        if r["uuid"] != UUID:
+            r["uuid"] = "new"
+    audit = [
+        (position.get(e.record_uuid), e.user_name, e.register, e.action, e.changes)
+        for e in s.execute(
+            select(AuditEntry).where(AuditEntry.register == "exchanges").order_by(AuditEntry.id)
+        ).scalars()
+        if e.record_uuid in position
+    ]
+    return rows, audit
+
+
+def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path):
+    path = _file(tmp_path / "items.xlsx")
+    with reg.db.unit() as s:
+        since = s.execute(select(Exchange.id).order_by(Exchange.id.desc()).limit(1)).scalar() or 0
+        nested = s.begin_nested()
+        result = xio.import_file(s, path, today=TODAY)
+        bulk = _written(s, since)
+        nested.rollback()
+        assert s.execute(select(Exchange.id).where(Exchange.id > since)).first() is None
+        nested = s.begin_nested()
+        _through_the_orm(s, tables.read_table(path))
+        orm = _written(s, since)
+        nested.rollback()
+    assert result.added == 30 and result.updated == 0
+    assert len(bulk[0]) == 30 and len(bulk[1]) == 30
+    assert bulk[0] == orm[0]
+    assert bulk[1] == orm[1]
+    assert {r["status"] for r in bulk[0]} >= {"requested", "promised", "sent", "declined"}
+    assert any(r["warranty_expires"] for r in bulk[0]) and all(r["version"] == 1 for r in bulk[0])
+
+
+def test_a_refused_file_leaves_nothing_even_after_full_batches(reg, tmp_path, monkeypatch):
+    monkeypatch.setattr(xio, "BATCH", 4)
+    path = _file(tmp_path / "items.xlsx", 20)
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    wb.active.cell(row=19, column=xio.export_columns().index("quantity") + 1, value="many")
+    wb.save(path)
+    with reg.db.unit() as s:
+        before = s.execute(select(Exchange.id)).all(), s.execute(select(AuditEntry.id)).all()
+        with pytest.raises(ImportRefused) as exc:
+            xio.import_file(s, path, today=TODAY)
+        assert [r.row for r in exc.value.rows] == [19]
+        assert (s.execute(select(Exchange.id)).all(), s.execute(select(AuditEntry.id)).all()) == before
+
+
+def test_a_sheet_read_in_parts_gives_the_rows_read_whole(tmp_path, monkeypatch):
+    path = _file(tmp_path / "items.xlsx", 300)
+    monkeypatch.setattr(table_stream, "PART_BYTES", 20_000)  # about 15 parts
+    streamed = table_stream.open_table(path)
+    whole = tables.read_table(path)
+    assert streamed.headers == whole.headers
+    assert len(streamed.rows) == 300 and streamed.rows.estimate == 300
+    assert list(streamed.rows) == list(whole.rows)
+    assert streamed.rows[:3] == whole.rows[:3]
+
+
+def test_a_csv_is_read_as_it_was_read_whole(tmp_path):
+    path = tmp_path / "items.csv"
+    path.write_text(
+        "\ufeffKind;From;To;Title in Russian\nBook;SU;CN;'=1+1\n\n ;;;\nSample;CN;SU;Образцы\n", "utf-8"
+    )
+    streamed = table_stream.open_table(path)
+    whole = tables.read_table(path)
+    assert streamed.headers == whole.headers
+    assert [(n, tuple(v or "" for v in c)) for n, c in streamed.rows] == list(whole.rows)
