@@ -61,6 +61,7 @@ LABELS = {
     "host_organisation_ru": N_("Host organisation in Russian"),
     "place_zh": N_("Place in Chinese"),
     "place_ru": N_("Place in Russian"),
+    "place_en": N_("Place in English"),
     "planned_start": N_("Planned start"),
     "planned_end": N_("Planned end"),
     "term_limit_days": N_("Term limit, days"),
@@ -172,7 +173,7 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
         self.w["people"] = people_box
         self._row(left, "purpose", QComboBox())
         for f in ("speciality_zh", "speciality_ru", "host_organisation_zh", "host_organisation_ru",
-                  "place_zh", "place_ru"):  # fmt: skip
+                  "place_zh", "place_ru", "place_en"):  # fmt: skip
             self._row(left, f, QLineEdit())
         self._row(right, "planned_start", DateEdit(dt.date.today()))
         self._row(right, "planned_end", DateEdit(optional=True))
@@ -318,7 +319,7 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
         purpose.setCurrentIndex(max(0, purpose.findData(a.purpose.value if a.purpose else None)))
         self.people_model.set_people(a.people)
         for f in ("speciality_zh", "speciality_ru", "host_organisation_zh", "host_organisation_ru", "place_zh",
-                  "place_ru", "extension_reason"):  # fmt: skip
+                  "place_ru", "place_en", "extension_reason"):  # fmt: skip
             self.w[f].setText(getattr(a, f))
         for f in ("planned_start", "planned_end", "actual_start", "actual_end"):
             self.w[f].set_value(getattr(a, f))
@@ -455,7 +456,8 @@ class AssignmentDialog(ProcedureTab, Retranslatable, QDialog):
             person_ids=self.people_model.ids(),
             purpose=w["purpose"].currentData(),
             **{f: w[f].text() for f in ("speciality_zh", "speciality_ru", "host_organisation_zh",
-                                        "host_organisation_ru", "place_zh", "place_ru", "extension_reason")},
+                                        "host_organisation_ru", "place_zh", "place_ru", "place_en",
+                                        "extension_reason")},
             **{f: w[f].value() for f in ("planned_start", "planned_end", "actual_start", "actual_end")},
             term_limit_days=w["term_limit_days"].value() or None,
             extension_days=w["extension_days"].value(),
