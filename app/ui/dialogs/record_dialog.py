@@ -1,7 +1,8 @@
 """One dialog skeleton for adding or editing a record, built from declared fields.
 
 A dialog declares its fields (:class:`app.core.fields.Field`) and gets the rest: a form with one
-editor per field (chosen by the field's kind), labels with their mnemonics (an ``&`` in the msgid),
+editor per field (chosen by the field's kind), labels with mnemonics of their own in every language
+(:mod:`app.ui.widgets.mnemonics`: the ``&`` of the msgid where free, else another letter),
 required fields marked, an error label under each field and one for the whole form, Save/Cancel,
 saving in one unit of work through the application context, and the labels retranslated on a
 language switch.
@@ -405,3 +406,4 @@ class RecordDialog(Retranslatable, QDialog):
                 widget.retranslate()
         self.fill_options()
         self.retranslate_extra()
+        self.apply_mnemonics()  # every label a letter of its own, in this language

@@ -5,11 +5,15 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtWidgets import QDialog
 
 
 class Retranslatable:
-    """Mixin for QWidget subclasses: calls ``self.retranslate_ui()`` on every language change."""
+    """Mixin for QWidget subclasses: calls ``self.retranslate_ui()`` on every language change.
+
+    A dialog also gets its field labels' mnemonics (:mod:`app.ui.widgets.mnemonics`) when shown and
+    after a language switch, once every widget in it has retranslated itself."""
 
     def retranslate_ui(self) -> None:  # pragma: no cover - overridden
         pass
@@ -20,4 +24,16 @@ class Retranslatable:
                 self.retranslate_ui()
             except Exception:  # an error must not escape into Qt's event delivery (it would crash)
                 logging.getLogger(__name__).exception("retranslating %s failed", type(self).__name__)
+            if isinstance(self, QDialog):
+                QTimer.singleShot(0, self, self.apply_mnemonics)
         super().changeEvent(event)  # type: ignore[misc]
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        if isinstance(self, QDialog):
+            self.apply_mnemonics()
+        super().showEvent(event)  # type: ignore[misc]
+
+    def apply_mnemonics(self) -> None:
+        from app.ui.widgets.mnemonics import apply_mnemonics
+
+        apply_mnemonics(self)  # type: ignore[arg-type]
