@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -264,8 +264,13 @@ class ExpenseDialog(Retranslatable, QDialog):
         for field, declared in FIELDS:
             self.labels[field].setText(declared.label)
         self._fill_combos()
+        self.spent_on.setLocale(QLocale())  # month names in the language now in use
+        self.spent_on.calendarWidget().setLocale(QLocale())
         self.spent_on.setDisplayFormat(date_format())
         self.amount.setPlaceholderText(_("for example {example}").format(example=format_amount_example()))
+        lang = current_language()  # the amount typed, as the new language writes numbers
+        self.amount.setText(wording.retype_number(self.amount.text(), getattr(self, "_typed_in", lang), lang))
+        self._typed_in = lang
         self.description_zh.setPlaceholderText(_("Either language is enough"))
         self.description_ru.setPlaceholderText(_("Either language is enough"))
         self.reason.setPlaceholderText(_("Why the expense is reduced: refund, error, discount…"))

@@ -66,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ConflictError, CoreError
 from app.core.fields import Field, FieldKind
-from app.i18n import _, wording
+from app.i18n import _, current_language, wording
 from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets.currency_box import CurrencyBox
@@ -390,6 +390,14 @@ class RecordDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())
+        # numbers typed in the previous language's way are rewritten in the new one's (1,234.50 in
+        # English is 1 234,50 in Russian), as the form would show them opened in that language
+        lang, before = current_language(), getattr(self, "_typed_in", current_language())
+        for f in self.fields:
+            w = self.widgets[f.name]
+            if f.kind in _TYPED_NUMBERS and isinstance(w, QLineEdit):
+                w.setText(wording.retype_number(w.text(), before, lang))
+        self._typed_in = lang
         for f in self.fields:
             label = self.labels[f.name]
             label.setText(f.label)
