@@ -10,7 +10,7 @@ import importlib
 from app.cli import common
 from app.i18n import _
 
-KINDS = ("memorandum", "minutes", "statement", "experts")
+KINDS = ("memorandum", "minutes", "statement", "experts", "implementation")
 
 
 def add_document(kinds, name: str, help: str, func, *, lang: bool = True):
@@ -86,7 +86,7 @@ def write_output(data: bytes, path: str) -> None:
 def register(sub) -> None:
     p = sub.add_parser(
         "pdf",
-        help=_("print a document (memorandum, minutes, statement, experts list) to a PDF file"),
+        help=_("print a document (memorandum, minutes, statement, experts list, report on implementation) to a PDF file"),
         description=_(
             "Print a document to a PDF file. Every font is embedded; the same data gives the same bytes."
         ),

@@ -14,7 +14,7 @@ import importlib
 from app.cli import common
 from app.i18n import _
 
-KINDS = ("exchanges", "minutes", "glossary", "memory", "statement")
+KINDS = ("exchanges", "minutes", "glossary", "memory", "statement", "correspondence")
 
 
 def _modules():

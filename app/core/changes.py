@@ -20,6 +20,8 @@ class Change(StrEnum):
     MEETINGS = "meetings"  # sessions and delegations
     AGENDA = "agenda"
     DECISIONS = "decisions"
+    CORRESPONDENCE = "correspondence"  # letters between the liaison agencies
+    REMINDERS = "reminders"  # reminders snoozed
     ATTACHMENTS = "attachments"
     EXCHANGES = "exchanges"
     EXPERTS = "experts"

@@ -87,6 +87,27 @@ class DecisionStatus(LabeledEnum):
     IN_PROGRESS = "in_progress", N_("In progress")
     DONE = "done", N_("Carried out")
     CANCELLED = "cancelled", N_("Cancelled")
+    SUPERSEDED = "superseded", N_("Superseded")
+
+    @property
+    def closed(self) -> bool:
+        """Carried out, cancelled or superseded: nothing more to follow up."""
+        return self in (DecisionStatus.DONE, DecisionStatus.CANCELLED, DecisionStatus.SUPERSEDED)
+
+
+class LetterStatus(LabeledEnum):
+    """Where a letter between the liaison agencies stands."""
+
+    DRAFT = "draft", N_("Draft")
+    SENT = "sent", N_("Sent")
+    RECEIVED = "received", N_("Received")
+    ANSWERED = "answered", N_("Answered")
+    CLOSED = "closed", N_("Closed")
+
+    @property
+    def waiting(self) -> bool:
+        """Sent or received, not yet answered: a reply is owed by the addressee's side."""
+        return self in (LetterStatus.SENT, LetterStatus.RECEIVED)
 
 
 class EventKind(LabeledEnum):

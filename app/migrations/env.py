@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from app.core.models import Base
+from app.migrations.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,14 +18,16 @@ target_metadata = Base.metadata
 def run() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                          include_name=include_name)  # fmt: skip
         with context.begin_transaction():
             context.run_migrations()
         return
     url = config.get_main_option("sqlalchemy.url")
     engine = create_engine(url)
     with engine.begin() as conn:
-        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True)
+        context.configure(connection=conn, target_metadata=target_metadata, render_as_batch=True,
+                          include_name=include_name)  # fmt: skip
         with context.begin_transaction():
             context.run_migrations()
 

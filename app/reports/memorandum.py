@@ -32,6 +32,7 @@ from app.core.services.agenda.schedule import Schedule
 from app.core.services.agenda.sessions import MeetingData, MemberData
 from app.core.services.attachments import AttachmentData
 from app.core.services.commission import CommissionData, SideData
+from app.core.services.decisions.report import implementation
 from app.i18n import N_, doc_gettext
 from app.i18n.numerals import zh_number
 from app.i18n.wording import date_range, day_heading, long_date, session_phrase, time_range
@@ -68,6 +69,10 @@ class MemorandumData:
     materials: tuple[tuple[AgendaItemData, AttachmentData], ...]
     #: the day the notice went out (None: not yet, the memorandum is a draft)
     issued_on: dt.date | None
+    #: what the report on implementation under the standing first item covers: decisions not yet
+    #: closed, and how many of them are late
+    open_decisions: int = 0
+    late_decisions: int = 0
 
     def number_of(self, item_id: int) -> int | None:
         for n, item in enumerate(self.items, start=1):
@@ -156,6 +161,7 @@ def collect(session: Session, meeting_id: int, from_side: str | int | None = Non
         for a in attachments.list_attachments(session, agenda.OWNER_KIND, i.id)
     )
     issued = deadlines.done_on(session, meeting_id, DeadlineKind.NOTICE)
+    report = implementation(session, meeting_id)
     return MemorandumData(
         commission=com,
         meeting=meeting,
@@ -166,6 +172,8 @@ def collect(session: Session, meeting_id: int, from_side: str | int | None = Non
         delegations=delegations,
         materials=materials,
         issued_on=issued,
+        open_decisions=len(report.decisions),
+        late_decisions=len(report.late),
     )
 
 
@@ -251,7 +259,11 @@ def build_story(data: MemorandumData, lang: str) -> list:
     rows = [[_d("No."), _d("Item"), _d("Proposed by"), _d("Presenter")]]
     for n, item in enumerate(data.items, start=1):
         side = data.commission.side(item.proposing_side_id).short_name(lang) if item.proposing_side_id else ""
-        rows.append([num(n), item.title(lang), side, item.presenter(lang) or "—"])
+        title = item.title(lang)
+        if item.is_standing:  # the report on implementation feeds the standing first item
+            title += "\n" + _d("Report on implementation: decisions not yet closed — {open}, of them late — {late}."
+                               ).format(open=data.open_decisions, late=data.late_decisions)
+        rows.append([num(n), title, side, item.presenter(lang) or "—"])
     if len(rows) == 1:
         story.append(para(_d("No items have been proposed yet."), st.body))
     else:

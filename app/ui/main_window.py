@@ -51,6 +51,9 @@ class MainWindow(Retranslatable, QMainWindow):
         ctx.changed.connect(self._on_changed)
         self._restore()
         self._install_tab_edit_actions()
+        from app.ui import between
+
+        between.install(self)  # the reminders panel
         self.retranslate_ui()
         self._update_actions()
 
@@ -195,6 +198,9 @@ class MainWindow(Retranslatable, QMainWindow):
         for i, v in enumerate(self.views):
             self.tabs.setTabText(i, v.title())
             self.tab_actions[i].setText(_("Show {tab}").format(tab=v.title()))
+        from app.ui import between
+
+        between.retranslate(self)
         lang = i18n.current_language()
         if lang in self.language_actions:
             self.language_actions[lang].setChecked(True)

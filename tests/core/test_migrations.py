@@ -14,6 +14,7 @@ from app.core import db as dbmod
 from app.core.db import Database
 from app.core.errors import DatabaseOpenError
 from app.core.models import Base
+from app.migrations import search_index
 
 
 def test_new_database_is_at_head_with_wal_and_foreign_keys(tmp_path):
@@ -52,7 +53,9 @@ def test_revisions_read_from_the_files_agree_with_alembic():
 
 def test_models_and_migrations_agree(db):
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        diff = compare_metadata(
+            MigrationContext.configure(conn, opts={"include_name": search_index.include_name}), Base.metadata
+        )
     assert diff == [], f"models and migrations disagree: {diff}"
 
 

@@ -51,6 +51,8 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.core.services import attachments, commission, markings, people
     from app.core.services.agenda import items, schedule
     from app.core.services.agenda import sessions as meetings
+    from app.core.services.correspondence.records import list_letters
+    from app.core.services.decisions.records import list_decisions
     from app.core.services.exchanges.records import get_exchange
     from app.core.services.expenses import summary
     from app.core.services.expenses.records import get_expense
@@ -70,6 +72,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.ui.dialogs.commission_dialog import CommissionDialog
     from app.ui.dialogs.conflict_dialog import ConflictDialog
     from app.ui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
+    from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog
     from app.ui.dialogs.done_date_dialog import DoneDateDialog
     from app.ui.dialogs.event_dialog import EventDialog
     from app.ui.dialogs.exchange_dialog import ExchangeDialog
@@ -80,6 +83,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.ui.dialogs.glossary_term_dialog import GlossaryTermDialog
     from app.ui.dialogs.history_dialog import HistoryDialog
     from app.ui.dialogs.import_report_dialog import ImportReportDialog
+    from app.ui.dialogs.letter_dialog import LetterDialog
     from app.ui.dialogs.marking_dialog import MarkingDialog
     from app.ui.dialogs.member_dialog import MemberDialog
     from app.ui.dialogs.override_dialog import OverrideDialog
@@ -90,6 +94,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.ui.dialogs.quota_dialog import QuotaDialog
     from app.ui.dialogs.rate_dialog import RateDialog
     from app.ui.dialogs.reopen_segment_dialog import ReopenSegmentDialog
+    from app.ui.dialogs.search_dialog import SearchDialog
     from app.ui.dialogs.segment_history_dialog import SegmentHistoryDialog
     from app.ui.dialogs.session_dialog import SessionDialog
     from app.ui.dialogs.signing_dialog import SigningDialog
@@ -117,6 +122,8 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     attachment_id = _first(ctx, Attachment.id)
     owner = ctx.read(lambda s: (s.get(Attachment, attachment_id).owner_kind, s.get(Attachment, attachment_id).owner_id))
     attachment = next(a for a in ctx.read(lambda s: attachments.list_attachments(s, *owner)) if a.id == attachment_id)
+    decision = ctx.read(list_decisions)[0]
+    letters = ctx.read(list_letters)
     conflict = ConflictError("x", version=2, fields={"name_zh": ("甲", "乙")}, mine={"name_zh": "丙"})
     return {
         "AgendaItemDialog": lambda: AgendaItemDialog(ctx, m2),
@@ -134,6 +141,12 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
         "CommissionDialog": lambda: CommissionDialog(ctx),
         "ConflictDialog": lambda: ConflictDialog(conflict, lambda f: f, base={"name_zh": "甲"}),
         "DeadlineSettingsDialog": lambda: DeadlineSettingsDialog(ctx),
+        "DecisionDialog": lambda: DecisionDialog(ctx, meeting_id=m2.id),
+        "DecisionDialog (edit)": lambda: DecisionDialog(ctx, decision),
+        "LetterDialog": lambda: LetterDialog(ctx),
+        "LetterDialog (edit)": lambda: LetterDialog(ctx, letters[0]) if letters else LetterDialog(ctx),
+        "NoteDialog": lambda: NoteDialog(ctx, decision),
+        "SearchDialog": lambda: SearchDialog(ctx),
         "DoneDateDialog": lambda: DoneDateDialog(ctx, m2.id, DeadlineKind.CONFIRMATION, dt.date.today()),
         "EventDialog": lambda: EventDialog(ctx, m2),
         "EventDialog (edit)": lambda: EventDialog(ctx, m2, event),

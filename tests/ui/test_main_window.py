@@ -9,7 +9,7 @@ from app.ui.dialogs.person_dialog import PersonDialog
 from app.ui.main_window import MainWindow
 
 EXPECTED_TABS = {
-    "en": ["Agenda", "Exchanges", "Experts", "Expenses", "Minutes", "People"],
+    "en": ["Agenda", "Exchanges", "Experts", "Expenses", "Minutes", "People", "Decisions", "Liaison log"],
 }
 
 

@@ -38,7 +38,18 @@ class DemoContext:
 
 
 def _steps():
-    from app.core.demo import agenda, commission, exchanges, expenses, experts, minutes, sessions, signing
+    from app.core.demo import (
+        agenda,
+        commission,
+        correspondence,
+        decisions,
+        exchanges,
+        expenses,
+        experts,
+        minutes,
+        sessions,
+        signing,
+    )
 
     # One step a line, in order: each area appends its own.
     return [
@@ -50,6 +61,8 @@ def _steps():
         exchanges.build,
         expenses.build,
         experts.build,
+        decisions.build,
+        correspondence.build,
     ]
 
 

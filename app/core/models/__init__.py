@@ -8,6 +8,7 @@ from app.core.models.attachments import Attachment, Blob
 from app.core.models.audit import AuditEntry
 from app.core.models.base import Base, Record, UTCDateTime, new_uuid, utcnow
 from app.core.models.commission import Commission, LiaisonAgency, Person, Setting, Side
+from app.core.models.correspondence import LetterLink, LiaisonLetter, ReminderSnooze
 from app.core.models.exchanges import ConfidentialityMarking, Exchange
 from app.core.models.expenses import Budget, ExchangeRate, Expense, ExpenseCategory, ExpenseKind
 from app.core.models.experts import (
@@ -17,7 +18,13 @@ from app.core.models.experts import (
     WarningOverride,
     assignment_people,
 )
-from app.core.models.meetings import AgendaItem, Decision, DelegationMember, Meeting
+from app.core.models.meetings import (
+    AgendaItem,
+    Decision,
+    DecisionNote,
+    DelegationMember,
+    Meeting,
+)
 from app.core.models.minutes import (
     GlossaryTerm,
     Minutes,
@@ -39,6 +46,7 @@ __all__ = [
     "Commission",
     "ConfidentialityMarking",
     "Decision",
+    "DecisionNote",
     "DelegationMember",
     "ExchangeRate",
     "Expense",
@@ -47,7 +55,9 @@ __all__ = [
     "Exchange",
     "ExpertQuota",
     "GlossaryTerm",
+    "LetterLink",
     "LiaisonAgency",
+    "LiaisonLetter",
     "Meeting",
     "MeetingDeadline",
     "Minutes",
@@ -55,6 +65,7 @@ __all__ = [
     "MinutesSignature",
     "Person",
     "Record",
+    "ReminderSnooze",
     "ScheduleEvent",
     "Segment",
     "SegmentRevision",

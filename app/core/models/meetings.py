@@ -110,5 +110,25 @@ class Decision(Record, Base):
     status: Mapped[str] = mapped_column(String(20), default=DecisionStatus.OPEN.value)
     #: Taken by the chairmen between sessions, to be appended to the next protocol.
     between_sessions: Mapped[bool] = mapped_column(default=False)
+    #: The day the chairmen took it (decisions taken between sessions).
+    decided_on: Mapped[dt.date | None] = mapped_column(Date)
+    #: The later decision that replaced this one (status "superseded").
+    superseded_by_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id", ondelete="SET NULL"))
 
     meeting: Mapped[Meeting] = relationship()
+    notes: Mapped[list[DecisionNote]] = relationship(
+        back_populates="decision", cascade="all, delete-orphan", order_by="DecisionNote.noted_on"
+    )
+
+
+class DecisionNote(Record, Base):
+    """A dated follow-up note on a decision: what has happened towards carrying it out."""
+
+    __tablename__ = "decision_notes"
+
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id", ondelete="CASCADE"), index=True)
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    text_zh: Mapped[str] = mapped_column(Text, default="")
+    text_ru: Mapped[str] = mapped_column(Text, default="")
+
+    decision: Mapped[Decision] = relationship(back_populates="notes")

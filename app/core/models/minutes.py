@@ -152,7 +152,13 @@ class MinutesPrint(Record, Base):
     __tablename__ = "minutes_prints"
     __table_args__ = (
         UniqueConstraint(
-            "minutes_id", "copy", "layout", "copy_number", "marking_zh", "marking_ru", name="uq_minutes_prints_copy"
+            "minutes_id",
+            "copy",
+            "layout",
+            "copy_number",
+            "marking_zh",
+            "marking_ru",
+            name="uq_minutes_prints_copy",
         ),
     )
 

@@ -27,6 +27,7 @@ from app.core.services.minutes.records import SegmentData
 from app.i18n import N_, _, current_language
 from app.ui.minutes.actions import EditorActions
 from app.ui.minutes.banners import Banners
+from app.ui.minutes.between_banner import BetweenSessionsBanner
 from app.ui.minutes.commands import (
     MoveCommand,
     TypingCommand,
@@ -87,6 +88,8 @@ class MinutesView(View):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.banners = Banners(self)
         self.banner, self.signed_banner = self.banners.refusal, self.banners.signed
+        self.between_banner = BetweenSessionsBanner(self.ctx)
+        self.between_banner.appended.connect(lambda: self._open_session(keep_stack=False))
         self.find_bar = FindBar()
         self.find_bar.hide()
 
@@ -118,6 +121,7 @@ class MinutesView(View):
         lay.addWidget(self.session_bar)
         lay.addWidget(self.toolbar)
         lay.addWidget(self.signed_banner)
+        lay.addWidget(self.between_banner)
         lay.addWidget(self.banner)
         lay.addWidget(self.find_bar)
         lay.addWidget(self.pages, 1)
@@ -355,6 +359,7 @@ class MinutesView(View):
         self.print_action.setEnabled(m is not None)
         self.sign_action.setEnabled(m is not None and not m.locked)
         self.banners.show_signed(m)
+        self.between_banner.show_for(m)
 
     def _update_counts(self) -> None:
         self.status_line.show_counts(self.doc.segments, self.editor.rows)

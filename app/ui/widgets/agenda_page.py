@@ -17,6 +17,7 @@ from app.ui.dialogs.carry_over_dialog import CarryOverDialog
 from app.ui.widgets import messages
 from app.ui.widgets.agenda_table import AgendaModel, AgendaTable
 from app.ui.widgets.attachments import AttachmentsWidget
+from app.ui.widgets.doc_language import DocLanguageCombo
 from app.ui.widgets.retranslate import Retranslatable
 
 
@@ -57,12 +58,29 @@ class AgendaPage(Retranslatable, QWidget):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.carry_button)
+        # the standing first item is the report on implementation: offered when it is selected
+        self.report_button = QPushButton()
+        self.report_button.setObjectName("item_report")
+        self.report_button.clicked.connect(self.show_report)
+        self.report_lang = DocLanguageCombo("implementation")
+        self.report_lang.setObjectName("item_report_lang")
+        self.report_row = QWidget()
+        self.report_row.setObjectName("item_report_row")
+        report_lay = QHBoxLayout(self.report_row)
+        report_lay.setContentsMargins(0, 0, 0, 0)
+        self.report_label = QLabel()
+        self.report_label.setObjectName("item_report_label")
+        self.report_label.setWordWrap(True)
+        report_lay.addWidget(self.report_label, 1)
+        report_lay.addWidget(self.report_lang)
+        report_lay.addWidget(self.report_button)
         self.summary = QLabel()
         self.summary.setObjectName("agenda_summary")
 
         self.materials_box = QGroupBox()
         self.materials = AttachmentsWidget(ctx, agenda.OWNER_KIND)
         box = QVBoxLayout(self.materials_box)
+        box.addWidget(self.report_row)
         box.addWidget(self.materials)
 
         top = QWidget()
@@ -117,6 +135,43 @@ class AgendaPage(Retranslatable, QWidget):
         self.add_button.setEnabled(self.meeting is not None)
         self.carry_button.setEnabled(self.meeting is not None)
         self._update_materials_title()
+        self._update_report()
+
+    def _update_report(self) -> None:
+        item = self.current()
+        standing = item is not None and item.is_standing and self.meeting is not None
+        self.report_row.setVisible(standing)
+        if not standing:
+            return
+        from app.core.services.decisions import report
+
+        data = self.ctx.read(report.implementation, self.meeting.id)
+        text = ngettext("The report on implementation: {n} decision not yet closed",
+                        "The report on implementation: {n} decisions not yet closed", len(data.decisions)
+                        ).format(n=len(data.decisions))  # fmt: skip
+        if data.late:
+            text = _("{first}, {second}").format(
+                first=text, second=ngettext("{n} late", "{n} late", len(data.late)).format(n=len(data.late))
+            )
+        self.report_label.setText(text)
+
+    def report_pdf(self, lang: str) -> tuple[bytes, str, str]:
+        """The report on implementation before the selected session (the standing first item)."""
+        from app.core.services.decisions import report
+        from app.reports.implementation import build_implementation
+
+        data = self.ctx.read(report.implementation, self.meeting.id)
+        n = data.meeting.ordinal
+        title = _("Report on implementation, session {number}").format(number=n)
+        return build_implementation(data, lang), f"implementation-{n}-{lang}.pdf", title
+
+    def show_report(self) -> None:
+        if self.meeting is None:
+            return
+        from app.ui.dialogs.pdf_preview import show_pdf
+
+        pdf, name, title = self.report_pdf(self.report_lang.currentData())
+        self.preview = show_pdf(self, pdf, name, title)
 
     def _update_materials_title(self) -> None:
         item = self.current()
@@ -214,6 +269,12 @@ class AgendaPage(Retranslatable, QWidget):
         self.down_button.setText(_("Move down"))
         self.down_button.setToolTip(_("Move the item down (Ctrl+Down)"))
         self.carry_button.setText(_("Carry over deferred items…"))
+        self.report_button.setText(_("&Report on implementation…"))
+        self.report_lang.follow_language()
+        self.report_button.setToolTip(_("Preview, print or save the report on implementation of the "
+                                        "earlier sessions' decisions for this item"))
         self.model.retranslate()
         self._update_materials_title()
         self._update_summary()
+        if self.meeting is not None:
+            self._update_report()

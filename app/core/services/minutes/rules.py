@@ -172,7 +172,8 @@ def drop_decision(session: Session, seg: Segment) -> None:
     if d is None:
         return
     counts = references.referencing(session, "decisions", d.id)
-    counts.pop("minutes_segments", None)
+    for follow_up in ("minutes_segments", "decision_notes", "decisions"):  # its own notes, superseding
+        counts.pop(follow_up, None)
     if counts:
         raise ValidationError(
             N_("Decision No. {number} cannot be removed: it is still named in {where}."),

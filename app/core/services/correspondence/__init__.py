@@ -1,0 +1,1 @@
+"""The liaison log: letters and notes between the liaison agencies of the two sides between sessions."""

@@ -1,0 +1,1 @@
+"""Search everything: one query over the registers, the minutes, the decisions and the letters."""
