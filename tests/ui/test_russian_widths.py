@@ -58,6 +58,8 @@ def test_delegation_positions_and_the_next_step_are_read_whole_in_russian(qtbot,
         model = table.model()
         for r in range(model.rowCount()):
             text = model.index(r, 2).data()
+            if table.fontMetrics().horizontalAdvance(text) + 6 <= table.columnWidth(2):
+                continue  # on one line
             rect = table.fontMetrics().boundingRect(0, 0, table.columnWidth(2) - 8, 10_000,
                                                    Qt.TextFlag.TextWordWrap, text)  # fmt: skip
             assert table.rowHeight(r) >= rect.height(), text

@@ -69,9 +69,10 @@ class DelegationPanel(Retranslatable, QFrame):
         self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # every column as wide as what it shows (no stretched last column: its width would depend on
-        # when the table was last laid out, and a language switch would not look like a fresh start)
+        # names and roles as wide as what they show; the position takes the rest of the width and
+        # wraps (at the width of a 1366-pixel laptop a Russian position did not fit on one line)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_role())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.warning = QLabel()
