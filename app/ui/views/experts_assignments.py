@@ -105,7 +105,7 @@ class AssignmentsPage(RegisterPage):
             return
         keys = [c.key for c in self.model.columns]
         chars = {"people": 22, "organisation": 24, "place": 9, "speciality": 14}
-        content = {"status", "direction", "purpose", "start", "end", "term", "term_end", "session"}
+        content = {"status", "direction", "purpose", "place", "start", "end", "term", "term_end", "session"}
         labels = {"purpose": [p.label for p in AssignmentPurpose], "status": [s.label for s in AssignmentStatus]}
         fit_columns(self.table, chars={i: chars[k] for i, k in enumerate(keys) if k in chars},
                     content=[i for i, k in enumerate(keys) if k in content], cap_chars=34,
