@@ -276,3 +276,37 @@ class Register:
         chosen = self.editable() if names is None else tuple(self[n] for n in names)
         for f in chosen:
             f.validate(get(f.name))
+
+
+@dataclass(frozen=True)
+class Shared:
+    """Which records of one table travel to the other side in an exchange bundle, and which of
+    their fields (:mod:`app.core.sync`). A register declares one per table it shares; a table no
+    register declares stays home (a side's expense details, the print register, the audit trail).
+
+    ``exclude``: columns that stay home (besides the bookkeeping ones: id, timestamps, version,
+    search text). ``owned``: {column: language}: the column belongs to the side whose working
+    language it is (``text_zh`` to the Chinese side), so that the other side's change never
+    conflicts with it. ``late``: columns applied after every other table (``locked`` of the
+    minutes, set once their segments are in). ``where``: {column: allowed values}, the rows shared.
+    ``owner``: (kind column, id column, {kind: table}) of a record that belongs to a record of
+    several registers (attachments). ``links``: (link table, own column, other column, other
+    table) of a many-to-many list travelling as a list of UUIDs.
+    """
+
+    table: str
+    exclude: tuple[str, ...] = ()
+    owned: Mapping[str, str] = field(default_factory=dict)
+    late: tuple[str, ...] = ()
+    where: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    owner: tuple[str, str, Mapping[str, str]] | None = None
+    links: tuple[tuple[str, str, str, str], ...] = ()
+    #: called as ``fn(session, row, note)`` after a bundle changed or added the record (a register
+    #: that keeps a history of its own records it: the segments' revisions)
+    after_apply: Callable[[Any, Any, str], None] | None = None
+
+    @classmethod
+    def of(cls, table: str, register: Register, **kw: Any) -> Shared:
+        """A table whose register's fields say which stay home (``shared=False``)."""
+        home = tuple(f.name for f in register if f.stored and not f.shared)
+        return cls(table, exclude=(*home, *kw.pop("exclude", ())), **kw)

@@ -99,6 +99,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_find = self._action("action_find", lambda: self.current_view().focus_search(), K.Find)
         self.act_fonts = self._action("action_fonts", self.edit_fonts)
         self.act_certificates = self._action("action_certificates", self.edit_certificates)
+        self.act_exchange = self._action("action_exchange", self.exchange_bundles)
+        self.act_conflicts = self._action("action_conflicts", self.show_conflicts)
         self.act_about = self._action("action_about", self.about)
         self.act_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.act_about_qt = self._action("action_about_qt", QApplication.aboutQt)
@@ -132,6 +134,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_commission)
         self.file_menu.addAction(self.act_certificates)
+        self.file_menu.addAction(self.act_exchange)
+        self.file_menu.addAction(self.act_conflicts)
         self.file_menu.addAction(self.act_user_name)
         self.file_menu.addAction(self.act_export_history)
         self.file_menu.addSeparator()
@@ -174,6 +178,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
         self.act_certificates.setText(_("Cer&tificates of the sides…"))
+        self.act_exchange.setText(_("&Exchange with the other side…"))
+        self.act_conflicts.setText(_("Con&flicts…"))
         self.act_user_name.setText(_("&User name…"))
         self.act_export_history.setText(_("E&xport the history of changes…"))
         for key, text in (
@@ -370,6 +376,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
         self.act_certificates.setEnabled(has_db)
+        self.act_exchange.setEnabled(has_db)
+        self.act_conflicts.setEnabled(has_db)
         for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
 
@@ -377,6 +385,16 @@ class MainWindow(Retranslatable, QMainWindow):
         from app.ui.dialogs.certificates_dialog import CertificatesDialog
 
         CertificatesDialog(self.ctx, self).exec()
+
+    def exchange_bundles(self) -> None:
+        from app.ui.dialogs.bundle_dialog import ExchangeDialog
+
+        ExchangeDialog(self.ctx, self).exec()
+
+    def show_conflicts(self) -> None:
+        from app.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+        ConflictsDialog(self.ctx, self).exec()
 
     def edit_fonts(self) -> None:
         from app.ui.dialogs.font_dialog import FontDialog

@@ -33,6 +33,7 @@ from app.core.models.minutes import (
     Segment,
     SegmentRevision,
 )
+from app.core.models.sync import SyncBundle, SyncConflict, SyncPeer, SyncRecord
 
 __all__ = [
     "AgendaItem",
@@ -71,6 +72,10 @@ __all__ = [
     "SegmentRevision",
     "Setting",
     "Side",
+    "SyncBundle",
+    "SyncConflict",
+    "SyncPeer",
+    "SyncRecord",
     "UTCDateTime",
     "WarningOverride",
     "assignment_people",

@@ -25,6 +25,7 @@ from app.core.fields import Field
 from app.core.services import commission as commission_service
 from app.core.services.commission import AgencyData, CommissionData, SideData
 from app.core.services.money import commission_currencies
+from app.core.sync import exchange
 from app.i18n import N_, _, currency_name, is_known_currency
 from app.ui.dialogs.record_dialog import RecordDialog
 from app.ui.widgets.currency_box import CurrencyBox
@@ -246,6 +247,16 @@ class CommissionDialog(RecordDialog):
         self.name_labels = {lang: self.labels[f"name_{lang}"] for lang in ("zh", "ru", "en")}
 
     def add_widgets(self, layout) -> None:
+        self.home_label = QLabel()
+        self.home = QComboBox()
+        self.home.setObjectName("home_side")
+        self.home.addItem("", 1)
+        self.home.addItem("", 2)
+        self.home_label.setBuddy(self.home)
+        row = QHBoxLayout()
+        row.addWidget(self.home_label)
+        row.addWidget(self.home, 1)
+        layout.addLayout(row)
         self.tabs = QTabWidget()
         self.pages = [SidePage(1, self.errors), SidePage(2, self.errors)]
         for p in self.pages:
@@ -267,6 +278,7 @@ class CommissionDialog(RecordDialog):
                     p.position, SideData(position=p.position, language="zh" if p.position == 1 else "ru")
                 )
             )
+        self.home.setCurrentIndex(self.ctx.read(exchange.home_position) - 1)
 
     def first_focus(self):
         return None
@@ -278,6 +290,9 @@ class CommissionDialog(RecordDialog):
         self.tabs.setTabText(0, _("First side"))
         self.tabs.setTabText(1, _("Second side"))
         self.tabs.setTabText(2, _("Currencies"))
+        self.home_label.setText(_("This database belongs to the secretariat of:"))
+        self.home.setItemText(0, _("First side"))
+        self.home.setItemText(1, _("Second side"))
         for p in self.pages:
             p.retranslate_ui()
         self.currencies.retranslate_ui()
@@ -287,9 +302,14 @@ class CommissionDialog(RecordDialog):
         return CommissionData(v["name_zh"], v["name_ru"], v["name_en"], tuple(p.data() for p in self.pages))
 
     def write(self, values) -> CommissionData:
-        return self.ctx.write(
-            commission_service.save_commission_and_currencies, self.data(), self.currencies.codes()
-        )
+        data, codes, home = self.data(), self.currencies.codes(), self.home.currentData()
+
+        def save(session) -> CommissionData:  # one unit of work: nothing saved if one is refused
+            saved = commission_service.save_commission_and_currencies(session, data, codes)
+            exchange.set_home_position(session, home)
+            return saved
+
+        return self.ctx.write(save)
 
     def show_error(self, field: str | None, message: str) -> None:
         if field and field.startswith("side"):

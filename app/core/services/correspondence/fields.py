@@ -4,7 +4,7 @@ dialog's labels and the export's headers come from :data:`LETTER`."""
 from __future__ import annotations
 
 from app.core.enums import LetterStatus
-from app.core.fields import Field, FieldKind, Register
+from app.core.fields import Field, FieldKind, Register, Shared
 from app.i18n import N_
 
 K = FieldKind
@@ -35,3 +35,7 @@ LETTER = Register(
 
 #: Columns of the ``liaison_letters`` table that are not fields of the log.
 INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "reply_to_id"})
+
+#: What an exchange bundle carries to the other side (``app.core.sync``): the letters of the liaison
+#: log and the records they concern (their attachments: ``app.core.services.sharing``).
+SHARED = (Shared.of("liaison_letters", LETTER), Shared("letter_links"))

@@ -8,7 +8,7 @@ take their labels and required marks from them, the register's table its columns
 from __future__ import annotations
 
 from app.core.enums import DecisionStatus
-from app.core.fields import Field, FieldKind, Register
+from app.core.fields import Field, FieldKind, Register, Shared
 from app.i18n import N_
 
 K = FieldKind
@@ -49,3 +49,7 @@ NOTE = Register(
 
 #: Columns of the ``decisions`` table that are not fields of the register.
 INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "agenda_item_id"})
+
+#: What an exchange bundle carries to the other side (``app.core.sync``): the decisions and their
+#: follow-up notes.
+SHARED = (Shared.of("decisions", DECISION), Shared.of("decision_notes", NOTE))

@@ -29,7 +29,7 @@ import datetime as dt
 from collections.abc import Callable
 
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
-from app.core.fields import Field, FieldKind, Register
+from app.core.fields import Field, FieldKind, Register, Shared
 from app.core.models.exchanges import STAGE_DATES
 from app.i18n import N_, _, format_date
 
@@ -134,3 +134,7 @@ STAGE_NAMES = {
 
 def label_of_stage(field: str) -> Lazy:
     return Lazy(lambda: _(STAGE_NAMES[field]))
+
+#: What an exchange bundle carries to the other side (``app.core.sync``): the markings and the
+#: exchanges, without the fields declared ``shared=False`` above.
+SHARED = (Shared("confidentiality_markings"), Shared.of("exchanges", EXCHANGE))

@@ -15,7 +15,7 @@ the register's business goes into :data:`INTERNAL_COLUMNS` (a test compares the 
 
 from __future__ import annotations
 
-from app.core.fields import Field, FieldKind, Register
+from app.core.fields import Field, FieldKind, Register, Shared
 from app.core.models import ExpenseCategory, ExpenseKind
 from app.i18n import N_
 
@@ -51,3 +51,7 @@ COLUMN_OF = {"amount": "amount_minor"}
 
 #: Columns of the ``expenses`` table that are not fields of the register.
 INTERNAL_COLUMNS = frozenset({"id", "created_at", "updated_at", "search_text", "version"})
+
+#: Nothing of the expenses travels in an exchange bundle (``app.core.sync``): each side's expense
+#: details, budgets and exchange rates stay on its own laptops.
+SHARED: tuple[Shared, ...] = ()

@@ -16,7 +16,7 @@ then its cell in ``experts_columns.py``); the attribute on
 
 from __future__ import annotations
 
-from app.core.fields import Field, FieldKind, Register
+from app.core.fields import Field, FieldKind, Register, Shared
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.i18n import N_
 
@@ -77,3 +77,12 @@ ASSIGNMENT = Register(
 #: One-line texts and several-line texts a form types in.
 TEXT_FIELDS = tuple(f.name for f in ASSIGNMENT if f.kind is K.TEXT and not f.read_only)
 MULTILINE_FIELDS = tuple(f.name for f in ASSIGNMENT if f.kind is K.LONG_TEXT and not f.read_only)
+
+#: What an exchange bundle carries to the other side (``app.core.sync``): quotas, assignments with
+#: the people sent (a list of people's UUIDs), their procedure steps and the warnings overridden.
+SHARED = (
+    Shared("expert_quotas"),
+    Shared.of("assignments", ASSIGNMENT, links=(("assignment_people", "assignment_id", "person_id", "people"),)),
+    Shared("assignment_steps"),
+    Shared("assignment_overrides"),
+)
