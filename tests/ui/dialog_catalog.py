@@ -66,11 +66,13 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.ui.dialogs.assignment_dialog import AssignmentDialog
     from app.ui.dialogs.attachment_title_dialog import AttachmentTitleDialog
     from app.ui.dialogs.budget_dialog import BudgetDialog
+    from app.ui.dialogs.bundle_dialog import ExchangeDialog as BundleDialog
     from app.ui.dialogs.carry_over_dialog import CarryOverDialog
     from app.ui.dialogs.certificates_dialog import CertificatesDialog
     from app.ui.dialogs.column_mapping_dialog import ColumnMappingDialog
     from app.ui.dialogs.commission_dialog import CommissionDialog
     from app.ui.dialogs.conflict_dialog import ConflictDialog
+    from app.ui.dialogs.conflicts_dialog import ConflictsDialog
     from app.ui.dialogs.deadline_settings_dialog import DeadlineSettingsDialog
     from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog
     from app.ui.dialogs.done_date_dialog import DoneDateDialog
@@ -139,6 +141,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
         "ColumnMappingDialog": lambda: ColumnMappingDialog(
             Table("list.csv", ("Название", "Дата", "Номер"), ((2, ("Чертежи", "2026-01-05", "12")),))),
         "CommissionDialog": lambda: CommissionDialog(ctx),
+        "ConflictsDialog": lambda: ConflictsDialog(ctx),
         "ConflictDialog": lambda: ConflictDialog(conflict, lambda f: f, base={"name_zh": "甲"}),
         "DeadlineSettingsDialog": lambda: DeadlineSettingsDialog(ctx),
         "DecisionDialog": lambda: DecisionDialog(ctx, meeting_id=m2.id),
@@ -152,6 +155,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
         "EventDialog (edit)": lambda: EventDialog(ctx, m2, event),
         "ExchangeDialog": lambda: ExchangeDialog(ctx),
         "ExchangeDialog (edit)": lambda: ExchangeDialog(ctx, exchange),
+        "ExchangeDialog (bundles)": lambda: BundleDialog(ctx),
         "ExchangeSettingsDialog": lambda: ExchangeSettingsDialog(ctx),
         "ExpenseDialog": lambda: ExpenseDialog(ctx, m2.id),
         "ExpenseDialog (edit)": lambda: ExpenseDialog(ctx, expense.meeting_id, expense=expense),

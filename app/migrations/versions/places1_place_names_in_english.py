@@ -1,7 +1,7 @@
 """places: English names of places, and the Russian locative of a session's city
 
 Revision ID: places1
-Revises: between1
+Revises: bundles1
 Create Date: 2026-12-06 03:20:00.000000
 
 Sessions get ``city_en``, ``venue_en`` and ``city_ru_in`` (the city as it reads after «в»:
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "places1"
-down_revision = "between1"
+down_revision = "bundles1"
 branch_labels = None
 depends_on = None
 
