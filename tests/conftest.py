@@ -70,10 +70,94 @@ def empty_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture
-def db(empty_template: Path, db_path: Path):
-    """An empty database of this test's own (a copy of the migrated template)."""
-    shutil.copyfile(empty_template, db_path)
-    database = Database.open(db_path)
+def backend(request) -> str:
+    """The database engine of the test: "sqlite", or "postgresql" where tests/core/conftest.py
+    parametrises a module over both engines."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The PostgreSQL server of the test run (tests/pg_server.py): skipped where none can be
+    started, a failure in CI (CI=true)."""
+    from tests import pg_server as pg
+
+    try:
+        server, cluster = pg.start()
+    except pg.NoServer as exc:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI needs a PostgreSQL server: {exc}", pytrace=False)
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    yield server
+    server.close()
+    if cluster is not None:
+        cluster.stop()
+
+
+class _PgTemplates:
+    """Server databases migrated or filled once per test run, to be copied (CREATE DATABASE … TEMPLATE)."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+        self.made: dict[Any, tuple[str, Any]] = {}
+        self.tag = os.urandom(3).hex()
+
+    def _make(self, key: Any, fill: Callable[[Database], Any], template: str | None) -> tuple[str, Any]:
+        if key not in self.made:
+            name = self.server.create(template, name=f"tpl_{self.tag}_{len(self.made)}")
+            database = Database.open(self.server.url_of(name), create=True)
+            try:
+                result = fill(database)
+            finally:
+                database.close()
+            self.made[key] = (name, result)
+        return self.made[key]
+
+    def empty(self) -> str:
+        return self._make("empty", lambda _db: None, None)[0]
+
+    def built(self, build: Callable[[Database], Any]) -> tuple[str, Any]:
+        return self._make(build, build, self.empty())
+
+    def demo(self) -> str:
+        from app.core.demo import build_demo
+
+        def fill(database: Database) -> None:
+            with database.unit() as s:
+                build_demo(s, DEMO_TODAY)
+
+        return self._make("demo", fill, self.empty())[0]
+
+
+@pytest.fixture(scope="session")
+def pg_templates(pg_server) -> _PgTemplates:
+    return _PgTemplates(pg_server)
+
+
+@pytest.fixture
+def pg_fresh(pg_server):
+    """``pg_fresh(template=None)``: the URL of a new database of this test's own, dropped at the end."""
+    made: list[str] = []
+
+    def make(template: str | None = None) -> str:
+        made.append(pg_server.create(template))
+        return pg_server.url_of(made[-1])
+
+    yield make
+    for name in made:
+        pg_server.drop(name)
+
+
+@pytest.fixture
+def db(backend: str, request, db_path: Path):
+    """An empty database of this test's own (a copy of the migrated template; on PostgreSQL a new
+    database made from a migrated one)."""
+    if backend == "postgresql":
+        url = request.getfixturevalue("pg_fresh")(request.getfixturevalue("pg_templates").empty())
+        database = Database.open(url)
+    else:
+        shutil.copyfile(request.getfixturevalue("empty_template"), db_path)
+        database = Database.open(db_path)
     yield database
     database.close()
 
@@ -105,7 +189,7 @@ def _built_templates(tmp_path_factory, empty_template: Path) -> _BuiltTemplates:
 
 
 @pytest.fixture
-def built_db(_built_templates: _BuiltTemplates, db_path: Path):
+def built_db(backend: str, request, db_path: Path):
     """``built_db(build)``: (a database of this test's own filled by ``build``, what ``build`` returned).
 
     ``build(database)`` runs once per test run, on a copy of the empty template; every test gets a
@@ -116,7 +200,12 @@ def built_db(_built_templates: _BuiltTemplates, db_path: Path):
 
     def make(build: Callable[[Database], Any]) -> tuple[Database, Any]:
         assert not opened and not db_path.exists(), "built_db: one database per test, and not with db"
-        path, result = _built_templates.get(build)
+        if backend == "postgresql":
+            name, result = request.getfixturevalue("pg_templates").built(build)
+            database = Database.open(request.getfixturevalue("pg_fresh")(name))
+            opened.append(database)
+            return database, result
+        path, result = request.getfixturevalue("_built_templates").get(build)
         shutil.copyfile(path, db_path)
         database = Database.open(db_path)
         opened.append(database)
@@ -145,7 +234,11 @@ def demo_db_path(demo_template: Path, tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_db_path: Path):
-    database = Database.open(demo_db_path)
+def demo_db(backend: str, request):
+    if backend == "postgresql":
+        url = request.getfixturevalue("pg_fresh")(request.getfixturevalue("pg_templates").demo())
+        database = Database.open(url)
+    else:
+        database = Database.open(request.getfixturevalue("demo_db_path"))
     yield database
     database.close()

@@ -14,7 +14,9 @@ from app.cli import argparse_i18n, common, gui
 from app.i18n import _
 
 #: The modules that add commands; each has ``register(subparsers)``.
-COMMAND_MODULES = ("gui", "demo", "pdf", "transfer", "verify", "check", "backup", "keys", "sign", "bundle")
+COMMAND_MODULES = (
+    "gui", "demo", "pdf", "transfer", "verify", "check", "backup", "keys", "sign", "bundle", "database",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -6,7 +6,9 @@ database open): to FILE, or without -o into the rotating set in the ``backups`` 
 database. A backup of an encrypted database is encrypted with the same passphrase. ``restore``
 backs up the current file first (or keeps a damaged one aside) and puts FILE in its place.
 ``passphrase`` encrypts a plain database, decrypts an encrypted one or changes its passphrase
-(the database must be closed in every window). Exit status 0 done, 2 cannot run.
+(the database must be closed in every window). On a server database ``backup`` runs pg_dump
+(or says how to back it up); ``restore`` and ``passphrase`` are for files. Exit status 0 done,
+2 cannot run.
 """
 
 from __future__ import annotations
@@ -77,7 +79,7 @@ def run_restore(args) -> int:
     from app.core.db import backup
     from app.core.errors import CoreError
 
-    path = common.db_path(args).resolve()
+    path = common.file_path(args, "restore").resolve()
     source = Path(args.file).expanduser().resolve()
     if source == path:
         raise common.CommandError(_("The backup to restore is the database itself."))
@@ -104,7 +106,7 @@ def run_passphrase(args) -> int:
     from app.core.db import sqlcipher
     from app.core.errors import CoreError
 
-    path = common.db_path(args).resolve()
+    path = common.file_path(args, "passphrase").resolve()
     current = common.db_passphrase(args)
     db = common.open_db(args, create=False, passphrase=current)  # checks it opens and migrates it
     encrypted = db.encrypted

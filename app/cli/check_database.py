@@ -28,7 +28,7 @@ def run(args) -> int:
     from app.core.db.integrity import check_file
     from app.core.errors import CoreError
 
-    path = common.db_path(args).resolve()
+    path = common.file_path(args, "check database").resolve()
     try:
         result = check_file(path, common.db_passphrase(args))
     except CoreError as exc:

@@ -37,7 +37,9 @@ def options_parser(top_level: bool = False, lang: bool = True) -> argparse.Argum
         "--db",
         metavar="PATH",
         default=default,
-        help=_("the database file (default: {path})").format(path=paths.default_db_path()),
+        help=_(
+            "the database file, or a server database postgresql://user@host:port/dbname (default: {path})"
+        ).format(path=paths.default_db_path()),
     )
     p.add_argument(
         "--db-passphrase-file",
@@ -81,8 +83,28 @@ def add_command(
     return p
 
 
-def db_path(args) -> Path:
-    return Path(args.db).expanduser() if getattr(args, "db", None) else paths.default_db_path()
+def db_path(args) -> Path | str:
+    """The file named by --db (or the default file), or a server URL as given (a URL is a URL,
+    never a file path)."""
+    from app.core.db.server import is_url
+
+    value = getattr(args, "db", None)
+    if value and is_url(value):
+        return value.strip()
+    return Path(value).expanduser() if value else paths.default_db_path()
+
+
+def file_path(args, command: str) -> Path:
+    """The database file of a command that works on files only; one line for a server URL."""
+    path = db_path(args)
+    if isinstance(path, str):
+        raise CommandError(
+            _(
+                "“{command}” works on database files; for a server database use its own tools "
+                "(pg_dump, pg_restore) or “commission-desk copy”."
+            ).format(command=command)
+        )
+    return path
 
 
 def db_passphrase(args) -> str | None:
@@ -118,11 +140,15 @@ def open_db(args, *, create: bool = False, passphrase: str | None = None):
         raise CommandError(exc.message) from exc
 
 
+def _is_dbapi_error(exc: BaseException) -> bool:
+    """SQLAlchemy's DBAPIError, without importing SQLAlchemy (the window shows before it loads)."""
+    sa_exc = sys.modules.get("sqlalchemy.exc")
+    return sa_exc is not None and isinstance(exc, sa_exc.DBAPIError)
+
+
 def guarded(func: Callable, args) -> int:
     """Run a command: its errors become one line on stderr and an exit status, never a traceback."""
-    from sqlalchemy.exc import DBAPIError
-
-    from app.core.errors import CoreError
+    from app.core.errors import CoreError, ReadOnlyDatabaseError
 
     try:
         status = func(args)
@@ -130,22 +156,29 @@ def guarded(func: Callable, args) -> int:
     except CommandError as exc:
         _print_error(str(exc))
         return exc.status
+    except ReadOnlyDatabaseError as exc:
+        _print_error(exc.message)
+        return EXIT_FAILED
     except CoreError as exc:
         _print_error(exc.message)
-        return EXIT_ERROR
-    except DBAPIError as exc:
-        reason = str(exc.orig) if exc.orig is not None else str(exc)
-        if "database is locked" in reason or "database is busy" in reason:
-            _print_error(_("The database is busy: another program is writing to it. Try again in a moment."))
-        else:
-            _print_error(_("The database cannot be read: {reason}").format(reason=reason))
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
     except OSError as exc:
         _print_error(_("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or exc))
         return EXIT_ERROR
-    except Exception as exc:  # a bug: one line for the user, the traceback in a log file
+    except Exception as exc:
+        if _is_dbapi_error(exc):
+            reason = str(exc.orig) if exc.orig is not None else str(exc)  # type: ignore[attr-defined]
+            if getattr(exc.orig, "sqlstate", None) == "42501":  # type: ignore[attr-defined]  # a reader role
+                _print_error(_("Your database user may only read this database: nothing was changed."))
+                return EXIT_FAILED
+            if "database is locked" in reason or "database is busy" in reason:
+                _print_error(_("The database is busy: another program is writing to it. Try again in a moment."))
+            else:
+                _print_error(_("The database cannot be read: {reason}").format(reason=reason))
+            return EXIT_ERROR
+        # a bug: one line for the user, the traceback in a log file
         log = _write_crash_log()
         _print_error(
             _("Unexpected error: {error}. Details were written to {log}.").format(error=exc, log=log)

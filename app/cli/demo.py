@@ -60,6 +60,8 @@ def run(args) -> int:
                 var=common.PASSPHRASE_ENV
             )
         )
+    if getattr(args, "encrypt", False) and isinstance(common.db_path(args), str):
+        raise common.CommandError(_("--encrypt is for database files; a server database is protected by its server."))
     if not getattr(args, "encrypt", False):
         passphrase = ""  # the passphrase opens encrypted files; it encrypts only with --encrypt
     db = common.open_db(args, create=True, passphrase=passphrase)
@@ -68,7 +70,7 @@ def run(args) -> int:
             if not is_empty(s):
                 raise common.CommandError(
                     _("{path} already holds data; the demo goes only into a new or empty database.").format(
-                        path=db.path
+                        path=db.location
                     )
                 )
             ctx = build_demo(s, today)
@@ -78,5 +80,5 @@ def run(args) -> int:
                 large.build(ctx)
     finally:
         db.close()
-    print(_("Demo database created: {path}").format(path=db.path))
+    print(_("Demo database created: {path}").format(path=db.location))
     return common.EXIT_OK

@@ -3,7 +3,7 @@
 Before every flush, each record (:class:`~app.core.models.base.Record`) about to be inserted,
 changed or deleted leaves one :class:`~app.core.models.audit.AuditEntry`: when (UTC), who (the
 user's name, a setting of each laptop: :func:`set_user_name`, else ``COMMISSION_DESK_USER``, else
-the operating system's user name), the register (the table), the record's UUID, the action, and for
+the operating system's user name; on a PostgreSQL server with the database user), the register (the table), the record's UUID, the action, and for
 an update the changed fields with their old and new values (for a deletion the last values). An
 insertion records only that the record was created (its values are the record's own, and the next
 change keeps them as "old"), which keeps imports of many rows light.
@@ -55,6 +55,18 @@ def system_user_name() -> str:
 def user_name() -> str:
     """Who is working: the name set on this laptop, else $COMMISSION_DESK_USER, else the OS user."""
     return _user_name or os.environ.get("COMMISSION_DESK_USER", "").strip() or system_user_name()
+
+
+def _who(session: Session) -> str:
+    """The user's name; on a server with the database user (``current_user``), the identity the
+    server checked: "name (dbuser)" when the two differ."""
+    name = user_name()
+    if session.bind is None or session.bind.dialect.name != "postgresql":
+        return name
+    db_user = session.connection().connection.info.get("db_user")
+    if not db_user or db_user == name:
+        return db_user or name
+    return f"{name} ({db_user})"
 
 
 def json_value(value: Any) -> Any:
@@ -125,7 +137,7 @@ def _audited(obj: object) -> bool:
 def _before_flush(session: Session, _flush_context, _instances) -> None:
     if session.info.get("no_audit"):
         return
-    at, who = utcnow(), user_name()
+    at, who = utcnow(), _who(session)
     entries: list[AuditEntry] = []
     for obj in session.new:
         if _audited(obj):

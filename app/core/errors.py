@@ -45,6 +45,18 @@ class DatabaseOpenError(CoreError):
     """A database that cannot be opened: not SQLite, damaged, locked, or from a newer version."""
 
 
+class ServerPasswordError(DatabaseOpenError):
+    """A server database whose password is missing or was refused (the window asks for it)."""
+
+
+class SchemaUpgradeNeeded(DatabaseOpenError):
+    """A server database at an older schema: upgraded only when asked (``migrate``, or the window asks)."""
+
+
+class ReadOnlyDatabaseError(CoreError):
+    """A write to a database that this user may only read (a reader role on a server)."""
+
+
 class RowError:
     """One bad row of an import file: row number, column and reason."""
 

@@ -96,7 +96,12 @@ def short_date(value: dt.date | None, lang: str | None = None) -> str:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date()
-    key = lang_key(lang)
+    return _short_date(value, lang_key(lang))
+
+
+@lru_cache(maxsize=16384)
+def _short_date(value: dt.date, key: str) -> str:
+    """Formatted once per day and language: a table fitted to its contents formats every cell."""
     return _bd.format_date(value, SHORT_DATE_PATTERNS[key], locale=_LOCALES[key])
 
 

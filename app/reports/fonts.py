@@ -153,8 +153,10 @@ def _is_cjk(ch: str) -> bool:
 _CJK_IN_CHINESE = set("“”‘’—…·")
 
 
+@lru_cache(maxsize=65536)
 def font_for(ch: str, role: str = "serif", lang: str = "ru") -> str | None:
-    """The font that prints ``ch`` in ``role``, or None if no shipped font has it."""
+    """The font that prints ``ch`` in ``role``, or None if no shipped font has it (asked once per
+    distinct character, role and language: a document asks for every character it prints)."""
     r = ROLES[role]
     if _is_cjk(ch) or (lang == "zh" and ch in _CJK_IN_CHINESE):
         order = (r.cjk, r.latin)
@@ -204,6 +206,7 @@ def use_extra_fonts(font_paths: Sequence[str]) -> tuple[str, ...]:
     if names != _extra:
         _extra = names
         printable.cache_clear()
+        font_for.cache_clear()
     return names
 
 
@@ -225,12 +228,8 @@ glyphs.install(printable_with)
 
 def missing_glyphs(*texts: str) -> list[str]:
     """The characters of ``texts`` that no shipped font can print, each once, in order."""
-    seen: dict[str, None] = {}
-    for text in texts:
-        for ch in text or "":
-            if ch not in seen and _printable(ch) and font_for(ch) is None:
-                seen[ch] = None
-    return list(seen)
+    distinct = dict.fromkeys(ch for text in texts for ch in text or "")  # each character once, in order
+    return [ch for ch in distinct if _printable(ch) and font_for(ch) is None]
 
 
 def runs(text: str, role: str = "serif", lang: str = "ru") -> list[tuple[str, str]]:

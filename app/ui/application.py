@@ -83,7 +83,7 @@ def add_user_fonts(db) -> None:
         app.setFont(font)
 
 
-def init_application(argv: list[str] | None = None) -> QApplication:
+def init_application(argv: list[str] | None = None, *, glyph_source: bool = True) -> QApplication:
     from app.ui.refcounts import protect_singletons
 
     protect_singletons()  # PySide6 6.12 on Python 3.11 loses references to None: see refcounts.py
@@ -97,7 +97,8 @@ def init_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     register_fonts()
-    install_glyph_source()
+    if glyph_source:  # run_gui installs it once the window is up (it loads the ORM)
+        install_glyph_source()
     from app.ui import busy
 
     busy.install()
@@ -114,17 +115,49 @@ def choose_language(cli_lang: str | None) -> str:
     return i18n.system_language()
 
 
-def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
+def run_gui(db_path: Path | str, lang: str | None = None, demo: bool = False, passphrase: str | None = None) -> int:
+    from PySide6.QtCore import QTimer
+
     from app.i18n.qt import apply_language
     from app.ui.context import AppContext
     from app.ui.main_window import MainWindow
 
-    app = init_application()
+    app = init_application(glyph_source=False)
     apply_language(choose_language(lang))
-    ctx = AppContext()
+    window = MainWindow(AppContext())
+    # The window's shell (menus, tab bar) shows first; then the database opens and the current tab
+    # is built (issue 18). COMMISSION_DESK_QUIT_AFTER_START=1 quits once that tab is up (start-up
+    # benchmarks, scripts), =shell as soon as the shell is shown, before the database opens.
+    quit_after = os.environ.get("COMMISSION_DESK_QUIT_AFTER_START", "")
+    window.build_on_show = False
+    failures: list[Exception] = []
+
+    def open_database() -> None:
+        try:
+            _open_database(window, db_path, demo, passphrase, bool(quit_after))
+        except Exception as exc:  # noqa: BLE001 (raised again below, for the command's error handling)
+            failures.append(exc)
+            app.exit(1)
+
+    if quit_after == "shell":
+        QTimer.singleShot(0, app.quit)
+    else:
+        QTimer.singleShot(0, open_database)
+    window.show()
+    status = app.exec()
+    if failures:  # one translated line and the crash log, as before the window showed first
+        raise failures[0]
+    return status
+
+
+def _open_database(window, db_path: Path | str, demo: bool, passphrase: str | None, quit_after: bool) -> None:
+    from PySide6.QtCore import QTimer
+
     from app.ui.database_safety import open_interactively
 
-    db = open_interactively(None, db_path, create=True, passphrase=passphrase)
+    install_glyph_source()
+    db = open_interactively(window, db_path, create=True, passphrase=passphrase)
+    empty = False
     if db is not None:
         from app.core.demo import build_demo, is_empty
 
@@ -133,19 +166,15 @@ def run_gui(db_path: Path, lang: str | None = None, demo: bool = False, passphra
             if empty and demo:
                 build_demo(s)
                 empty = False
-        ctx.db = db
         add_user_fonts(db)
-    window = MainWindow(ctx)
-    window.show()
-    if os.environ.get("COMMISSION_DESK_QUIT_AFTER_START"):  # start-up benchmark: quit once shown
-        from PySide6.QtCore import QTimer
-
-        QTimer.singleShot(0, app.quit)
+        window.ctx.set_database(db)
+    window.show_current_tab()
+    if quit_after:
+        QTimer.singleShot(0, QApplication.instance().quit)
     else:
         window.backups.start_after_show()  # in the background, once the window is up
         if db is not None and empty:
             _first_start(window)
-    return app.exec()
 
 
 def _first_start(window) -> None:

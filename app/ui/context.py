@@ -10,12 +10,14 @@ attachments in one transaction) is announced with what the services it called ch
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.changes import ALL, Change, declared_changes, recording
-from app.core.db import Database
+
+if TYPE_CHECKING:  # the ORM loads with the database, after the window is up
+    from app.core.db import Database
 
 T = TypeVar("T")
 

@@ -102,8 +102,12 @@ def offer_backup(parent: QWidget | None, path: Path, passphrase: str | None, err
 def open_interactively(parent: QWidget | None, path: Path, *, create: bool = False, passphrase: str | None = None):
     """Open the database at ``path``, asking for its passphrase and offering a backup of a damaged
     file; the open Database, or None (the error was shown)."""
-    from app.core.db import Database, sqlcipher
+    from app.core.db import Database, server, sqlcipher
 
+    if server.is_url(path):  # a server database: its password is asked, an upgrade confirmed
+        from app.ui.server_db import open_server
+
+        return open_server(parent, str(path), ask=False)
     wrong = False
     restored = False
     while True:
@@ -154,8 +158,8 @@ class BackupKeeper(QObject):
     def in_background(self) -> None:
         """One backup in a worker thread (the window never waits); skipped while one runs."""
         db = self.ctx.db
-        if db is None or (self.thread is not None and self.thread.is_alive()):
-            return
+        if db is None or db.is_server or (self.thread is not None and self.thread.is_alive()):
+            return  # a server database is backed up on the server (pg_dump), not by every window
         self.dirty = False
         path, passphrase = db.path, db.passphrase
 
@@ -243,7 +247,7 @@ class BackupKeeper(QObject):
 
     def _close_for_file_work(self) -> bool:
         """Close the database (every tab lets go of it) before its file is replaced."""
-        for v in self.window.views:
+        for v in self.window.views.built():
             closer = getattr(v, "close_view", None)
             if closer is not None and not closer():
                 return False
@@ -304,8 +308,9 @@ class BackupKeeper(QObject):
     def update_actions(self, actions: dict) -> None:
         db = self.ctx.db
         has = db is not None
-        for name in ("backup", "restore"):
-            actions[name].setEnabled(has)
+        actions["backup"].setEnabled(has)
+        has = has and not db.is_server  # restoring and encrypting are for files
+        actions["restore"].setEnabled(has)
         actions["encrypt"].setEnabled(has and not db.encrypted)
         actions["decrypt"].setEnabled(has and db.encrypted)
         actions["change"].setEnabled(has and db.encrypted)

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app import APP_NAME, __version__, i18n
-from app.core.changes import Change
-from app.core.errors import CoreError
-from app.core.services import glyphs
-from app.i18n import _
-from app.ui.context import AppContext
-from app.ui.dialogs.user_name_dialog import UserNameDialog, export_audit_trail, load_user_name
-from app.ui.views.base import View
-from app.ui.widgets import messages
+from app.i18n import N_, _
+from app.ui.lazy_tabs import LazyViews
 from app.ui.widgets.retranslate import Retranslatable
 
+if TYPE_CHECKING:
+    from app.ui.context import AppContext
+    from app.ui.views.base import View
+
 DB_FILTER = "*.sqlite3 *.sqlite *.db"
+# the same msgids as app.core.services.glyphs (not imported at start-up: it loads the ORM)
+VIEW_MENU = N_("&View")
+FONTS_MENU = N_("&Fonts for rare characters…")
 
 
 def settings() -> QSettings:
@@ -30,32 +32,42 @@ class MainWindow(Retranslatable, QMainWindow):
     def __init__(self, ctx: AppContext, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        #: build the current tab when the window shows (the start turns it off to show the shell
+        #: first, and calls show_current_tab() once the database is open)
+        self.build_on_show = True
         self.setObjectName("MainWindow")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        from app.ui.views.registry import create_views
-
-        self.views: list[View] = create_views(ctx)
-        for v in self.views:
-            self.tabs.addTab(v, "")
-            v.actionsChanged.connect(self._update_actions)
-            v.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        # each tab's view is built when first shown (or asked for): the window is up at once
+        self.views = LazyViews(self.tabs, self._build_view)
         self.tabs.currentChanged.connect(self._on_tab)
+        from app.ui.server_db import ReadOnlyGuard, ServerWatch
+
+        self.server_watch = ServerWatch(ctx, self)  # another secretary's edits appear at once
+        self.read_only_guard = ReadOnlyGuard(self)
         self.setCentralWidget(self.tabs)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
-        load_user_name()  # who the audit trail names (a setting of this laptop)
+        if ctx.has_db:  # else when a database opens (it loads the ORM)
+            self._load_user_name()
         self._create_actions()
         self._create_menus()
         ctx.changed.connect(self._on_changed)
         self._restore()
         self._install_tab_edit_actions()
-        from app.ui import between
-
-        between.install(self)  # the reminders panel
+        self._between_installed = False
+        if ctx.has_db:  # else once a database is open (the reminders load the ORM)
+            self._install_between()
         self.retranslate_ui()
         self._update_actions()
+
+    def _build_view(self, tab) -> View:
+        view = tab.create(self.ctx)
+        view.actionsChanged.connect(self._update_actions)
+        view.status.connect(lambda text: self.statusBar().showMessage(text, 5000))
+        self.read_only_guard.guard_view(view)  # a reader's editing buttons stay grey
+        return view
 
     # --- actions and menus -------------------------------------------------------------------
 
@@ -71,6 +83,7 @@ class MainWindow(Retranslatable, QMainWindow):
         K = QKeySequence.StandardKey
         self.act_new_db = self._action("action_new_db", self.new_database)
         self.act_open_db = self._action("action_open_db", self.open_database, K.Open)
+        self.act_open_server = self._action("action_open_server", self.open_server_database)
         self.act_demo_db = self._action("action_demo_db", self.new_demo_database)
         self.act_commission = self._action("action_commission", self.edit_commission)
         self.act_user_name = self._action("action_user_name", self.edit_user_name)
@@ -126,7 +139,7 @@ class MainWindow(Retranslatable, QMainWindow):
         mb = self.menuBar()
         self.file_menu = mb.addMenu("")
         self.file_menu.setObjectName("menu_file")
-        for a in (self.act_new_db, self.act_open_db, self.act_demo_db):
+        for a in (self.act_new_db, self.act_open_db, self.act_open_server, self.act_demo_db):
             self.file_menu.addAction(a)
         self.file_menu.addSeparator()
         self.file_menu.addActions(list(self.safety_actions.values()))
@@ -170,11 +183,12 @@ class MainWindow(Retranslatable, QMainWindow):
     def retranslate_ui(self) -> None:
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
-        self.view_menu.setTitle(_(glyphs.VIEW_MENU))
+        self.view_menu.setTitle(_(VIEW_MENU))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
         self.act_new_db.setText(_("&New database…"))
         self.act_open_db.setText(_("&Open database…"))
+        self.act_open_server.setText(_("Open server d&atabase…"))
         self.act_demo_db.setText(_("New &demo database…"))
         self.act_commission.setText(_("&Commission and sides…"))
         self.act_certificates.setText(_("Cer&tificates of the sides…"))
@@ -198,15 +212,17 @@ class MainWindow(Retranslatable, QMainWindow):
         self.act_edit.setText(_("&Edit record…"))
         self.act_delete.setText(_("&Delete record"))
         self.act_find.setText(_("&Find"))
-        self.act_fonts.setText(_(glyphs.FONTS_MENU))
+        self.act_fonts.setText(_(FONTS_MENU))
         self.act_about.setText(_("&About Commission Desk"))
         self.act_about_qt.setText(_("About &Qt"))
-        for i, v in enumerate(self.views):
-            self.tabs.setTabText(i, v.title())
-            self.tab_actions[i].setText(_("Show {tab}").format(tab=v.title()))
-        from app.ui import between
+        for i, tab in enumerate(self.views.entries):
+            title = _(tab.title)
+            self.tabs.setTabText(i, title)
+            self.tab_actions[i].setText(_("Show {tab}").format(tab=title))
+        if self._between_installed:
+            from app.ui import between
 
-        between.retranslate(self)
+            between.retranslate(self)
         lang = i18n.current_language()
         if lang in self.language_actions:
             self.language_actions[lang].setChecked(True)
@@ -225,22 +241,45 @@ class MainWindow(Retranslatable, QMainWindow):
     def _update_title(self) -> None:
         name = ""
         if self.ctx.has_db:
+            from app.core.errors import CoreError
+
             try:
                 from app.core.services.commission import get_commission
 
                 name = self.ctx.read(get_commission).name(i18n.current_language())
             except CoreError:
                 name = ""
-            self.db_label.setText(_("Database: {path}").format(path=self.ctx.db.path))
-            self.db_label.setToolTip(str(self.ctx.db.path))
-            file_part = self.ctx.db.path.name
+            db = self.ctx.db
+            self.db_label.setText(_("Database: {path}").format(path=db.location))
+            if db.is_server and db.read_only:
+                self.db_label.setText(_("Database: {path} (read only)").format(path=db.location))
+            self.db_label.setToolTip(db.location)
+            file_part = db.location.split("?")[0].rsplit("/", 1)[-1] if db.is_server else db.path.name
         else:
             self.db_label.setText(_("No database is open"))
             file_part = ""
         parts = [p for p in (name, file_part) if p]
         self.setWindowTitle(" — ".join([*parts, _("Commission Desk")]))
 
+    def _install_between(self) -> None:
+        from app.ui import between
+
+        self._between_installed = True
+        between.install(self)  # the reminders panel, searching everything
+        between.retranslate(self)
+
+    def _load_user_name(self) -> None:
+        from app.ui.dialogs.user_name_dialog import load_user_name
+
+        load_user_name()  # who the audit trail names (a setting of this laptop)
+
     def _on_changed(self, changes) -> None:
+        from app.core.changes import Change
+
+        if Change.DATABASE in changes and self.ctx.has_db:
+            self._load_user_name()
+            if not self._between_installed:
+                self._install_between()
         if Change.DATABASE in changes or Change.COMMISSION in changes:
             self._update_title()
         self._update_actions()
@@ -257,8 +296,21 @@ class MainWindow(Retranslatable, QMainWindow):
         self.backups.start_after_show()
         return True
 
+    def open_server_database(self) -> bool:
+        from app.ui.server_db import open_server
+
+        db = open_server(self)
+        if db is None:
+            return False
+        self.ctx.set_database(db)
+        self.statusBar().showMessage(_("Opened {path}").format(path=db.location), 5000)
+        return True
+
+    def _folder(self) -> str:
+        return str(self.ctx.db.path.parent) if self.ctx.has_db and self.ctx.db.path else ""
+
     def open_database(self) -> None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getOpenFileName(
             self,
             _("Open database"),
@@ -269,7 +321,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.open_path(Path(path))
 
     def _ask_new_path(self, title: str) -> Path | None:
-        start = str(self.ctx.db.path.parent) if self.ctx.has_db else ""
+        start = self._folder()
         path, _f = QFileDialog.getSaveFileName(
             self, title, start, _("Commission Desk databases ({patterns})").format(patterns=DB_FILTER)
         )
@@ -279,6 +331,8 @@ class MainWindow(Retranslatable, QMainWindow):
         if not p.suffix:
             p = p.with_suffix(".sqlite3")
         if p.exists() and p.stat().st_size > 0:
+            from app.ui.widgets import messages
+
             messages.error(self, _("{path} already exists. Choose a new file name.").format(path=p))
             return None
         return p
@@ -293,6 +347,8 @@ class MainWindow(Retranslatable, QMainWindow):
         if p is None:
             return
         from app.core.demo import create_demo_database
+        from app.core.errors import CoreError
+        from app.ui.widgets import messages
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -314,9 +370,13 @@ class MainWindow(Retranslatable, QMainWindow):
         CommissionDialog(self.ctx, self).exec()
 
     def edit_user_name(self) -> None:
+        from app.ui.dialogs.user_name_dialog import UserNameDialog
+
         UserNameDialog(self).exec()
 
     def export_history(self) -> None:
+        from app.ui.dialogs.user_name_dialog import export_audit_trail
+
         export_audit_trail(self, self.ctx)
 
     # --- the minutes: signature copies, signing, verifying -----------------------------------
@@ -341,14 +401,37 @@ class MainWindow(Retranslatable, QMainWindow):
 
     # --- tabs and the Edit menu --------------------------------------------------------------
 
-    def current_view(self) -> View:
-        return self.tabs.currentWidget()  # type: ignore[return-value]
+    def current_view(self) -> View | None:
+        """The current tab's view, built if it was not yet (a tab is built when first shown)."""
+        i = self.tabs.currentIndex()
+        return self.views[i] if i >= 0 else None
+
+    def _current_built_view(self) -> View | None:
+        i = self.tabs.currentIndex()
+        return self.views[i] if i >= 0 and self.views.is_built(i) else None
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self.build_on_show:
+            self.show_current_tab()
+
+    def show_current_tab(self) -> None:
+        """Build the current tab's view if it is not yet (the start shows the shell first)."""
+        if self._current_built_view() is not None:
+            return
+        if self.current_view() is not None:
+            self._install_tab_edit_actions()
+            self._update_actions()
 
     def view_named(self, class_name: str) -> View | None:
-        return next((v for v in self.views if type(v).__name__ == class_name), None)
+        """The tab's view of that class, built if it was not yet shown."""
+        i = self.views.index_of(class_name)
+        return self.views[i] if i >= 0 else None
 
     def _on_tab(self, index: int) -> None:
         settings().setValue("window/tab", index)
+        if self.isVisible():
+            self.current_view()  # built on first show
         self._install_tab_edit_actions()
         self._update_actions()
 
@@ -356,7 +439,7 @@ class MainWindow(Retranslatable, QMainWindow):
         """The current tab's own actions (undo, redo…) at the top of the Edit menu."""
         for a in self._tab_edit_actions:
             self.edit_menu.removeAction(a)
-        v = self.current_view()
+        v = self._current_built_view()
         actions = list(v.edit_actions()) if v is not None else []
         if actions:
             actions.append(self._tab_separator)
@@ -365,21 +448,23 @@ class MainWindow(Retranslatable, QMainWindow):
         self._tab_edit_actions = actions
 
     def _update_actions(self) -> None:
-        v = self.current_view()
+        v = self._current_built_view()
         has_db = self.ctx.has_db
-        self.act_new.setEnabled(bool(v) and has_db and v.can_new())
-        self.act_edit.setEnabled(bool(v) and has_db and v.can_edit())
-        self.act_delete.setEnabled(bool(v) and has_db and v.can_delete())
+        writable = has_db and not self.ctx.db.read_only  # a reader role reads and prints only
+        self.act_new.setEnabled(bool(v) and writable and v.can_new())
+        self.act_edit.setEnabled(bool(v) and writable and v.can_edit())
+        self.act_delete.setEnabled(bool(v) and writable and v.can_delete())
         self.act_find.setEnabled(bool(v) and has_db and v.can_find())
-        self.act_commission.setEnabled(has_db)
+        self.act_commission.setEnabled(writable)
         self.act_export_history.setEnabled(has_db)
         self.backups.update_actions(self.safety_actions)
         self.act_fonts.setEnabled(has_db)
         self.act_certificates.setEnabled(has_db)
         self.act_exchange.setEnabled(has_db)
-        self.act_conflicts.setEnabled(has_db)
-        for a in (self.act_print_minutes, self.act_sign_minutes, self.act_verify_minutes):
+        self.act_conflicts.setEnabled(writable)
+        for a in (self.act_print_minutes, self.act_verify_minutes):
             a.setEnabled(has_db)
+        self.act_sign_minutes.setEnabled(writable)
 
     def edit_certificates(self) -> None:
         from app.ui.dialogs.certificates_dialog import CertificatesDialog
@@ -438,11 +523,12 @@ class MainWindow(Retranslatable, QMainWindow):
             self.tabs.setCurrentIndex(tab)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        for v in self.views:
+        for v in self.views.built():
             closer = getattr(v, "close_view", None)
             if closer is not None and not closer():
                 event.ignore()
                 return
+        self.server_watch.stop()
         s = settings()
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/state", self.saveState())

@@ -5,26 +5,20 @@ Run: python -m pytest -m benchmark tests/benchmarks/test_large_startup.py -s
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
 
 from tests.benchmarks.conftest import Targets, load
-from tests.benchmarks.test_startup import BARE, _time
+from tests.benchmarks.test_startup import measure_startup
 
 pytestmark = pytest.mark.benchmark
 
 
-def test_startup_on_the_large_database(large_db_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", COMMISSION_DESK_QUIT_AFTER_START="1")
-    bare = _time([sys.executable, "-c", BARE], env)
-    ours = _time([sys.executable, "-m", "app", "--db", str(large_db_path), "--lang", "ru"], env)
-    ratio = ours / bare
-    print(f"\nstart-up, large database: bare Qt window {bare:.2f} s, Commission Desk {ours:.2f} s, "
-          f"ratio {ratio:.1f} ({load()})")  # fmt: skip
-    assert ratio < 30 and ours < 10  # no worse than before the work on speed
-    targets = Targets()
-    targets.check("start-up ratio to a bare window", ratio, 3.0)
-    targets.check("start-up seconds", ours, 0.4)
+def test_startup_on_the_large_database(large_db_path, tmp_path):
+    shell, full, bare = measure_startup(large_db_path, tmp_path)
+    print(f"\nstart-up, large database: bare Qt window {bare:.2f} s; Commission Desk shown {shell:.2f} s "
+          f"(ratio {shell / bare:.1f}), its first tab ready {full:.2f} s (ratio {full / bare:.1f}) ({load()})")  # fmt: skip
+    assert full / bare < 30 and full < 10  # no worse than before the work on speed
+    targets = Targets()  # issue 18: the window shown at most 3× a bare window, under 0.4 s
+    targets.check("start-up (window shown) ratio to a bare window", shell / bare, 3.0)
+    targets.check("start-up (window shown) seconds", shell, 0.4)
     targets.done()

@@ -17,6 +17,7 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from app import i18n
+from app.core.db import Database
 from app.core.errors import ImportRefused
 from app.core.models import Exchange
 from app.core.services.exchanges import transfer as xio
@@ -376,14 +377,14 @@ def run_cli(*args: str, lang: str = "en") -> subprocess.CompletedProcess:
 def test_cli_export_and_import(filled, db_path, tmp_path):
     filled.db.close()
     out = tmp_path / "register.xlsx"
-    result = run_cli("export", "exchanges", "--db", str(db_path), "-o", str(out), lang="zh_CN")
+    result = run_cli("export", "exchanges", "--db", filled.db.location, "-o", str(out), lang="zh_CN")
     assert result.returncode == 0, result.stderr
     assert load_workbook(out).worksheets[0]["B1"].value == "中文标题"
-    result = run_cli("import", "exchanges", "--db", str(db_path), str(out))
+    result = run_cli("import", "exchanges", "--db", filled.db.location, str(out))
     assert result.returncode == 0, result.stderr
     assert "3 items imported (0 new, 3 updated)" in result.stdout
     csv_out = tmp_path / "register.csv"
-    assert run_cli("export", "exchanges", "--db", str(db_path), "-o", str(csv_out)).returncode == 0
+    assert run_cli("export", "exchanges", "--db", filled.db.location, "-o", str(csv_out)).returncode == 0
     assert csv_out.read_bytes().startswith(b"\xef\xbb\xbfReference No.")
 
 
@@ -392,15 +393,18 @@ def test_cli_import_refuses_bad_rows_with_status_1_and_each_row_on_stderr(reg, d
     rows = good_rows() + [["Book", "SU", "SU", "书", "Книга", "1", "2026-05-01", ""],
                           ["Book", "SU", "CN", "书", "Книга", "0", "2026-05-01", ""]]  # fmt: skip
     path = write_csv(tmp_path / "bad.csv", rows)
-    result = run_cli("import", "exchanges", "--db", str(db_path), str(path), lang="ru")
+    result = run_cli("import", "exchanges", "--db", reg.db.location, str(path), lang="ru")
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 3 and "Traceback" not in result.stderr
     assert lines[1].startswith("commission-desk: Строка 5, столбец «To»:")
     assert "Строка 6" in lines[2] and "Quantity" in lines[2]
-    import sqlite3
-
-    assert sqlite3.connect(db_path).execute("SELECT count(*) FROM exchanges").fetchone()[0] == 0
+    again = Database.open(reg.db.location)  # the file or the server database
+    try:
+        with again.unit() as s:
+            assert s.execute(select(func.count(Exchange.id))).scalar_one() == 0
+    finally:
+        again.close()
 
 
 @pytest.mark.parametrize("kind", ["encoding", "missing", "extension"])
@@ -411,13 +415,13 @@ def test_cli_unusable_input_gives_status_2_and_one_line(reg, db_path, tmp_path, 
             "import",
             "exchanges",
             "--db",
-            str(db_path),
+            reg.db.location,
             str(write_csv(tmp_path / "a.csv", good_rows(), "cp1251")),
         ]
     elif kind == "missing":
-        args = ["import", "exchanges", "--db", str(db_path), str(tmp_path / "nowhere.csv")]
+        args = ["import", "exchanges", "--db", reg.db.location, str(tmp_path / "nowhere.csv")]
     else:
-        args = ["export", "exchanges", "--db", str(db_path), "-o", str(tmp_path / "out.pdf")]
+        args = ["export", "exchanges", "--db", reg.db.location, "-o", str(tmp_path / "out.pdf")]
     result = run_cli(*args)
     assert result.returncode == 2
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr

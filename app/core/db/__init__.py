@@ -1,140 +1,31 @@
-"""The store: a database file, opened safely and brought to the newest schema by Alembic.
+"""The store: a database file, opened safely and brought to the newest schema by Alembic
+(``Database`` in ``database.py``; one module per concern beside it: ``sqlite``, ``migrate``,
+``backup``, ``busy``, ``sqlcipher``, ``server``, ``copy``).
 
-Opening happens in two steps. First the file is inspected read-only: is it SQLite at all, is it
-readable, does it belong to Commission Desk, and does this version know its schema revision? Only
-then is it opened for writing, switched to WAL and upgraded. A file that fails the inspection is
-never written to.
-
-Every user action is one unit of work: ``with db.unit() as s: ...`` opens a session in a
-transaction, commits at the end, rolls back on any error, and closes. A unit begins with
-``BEGIN IMMEDIATE`` (``busy``): it takes the write lock before it reads, and waits while another
-program writes. ``db.unit(read_only=True)``, and a unit opened inside another one of the same
-thread, begin a plain deferred transaction, which never waits in WAL mode.
-
-One module per concern: ``sqlite`` (the SQLite engine, its pragmas, inspecting a file) and
-``migrate`` (the revisions we know, the backup before an upgrade, the Alembic upgrade). This module
-is the public face: ``Database``, ``Database.open`` and ``Database.unit``.
+The names below load on first use: importing ``app.core.db.backup`` or ``busy`` (the window does
+at start) does not load SQLAlchemy, so the window can show before the ORM is imported (issue 18).
 """
 
 from __future__ import annotations
 
-import os
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session, sessionmaker
+__all__ = ["SQLITE_HEADER", "Database", "alembic_config", "inspect_file", "known_revisions", "make_engine"]
 
-from app.core.db import busy, sqlcipher
-from app.core.db.migrate import alembic_config, backup_before_upgrade, known_revisions, migrate
-from app.core.db.sqlite import SQLITE_HEADER, inspect_file, make_engine
-from app.core.errors import DatabaseOpenError
-from app.i18n import N_
-
-__all__ = [
-    "SQLITE_HEADER",
-    "Database",
-    "alembic_config",
-    "inspect_file",
-    "known_revisions",
-    "make_engine",
-]
+if TYPE_CHECKING:
+    from app.core.db.database import (
+        SQLITE_HEADER,
+        Database,
+        alembic_config,
+        inspect_file,
+        known_revisions,
+        make_engine,
+    )
 
 
-class Database:
-    """An open Commission Desk database."""
+def __getattr__(name: str):
+    if name in __all__:
+        from app.core.db import database
 
-    def __init__(self, path: Path, engine: Engine, passphrase: str | None = None) -> None:
-        self.path = path
-        self.engine = engine
-        self._passphrase = passphrase  # in memory only: never written, logged or shown
-        self._sessions = sessionmaker(engine.execution_options(**{busy.IMMEDIATE: True}), expire_on_commit=False)
-        self._readers = sessionmaker(engine, expire_on_commit=False)
-        self._open_units = threading.local()
-
-    @classmethod
-    def open(
-        cls, path: str | os.PathLike[str], *, create: bool = True, passphrase: str | None = None
-    ) -> Database:
-        """Open (or create) the database at ``path``; with ``passphrase`` an encrypted one (a new
-        file is then created encrypted; a plain file opens plain, the passphrase unused)."""
-        path = Path(path).expanduser().resolve()
-        if sqlcipher.is_encrypted(path, passphrase):
-            kind, revisions = sqlcipher.inspect_encrypted(path, passphrase)
-        elif sqlcipher.may_be_encrypted(path):
-            raise sqlcipher.need_passphrase(path)
-        else:
-            passphrase = None
-            kind, revisions = inspect_file(path)
-        if kind == "new" and not create:
-            raise DatabaseOpenError(N_("There is no database at “{path}”."), path=str(path))
-        known, heads = known_revisions()
-        unknown = revisions - known
-        if unknown:
-            raise DatabaseOpenError(
-                N_(
-                    "“{path}” was written by a newer version of Commission Desk (schema {revision}). "
-                    "Install that version to open it; the file was left as it is."
-                ),
-                path=str(path),
-                revision=", ".join(sorted(unknown)),
-            )
-        if kind == "new":
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise DatabaseOpenError(
-                    N_("Cannot create “{path}”: {reason}"), path=str(path), reason=exc.strerror
-                ) from exc
-        elif not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-            raise DatabaseOpenError(
-                N_(
-                    "“{path}” cannot be written to: the file or its folder is read-only. Copy it to a "
-                    "folder of your own to work on it; the file was left as it is."
-                ),
-                path=str(path),
-            )
-        elif revisions != heads:
-            backup_before_upgrade(path, revisions, passphrase)
-        if revisions != heads:
-            migrate(path, passphrase)
-        engine = make_engine(path, passphrase=passphrase)
-        return cls(path, engine, passphrase)
-
-    @property
-    def encrypted(self) -> bool:
-        return self._passphrase is not None
-
-    @property
-    def passphrase(self) -> str | None:
-        """The passphrase it was opened with (in memory only), for backups and conversions."""
-        return self._passphrase
-
-    def backup(self, target: str | os.PathLike[str] | None = None) -> Path:
-        """Back up with the online backup API: to ``target``, or into the rotating set beside it."""
-        from app.core.db import backup
-
-        if target is None:
-            return backup.make_backup(self.path, self._passphrase)
-        target = Path(target).expanduser()
-        backup.copy_database(self.path, target, self._passphrase)
-        return target
-
-    @contextmanager
-    def unit(self, *, read_only: bool = False) -> Iterator[Session]:
-        """One unit of work: a session in one transaction, committed at the end or rolled back.
-        It holds the write lock from its start, unless it is ``read_only`` or opened inside
-        another unit of this thread (which holds the lock: waiting for it would never end)."""
-        depth = getattr(self._open_units, "depth", 0)
-        sessions = self._readers if read_only or depth else self._sessions
-        self._open_units.depth = depth + 1
-        try:
-            with sessions() as session, session.begin():
-                yield session
-        finally:
-            self._open_units.depth = depth
-
-    def close(self) -> None:
-        self.engine.dispose()
+        return getattr(database, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

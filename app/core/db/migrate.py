@@ -89,3 +89,27 @@ def migrate(path: Path, passphrase: str | None = None) -> None:
         ) from exc
     finally:
         engine.dispose()
+
+
+def migrate_engine(engine, shown: str) -> None:
+    """Upgrade a server database to head in one transaction (PostgreSQL's DDL is transactional:
+    a failed migration leaves it as it was). Its foreign keys are checked as each row is written."""
+    from alembic import command
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        with engine.connect() as conn:
+            with conn.begin():
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "heads")
+    except DBAPIError as exc:
+        from app.core.db.server import open_error
+
+        if exc.connection_invalidated or getattr(exc.orig, "sqlstate", None) in (None, "28P01", "3D000"):
+            raise open_error(exc, shown) from None
+        raise DatabaseOpenError(
+            N_("Cannot upgrade “{path}”: {reason}. Nothing was changed."),
+            path=shown,
+            reason=" ".join(str(exc.orig).split()),
+        ) from exc

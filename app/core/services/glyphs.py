@@ -95,11 +95,7 @@ def checker(session: Session | None = None) -> Printable | None:
 
 def unprintable(text: str, printable: Printable) -> list[str]:
     """The characters of ``text`` that ``printable`` says no font has, each once, in order."""
-    seen: dict[str, None] = {}
-    for ch in text or "":
-        if ch not in seen and needs_glyph(ch) and not printable(ch):
-            seen[ch] = None
-    return list(seen)
+    return [ch for ch in dict.fromkeys(text or "") if needs_glyph(ch) and not printable(ch)]
 
 
 def code_point(ch: str) -> str:

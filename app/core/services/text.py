@@ -6,18 +6,19 @@ import unicodedata
 
 
 def clean(value: str | None) -> str:
-    """Trim a one-line field: outer white space, inner runs of spaces, NFC normalisation."""
+    """Trim a one-line field: outer white space, inner runs of spaces, NFC normalisation; NUL
+    characters (which PostgreSQL's text cannot hold) are dropped."""
     if value is None:
         return ""
-    value = unicodedata.normalize("NFC", str(value))
+    value = unicodedata.normalize("NFC", str(value).replace("\x00", ""))
     return " ".join(value.split())
 
 
 def clean_text(value: str | None) -> str:
-    """Trim a multi-line field: outer white space and trailing spaces on each line, NFC."""
+    """Trim a multi-line field: outer white space and trailing spaces on each line, NFC; no NUL."""
     if value is None:
         return ""
-    value = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").replace("\r", "\n")
+    value = unicodedata.normalize("NFC", str(value).replace("\x00", "")).replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(line.rstrip() for line in value.strip().split("\n"))
 
 

@@ -13,8 +13,9 @@ from app.core.services.minutes.records import SegmentData
 from app.ui.minutes.row import MIME, PartDivider, SegmentRow
 
 FILTERS = ("all", "not_agreed", "findings")
-#: Rows created at once when a session is opened; the rest follow in batches.
-FIRST_ROWS = 60
+#: Rows created at once when a session is opened (more than a screen holds); the rest follow in
+#: batches once the window has shown the first ones (issue 18).
+FIRST_ROWS = 16
 MORE_ROWS = 40
 
 

@@ -18,10 +18,14 @@ class ListTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.columns = list(columns)
         self.rows: list[Any] = []
+        # each cell's text, formatted once: a view fitted to its contents asks for every cell many
+        # times (the agenda's session list: 14,000 calls at twenty years of sessions)
+        self._texts: dict[tuple[int, int], str] = {}
 
     def set_rows(self, rows: Sequence[Any]) -> None:
         self.beginResetModel()
         self.rows = list(rows)
+        self._texts.clear()
         self.endResetModel()
 
     def row_at(self, row: int) -> Any | None:
@@ -42,8 +46,12 @@ class ListTableModel(QAbstractTableModel):
         col = self.columns[index.column()]
         item = self.rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            v = col.value(item)
-            return "" if v is None else v if isinstance(v, str) else str(v)
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                v = col.value(item)
+                text = self._texts[key] = "" if v is None else v if isinstance(v, str) else str(v)
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
         if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
@@ -75,6 +83,7 @@ class ListTableModel(QAbstractTableModel):
         """Headers and labels are translated when painted: ask the views to repaint them."""
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self._texts.clear()
         if self.rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 

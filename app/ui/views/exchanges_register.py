@@ -46,6 +46,7 @@ class ExchangeRegisterPage(RegisterPage):
         self.setObjectName("ExchangesRegister")
         self._filter = ExchangeFilter()
         self._active = False  # no query before the page is first shown
+        self._summary: search.Summary | None = None  # of the last count (the summary line says it)
 
         self.search = SearchField()
         self.search.setObjectName("exchanges_search")
@@ -159,7 +160,12 @@ class ExchangeRegisterPage(RegisterPage):
                              offset=offset, limit=limit)  # fmt: skip
 
     def _count(self) -> int:
-        return self.ctx.read(search.count_exchanges, self._filter) if self._active and self.ctx.has_db else 0
+        """The count for the table, with the summary line's figures from the same query."""
+        if not (self._active and self.ctx.has_db):
+            self._summary = None
+            return 0
+        self._summary = self.ctx.read(search.summarise, self._filter)
+        return self._summary.total
 
     def current_filter(self) -> ExchangeFilter:
         return self._filter
@@ -220,9 +226,8 @@ class ExchangeRegisterPage(RegisterPage):
         if not (self._active and self.ctx.has_db):
             self.summary.clear()
             return
-        counts = self.ctx.read(search.status_counts, self._filter)
-        late = self.ctx.read(search.count_overdue, self._filter)
-        total = self.model.total
+        summary = self._summary or self.ctx.read(search.summarise, self._filter)
+        counts, late, total = summary.by_status, summary.overdue, summary.total
         # TRANSLATORS: separates the counts of the summary line ("Sent 17, Received 16").
         sep = pgettext("list separator", ", ")
         parts = sep.join(_("{status} {n}").format(status=s.label, n=n) for s, n in counts.items() if n)

@@ -301,7 +301,8 @@ class MinutesView(View):
                 self.empty.set_state("no_commission")
             else:
                 self.empty.set_state("not_started" if self.doc.meeting_id is not None else "no_session")
-        self.editor.sync(self.doc.segments, read_only=self.doc.locked, pending=self.doc.autosaver.has_pending)
+        reader = self.ctx.db is not None and self.ctx.db.read_only  # a reader role on a server
+        self.editor.sync(self.doc.segments, read_only=self.doc.locked or reader, pending=self.doc.autosaver.has_pending)
         self._update_signed_banner()
         self.glossary_panel.set_terms(self.doc.terms)
         self._refresh_terms_in_cells()

@@ -169,6 +169,34 @@ def count_overdue(
     return session.execute(stmt).scalar_one()
 
 
+@dataclass(frozen=True)
+class Summary:
+    """What the register's summary line says under a filter."""
+
+    total: int
+    by_status: dict[ExchangeStatus, int]  # in the statuses' order, zeros included
+    overdue: int
+
+
+def summarise(session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None) -> Summary:  # noqa: B008
+    """The count, the counts by status and the overdue count under the filter, in one query (one
+    pass over the rows a text filter has to look at, rather than three)."""
+    today = today or dt.date.today()
+    rules = get_rules(session)
+    late = func.sum(case((overdue_condition(rules, today), 1), else_=0))
+    stmt = (
+        select(Exchange.status, func.count(Exchange.id), late)
+        .where(*_conditions(flt, rules, today))
+        .group_by(Exchange.status)
+    )
+    found = {status: (int(n), int(overdue or 0)) for status, n, overdue in session.execute(stmt).all()}
+    return Summary(
+        total=sum(n for n, _l in found.values()),
+        by_status={s: found.get(s.value, (0, 0))[0] for s in ExchangeStatus},
+        overdue=sum(lt for _n, lt in found.values()),
+    )
+
+
 def search_exchanges(
     session: Session,
     flt: ExchangeFilter = ExchangeFilter(),  # noqa: B008

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import String, and_, cast, or_, select
+from sqlalchemy import String, and_, cast, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.core.changes import Change, changes
@@ -203,27 +203,44 @@ def _overlaps(session: Session) -> list[tuple[PersonRef, object, object]]:
     """Pairs of assignments of the same person that share days: none cancelled, at least one still
     under way (proposed to on site); each pair once, the earlier first.
 
-    One pass over every person's assignments in date order (a sweep), rather than a self-join:
-    linear in the size of the register."""
+    First the database finds the people with any two assignments sharing days (a window over each
+    person's assignments in date order: one that starts before an earlier one ends); then one pass
+    over those people's assignments in date order (a sweep) finds the pairs: linear in the size of
+    the register, and only the few people concerned come into Python (issue 18)."""
     active = {S.PROPOSED.value, S.INVITED.value, S.ACCEPTED.value, S.TRAVEL_ARRANGED.value, S.ON_SITE.value}
-    # dates as ISO text: compared as they are, without building 40,000 date objects
+    pid = assignment_people.c.person_id
+    not_cancelled = and_(
+        Assignment.id == assignment_people.c.assignment_id, Assignment.status != S.CANCELLED.value
+    )
+    earlier_end = (
+        func.max(Assignment.end_date)
+        .over(partition_by=pid, order_by=(Assignment.start_date, Assignment.id), rows=(None, -1))
+        .label("earlier_end")
+    )
+    spans = (
+        select(pid.label("person_id"), Assignment.start_date, earlier_end)
+        .join(Assignment, not_cancelled)
+        .subquery()
+    )
+    overlapping = select(spans.c.person_id).where(spans.c.earlier_end >= spans.c.start_date).distinct()
+    # dates as ISO text: compared as they are, without building date objects
     rows = session.execute(
-        select(assignment_people.c.person_id, Assignment.id, cast(Assignment.start_date, String),
-               cast(Assignment.end_date, String), Assignment.status)
-        .join(Assignment, Assignment.id == assignment_people.c.assignment_id)
-        .where(Assignment.status != S.CANCELLED.value)
+        select(pid, Assignment.id, cast(Assignment.start_date, String), cast(Assignment.end_date, String),
+               Assignment.status)
+        .join(Assignment, not_cancelled)
+        .where(pid.in_(overlapping))
     ).all()  # fmt: skip
     rows.sort(key=lambda r: (r[0], r[2], r[1]))  # in Python: SQL would walk the table out of order
     found: list[tuple[int, int, int]] = []  # (person, earlier assignment, later assignment)
     person = None
     open_: list = []
-    for pid, aid, start, end, status in rows:
-        if pid != person:
-            person, open_ = pid, []
+    for who, aid, start, end, status in rows:
+        if who != person:
+            person, open_ = who, []
         open_ = [o for o in open_ if o[2] >= start]  # those still running when this one starts
         for o in open_:
             if o[3] in active or status in active:
-                found.append((pid, o[0], aid))
+                found.append((who, o[0], aid))
         open_.append((aid, start, end, status))
     if not found:
         return []

@@ -1,0 +1,74 @@
+"""Tabs built when first shown: the main window shows its tab bar at once and builds a tab's view
+(importing its module) the first time the tab is shown or the view is asked for. Until then the
+tab holds an empty placeholder; the view takes its place in the tab widget once built, so that
+``tabs.widget(i)``, ``currentWidget()`` and ``setCurrentWidget(view)`` deal with the view itself.
+
+``MainWindow.views`` is a :class:`LazyViews`: ``views[i]`` and iterating build on demand (tests and
+scripts reach into the views that way); the window itself only touches :meth:`LazyViews.built`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from PySide6.QtWidgets import QTabWidget, QWidget
+
+from app.ui.views.registry import TABS, Tab
+
+
+class Placeholder(QWidget):
+    """The page of a tab whose view is not built yet."""
+
+    def __init__(self, tab: Tab) -> None:
+        super().__init__()
+        self.tab = tab
+        self.setObjectName(f"{tab.class_name}Placeholder")
+
+
+class LazyViews:
+    """The views of the tabs, in order, each built when first asked for."""
+
+    def __init__(self, tabs: QTabWidget, build: Callable[[Tab], QWidget]) -> None:
+        self.tabs = tabs
+        self._build = build
+        self.entries: list[Tab] = list(TABS)
+        self._views: list[QWidget | None] = [None] * len(self.entries)
+        for tab in self.entries:
+            tabs.addTab(Placeholder(tab), "")
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __getitem__(self, index: int):
+        view = self._views[index]
+        if view is None:
+            view = self._views[index] = self._build(self.entries[index])
+            self._put_in_place(index, view)
+        return view
+
+    def __iter__(self) -> Iterator:
+        return (self[i] for i in range(len(self)))
+
+    def is_built(self, index: int) -> bool:
+        return self._views[index] is not None
+
+    def built(self) -> list:
+        return [v for v in self._views if v is not None]
+
+    def index_of(self, class_name: str) -> int:
+        return next((i for i, tab in enumerate(self.entries) if tab.class_name == class_name), -1)
+
+    def _put_in_place(self, index: int, view: QWidget) -> None:
+        """The view takes the placeholder's place, without another tab being shown meanwhile."""
+        tabs = self.tabs
+        placeholder = tabs.widget(index)
+        current = tabs.currentIndex() == index
+        blocked = tabs.blockSignals(True)  # the same tab stays current: nothing to announce
+        try:
+            tabs.insertTab(index, view, tabs.tabText(index))  # the placeholder moves to index + 1
+            if current:
+                tabs.setCurrentIndex(index)
+            tabs.removeTab(index + 1)
+        finally:
+            tabs.blockSignals(blocked)
+        placeholder.deleteLater()
