@@ -103,6 +103,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
     from app.ui.dialogs.step_dialog import StepDialog
     from app.ui.dialogs.user_name_dialog import UserNameDialog
     from app.ui.minutes.import_preview import ImportPreviewDialog
+    from app.ui.server_db import ServerDialog
 
     ms = ctx.read(meetings.list_meetings)
     m1 = next(m for m in ms if m.ordinal == 1)
@@ -184,6 +185,7 @@ def dialogs(ctx) -> dict[str, Callable[[], QDialog]]:  # noqa: PLR0915 - one lin
         "RateDialog (edit)": lambda: RateDialog(ctx, m2.id, m2.end_date, rates[0] if rates else None),
         "ReopenSegmentDialog": lambda: ReopenSegmentDialog(ctx, segment_id, ("甲", "А")),
         "SegmentHistoryDialog": lambda: SegmentHistoryDialog(ctx, segment_id, True),
+        "ServerDialog": lambda: ServerDialog(url="postgresql://secretary@office:5432/commission"),
         "SessionDialog": lambda: SessionDialog(ctx),
         "SessionDialog (edit)": lambda: SessionDialog(ctx, m2),
         "SigningDialog": lambda: SigningDialog(ctx, m2.id),
