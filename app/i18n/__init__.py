@@ -177,6 +177,18 @@ def current_language() -> str:
     return _state.lang
 
 
+def source_text(text: str) -> str:
+    """The English msgid that ``text`` translates in the current language (``text`` itself when
+    it is not a translation): a Chinese label takes its mnemonic letter from its English words."""
+    return _sources(_state.lang).get(text, text)
+
+
+@lru_cache(maxsize=8)
+def _sources(lang: str) -> dict[str, str]:
+    catalog = getattr(translation(lang), "_catalog", {})
+    return {v: k for k, v in catalog.items() if isinstance(k, str) and isinstance(v, str) and k}
+
+
 def doc_gettext(lang: str) -> Callable[[str], str]:
     """A gettext function for a document language (zh/ru), independent of the interface."""
     t = translation(ui_language_of(lang))

@@ -261,6 +261,20 @@ def parse_decimal(text: str, lang: str | None = None) -> Decimal:
         raise ValueError(_("“{text}” is not a number.").format(text=text)) from None
 
 
+def retype_number(text: str, from_lang: str, to_lang: str) -> str:
+    """A number typed in ``from_lang``'s way, as ``to_lang`` writes it, with the decimals typed
+    (``1,234.50`` → ``1 234,50``); text that is not a number is left as it is."""
+    if not (text or "").strip() or from_lang == to_lang:
+        return text
+    try:
+        value = parse_decimal(text, from_lang)
+    except ValueError:
+        return text
+    digits = max(0, -int(value.as_tuple().exponent))
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return _minus(_bn.format_decimal(value, format=pattern, locale=locale_name(to_lang)))
+
+
 def currency_name(code: str, lang: str | None = None) -> str:
     return _bn.get_currency_name(code, locale=locale_name(lang))
 

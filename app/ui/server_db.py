@@ -30,6 +30,7 @@ from app.core.db import server
 from app.core.errors import CoreError, SchemaUpgradeNeeded, ServerPasswordError
 from app.i18n import _
 from app.ui.widgets import messages
+from app.ui.widgets.retranslate import Retranslatable
 
 RECENT_KEY = "servers/recent"
 MAX_RECENT = 8
@@ -56,13 +57,12 @@ def remember_server(url: str) -> None:
     QSettings().setValue(RECENT_KEY, [shown, *[u for u in recent_servers() if u != shown]][:MAX_RECENT])
 
 
-class ServerDialog(QDialog):
+class ServerDialog(Retranslatable, QDialog):
     """The server's URL (recent ones offered) and, if needed, the password (never stored)."""
 
     def __init__(self, parent: QWidget | None = None, url: str = "", message: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("server_dialog")
-        self.setWindowTitle(_("Open server database"))
         self.url = QComboBox()
         self.url.setObjectName("server_url")
         self.url.setEditable(True)
@@ -73,15 +73,17 @@ class ServerDialog(QDialog):
         self.password = QLineEdit()
         self.password.setObjectName("server_password")
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText(_("from ~/.pgpass or PGPASSWORD when left empty"))
         self.note = QLabel(message)
         self.note.setObjectName("server_note")
         self.note.setWordWrap(True)
         self.note.setVisible(bool(message))
         form = QFormLayout()
-        form.addRow(_("Server database:"), self.url)
-        form.addRow(_("Password:"), self.password)
-        hint = QLabel(_("The password is used for this session only and never stored."))
+        self.url_label, self.password_label = QLabel(), QLabel()
+        self.url_label.setBuddy(self.url)
+        self.password_label.setBuddy(self.password)
+        form.addRow(self.url_label, self.url)
+        form.addRow(self.password_label, self.password)
+        self.hint = hint = QLabel()
         hint.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Open | QDialogButtonBox.StandardButton.Cancel)
         self.buttons_box = buttons
@@ -92,6 +94,14 @@ class ServerDialog(QDialog):
         lay.addLayout(form)
         lay.addWidget(hint)
         lay.addWidget(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("Open server database"))
+        self.password.setPlaceholderText(_("from ~/.pgpass or PGPASSWORD when left empty"))
+        self.url_label.setText(_("Server database:"))
+        self.password_label.setText(_("Password:"))
+        self.hint.setText(_("The password is used for this session only and never stored."))
 
     def _accept(self) -> None:
         if not server.is_url(self.url.currentText()):

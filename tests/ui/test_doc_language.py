@@ -19,6 +19,7 @@ def test_the_document_language_starts_at_the_interface_language(qtbot, demo_ctx,
     w = MainWindow(demo_ctx)
     qtbot.addWidget(w)
     assert w.view_named("ExpensesView").doc_lang.currentData() == expected
+    assert w.view_named("DecisionsView").doc_lang.currentData() == expected  # the report on implementation
     dlg = ExpertsPdfDialog(demo_ctx, dt.date(2026, 1, 1), dt.date(2026, 3, 1), w)
     qtbot.addWidget(dlg)
     assert dlg.language.currentData() == expected

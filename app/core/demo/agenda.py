@@ -59,6 +59,17 @@ EVENTS = {
     ],
 }  # fmt: skip
 
+#: The places of the programme in English, by their Russian names.
+PLACES_EN = {
+    "аэродром Сицзяо (Пекин)": "Xijiao Airfield (Beijing)",
+    "гостиница «Пекин»": "Beijing Hotel",
+    "банкетный зал гостиницы «Пекин»": "Banquet hall of the Beijing Hotel",
+    "Пекинский первый станкостроительный завод": "Beijing No. 1 Machine Tool Plant",
+    "аэропорт Внуково": "Vnukovo Airport",
+    "Дом приёмов на Спиридоновке": "Spiridonovka Reception House",
+    "Завод имени И. А. Лихачёва": "Likhachev Plant",
+}
+
 # Steps before each session: (kind, days before the opening it was done), or nothing if not yet.
 DONE = {
     1: [(DeadlineKind.NOTICE, 33), (DeadlineKind.CONFIRMATION, 16), (DeadlineKind.PREPARATORY, 6)],
@@ -140,7 +151,7 @@ def build(ctx) -> None:
         for kind, day, hhmm, minutes, tzh, tru, pzh, pru in events:
             s.add(ScheduleEvent(
                 meeting_id=ctx.meetings[ordinal], kind=kind.value, title_zh=tzh, title_ru=tru,
-                place_zh=pzh, place_ru=pru, day=start + dt.timedelta(days=day), start_time=_time(hhmm),
+                place_zh=pzh, place_ru=pru, place_en=PLACES_EN.get(pru, ""), day=start + dt.timedelta(days=day), start_time=_time(hhmm),
                 duration_minutes=minutes,
             ))  # fmt: skip
         for kind, before in DONE[ordinal]:

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.core.demo.experts_people import CHINESE, HOSTS, ORGS, POSITIONS, SOVIET, SPECIALITIES, TERMS
+from app.core.demo.experts_people import (
+    CHINESE,
+    HOSTS,
+    ORGS,
+    PLACES_EN,
+    POSITIONS,
+    SOVIET,
+    SPECIALITIES,
+    TERMS,
+)
 from app.core.demo.sessions import session_dates
 from app.core.models import Person
 from app.core.models.experts import PROCEDURE
@@ -184,6 +193,7 @@ def build(ctx) -> None:
             host_organisation_ru=oru,
             place_zh=pzh,
             place_ru=pru,
+            place_en=PLACES_EN.get(pru, ""),
             speciality_zh=szh,
             speciality_ru=sru,
             planned_start=start,

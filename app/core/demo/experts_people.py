@@ -156,6 +156,13 @@ HOSTS = {
               "Москва"),
 }  # fmt: skip
 
+#: The host cities in English, by their Russian names.
+PLACES_EN = {
+    "Пекин": "Beijing", "Шэньян": "Shenyang", "Баотоу": "Baotou", "Чунцин": "Chongqing", "Тайюань": "Taiyuan",
+    "Сиань": "Xi'an", "Куньмин": "Kunming", "Харбин": "Harbin", "Тула": "Tula", "Ижевск": "Izhevsk",
+    "Ленинград": "Leningrad", "Свердловск": "Sverdlovsk", "Москва": "Moscow", "Горький": "Gorky",
+}  # fmt: skip
+
 # Fields of speciality: key -> (zh, ru)
 SPECIALITIES = {
     "artillery": ("火炮设计", "проектирование артиллерийских систем"),

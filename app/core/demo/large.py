@@ -37,6 +37,8 @@ BATCH = 10_000
 
 CITIES = [("北京", "Пекин", "北京饭店", "гостиница «Пекин»"),
           ("莫斯科", "Москва", "斯皮里多诺夫卡接待大厦", "Дом приёмов на Спиридоновке")]  # fmt: skip
+#: the same in English, and the city after «в»
+CITIES_EN = [("Beijing", "Beijing Hotel", "Пекине"), ("Moscow", "Spiridonovka Reception House", "Москве")]
 TOPICS_ZH = ["关于交换技术文献的程序", "关于武器标准化问题", "关于技术条件和测量仪器", "关于邀请技术专家",
              "关于互派代表团", "关于科研和生产条件的联系", "关于教材和培训资料", "关于新机器使用经验",
              "关于技术装备的保证期", "其他问题"]  # fmt: skip
@@ -105,8 +107,10 @@ def build(ctx: DemoContext, factor: float = 1.0) -> dict[str, int]:
     meetings = []
     for k, start in enumerate(history):
         cz, cr, vz, vr = CITIES[k % 2]
+        ce, ve, cin = CITIES_EN[k % 2]
         meetings.append({**record(), "ordinal": top + 1 + k, "host_side_id": (cn, su)[k % 2], "city_zh": cz,
-                         "city_ru": cr, "venue_zh": vz, "venue_ru": vr, "start_date": start,
+                         "city_ru": cr, "venue_zh": vz, "venue_ru": vr, "city_en": ce, "venue_en": ve,
+                         "city_ru_in": cin, "start_date": start,
                          "end_date": start + dt.timedelta(days=4), "status": "held", "notes": ""})  # fmt: skip
     put(Meeting, meetings)
     ids = dict(s.execute(select(Meeting.ordinal, Meeting.id)).all())

@@ -213,8 +213,8 @@ def _first_session(ctx, commission) -> None:
     w.add(
         P.CLOSING,
         K.PARAGRAPH,
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh"),
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru"),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh", meeting.city_ru_in),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru", meeting.city_ru_in),
         done,
     )
 
@@ -342,8 +342,8 @@ def _second_session(ctx, commission) -> None:
     w.add(
         P.CLOSING,
         K.PARAGRAPH,
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh"),
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru"),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh", meeting.city_ru_in),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru", meeting.city_ru_in),
         S.DRAFT,
     )
 

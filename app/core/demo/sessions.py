@@ -156,10 +156,12 @@ def build(ctx) -> None:
     s = ctx.session
     dates = session_dates(ctx.today)
     specs = {
-        1: dict(host="CN", city_zh="北京", city_ru="Пекин", venue_zh="北京饭店", venue_ru="гостиница «Пекин»",
+        1: dict(host="CN", city_zh="北京", city_ru="Пекин", city_en="Beijing", city_ru_in="Пекине",
+                venue_zh="北京饭店", venue_ru="гостиница «Пекин»", venue_en="Beijing Hotel",
                 status=MeetingStatus.MINUTES_SIGNED),
-        2: dict(host="SU", city_zh="莫斯科", city_ru="Москва", venue_zh="斯皮里多诺夫卡接待大厦",
-                venue_ru="Дом приёмов на Спиридоновке", status=MeetingStatus.MEMORANDUM_SENT),
+        2: dict(host="SU", city_zh="莫斯科", city_ru="Москва", city_en="Moscow", city_ru_in="Москве",
+                venue_zh="斯皮里多诺夫卡接待大厦", venue_ru="Дом приёмов на Спиридоновке",
+                venue_en="Spiridonovka Reception House", status=MeetingStatus.MEMORANDUM_SENT),
     }  # fmt: skip
     for ordinal, spec in specs.items():
         start, end = dates[ordinal]
@@ -170,6 +172,9 @@ def build(ctx) -> None:
             city_ru=spec["city_ru"],
             venue_zh=spec["venue_zh"],
             venue_ru=spec["venue_ru"],
+            city_en=spec["city_en"],
+            city_ru_in=spec["city_ru_in"],
+            venue_en=spec["venue_en"],
             start_date=start,
             end_date=end,
             status=spec["status"].value,

@@ -23,6 +23,7 @@ class ScheduleEvent(Record, Base):
     title_ru: Mapped[str] = mapped_column(Text, default="")
     place_zh: Mapped[str] = mapped_column(String(300), default="")
     place_ru: Mapped[str] = mapped_column(String(300), default="")
+    place_en: Mapped[str] = mapped_column(String(300), default="", server_default="")
     day: Mapped[dt.date] = mapped_column(Date)
     start_time: Mapped[dt.time | None] = mapped_column(Time)
     duration_minutes: Mapped[int | None] = mapped_column(Integer)

@@ -131,6 +131,7 @@ class Assignment(Searchable, Record, Base):
         "host_organisation_ru",
         "place_zh",
         "place_ru",
+        "place_en",
         "speciality_zh",
         "speciality_ru",
     )
@@ -148,6 +149,7 @@ class Assignment(Searchable, Record, Base):
     host_organisation_ru: Mapped[str] = mapped_column(String(300), default="")
     place_zh: Mapped[str] = mapped_column(String(200), default="")
     place_ru: Mapped[str] = mapped_column(String(200), default="")
+    place_en: Mapped[str] = mapped_column(String(200), default="", server_default="")
     speciality_zh: Mapped[str] = mapped_column(String(300), default="")
     speciality_ru: Mapped[str] = mapped_column(String(300), default="")
     planned_start: Mapped[dt.date] = mapped_column(Date)

@@ -69,6 +69,7 @@ class ConflictsDialog(Retranslatable, QDialog):
         lay.addLayout(row)
         lay.addWidget(buttons)
         self.retranslate_ui()
+        self._ready = True
         self.reload()
 
     def retranslate_ui(self) -> None:
@@ -83,6 +84,8 @@ class ConflictsDialog(Retranslatable, QDialog):
         self.take.setText(_("&Take theirs"))
         self.edit.setPlaceholderText(_("the agreed value"))
         self.use.setText(_("&Use this value"))
+        if getattr(self, "_ready", False):  # registers and fields named, and columns sized, in the new language
+            self.reload()
 
     def reload(self) -> None:
         self.items = self.ctx.read(conflicts.open_conflicts)
@@ -97,6 +100,9 @@ class ConflictsDialog(Retranslatable, QDialog):
         self.table.resizeColumnsToContents()
         for col in range(self.table.columnCount()):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 260))
+        header = self.table.horizontalHeader()  # the last column takes the rest again, as on opening
+        header.setStretchLastSection(False)
+        header.setStretchLastSection(True)
         if self.items:
             self.table.selectRow(0)
         self._selected()

@@ -26,6 +26,7 @@ class EventDialog(RecordDialog):
         Field("title_ru", N_("Title in Russian")),
         Field("place_zh", N_("Place in Chinese")),
         Field("place_ru", N_("Place in Russian")),
+        Field("place_en", N_("Place in English")),
         Field("day", N_("Day"), FieldKind.DATE),
         Field("start_time", N_("Start time")),
         Field("duration_minutes", N_("Duration"), FieldKind.INT, maximum=agenda.MAX_MINUTES),

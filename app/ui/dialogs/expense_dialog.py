@@ -234,6 +234,9 @@ class ExpenseDialog(RecordDialog):
 
     def retranslate_extra(self) -> None:
         self.amount.setPlaceholderText(_("for example {example}").format(example=format_amount_example()))
+        lang = current_language()  # the amount typed, as the new language writes numbers
+        self.amount.setText(wording.retype_number(self.amount.text(), getattr(self, "_typed_in", lang), lang))
+        self._typed_in = lang
         self.description_zh.setPlaceholderText(_("Either language is enough"))
         self.description_ru.setPlaceholderText(_("Either language is enough"))
         self.reason.setPlaceholderText(_("Why the expense is reduced: refund, error, discount…"))

@@ -25,9 +25,10 @@ from app.core.errors import CoreError
 from app.core.services import glyphs
 from app.i18n import _
 from app.ui.widgets import messages
+from app.ui.widgets.retranslate import Retranslatable
 
 
-class FontDialog(QDialog):
+class FontDialog(Retranslatable, QDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("font_dialog")

@@ -211,7 +211,7 @@ class PrintMinutesDialog(Retranslatable, QDialog):
             self.status.setText(
                 _("Signed on {date} in {place}. Fingerprint {fingerprint}. Copies print as signature originals.").format(
                     date=format_date(st.signed_on),
-                    place=st.place_zh if current_language().startswith("zh") else st.place_ru,
+                    place=st.place(current_language()),
                     fingerprint=short_fingerprint(st.fingerprint),
                 )
             )  # fmt: skip

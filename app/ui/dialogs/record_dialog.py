@@ -1,7 +1,8 @@
 """One dialog skeleton for adding or editing a record, built from declared fields.
 
 A dialog declares its fields (:class:`app.core.fields.Field`) and gets the rest: a form with one
-editor per field (chosen by the field's kind), labels with their mnemonics (an ``&`` in the msgid),
+editor per field (chosen by the field's kind), labels with mnemonics of their own in every language
+(:mod:`app.ui.widgets.mnemonics`: the ``&`` of the msgid where free, else another letter),
 required fields marked, an error label under each field and one for the whole form, Save/Cancel,
 saving in one unit of work through the application context, and the labels retranslated on a
 language switch.
@@ -65,7 +66,7 @@ from PySide6.QtWidgets import (
 
 from app.core.errors import ConflictError, CoreError
 from app.core.fields import Field, FieldKind
-from app.i18n import _, wording
+from app.i18n import _, current_language, wording
 from app.ui.dialogs.conflict_dialog import ConflictDialog
 from app.ui.dialogs.history_dialog import add_history_button
 from app.ui.widgets.currency_box import CurrencyBox
@@ -398,6 +399,14 @@ class RecordDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())
+        # numbers typed in the previous language's way are rewritten in the new one's (1,234.50 in
+        # English is 1 234,50 in Russian), as the form would show them opened in that language
+        lang, before = current_language(), getattr(self, "_typed_in", current_language())
+        for f in self.fields:
+            w = self.widgets[f.name]
+            if f.kind in _TYPED_NUMBERS and isinstance(w, QLineEdit):
+                w.setText(wording.retype_number(w.text(), before, lang))
+        self._typed_in = lang
         for f in self.fields:
             label = self.labels[f.name]
             label.setText(f.label)
@@ -414,3 +423,4 @@ class RecordDialog(Retranslatable, QDialog):
                 widget.retranslate()
         self.fill_options()
         self.retranslate_extra()
+        self.apply_mnemonics()  # every label a letter of its own, in this language

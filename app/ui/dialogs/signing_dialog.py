@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -40,6 +40,13 @@ def formula_preview(fields: SigningFields, lang: str) -> str:
     from app.reports.minutes_blocks import formula
 
     return formula(lang, lang, fields.place_zh if lang == "zh" else fields.place_ru, fields.date)
+
+
+def _fit_height(label: QLabel) -> None:
+    """Room for every line of a wrapped label (its style sheet's padding and border included)."""
+    width = 400  # the narrowest the dialog's field column gets
+    rect = label.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, label.text())
+    label.setMinimumHeight(max(rect.height(), 3 * label.fontMetrics().lineSpacing()) + 16)
 
 
 class SigningDialog(Retranslatable, QDialog):
@@ -185,6 +192,8 @@ class SigningDialog(Retranslatable, QDialog):
         f = self.fields()
         self.preview_zh.setText(formula_preview(f, "zh"))
         self.preview_ru.setText(formula_preview(f, "ru"))
+        for w in (self.preview_zh, self.preview_ru):  # every line of the wrapped formula, never half of one
+            _fit_height(w)
 
     def _show_state(self) -> None:
         st = self.state()

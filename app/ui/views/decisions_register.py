@@ -26,13 +26,14 @@ from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.decisions import records as service
 from app.core.services.decisions.records import DecisionData, DecisionFilter
-from app.i18n import LANGUAGE_NAMES, N_, _, current_language, format_date, ngettext
+from app.i18n import N_, _, current_language, format_date, ngettext
 from app.i18n.wording import session_name
 from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog, decision_label
 from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import fit_columns, needs_fit
+from app.ui.widgets.doc_language import DocLanguageCombo
 from app.ui.widgets.search import SearchField
 
 OVERDUE_COLOUR = "#b00020"
@@ -84,10 +85,9 @@ class DecisionRegisterPage(RegisterPage):
 
         self.add_button, self.edit_button = QPushButton(), QPushButton()
         self.note_button, self.delete_button = QPushButton(), QPushButton()
-        self.report_button, self.doc_lang = QPushButton(), QComboBox()
+        # the report on implementation: in the interface's language unless chosen (and remembered)
+        self.report_button, self.doc_lang = QPushButton(), DocLanguageCombo("implementation")
         self.doc_lang.setObjectName("decisions_doc_lang")
-        self.doc_lang.addItem(LANGUAGE_NAMES["zh_CN"], "zh")
-        self.doc_lang.addItem(LANGUAGE_NAMES["ru"], "ru")
         actions = QHBoxLayout()
         for name, b, slot in (("add", self.add_button, self.new_record), ("edit", self.edit_button, self.edit_record),
                               ("note", self.note_button, self.add_note),
@@ -357,6 +357,7 @@ class DecisionRegisterPage(RegisterPage):
     # --- language --------------------------------------------------------------------------------
 
     def retranslate_ui(self) -> None:
+        self.doc_lang.follow_language()
         self.session_label.setText(_("&Session:"))
         self.side_label.setText(_("Si&de:"))
         self.status_label.setText(_("Stat&us:"))

@@ -141,8 +141,10 @@ class ExchangeRegisterPage(RegisterPage):
         content = {"reference", "kind", "status", "overdue", "marking_id", "from_side_id", "to_side_id",
                    "quantity", "meeting_id", "requested_on", "sent_on", "received_on"}  # fmt: skip
         keys = [c.key for c in self.model.columns]
+        labels = {"kind": [k.label for k in ExchangeKind], "status": [s.label for s in ExchangeStatus]}
         fit_columns(self.table, chars={i: widths.get(k, 6) for i, k in enumerate(keys)},
-                    content=[i for i, k in enumerate(keys) if k in content])  # fmt: skip
+                    content=[i for i, k in enumerate(keys) if k in content],
+                    values={i: labels[k] for i, k in enumerate(keys) if k in labels})  # fmt: skip
 
     def _fit(self) -> None:
         """The remembered header keeps the user's order and columns; widths follow the language."""

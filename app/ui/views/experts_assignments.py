@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
 from app.core.errors import CoreError
-from app.core.models.experts import AssignmentStatus
+from app.core.models.experts import AssignmentPurpose, AssignmentStatus
 from app.core.services.experts import assignments as experts
 from app.core.services.experts import procedure as experts_procedure
 from app.core.services.experts.query import AssignmentFilter, count_assignments, search_assignments
@@ -105,9 +105,11 @@ class AssignmentsPage(RegisterPage):
             return
         keys = [c.key for c in self.model.columns]
         chars = {"people": 22, "organisation": 24, "place": 9, "speciality": 14}
-        content = {"status", "direction", "purpose", "start", "end", "term", "term_end", "session"}
+        content = {"status", "direction", "purpose", "place", "start", "end", "term", "term_end", "session"}
+        labels = {"purpose": [p.label for p in AssignmentPurpose], "status": [s.label for s in AssignmentStatus]}
         fit_columns(self.table, chars={i: chars[k] for i, k in enumerate(keys) if k in chars},
-                    content=[i for i, k in enumerate(keys) if k in content], cap_chars=22)  # fmt: skip
+                    content=[i for i, k in enumerate(keys) if k in content], cap_chars=34,
+                    values={i: labels[k] for i, k in enumerate(keys) if k in labels})  # fmt: skip
 
     def update_summary(self, note: str = "") -> None:
         n = self.model.total

@@ -24,10 +24,12 @@ def fit_headers(table, extra: int = 26) -> None:
 
 
 def fit_columns(table, *, chars: dict[int, int] | None = None, content=(), extra: int = 26,
-                cap_chars: int = 48) -> None:
+                cap_chars: int = 48, values: dict[int, list[str]] | None = None) -> None:
     """Size the columns for the current language: each at least its header, ``chars`` average
     characters where given, and as wide as what the ``content`` columns show (their longest value
-    among the rows in view, within ``cap_chars``). Widths depend only on the language and the data,
+    among the rows in view, within ``cap_chars``), and as wide as every one of ``values`` (all the
+    labels a column of kinds or statuses may show, not only those in the first rows). Widths
+    depend only on the language and the data,
     never on earlier widths: after a language switch the table is as after a fresh start."""
     table.ensurePolished()  # the fonts it will be shown with
     header = table.horizontalHeader()
@@ -48,6 +50,10 @@ def fit_columns(table, *, chars: dict[int, int] | None = None, content=(), extra
             width = max(width, avg * chars[i] + 16)
         if i in content:
             width = max(width, min(_content_width(table, i), avg * cap_chars + 16))
+        if values and values.get(i):
+            tfm = table.fontMetrics()
+            pad = 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 14
+            width = max(width, min(max(tfm.horizontalAdvance(v) for v in values[i]) + pad, avg * cap_chars + 16))
         header.resizeSection(i, width)
     if model.rowCount() > 0:
         table.setProperty("fitted_language", current_language())

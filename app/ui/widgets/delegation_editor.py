@@ -3,6 +3,7 @@ role, take someone out. The head of each delegation is marked; a missing head is
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -63,11 +64,15 @@ class DelegationPanel(Retranslatable, QFrame):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        # positions run long in Russian ("заместитель министра…"): they wrap rather than being cut
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # every column as wide as what it shows (no stretched last column: its width would depend on
-        # when the table was last laid out, and a language switch would not look like a fresh start)
+        # names and roles as wide as what they show; the position takes the rest of the width and
+        # wraps (at the width of a 1366-pixel laptop a Russian position did not fit on one line)
         self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_role())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.warning = QLabel()

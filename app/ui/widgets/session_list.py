@@ -25,12 +25,18 @@ def _columns() -> list[Column]:
     return [
         Column("ordinal", N_("No."), lambda o: o.meeting.ordinal, align=ALIGN_CENTER,
                header_tooltip=N_("The session's number")),
-        Column("session", N_("Session"), lambda o: f"{o.meeting.city(fmt.lang())}\n{fmt.session_dates(o.meeting)}",
+        # the dates on two lines when they run long, leaving room for what is due next
+        Column("session", N_("Session"), lambda o: f"{o.meeting.city(fmt.lang())}\n{_dates(o)}",
                tooltip=lambda o: fmt.session_place(o.meeting)),
         Column("status", N_("Status"), lambda o: o.meeting.status.label),
         Column("next", N_("Next"), lambda o: fmt.next_step(o.next),
                foreground=lambda o: fmt.next_step_color(o.next), header_tooltip=N_("What is due next")),
     ]  # fmt: skip
+
+
+def _dates(o) -> str:
+    dates = fmt.session_dates(o.meeting)
+    return dates.replace(" – ", " –\n", 1) if len(dates) > 16 else dates
 
 
 class SessionList(RegisterPage):

@@ -38,6 +38,7 @@ class EventForm:
     id: int | None = None
     #: the version the event was read at (None: no check)
     version: int | None = None
+    place_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -56,12 +57,13 @@ class EventData:
     notes: str
     #: the version the event was read at (a save of an older copy is a conflict)
     version: int | None = None
+    place_en: str = ""
 
     def title(self, lang: str) -> str:
         return pick(lang, self.title_zh, self.title_ru)
 
     def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru)
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
     @property
     def end_time(self) -> dt.time | None:
@@ -134,6 +136,7 @@ def _data(row: ScheduleEvent) -> EventData:
         title_ru=row.title_ru,
         place_zh=row.place_zh,
         place_ru=row.place_ru,
+        place_en=row.place_en,
         day=row.day,
         start_time=row.start_time,
         duration_minutes=row.duration_minutes,
@@ -159,7 +162,7 @@ def validate_event(session: Session, form: EventForm) -> EventForm:
         kind = EventKind(form.kind)
     except ValueError:
         raise ValidationError(N_("Choose the kind of event."), field="kind") from None
-    values = {f: clean(getattr(form, f)) for f in ("place_zh", "place_ru")}
+    values = {f: clean(getattr(form, f)) for f in ("place_zh", "place_ru", "place_en")}
     titles = {f: clean_text(getattr(form, f)) for f in ("title_zh", "title_ru")}
     if kind is EventKind.OTHER and not (titles["title_zh"] or titles["title_ru"]):
         raise ValidationError(N_("Say what the event is, in Chinese or in Russian."), field="title_zh")
@@ -179,6 +182,7 @@ def _apply(row: ScheduleEvent, form: EventForm) -> None:
         "title_ru",
         "place_zh",
         "place_ru",
+        "place_en",
         "day",
         "start_time",
         "duration_minutes",

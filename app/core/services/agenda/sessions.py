@@ -39,12 +39,24 @@ class MeetingData:
     notes: str = ""
     #: the version the session was read at (a save of an older copy is a conflict)
     version: int | None = None
+    city_en: str = ""
+    venue_en: str = ""
+    #: the city as it reads after «в» ("Пекине"); empty: formed from ``city_ru``
+    city_ru_in: str = ""
 
     def city(self, lang: str) -> str:
-        return pick(lang, self.city_zh, self.city_ru)
+        return pick(lang, self.city_zh, self.city_ru, self.city_en)
 
     def venue(self, lang: str) -> str:
-        return pick(lang, self.venue_zh, self.venue_ru)
+        return pick(lang, self.venue_zh, self.venue_ru, self.venue_en)
+
+    def city_locative(self) -> str:
+        """The city in Russian as a sentence needs it after «в»: "Пекине", "Москве"."""
+        if self.city_ru_in:
+            return self.city_ru_in
+        from app.core.services.minutes.templates import russian_locative
+
+        return russian_locative(self.city_ru or self.city_zh)
 
 
 @dataclass(frozen=True)
@@ -83,6 +95,9 @@ def meeting_data(row: Meeting) -> MeetingData:
         city_ru=row.city_ru,
         venue_zh=row.venue_zh,
         venue_ru=row.venue_ru,
+        city_en=row.city_en,
+        venue_en=row.venue_en,
+        city_ru_in=row.city_ru_in,
         start_date=row.start_date,
         end_date=row.end_date,
         status=MeetingStatus(row.status),
@@ -175,6 +190,9 @@ class MeetingForm:
     city_ru: str = ""
     venue_zh: str = ""
     venue_ru: str = ""
+    city_en: str = ""
+    venue_en: str = ""
+    city_ru_in: str = ""
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     status: MeetingStatus | str = MeetingStatus.PLANNED
@@ -182,6 +200,10 @@ class MeetingForm:
     id: int | None = None
     #: the version the session was read at (None: no check)
     version: int | None = None
+
+
+#: the names of a session's city and venue
+_PLACES = ("city_zh", "city_ru", "city_en", "city_ru_in", "venue_zh", "venue_ru", "venue_en")
 
 
 def next_ordinal(session: Session) -> int:
@@ -202,7 +224,7 @@ def validate_meeting(session: Session, form: MeetingForm) -> MeetingForm:
         )
     if form.host_side_id is None or session.get(Side, form.host_side_id) is None:
         raise ValidationError(N_("Choose the host side."), field="host_side_id")
-    values = {f: clean(getattr(form, f)) for f in ("city_zh", "city_ru", "venue_zh", "venue_ru")}
+    values = {f: clean(getattr(form, f)) for f in _PLACES}
     if not values["city_zh"]:
         raise ValidationError(N_("Give the city in Chinese."), field="city_zh")
     if not values["city_ru"]:
@@ -255,8 +277,7 @@ def validate_meeting(session: Session, form: MeetingForm) -> MeetingForm:
 
 
 #: What the session dialog writes.
-_APPLIED = ("ordinal", "host_side_id", "city_zh", "city_ru", "venue_zh", "venue_ru", "start_date", "end_date",
-            "notes")  # fmt: skip
+_APPLIED = ("ordinal", "host_side_id", *_PLACES, "start_date", "end_date", "notes")
 
 
 def _apply(row: Meeting, form: MeetingForm) -> None:

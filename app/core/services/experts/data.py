@@ -79,6 +79,7 @@ class AssignmentData:
     host_organisation_ru: str = ""
     place_zh: str = ""
     place_ru: str = ""
+    place_en: str = ""
     speciality_zh: str = ""
     speciality_ru: str = ""
     planned_start: dt.date | None = None
@@ -111,7 +112,7 @@ class AssignmentData:
         return pick(lang, self.host_organisation_zh, self.host_organisation_ru)
 
     def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru)
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
     def speciality(self, lang: str) -> str:
         return pick(lang, self.speciality_zh, self.speciality_ru)

@@ -44,6 +44,7 @@ ASSIGNMENT = Register(
         Field("place", N_("Place"), read_only=True, stored=False),
         Field("place_zh", N_("Place in Chinese"), max_length=200, column=False),
         Field("place_ru", N_("Place in Russian"), max_length=200, column=False),
+        Field("place_en", N_("Place in English"), max_length=200, column=False),
         Field("speciality", N_("Speciality"), read_only=True, stored=False),
         Field("speciality_zh", N_("Speciality in Chinese"), max_length=300, column=False),
         Field("speciality_ru", N_("Speciality in Russian"), max_length=300, column=False),

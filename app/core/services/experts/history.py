@@ -37,9 +37,11 @@ class HistoryEntry:
     #: the session's ordinal (delegations, presentations) or the assignment's id
     meeting_ordinal: int | None = None
     assignment_id: int | None = None
+    #: what, in English where the places have English names (else the English screens show Russian)
+    what_en: str = ""
 
     def what(self, lang: str) -> str:
-        return pick(lang, self.what_zh, self.what_ru)
+        return pick(lang, self.what_zh, self.what_ru, self.what_en)
 
     def describe(self, lang: str) -> str:
         text = self.what(lang)
@@ -80,6 +82,7 @@ def person_history(session: Session, person_id: int) -> PersonHistory:
                 DelegationRole(m.role),
                 None,
                 meeting_ordinal=meeting.ordinal,
+                what_en=(f"{meeting.city_en} ({meeting.venue_en})" if meeting.venue_en else meeting.city_en),
             )
         )
     for a in session.execute(
@@ -89,6 +92,7 @@ def person_history(session: Session, person_id: int) -> PersonHistory:
     ).scalars():
         place_zh = f"，{a.place_zh}" if a.place_zh else ""
         place_ru = f", {a.place_ru}" if a.place_ru else ""
+        place_en = f", {a.place_en}" if a.place_en else ""
         entries.append(
             HistoryEntry(
                 HistoryKind.ASSIGNMENT,
@@ -99,6 +103,7 @@ def person_history(session: Session, person_id: int) -> PersonHistory:
                 AssignmentPurpose(a.purpose),
                 AssignmentStatus(a.status),
                 assignment_id=a.id,
+                what_en=f"{a.host_organisation_ru or a.host_organisation_zh}{place_en}" if place_en else "",
             )
         )
     for item, meeting in session.execute(

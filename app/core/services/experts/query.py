@@ -61,6 +61,7 @@ class AssignmentRow:
     host_organisation_ru: str
     place_zh: str
     place_ru: str
+    place_en: str
     speciality_zh: str
     speciality_ru: str
     planned_start: dt.date
@@ -84,7 +85,7 @@ class AssignmentRow:
         return pick(lang, self.host_organisation_zh, self.host_organisation_ru)
 
     def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru)
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
     def speciality(self, lang: str) -> str:
         return pick(lang, self.speciality_zh, self.speciality_ru)
@@ -216,6 +217,7 @@ def search_assignments(
             host_organisation_ru=a.host_organisation_ru,
             place_zh=a.place_zh,
             place_ru=a.place_ru,
+            place_en=a.place_en,
             speciality_zh=a.speciality_zh,
             speciality_ru=a.speciality_ru,
             planned_start=a.planned_start,
@@ -264,12 +266,13 @@ class Bar:
     host_organisation_ru: str
     place_zh: str
     place_ru: str
+    place_en: str
 
     def host_organisation(self, lang: str) -> str:
         return pick(lang, self.host_organisation_zh, self.host_organisation_ru)
 
     def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru)
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
 
 def timeline_people(session: Session, f: AssignmentFilter, lang: str = "ru") -> list[TimelinePerson]:
@@ -298,14 +301,14 @@ def timeline_bars(session: Session, person_ids: list[int], f: AssignmentFilter) 
         select(
             Assignment.id, assignment_people.c.person_id, Assignment.start_date, Assignment.end_date,
             Assignment.term_end, Assignment.status, Assignment.purpose, Assignment.host_organisation_zh,
-            Assignment.host_organisation_ru, Assignment.place_zh, Assignment.place_ru,
+            Assignment.host_organisation_ru, Assignment.place_zh, Assignment.place_ru, Assignment.place_en,
         ).join(assignment_people, assignment_people.c.assignment_id == Assignment.id)
         .where(assignment_people.c.person_id.in_(person_ids)),
         f,
     ).order_by(Assignment.start_date)  # fmt: skip
-    for aid, pid, start, end, tend, status, purpose, ozh, oru, pzh, pru in session.execute(stmt):
+    for aid, pid, start, end, tend, status, purpose, ozh, oru, pzh, pru, pen in session.execute(stmt):
         out[pid].append(
-            Bar(aid, pid, start, end, tend, S(status), AssignmentPurpose(purpose), ozh, oru, pzh, pru)
+            Bar(aid, pid, start, end, tend, S(status), AssignmentPurpose(purpose), ozh, oru, pzh, pru, pen)
         )
     return out
 
@@ -334,6 +337,7 @@ class OnSiteEntry:
     host_organisation_ru: str
     place_zh: str
     place_ru: str
+    place_en: str
     start: dt.date
     end: dt.date
     assignment_id: int
@@ -371,6 +375,7 @@ def on_site_list(session: Session, date_from: dt.date, date_to: dt.date) -> list
             host_organisation_ru=a.host_organisation_ru,
             place_zh=a.place_zh,
             place_ru=a.place_ru,
+            place_en=a.place_en,
             start=a.start_date,
             end=a.end_date,
             assignment_id=a.id,

@@ -50,7 +50,6 @@ from app.core.models import Meeting, Person
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.minutes import records as minutes_service
-from app.core.services.minutes.templates import russian_locative
 from app.i18n import N_
 
 FORMAT = "commission-desk/minutes/1"
@@ -354,7 +353,7 @@ def signing_defaults(session: Session, meeting_id: int) -> SigningFields:
     return SigningFields(
         date=meeting.end_date,
         place_zh=meeting.city_zh,
-        place_ru=russian_locative(meeting.city_ru),
+        place_ru=meeting.city_locative(),
         signatory1_id=ids[0],
         signatory2_id=ids[1],
     )

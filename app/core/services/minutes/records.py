@@ -109,13 +109,16 @@ class MinutesData:
     locked: bool = False
     marking_zh: str = ""
     marking_ru: str = ""
+    #: the place of signing in English: the session's city's English name, when signed there (the
+    #: minutes themselves are Chinese and Russian only)
+    place_en: str = ""
 
     @property
     def signed(self) -> bool:
         return self.status is MinutesStatus.SIGNED
 
     def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru)
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
     def marking(self, lang: str) -> str:
         return self.marking_zh if lang.startswith("zh") else self.marking_ru
@@ -176,7 +179,18 @@ def minutes_data(row: Minutes) -> MinutesData:
         locked=row.locked,
         marking_zh=row.marking_zh,
         marking_ru=row.marking_ru,
+        place_en=_place_en(row),
     )
+
+
+def _place_en(row: Minutes) -> str:
+    """The English name of the session's city when the minutes were signed in it."""
+    if not row.place_zh and not row.place_ru:
+        return ""
+    m = row.meeting
+    if m is None or not m.city_en or (row.place_zh and row.place_zh != m.city_zh):
+        return ""
+    return m.city_en
 
 
 def segment_data(row: Segment) -> SegmentData:

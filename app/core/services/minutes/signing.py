@@ -322,9 +322,15 @@ class MinutesState:
     fingerprint: str = ""
     marking_zh: str = ""
     marking_ru: str = ""
+    city_en: str = ""
+    place_en: str = ""
 
     def city(self, lang: str) -> str:
-        return self.city_zh if lang.startswith("zh") else self.city_ru or self.city_zh
+        return pick(lang, self.city_zh, self.city_ru, self.city_en)
+
+    def place(self, lang: str) -> str:
+        """The place of signing (in Russian as it reads after «в»)."""
+        return pick(lang, self.place_zh, self.place_ru, self.place_en)
 
 
 def minutes_states(session: Session) -> list[MinutesState]:
@@ -334,8 +340,8 @@ def minutes_states(session: Session) -> list[MinutesState]:
     out = []
     for m in meetings_service.list_meetings(session):
         row = minutes_service.minutes_row(session, m.id)
-        base = dict(meeting_id=m.id, ordinal=m.ordinal, city_zh=m.city_zh, city_ru=m.city_ru, start=m.start_date,
-                    end=m.end_date)  # fmt: skip
+        base = dict(meeting_id=m.id, ordinal=m.ordinal, city_zh=m.city_zh, city_ru=m.city_ru, city_en=m.city_en,
+                    start=m.start_date, end=m.end_date)  # fmt: skip
         if row is None:
             out.append(MinutesState(**base))
             continue
@@ -349,6 +355,7 @@ def minutes_states(session: Session) -> list[MinutesState]:
                 signed_on=row.signed_on,
                 place_zh=row.place_zh,
                 place_ru=row.place_ru,
+                place_en=minutes_service.minutes_data(row).place_en,
                 fingerprint=row.fingerprint,
                 marking_zh=row.marking_zh,
                 marking_ru=row.marking_ru,

@@ -92,7 +92,7 @@ def preamble(commission: CommissionData, meeting: MeetingData, lang: str) -> lis
     if lang == "ru":
         ordinal = ordinal[:1].upper() + ordinal[1:]
         name = russian_genitive(name)
-    city = meeting.city(lang) if lang == "zh" else russian_locative(meeting.city_ru or meeting.city_zh)
+    city = meeting.city(lang) if lang == "zh" else meeting.city_locative()
     held = _d("The {ordinal} session of the {commission} was held in {city} {dates}.").format(
         ordinal=ordinal,
         commission=name,
@@ -106,10 +106,11 @@ def preamble(commission: CommissionData, meeting: MeetingData, lang: str) -> lis
     return [held, agreed]
 
 
-def closing_formula(city_zh: str, city_ru: str, day: dt.date, lang: str) -> str:
-    """Done at … on …, in two originals, each in Chinese and Russian, both texts equally authentic."""
+def closing_formula(city_zh: str, city_ru: str, day: dt.date, lang: str, city_ru_in: str = "") -> str:
+    """Done at … on …, in two originals, each in Chinese and Russian, both texts equally authentic.
+    ``city_ru_in``: the city as it reads after «в», when the session gives it."""
     _d = doc_gettext(lang)
-    city = city_zh if lang == "zh" else russian_locative(city_ru)
+    city = city_zh if lang == "zh" else city_ru_in or russian_locative(city_ru)
     return _d(
         "Done at {city} on {date}, in two originals, each in the Chinese and Russian languages, both texts "
         "being equally authentic."
@@ -181,7 +182,7 @@ def start_from_agenda(session: Session, meeting_id: int) -> list[SegmentData]:
     add(
         SegmentPart.CLOSING,
         SegmentKind.PARAGRAPH,
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh"),
-        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru"),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "zh", meeting.city_ru_in),
+        closing_formula(meeting.city_zh, meeting.city_ru, meeting.end_date, "ru", meeting.city_ru_in),
     )
     return list_segments(session, minutes.id)
