@@ -10,7 +10,16 @@ from sqlalchemy import func, select
 
 from app.cli import main
 from app.core.db import Database
-from app.core.models import Decision, DecisionNote, Exchange, GlossaryTerm, Minutes, Person, Segment, SyncConflict
+from app.core.models import (
+    Decision,
+    DecisionNote,
+    Exchange,
+    GlossaryTerm,
+    Minutes,
+    Person,
+    Segment,
+    SyncConflict,
+)
 from app.core.sync import exchange, peers
 from app.core.sync.bundle import BundleRefused, read
 from tests.core.bundle_helpers import values
@@ -91,7 +100,7 @@ def test_a_laptop_copy_goes_on_the_road_and_comes_back(demo_db, laptop, tmp_path
     assert status == 1 and "already applied" in err  # replay
 
     # the office's changes go to the laptop; then both ways until nothing is left to send
-    for n in range(8):
+    for _round in range(8):
         quiet = True
         for src, dst, to in ((office, laptop, laptop_id), (laptop, office, office_id)):
             with src.unit() as s:

@@ -16,8 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QComboBox,
+    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
+
 from app.core.errors import CoreError
 from app.core.sync import conflicts, exchange, peers
 from app.core.sync.bundle import SUFFIX
