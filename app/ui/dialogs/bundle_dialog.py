@@ -116,8 +116,12 @@ class ExchangeDialog(Retranslatable, QDialog):
                   "(acknowledged up to {acknowledged}); received from it: {received}. Open conflicts: {conflicts}."
                   ).format(**s)  # fmt: skip
             )
-            self.send_box.setTitle(_("Send to side {other}").format(**s))
-            self.receive_box.setTitle(_("Receive from side {other}").format(**s))
+            if s["peers"] and any(p["side"] == s["home"] for p in s["peers"]):  # a laptop copy or its office too
+                self.send_box.setTitle(_("Send a bundle"))
+                self.receive_box.setTitle(_("Receive a bundle"))
+            else:
+                self.send_box.setTitle(_("Send to side {other}").format(**s))
+                self.receive_box.setTitle(_("Receive from side {other}").format(**s))
         else:  # a new database: the first bundle from the other side makes it this side's copy
             self.state.setText(_("This database is empty: read the first bundle the other side's secretariat "
                                  "sent you, and it becomes your side's copy of the commission's records."))  # fmt: skip
