@@ -123,7 +123,8 @@ class _PgTemplates:
     def __init__(self, server) -> None:
         self.server = server
         self.made: dict[Any, tuple[str, Any]] = {}
-        self.tag = os.urandom(3).hex()
+        # unique on a server shared by several runs and by the xdist workers of one run (gw0, gw1, …)
+        self.tag = f"{os.environ.get('PYTEST_XDIST_WORKER', 'main')}_{os.urandom(3).hex()}"
 
     def _make(self, key: Any, fill: Callable[[Database], Any], template: str | None) -> tuple[str, Any]:
         if key not in self.made:
