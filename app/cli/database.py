@@ -40,6 +40,9 @@ def register(sub) -> None:
     )
     p.add_argument("--from", dest="source", metavar="SOURCE", required=True, help=_("the database to copy"))
     p.add_argument("--to", dest="target", metavar="TARGET", required=True, help=_("the new or empty database"))
+    p.add_argument("--keep-identity", action="store_true",
+                   help=_("move the database: the copy takes the place of the source in the exchanges, instead of "
+                          "becoming a copy that exchanges bundles with it"))  # fmt: skip
     p.set_defaults(func=run_copy)
 
 
@@ -89,7 +92,7 @@ def run_copy(args) -> int:
         except CoreError as exc:
             raise common.CommandError(exc.message) from None
         try:
-            report = copy_database(source, target)
+            report = copy_database(source, target, keep_identity=args.keep_identity)
         except CoreError as exc:
             raise common.CommandError(exc.message) from None
         finally:

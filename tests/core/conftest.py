@@ -14,6 +14,7 @@ BOTH_ENGINES = frozenset(
         "test_assignment_fields",
         "test_attachments",
         "test_bundles",
+        "test_bundles_roundtrip",
         "test_changes",
         "test_commission",
         "test_correspondence",

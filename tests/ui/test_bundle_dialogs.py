@@ -148,3 +148,48 @@ def test_a_new_database_becomes_the_other_sides_copy(qtbot, ctx, db, demo_db, tm
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     assert side_code(db) == "SU" and values(db) == values(demo_db)
     assert "side SU" in dialog.state.text() and dialog.send_box.isEnabled()
+
+
+def test_the_exchange_offers_the_laptop_copy_and_the_office(qtbot, demo_ctx, demo_db, tmp_path, monkeypatch):
+    """A laptop copy made by ``copy``: the office sends it a bundle from the window, and the
+    laptop's window sends its changes back to the office (issues 20.6, 21.5)."""
+    from app.core.db.copy import copy_database
+    from app.core.sync import peers
+
+    laptop = Database.open(tmp_path / "laptop.sqlite3")
+    assert copy_database(demo_db, laptop).problems == []
+    with laptop.unit() as s:
+        laptop_id = peers.database_id(s)
+        s.execute(select(GlossaryTerm).order_by(GlossaryTerm.id)).scalars().first().note = "в дороге"
+    shown = _quiet_boxes(monkeypatch, [True, True])
+    office = ExchangeDialog(demo_ctx)
+    qtbot.addWidget(office)
+    office.show()
+    combo = office.target
+    texts = [combo.itemText(i) for i in range(combo.count())]
+    assert texts[0].startswith("Side SU") and any(laptop_id[:8] in t and "copy" in t for t in texts), texts
+    combo.setCurrentIndex(combo.findData(laptop_id))
+    bundle = tmp_path / "office-to-laptop.cdb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(bundle), ""))
+    qtbot.mouseClick(office.write_button, Qt.MouseButton.LeftButton)
+    assert bundle.exists() and "Bundle 1" in shown[-1]
+
+    road = ExchangeDialog(AppContext(laptop))
+    qtbot.addWidget(road)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(bundle), ""))
+    qtbot.mouseClick(road.read_button, Qt.MouseButton.LeftButton)
+    assert road.apply_button.isEnabled(), road.summary.text()
+    qtbot.mouseClick(road.apply_button, Qt.MouseButton.LeftButton)
+    assert "Applied" in road.summary.text()
+    road.target.setCurrentIndex(1)  # the office: the only database this laptop exchanges with
+    back = tmp_path / "laptop-to-office.cdb"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(back), ""))
+    qtbot.mouseClick(road.write_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(back), ""))
+    qtbot.mouseClick(office.read_button, Qt.MouseButton.LeftButton)
+    assert "Changed — Glossary term: 1" in office.summary.text()
+    qtbot.mouseClick(office.apply_button, Qt.MouseButton.LeftButton)
+    assert values(demo_db) == values(laptop)
+    road.resize(1366 // 2, 500)
+    road.grab().save(str(tmp_path / "exchange.png"))
+    laptop.close()

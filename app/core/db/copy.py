@@ -8,7 +8,14 @@ empty or initialised but without records); both databases are at the newest sche
 
 The copy is then checked against the source: the number of rows of every table, a digest of every
 table's rows, and every signed minutes' stored content against its fingerprint and print register
-(``signing.record_problem``) in the target.
+(``signing.record_problem``) in the target. What each database keeps for itself is left out of the
+comparison: its id (the setting ``sync.database_id``) and its exchange bookkeeping.
+
+A copy is a database of its own (:func:`start_peer`): it gets a new id, and it and its source
+record each other as exchange peers whose common base is what they hold now, so that a laptop
+taking the copy on the road brings back its changes, and takes the office's, with the exchange
+bundles (docs/bundles.md). ``keep_identity`` instead moves the database: the target keeps the
+source's id and exchanges.
 """
 
 from __future__ import annotations
@@ -44,8 +51,23 @@ def _tables():
     return Base.metadata.sorted_tables
 
 
+#: each database's own exchange bookkeeping (:mod:`app.core.sync.peers`): not compared
+OWN_TABLES = {"sync_peers", "sync_records", "sync_bundles"}
+
+
+def _own_rows(table):
+    """The rows of ``table`` that are the same in a copy (the database id setting left out)."""
+    from app.core.sync.peers import DATABASE_ID
+
+    q = select(table)
+    if table.name == "settings":
+        q = q.where(table.c.key != DATABASE_ID)
+    return q
+
+
 def _counts(conn) -> dict[str, int]:
-    return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in _tables()}
+    return {t.name: conn.execute(select(func.count()).select_from(_own_rows(t).subquery())).scalar_one()
+            for t in _tables()}  # fmt: skip
 
 
 def _norm(value):
@@ -68,13 +90,15 @@ def _norm(value):
 def _digest(conn, table) -> str:
     h = hashlib.sha256()
     order = list(table.primary_key.columns) or list(table.columns)
-    for row in conn.execute(select(table).order_by(*order)):
+    columns = [c for c in table.columns if not (table.name == "settings" and c.name == "id")]
+    for row in conn.execute(_own_rows(table).with_only_columns(*columns).order_by(*order)):
         h.update(repr(tuple(_norm(v) for v in row)).encode())
     return h.hexdigest()
 
 
-def copy_database(source, target) -> CopyReport:
-    """Copy every record of ``source`` into the empty ``target`` (both open Databases), then check."""
+def copy_database(source, target, *, keep_identity: bool = False) -> CopyReport:
+    """Copy every record of ``source`` into the empty ``target`` (both open Databases), then check;
+    the target is then a peer database of the source (unless ``keep_identity``: a move)."""
     from app.core.demo import is_empty
 
     with target.unit(read_only=True) as s:
@@ -94,7 +118,18 @@ def copy_database(source, target) -> CopyReport:
                     dst.execute(table.insert(), [dict(r._mapping) for r in chunk])
             if dst.dialect.name == "postgresql":
                 _reset_sequences(dst)
-    return verify_copy(source, target)
+    report = verify_copy(source, target)
+    if not report.problems and not keep_identity:
+        start_peer(source, target)
+    return report
+
+
+def start_peer(source, target) -> str:
+    """The target, a copy of the source, gets its own id; both record the other as a peer."""
+    from app.core.sync.peers import start_copy
+
+    with source.unit() as a, target.unit() as b:
+        return start_copy(a, b, str(source.location), str(target.location))
 
 
 def _reset_sequences(conn) -> None:
@@ -123,6 +158,8 @@ def verify_copy(source, target) -> CopyReport:
         theirs = _counts(dst)
         for table in _tables():
             name = table.name
+            if name in OWN_TABLES:
+                continue
             if report.counts[name] != theirs[name]:
                 report.problems.append(f"{name}: {report.counts[name]} → {theirs[name]}")
             elif _digest(src, table) != _digest(dst, table):

@@ -2,7 +2,7 @@
 
 This is bookkeeping of this database, never sent itself:
 
-- :class:`SyncPeer`: per other side, the last bundle sent and received, and the last of ours it
+- :class:`SyncPeer`: per other database (of the other side, or a copy of this one), the last bundle sent and received, and the last of ours it
   acknowledged.
 - :class:`SyncBundle`: every bundle written or applied (its id refuses a replay).
 - :class:`SyncRecord`: per other side and shared record, the values both sides are known to hold
@@ -25,7 +25,11 @@ class SyncPeer(Base):
     __tablename__ = "sync_peers"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    side_uuid: Mapped[str] = mapped_column(String(36), unique=True)
+    side_uuid: Mapped[str] = mapped_column(String(36))
+    #: the peer database's id ("" for a peer an older version knew by its side only)
+    database_id: Mapped[str] = mapped_column(String(36), default="", server_default="")
+    #: where it came from, for people: e.g. the file a copy was made to
+    label: Mapped[str] = mapped_column(String(300), default="", server_default="")
     last_sent: Mapped[int] = mapped_column(Integer, default=0)
     last_received: Mapped[int] = mapped_column(Integer, default=0)
     acknowledged: Mapped[int] = mapped_column(Integer, default=0)

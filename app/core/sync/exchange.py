@@ -24,9 +24,9 @@ from app.core.changes import ALL, Change, changes
 from app.core.crypto import keys, trust
 from app.core.db.migrate import known_revisions
 from app.core.errors import ValidationError
-from app.core.models import Blob, Commission, Side, SyncBundle, SyncPeer, SyncRecord, utcnow
+from app.core.models import Blob, Commission, Side, SyncBundle, SyncRecord, utcnow
 from app.core.services import settings
-from app.core.sync import merge, shared
+from app.core.sync import merge, peers, shared
 from app.core.sync.bundle import Bundle, BundleRefused, NotABundle, read, write
 from app.i18n import N_
 
@@ -84,15 +84,6 @@ def other_side(session: Session, code: str | None = None) -> Side:
     raise ValidationError(N_("The commission has no side {side}."), side=code or "?")
 
 
-def _peer(session: Session, side_uuid: str) -> SyncPeer:
-    peer = session.execute(select(SyncPeer).where(SyncPeer.side_uuid == side_uuid)).scalar_one_or_none()
-    if peer is None:
-        peer = SyncPeer(side_uuid=side_uuid, last_sent=0, last_received=0, acknowledged=0)
-        session.add(peer)
-        session.flush()
-    return peer
-
-
 def states(session: Session, peer_uuid: str) -> dict[str, SyncRecord]:
     q = select(SyncRecord).where(SyncRecord.peer_uuid == peer_uuid)
     return {r.record_uuid: r for r in session.execute(q).scalars()}
@@ -110,6 +101,7 @@ class ExportResult:
     data: bytes
     sequence: int
     to_side: str
+    to_database: str = ""
     records: dict[str, int] = field(default_factory=dict)  # register -> number of records
     deleted: int = 0
     signed: bool = False
@@ -119,10 +111,10 @@ class ExportResult:
         return not self.records and not self.deleted
 
 
-def pending(session: Session, to: Side) -> tuple[list[dict], dict[str, bytes]]:
-    """The records (and attached files) the other side has not yet acknowledged, as JSON lines."""
+def pending(session: Session, peer_key: str) -> tuple[list[dict], dict[str, bytes]]:
+    """The records (and attached files) the peer has not yet acknowledged, as JSON lines."""
     ids = shared.Ids(session)
-    known = states(session, to.uuid)
+    known = states(session, peer_key)
     out: list[dict] = []
     blob_hashes: set[str] = set()
     here = shared.snapshot(session, ids)
@@ -149,14 +141,28 @@ def pending(session: Session, to: Side) -> tuple[list[dict], dict[str, bytes]]:
 
 
 @changes(Change.SETTINGS)
-def export(session: Session, to_code: str | None = None, key: keys.SigningKey | None = None) -> ExportResult:
-    """Write the next bundle to the other side (``to_code``, else the other side)."""
+def export(session: Session, to_code: str | None = None, key: keys.SigningKey | None = None,
+           to_db: str | None = None) -> ExportResult:  # fmt: skip
+    """Write the next bundle to the other side (``to_code``, else the other side), or to the peer
+    database ``to_db`` (its id: the way to a copy of the same side, :mod:`.peers`)."""
     home = home_side(session)
     if home is None:
         raise ValidationError(N_("The commission has no sides yet: there is nothing to exchange."))
-    to = other_side(session, to_code)
-    peer = _peer(session, to.uuid)
-    records, blobs = pending(session, to)
+    if to_db:
+        wanted = None
+        if to_code:
+            wanted = next((s for s in session.execute(select(Side)).scalars() if s.code.upper() == to_code.strip().upper()),
+                          None)  # fmt: skip
+            if wanted is None:
+                raise ValidationError(N_("The commission has no side {side}."), side=to_code)
+        peer = peers.for_export(session, wanted, to_db)
+        to = session.execute(select(Side).where(Side.uuid == peer.side_uuid)).scalar_one()
+    else:
+        to = other_side(session, to_code)
+        peer = peers.for_export(session, to, None)
+    me = peers.database_id(session)
+    peer_key = peers.key(peer)
+    records, blobs = pending(session, peer_key)
     sequence = peer.last_sent + 1
     commission = session.execute(select(Commission)).scalars().first()
     manifest = {
@@ -164,8 +170,8 @@ def export(session: Session, to_code: str | None = None, key: keys.SigningKey | 
         "format_version": 1,
         "bundle_id": str(_uuid.uuid4()),
         "commission": commission.uuid if commission else "",
-        "from": {"side": home.uuid, "code": home.code},
-        "to": {"side": to.uuid, "code": to.code},
+        "from": {"side": home.uuid, "code": home.code, "database": me},
+        "to": {"side": to.uuid, "code": to.code, **({"database": peer.database_id} if peer.database_id else {})},
         "sequence": sequence,
         "acknowledges": peer.last_received,
         "schema": schema_revisions(),
@@ -173,18 +179,18 @@ def export(session: Session, to_code: str | None = None, key: keys.SigningKey | 
         "counts": _counts(records),
     }
     data = write(manifest, records, blobs, key)
-    known = states(session, to.uuid)
+    known = states(session, peer_key)
     for r in records:
-        st = known.get(r["uuid"]) or SyncRecord(peer_uuid=to.uuid, register=r["register"], record_uuid=r["uuid"],
+        st = known.get(r["uuid"]) or SyncRecord(peer_uuid=peer_key, register=r["register"], record_uuid=r["uuid"],
                                                 base_hash="", base_values="", base_version=0)  # fmt: skip
         st.sent_sequence, st.sent_hash = sequence, r["hash"]
         st.sent_values = shared.canonical(r["fields"])
         session.add(st)
     peer.last_sent = sequence
-    session.add(SyncBundle(bundle_id=manifest["bundle_id"], direction="out", peer_uuid=to.uuid, sequence=sequence,
+    session.add(SyncBundle(bundle_id=manifest["bundle_id"], direction="out", peer_uuid=peer_key, sequence=sequence,
                            signer=key.signer_name if key else "", summary=json.dumps(manifest["counts"])))  # fmt: skip
     deleted = sum(1 for r in records if r["deleted"])
-    return ExportResult(data, sequence, to.code, _register_counts(records), deleted, key is not None)
+    return ExportResult(data, sequence, to.code, peer.database_id, _register_counts(records), deleted, key is not None)
 
 
 def _counts(records: list[dict]) -> dict[str, dict[str, int]]:
@@ -238,6 +244,7 @@ def check(session: Session, data: bytes, *, accept_unsigned: bool = False) -> In
     try:
         frm, to, seq, ack = m["from"], m["to"], int(m["sequence"]), int(m["acknowledges"])
         from_uuid, to_uuid = str(frm["side"]), str(to["side"])
+        from_db, to_db = str(frm.get("database") or ""), str(to.get("database") or "")
     except (KeyError, TypeError, ValueError) as exc:
         raise NotABundle(N_("This is not an exchange bundle of Commission Desk.")) from exc
     home = home_side(session)
@@ -249,11 +256,17 @@ def check(session: Session, data: bytes, *, accept_unsigned: bool = False) -> In
         if to_uuid != home.uuid:
             raise BundleRefused(N_("The bundle is addressed to side {to}, and this database belongs to side {home}."),
                                 to=to.get("code", "?"), home=home.code)  # fmt: skip
-        if from_uuid == home.uuid:
+        me = peers.database_id(session, create=False)
+        if from_db and from_db == me:
+            raise BundleRefused(N_("The bundle was written by this database: it goes to another one."))
+        if to_db and to_db != me:
+            raise BundleRefused(N_("The bundle is addressed to another database of side {home} ({to})."),
+                                home=home.code, to=to_db[:8])  # fmt: skip
+        if from_uuid == home.uuid and not (from_db and to_db):
             raise BundleRefused(N_("The bundle was written by this side ({home}): it goes to the other side."),
                                 home=home.code)  # fmt: skip
     signer = _check_signature(session, b, from_uuid, frm.get("code", ""), fresh, accept_unsigned)
-    peer = session.execute(select(SyncPeer).where(SyncPeer.side_uuid == from_uuid)).scalar_one_or_none()
+    peer = peers.for_import(session, from_uuid, from_db)
     last = peer.last_received if peer else 0
     seen = session.execute(select(SyncBundle.id).where(SyncBundle.bundle_id == str(m.get("bundle_id")))).first()
     if seen is not None or seq <= last:
@@ -267,7 +280,7 @@ def check(session: Session, data: bytes, *, accept_unsigned: bool = False) -> In
         raise BundleRefused(N_("The bundle acknowledges bundle {n} of this side, which this database never sent."),
                             n=ack)  # fmt: skip
     incoming = Incoming(b, frm.get("code", "?"), to.get("code", "?"), seq, signer)
-    merge.preview(session, incoming, from_uuid)
+    merge.preview(session, incoming, peers.key(peer) if peer else (from_db or from_uuid), from_uuid)
     return incoming
 
 
@@ -314,11 +327,14 @@ def apply(session: Session, data: bytes, *, accept_unsigned: bool = False) -> Im
     incoming = check(session, data, accept_unsigned=accept_unsigned)
     m = incoming.bundle.manifest
     from_uuid, to_uuid = m["from"]["side"], m["to"]["side"]
+    from_db = str(m["from"].get("database") or "")
     fresh = home_side(session) is None
-    peer = _peer(session, from_uuid)
+    peer = peers.for_import(session, from_uuid, from_db) or peers.new(session, from_uuid, from_db)
+    peers.adopt(session, peer, from_db)
+    peer_key = peers.key(peer)
     # what the other side acknowledges is now the base both hold
     ack = int(m["acknowledges"])
-    for st in states(session, from_uuid).values():
+    for st in states(session, peer_key).values():
         if st.sent_sequence and st.sent_sequence <= ack:
             st.base_hash, st.base_values = st.sent_hash, st.sent_values
             st.sent_sequence, st.sent_hash, st.sent_values = 0, "", ""
@@ -335,13 +351,13 @@ def apply(session: Session, data: bytes, *, accept_unsigned: bool = False) -> Im
         session.flush()
     result = ImportResult(incoming)
     try:
-        merge.apply(session, incoming, from_uuid, result)
+        merge.apply(session, incoming, peer_key, from_uuid, result)
     except IntegrityError as exc:  # e.g. a session number both sides gave to different sessions
         reason = str(exc.orig) if exc.orig is not None else str(exc)
         raise BundleRefused(N_("The bundle cannot be applied: its records clash with this database's ({reason})."),
                             reason=reason) from exc  # fmt: skip
     peer.last_received = incoming.sequence
-    session.add(SyncBundle(bundle_id=str(m["bundle_id"]), direction="in", peer_uuid=from_uuid,
+    session.add(SyncBundle(bundle_id=str(m["bundle_id"]), direction="in", peer_uuid=peer_key,
                            sequence=incoming.sequence, signer=incoming.signer, at=utcnow(),
                            summary=json.dumps(m.get("counts") or {})))  # fmt: skip
     if fresh:

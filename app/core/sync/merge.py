@@ -75,25 +75,32 @@ def decide(local: dict | None, st: SyncRecord | None, rec: dict, *, first_here: 
 
 
 class _Context:
-    def __init__(self, session: Session, from_uuid: str) -> None:
+    def __init__(self, session: Session, peer_key: str, from_side: str) -> None:
         from app.core.sync.exchange import home_side, states
+        from app.core.sync.peers import database_id
 
         self.session = session
-        self.sender = from_uuid
+        self.sender = from_side
+        self.peer_key = peer_key
         self.ids = shared.Ids(session)
         self.here = shared.snapshot(session, self.ids)
-        self.states = states(session, from_uuid)
+        self.states = states(session, peer_key)
         sides = session.execute(select(Side)).scalars().all()
         home = home_side(session)
         first = min(sides, key=lambda s: s.position) if sides else None
         self.first_here = home is None or first is None or first.uuid == home.uuid
+        self.same_side = home is not None and home.uuid == from_side
+        if self.same_side:  # two databases of one side: the smaller database id is "first"
+            self.first_here = database_id(session, create=False) < peer_key
         by_language: dict[str, list[str]] = {}
         for s in sides:
             by_language.setdefault(s.language, []).append(s.uuid)
         self.side_of_language = {lang: u[0] for lang, u in by_language.items() if len(u) == 1}
 
     def owners(self, spec: shared.Spec) -> dict[str, str]:
-        out = {}
+        out: dict[str, str] = {}
+        if self.same_side:  # a side owns its language's column against the other side, not against itself
+            return out
         for column, language in spec.shared.owned.items():
             if language in self.side_of_language:
                 out[column] = self.side_of_language[language]
@@ -112,9 +119,9 @@ def _ordered(records: list[dict]) -> list[tuple[shared.Spec, list[dict]]]:
     return [(s, by_register[s.name]) for s in shared.specs() if s.name in by_register]
 
 
-def preview(session: Session, incoming, from_uuid: str) -> None:
+def preview(session: Session, incoming, peer_key: str, from_side: str) -> None:
     """Fill the summary of what ``incoming`` would change here (nothing is written)."""
-    ctx = _Context(session, from_uuid)
+    ctx = _Context(session, peer_key, from_side)
     for spec, recs in _ordered(incoming.bundle.records):
         for rec in recs:
             out = ctx.outcome(spec, rec)
@@ -130,7 +137,7 @@ def preview(session: Session, incoming, from_uuid: str) -> None:
 def _base(ctx: _Context, spec: shared.Spec, rec: dict) -> None:
     st = ctx.states.get(rec["uuid"])
     if st is None:
-        st = SyncRecord(peer_uuid=ctx.sender, register=spec.name, record_uuid=rec["uuid"], sent_sequence=0,
+        st = SyncRecord(peer_uuid=ctx.peer_key, register=spec.name, record_uuid=rec["uuid"], sent_sequence=0,
                         sent_hash="", sent_values="")  # fmt: skip
         ctx.session.add(st)
         ctx.states[rec["uuid"]] = st
@@ -150,15 +157,15 @@ def _conflicts(ctx: _Context, spec: shared.Spec, rec: dict, out: Outcome, sequen
         if c.field in fields:  # detected again: the new one replaces it
             session.delete(c)
     for name, ours, theirs, base in out.conflicts:
-        session.add(SyncConflict(peer_uuid=ctx.sender, register=spec.name, record_uuid=rec["uuid"], field=name,
+        session.add(SyncConflict(peer_uuid=ctx.peer_key, register=spec.name, record_uuid=rec["uuid"], field=name,
                                  ours=json.dumps(ours, ensure_ascii=False), theirs=json.dumps(theirs, ensure_ascii=False),
                                  base=json.dumps(base, ensure_ascii=False), bundle_sequence=sequence,
                                  detected_at=utcnow(), resolution="", resolved_by=""))  # fmt: skip
 
 
-def apply(session: Session, incoming, from_uuid: str, result) -> None:
+def apply(session: Session, incoming, peer_key: str, from_side: str, result) -> None:
     """Apply ``incoming`` here (in the caller's transaction)."""
-    ctx = _Context(session, from_uuid)
+    ctx = _Context(session, peer_key, from_side)
     note = _("Bundle {n} from side {side}").format(n=incoming.sequence, side=incoming.from_code)
     late: list = []
     deletions: list[tuple[shared.Spec, Any, dict]] = []

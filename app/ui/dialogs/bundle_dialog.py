@@ -5,6 +5,10 @@ Reading shows first what the bundle brings (new, changed, deleted records per re
 many were changed on both sides); nothing is applied until the user clicks Apply. An unsigned
 bundle (or one whose certificate this computer cannot check yet) is applied only when the user
 answers yes to a question.
+
+A bundle goes to the other side's secretariat, or to another database of this side that exchanges
+with this one (the laptop copy made by ``commission-desk copy``, or the office database it came
+from): the "Send to" list offers them.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,11 +27,9 @@ from PySide6.QtWidgets import (
     QPushButton,
     QVBoxLayout,
 )
-from sqlalchemy import select
 
 from app.core.errors import CoreError
-from app.core.models import SyncPeer
-from app.core.sync import conflicts, exchange
+from app.core.sync import conflicts, exchange, peers
 from app.core.sync.bundle import SUFFIX
 from app.i18n import _, ngettext
 from app.ui.dialogs.key_picker import KeyPicker
@@ -37,10 +40,10 @@ from app.ui.widgets.retranslate import Retranslatable
 def _status(session) -> dict:
     home = exchange.home_side(session)
     other = exchange.other_side(session) if home is not None else None
-    peer = None
-    if other is not None:
-        peer = session.execute(select(SyncPeer).where(SyncPeer.side_uuid == other.uuid)).scalar_one_or_none()
+    peer = next(iter(peers.of_side(session, other.uuid)), None) if other is not None else None
+    known = peers.listing(session) if home is not None else []
     return {
+        "peers": [p for p in known if p["database"]],
         "home": home.code if home else "",
         "other": other.code if other else "",
         "sent": peer.last_sent if peer else 0,
@@ -64,10 +67,15 @@ class ExchangeDialog(Retranslatable, QDialog):
         self.send_box = QGroupBox()
         self.key = KeyPicker()
         self.key_label = QLabel()
+        self.target = QComboBox()
+        self.target.setObjectName("bundle_target")
+        self.target_label = QLabel()
+        self.target_label.setBuddy(self.target)
         self.write_button = QPushButton()
         self.write_button.setObjectName("write_bundle")
         self.write_button.clicked.connect(self.choose_export)
         form = QFormLayout(self.send_box)
+        form.addRow(self.target_label, self.target)
         form.addRow(self.key_label, self.key)
         form.addRow(self.write_button)
         self.receive_box = QGroupBox()
@@ -108,22 +116,57 @@ class ExchangeDialog(Retranslatable, QDialog):
                   "(acknowledged up to {acknowledged}); received from it: {received}. Open conflicts: {conflicts}."
                   ).format(**s)  # fmt: skip
             )
-            self.send_box.setTitle(_("Send to side {other}").format(**s))
-            self.receive_box.setTitle(_("Receive from side {other}").format(**s))
+            if s["peers"] and any(p["side"] == s["home"] for p in s["peers"]):  # a laptop copy or its office too
+                self.send_box.setTitle(_("Send a bundle"))
+                self.receive_box.setTitle(_("Receive a bundle"))
+            else:
+                self.send_box.setTitle(_("Send to side {other}").format(**s))
+                self.receive_box.setTitle(_("Receive from side {other}").format(**s))
         else:  # a new database: the first bundle from the other side makes it this side's copy
             self.state.setText(_("This database is empty: read the first bundle the other side's secretariat "
                                  "sent you, and it becomes your side's copy of the commission's records."))  # fmt: skip
             self.receive_box.setTitle(_("Receive from the other side"))
         self.send_box.setEnabled(bool(s["home"]))
         self.key_label.setText(_("Sign with"))
+        self.target_label.setText(_("Send &to"))
+        self._fill_targets(s)
         self.write_button.setText(_("&Write a bundle…"))
         self.read_button.setText(_("&Read a bundle…"))
         self.apply_button.setText(_("&Apply"))
 
     # --- sending ---------------------------------------------------------------------------------
 
+    def _fill_targets(self, s: dict) -> None:
+        """The other side's secretariat (each of its databases when several are known), and the
+        databases of this side that exchange with this one (a laptop copy, the office)."""
+        current = self.target.currentData()
+        self.target.clear()
+        others = [p for p in s["peers"] if p["side"] == s["other"]]
+        if len(others) <= 1:
+            self.target.addItem(_("Side {side}: the other secretariat").format(side=s["other"]), "")
+        for p in s["peers"]:
+            if p["side"] == s["other"] and len(others) <= 1:
+                continue
+            where = p["label"] or _("database {id}").format(id=p["database"][:8])
+            if p["side"] == s["home"]:
+                text = _("This side's copy: {where} (database {id})").format(where=where, id=p["database"][:8])
+            else:
+                text = _("Side {side}: {where}").format(side=p["side"], where=where)
+            self.target.addItem(text, p["database"])
+        index = self.target.findData(current) if current is not None else -1
+        self.target.setCurrentIndex(max(index, 0))
+
+    def target_database(self) -> str:
+        """The database id the next bundle goes to ("" for the other side's secretariat)."""
+        return self.target.currentData() or ""
+
     def choose_export(self) -> None:
-        suggested = f"{self.status['home']}-{self.status['other']}-{self.status['sent'] + 1:04d}{SUFFIX}"
+        to_db = self.target_database()
+        if to_db:
+            peer = next((p for p in self.status["peers"] if p["database"] == to_db), None)
+            suggested = f"{self.status['home']}-{to_db[:8]}-{(peer['sent'] if peer else 0) + 1:04d}{SUFFIX}"
+        else:
+            suggested = f"{self.status['home']}-{self.status['other']}-{self.status['sent'] + 1:04d}{SUFFIX}"
         path, _f = QFileDialog.getSaveFileName(self, _("Write a bundle"), suggested, _("Exchange bundles (*.cdb)"))
         if path:
             self.export_to(Path(path))
@@ -131,9 +174,10 @@ class ExchangeDialog(Retranslatable, QDialog):
     def export_to(self, path: Path) -> exchange.ExportResult | None:
         try:
             key = self.key.key()
+            to_db = self.target_database() or None
 
             def write(session):
-                result = exchange.export(session, None, key)
+                result = exchange.export(session, None, key, to_db)
                 path.write_bytes(result.data)  # inside the unit: a file not written sends nothing
                 return result
 
