@@ -13,6 +13,7 @@ from sqlalchemy import select
 from app.core.errors import ImportRefused
 from app.core.models import AuditEntry, Exchange
 from app.core.services import table_stream, tables
+from app.core.services.exchanges import cells as cells_module
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges import transfer as xio
 from app.core.services.exchanges.fields import EXCHANGE, INPUT_FIELDS
@@ -58,10 +59,11 @@ def _through_the_orm(s, table) -> None:
     """What the import did before it wrote in bulk: each row checked by the register's validation
     and added through the ORM (its events fill the derived columns and the audit trail)."""
     mapping = xio.guess_mapping(table.headers)
-    look = xio._Lookups.load(s)
+    look = cells_module.Lookups.load(s)
+    parse = cells_module.RowParser(look)
     sides = set(look.sides.values())
     for _number, cells in table.rows:
-        values, errors = xio._row_values({f: cells[i] for f, i in mapping.items()}, look)
+        values, errors = parse({f: cells[i] for f, i in mapping.items()})
         assert not errors
         data = service.validate(s, ExchangeData(**values), TODAY, side_ids=sides)
         row = Exchange()
