@@ -210,7 +210,7 @@ def import_table(
 
 #: SQLite's page cache during an import, in KiB (its default, 2 MB, holds too little of the ~20
 #: indexes of the exchanges a large import adds to: SQLite would read their pages again and again)
-IMPORT_CACHE_KIB = int(os.environ.get("XX_CACHE", "32768"))
+IMPORT_CACHE_KIB = 32768
 
 
 @contextmanager
