@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import insert
@@ -204,28 +203,8 @@ def import_table(
     nothing written. ``progress(done, total)`` is called after each batch; it may raise (Cancel)
     to write nothing. A row whose record ID is in the register updates that record."""
     check_mapping(mapping)
-    with _large_cache(session), session.begin_nested():  # a refusal takes back the rows written so far
+    with session.begin_nested():  # a refusal takes back the rows written so far
         return _Import(session, table, mapping, today or dt.date.today()).run(progress)
-
-
-#: SQLite's page cache during an import, in KiB (its default, 2 MB, holds too little of the ~20
-#: indexes of the exchanges a large import adds to: SQLite would read their pages again and again)
-IMPORT_CACHE_KIB = 32768
-
-
-@contextmanager
-def _large_cache(session: Session) -> Iterator[None]:
-    """A larger page cache for the import's connection (SQLite), the usual one again after it."""
-    conn = session.connection()
-    if conn.dialect.name != "sqlite":
-        yield
-        return
-    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
-    conn.exec_driver_sql(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")
-    try:
-        yield
-    finally:
-        conn.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")
 
 
 class _Import:
