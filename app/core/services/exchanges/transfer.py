@@ -35,6 +35,7 @@ from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, INPUT_FIEL
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tables import Table
 from app.i18n import N_, _, current_language
+from app.migrations import search_index
 
 
 def export_columns() -> tuple[str, ...]:
@@ -204,7 +205,8 @@ def import_table(
     to write nothing. A row whose record ID is in the register updates that record."""
     check_mapping(mapping)
     with session.begin_nested():  # a refusal takes back the rows written so far
-        return _Import(session, table, mapping, today or dt.date.today()).run(progress)
+        with search_index.added_in_bulk(session.connection(), Exchange.__tablename__):
+            return _Import(session, table, mapping, today or dt.date.today()).run(progress)
 
 
 class _Import:
