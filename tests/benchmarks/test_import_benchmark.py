@@ -80,9 +80,9 @@ _BASELINE = textwrap.dedent(
 )
 #: The import's CPU time against python-calamine reading the sheet alone (CPU time: what a machine
 #: loaded by other programs does not inflate as much as the wall clock). 15 s of a 2-core laptop
-#: where calamine takes about 2.1 s: 7×. Measured (6 December 2026, load average 5): 24.0 s CPU, 11.1×,
-#: peak 198 MB (VmHWM); an expected failure until met. Half of the CPU time is SQLite's own: the
-#: rows into ``exchanges`` with its ~20 indexes and FTS5 trigger, and into ``audit_log``.
+#: where calamine takes about 2.1 s: 7×. Measured (6 December 2026, load average 3 to 4): 20.7 s CPU,
+#: 8.4×, peak 158 MB (VmHWM); an expected failure until met. What remains is mostly SQLite's own
+#: (the rows into ``exchanges`` with its ~20 indexes, and into ``audit_log``).
 MAX_RATIO = 7.0
 MAX_MEGABYTES = 200
 
