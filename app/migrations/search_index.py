@@ -13,6 +13,8 @@ that rebuilds one of :data:`SOURCES`' tables with ``batch_alter_table`` on SQLit
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 TABLE = "search_index"
@@ -108,3 +110,27 @@ def drop(bind) -> None:
     for name in trigger_names():
         bind.exec_driver_sql(f"DROP TRIGGER IF EXISTS {name}")
     bind.exec_driver_sql(f"DROP TABLE IF EXISTS {TABLE}")
+
+
+@contextmanager
+def added_in_bulk(bind, table: str) -> Iterator[None]:
+    """Many rows added to ``table`` in one transaction (an import): its insert trigger is set
+    aside meanwhile, and the new rows (ids above the largest before) are indexed at the end in one
+    INSERT … SELECT of the trigger's own values; FTS5 takes ten times longer row by row. Call it
+    inside a SAVEPOINT: a failure rolls the dropped trigger back with the rows."""
+    name = f"search_{table}_ins"
+    present = bind.dialect.name == "sqlite" and bind.exec_driver_sql(
+        "SELECT 1 FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)
+    ).first()
+    if not present:
+        yield
+        return
+    source = next(s for s in SOURCES if s.table == table)
+    before = bind.exec_driver_sql(f"SELECT coalesce(max(id), 0) FROM {table}").scalar()
+    bind.exec_driver_sql(f"DROP TRIGGER {name}")
+    yield
+    bind.exec_driver_sql(
+        f"INSERT INTO {TABLE}(rowid, zh, ru) SELECT {_values(source, 'r')} FROM {table} AS r WHERE r.id > ?",
+        (before,),
+    )
+    bind.exec_driver_sql(trigger_statements(table)[0])

@@ -8,11 +8,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from app.core.errors import ImportRefused
 from app.core.models import AuditEntry, Exchange
 from app.core.services import table_stream, tables
+from app.core.services.exchanges import cells as cells_module
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges import transfer as xio
 from app.core.services.exchanges.fields import EXCHANGE, INPUT_FIELDS
@@ -58,10 +59,11 @@ def _through_the_orm(s, table) -> None:
     """What the import did before it wrote in bulk: each row checked by the register's validation
     and added through the ORM (its events fill the derived columns and the audit trail)."""
     mapping = xio.guess_mapping(table.headers)
-    look = xio._Lookups.load(s)
+    look = cells_module.Lookups.load(s)
+    parse = cells_module.RowParser(look)
     sides = set(look.sides.values())
     for _number, cells in table.rows:
-        values, errors = xio._row_values({f: cells[i] for f, i in mapping.items()}, look)
+        values, errors = parse({f: cells[i] for f, i in mapping.items()})
         assert not errors
         data = service.validate(s, ExchangeData(**values), TODAY, side_ids=sides)
         row = Exchange()
@@ -86,6 +88,15 @@ def _written(s, since: int) -> tuple[list[dict], list[tuple]]:
             r.pop(key)
         if r["uuid"] != UUID:
             r["uuid"] = "new"
+    indexed: list[tuple] = []
+    if s.get_bind().dialect.name == "sqlite":  # the search index (FTS5), by position too
+        ids = [i for (i,) in s.execute(select(Exchange.id).where(Exchange.id > since).order_by(Exchange.id))]
+        found = dict(
+            (rowid, (zh, ru))
+            for rowid, zh, ru in s.execute(text("SELECT rowid, zh, ru FROM search_index WHERE rowid % 16 = 6"))
+        )
+        indexed = [found.get(i * 16 + 6) for i in ids]
+        assert indexed and all(indexed)
     audit = [
         (position.get(e.record_uuid), e.user_name, e.register, e.action, e.changes)
         for e in s.execute(
@@ -93,7 +104,7 @@ def _written(s, since: int) -> tuple[list[dict], list[tuple]]:
         ).scalars()
         if e.record_uuid in position
     ]
-    return rows, audit
+    return rows, audit, indexed
 
 
 def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path):
@@ -102,6 +113,8 @@ def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path):
         since = s.execute(select(Exchange.id).order_by(Exchange.id.desc()).limit(1)).scalar() or 0
         nested = s.begin_nested()
         result = xio.import_file(s, path, today=TODAY)
+        if s.get_bind().dialect.name == "sqlite":  # the index's trigger was set aside, and is back
+            assert s.execute(text("SELECT 1 FROM sqlite_master WHERE name = 'search_exchanges_ins'")).first()
         bulk = _written(s, since)
         nested.rollback()
         assert s.execute(select(Exchange.id).where(Exchange.id > since)).first() is None
@@ -113,6 +126,7 @@ def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path):
     assert len(bulk[0]) == 30 and len(bulk[1]) == 30
     assert bulk[0] == orm[0]
     assert bulk[1] == orm[1]
+    assert bulk[2] == orm[2]  # the same words in the search index (SQLite)
     assert {r["status"] for r in bulk[0]} >= {"requested", "promised", "sent", "declined"}
     assert any(r["warranty_expires"] for r in bulk[0]) and all(r["version"] == 1 for r in bulk[0])
 
@@ -131,6 +145,9 @@ def test_a_refused_file_leaves_nothing_even_after_full_batches(reg, tmp_path, mo
             xio.import_file(s, path, today=TODAY)
         assert [r.row for r in exc.value.rows] == [19]
         assert (s.execute(select(Exchange.id)).all(), s.execute(select(AuditEntry.id)).all()) == before
+        if s.get_bind().dialect.name == "sqlite":  # the index's trigger, set aside during the import, is back
+            names = set(s.execute(text("SELECT name FROM sqlite_master WHERE type = 'trigger'")).scalars())
+            assert "search_exchanges_ins" in names
 
 
 def test_a_sheet_read_in_parts_gives_the_rows_read_whole(tmp_path, monkeypatch):

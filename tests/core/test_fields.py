@@ -74,3 +74,31 @@ def test_message_translated_when_shown():
     i18n.set_language("ru")
     russian = info.value.message
     assert english != russian and "«" in russian
+
+
+def test_the_quick_tests_pass_only_what_the_declared_rules_pass():
+    """Register.validate lets a field's quick test (built once per field) pass the common values
+    without Field.validate: a value it passes must break no declared rule, in every register."""
+    import importlib
+
+    from app.core.fields import _quick_test
+
+    modules = ["app.core.services.attachments"] + [
+        f"app.core.services.{m}.fields" for m in ("expenses", "experts", "exchanges", "decisions", "correspondence")
+    ]
+    registers = [
+        o for m in modules for o in vars(importlib.import_module(m)).values() if isinstance(o, Register)
+    ]
+    assert len(registers) >= 5
+    samples = [None, "", " ", "  \n", "x", "x" * 5000, "Книга", 0, -1, 1, 12, 10**9, True, False, 1.0, 2.5,
+               Decimal("3"), dt.date(2026, 1, 1), dt.datetime(2026, 1, 1, 12), AgendaStatus.AGREED, "agreed",
+               "book", "BOOK", "1958-03-12"]  # fmt: skip
+    checked = 0
+    for register in registers:
+        for f in register:
+            passes = _quick_test(f)
+            for value in samples:
+                if passes(value):
+                    f.validate(value)  # raises if the quick test was wrong
+                    checked += 1
+    assert checked > 100

@@ -75,25 +75,24 @@ def _clean(data) -> dict:
     """The typed-in fields, tidied (spaces, empty strings) and coerced, not yet checked. ``data``
     is an ExchangeData or a dict of every stored field."""
     get = data.__getitem__ if isinstance(data, dict) else data.__getattribute__
-    values: dict = {}
-    for name, kind in _TYPED:
-        value = get(name)
-        if kind is FieldKind.TEXT:
-            value = clean(value) if value else ""
-        elif kind is FieldKind.LONG_TEXT:
-            value = clean_text(value) if value else ""
-        elif kind is FieldKind.DATE:
-            value = _as_date(value)
-        elif kind is FieldKind.INT:
-            value = _as_int(value)
-        elif kind is FieldKind.CHOICE:
-            value = None if value in (None, "") else str(value)
-        values[name] = value
-    return values
+    return {name: tidy(get(name)) for name, tidy in _TIDY}
 
 
+def _as_choice(value):
+    return None if value in (None, "") else str(value)
+
+
+_TIDIERS = {
+    FieldKind.TEXT: lambda v: clean(v) if v else "",
+    FieldKind.LONG_TEXT: lambda v: clean_text(v) if v else "",
+    FieldKind.DATE: _as_date,
+    FieldKind.INT: _as_int,
+    FieldKind.CHOICE: _as_choice,
+}
 #: (name, kind) of the stored fields that are typed in, in the declaration's order.
 _TYPED = tuple((f.name, f.kind) for f in EXCHANGE.stored() if not f.read_only)
+#: (name, how its value is tidied) of the same fields, chosen once (an import tidies many rows)
+_TIDY = tuple((name, _TIDIERS.get(kind, lambda v: v)) for name, kind in _TYPED)
 #: The fields :func:`check_values` checks after the kind, in the declaration's order.
 _AFTER_KIND = tuple(name for name, _k in _TYPED if name != "kind")
 

@@ -14,30 +14,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
-import uuid as uuid_module
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.changes import Change, changes
-from app.core.enums import LabeledEnum
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
-from app.core.models import AgendaItem, ConfidentialityMarking, Decision, Exchange, Meeting, Side
+from app.core.models import Exchange
 from app.core.models.base import new_uuid, search_key, utcnow
 from app.core.models.exchanges import derive_status
 from app.core.services import table_stream, tables
 from app.core.services.exchanges import records as service
+from app.core.services.exchanges.cells import PUBLISHED, Lookups, RowParser, _names, _norm
 from app.core.services.exchanges.data import ExchangeData
 from app.core.services.exchanges.fields import DATE_FIELDS, EXCHANGE, INPUT_FIELDS, Lazy
 from app.core.services.exchanges.search import ExchangeFilter, search_exchanges
 from app.core.services.tables import Table
-from app.i18n import N_, _, current_language, doc_gettext
+from app.i18n import N_, _, current_language
+from app.migrations import search_index
 
 
 def export_columns() -> tuple[str, ...]:
@@ -61,7 +59,6 @@ IMPORT_FIELDS = tuple(f.name for f in EXCHANGE.imported())
 #: Columns an import cannot do without.
 REQUIRED_FIELDS = required_fields()
 
-_PUBLISHED = (N_("Published"), N_("Unpublished"))
 #: Rows checked, and written, at a time; progress is reported after each batch.
 BATCH = 1000
 #: progress(done, total): called as an import goes on; it may raise to cancel it.
@@ -78,7 +75,7 @@ def cell_value(item: ExchangeData, key: str, lang: str | None = None) -> object:
     if key == "title":
         return item.title(lang)
     if key == "published":
-        return "" if item.published is None else _(_PUBLISHED[0] if item.published else _PUBLISHED[1])
+        return "" if item.published is None else _(PUBLISHED[0] if item.published else PUBLISHED[1])
     if key == "marking_id":
         return item.marking(lang)
     if key == "from_side_id":
@@ -153,23 +150,6 @@ def read_file(path: str | os.PathLike[str]) -> Table:
     return tables.require_rows(table_stream.open_table(path, tables.CSV_XLSX))
 
 
-@lru_cache(maxsize=4096)
-def _norm(text: str) -> str:
-    return re.sub(r"[\s:：.,，。()（）_\-]+", " ", str(text)).strip().casefold()
-
-
-def _names(msgid: str) -> frozenset[str]:
-    """A label in English, Chinese and Russian, normalised."""
-    return _names_in(msgid, current_language())
-
-
-@lru_cache(maxsize=1024)
-def _names_in(msgid: str, _language: str) -> frozenset[str]:
-    return frozenset(
-        {_norm(msgid), _norm(doc_gettext("zh")(msgid)), _norm(doc_gettext("ru")(msgid)), _norm(_(msgid))}
-    )
-
-
 def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
     """{field: column index} for the columns whose header names a field (in any language)."""
     mapping: dict[str, int] = {}
@@ -194,234 +174,6 @@ def check_mapping(mapping: dict[str, int]) -> None:
             N_("The file has no column for: {fields}. Choose a column for each of them."),
             fields=Lazy(lambda: ", ".join(EXCHANGE[f].header for f in missing)),
         )
-
-
-# --- parsing cells ---------------------------------------------------------------------------------
-
-
-class _CellError(Exception):
-    def __init__(self, message: str, **params: object) -> None:
-        super().__init__(message)
-        self.msgid = message
-        self.params = params
-
-
-def _text(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    return str(v).strip()
-
-
-def _parse_enum(enum: type[LabeledEnum], v: object, message: str):
-    text = _norm(_text(v))
-    if not text:
-        return None
-    for m in enum:
-        if text == _norm(m.value) or text in _names(m.msgid):
-            return m
-    raise _CellError(message, value=_text(v))
-
-
-_DATE_PATTERNS = (
-    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})$"),
-    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$"),
-    re.compile(r"^(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4})(\s*г\.?)?$"),
-)
-
-
-def _parse_date(v: object) -> dt.date | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date()
-    if isinstance(v, dt.date):
-        return v
-    text = _text(v)
-    for pattern in _DATE_PATTERNS:
-        m = pattern.match(text)
-        if m:
-            try:
-                return dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                break
-    raise _CellError(N_("“{value}” is not a date; write it as 1958-03-12 or 12.03.1958."), value=text)
-
-
-def _parse_int(v: object, message: str) -> int | None:
-    if v is None or v == "":
-        return None
-    if isinstance(v, bool):
-        raise _CellError(message, value=_text(v))
-    if isinstance(v, int):
-        return v
-    if isinstance(v, float) and v.is_integer():
-        return int(v)
-    text = _text(v).replace("\u00a0", "").replace(" ", "")
-    if re.fullmatch(r"[+-]?\d+", text):
-        return int(text)
-    raise _CellError(message, value=_text(v))
-
-
-def _parse_published(v: object) -> bool | None:
-    text = _norm(_text(v))
-    if not text:
-        return None
-    if text in {"1", "yes", "true", "是", "да"} | _names(_PUBLISHED[0]):
-        return True
-    if text in {"0", "no", "false", "否", "нет"} | _names(_PUBLISHED[1]):
-        return False
-    raise _CellError(N_("“{value}” is neither “published” nor “unpublished”."), value=_text(v))
-
-
-#: What a cell that is not a whole number or not one of the choices gets, when the field has a
-#: message of its own (N_ msgids).
-_INT_MESSAGES = {"warranty_months": N_("“{value}” is not a whole number of months.")}
-_CHOICE_MESSAGES = {
-    "kind": N_("“{value}” is not a kind of exchange."),
-    "channel": N_("“{value}” is not a channel."),
-}
-
-
-@dataclass
-class _Lookups:
-    """The register's reference data, read once per import."""
-
-    sides: dict[str, int]
-    markings: dict[str, int]
-    meetings: dict[int, int]
-    agenda: dict[tuple[int, int], int]
-    decisions: dict[tuple[int, int], int]
-
-    @classmethod
-    def load(cls, session: Session) -> _Lookups:
-        sides: dict[str, int] = {}
-        for s in session.execute(select(Side)).scalars():
-            for name in (s.code, s.name_short_zh, s.name_short_ru, s.name_short_en, s.name_full_zh,
-                         s.name_full_ru, s.name_full_en):  # fmt: skip
-                if name:
-                    sides[_norm(name)] = s.id
-        markings: dict[str, int] = {}
-        for m in session.execute(select(ConfidentialityMarking)).scalars():
-            for name in (m.name_zh, m.name_ru, m.name_en):
-                if name:
-                    markings.setdefault(_norm(name), m.id)
-        meetings = dict(session.execute(select(Meeting.ordinal, Meeting.id)).all())
-        agenda = {
-            (m, p + 1): i
-            for i, m, p in session.execute(select(AgendaItem.id, AgendaItem.meeting_id, AgendaItem.position))
-        }
-        decisions = {
-            (m, n): i
-            for i, m, n in session.execute(select(Decision.id, Decision.meeting_id, Decision.number))
-        }
-        return cls(sides, markings, meetings, agenda, decisions)
-
-
-_IMPORTED = EXCHANGE.imported()
-#: What an empty cell gives each field an import fills.
-_EMPTY = {
-    f.name: "" if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.UUID) else None for f in _IMPORTED
-}
-
-
-def _row_values(cells: dict[str, object], look: _Lookups) -> tuple[dict, list[tuple[str, _CellError]]]:
-    """The ExchangeData values of one row, and the errors of its cells (field, error)."""
-    # an empty cell is the field's empty value; only the others are parsed
-    values: dict = {f: _EMPTY[f] for f, v in cells.items() if v is None or v == ""}
-    if values:
-        cells = {f: v for f, v in cells.items() if f not in values}
-    errors: list[tuple[str, _CellError]] = []
-
-    def parse(field: str, fn) -> None:
-        if field not in cells:
-            return
-        try:
-            values[field] = fn(cells.get(field))
-        except _CellError as exc:
-            errors.append((field, exc))
-
-    for f in _IMPORTED:
-        if f.name not in cells:
-            continue
-        if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-            values[f.name] = _text(cells[f.name])
-        elif f.kind is FieldKind.DATE:
-            parse(f.name, _parse_date)
-        elif f.kind is FieldKind.INT:
-            message = _INT_MESSAGES.get(f.name, N_("“{value}” is not a whole number."))
-            parse(f.name, lambda v, message=message: _parse_int(v, message))
-        elif f.kind is FieldKind.CHOICE and f.choices is not None:
-            message = _CHOICE_MESSAGES.get(f.name, N_("“{value}” is not one of the choices."))
-            parse(f.name, lambda v, f=f, message=message: _parse_enum(f.choices, v, message))
-    parse("published", _parse_published)
-
-    def side(v):
-        text = _norm(_text(v))
-        if not text:
-            return None
-        if text not in look.sides:
-            raise _CellError(N_("“{value}” is not one of the two sides."), value=_text(v))
-        return look.sides[text]
-
-    parse("from_side_id", side)
-    parse("to_side_id", side)
-
-    def marking(v):
-        text = _norm(_text(v))
-        if not text:
-            return None
-        if text not in look.markings:
-            raise _CellError(N_("“{value}” is not in the list of markings."), value=_text(v))
-        return look.markings[text]
-
-    parse("marking_id", marking)
-
-    def meeting(v):
-        n = _parse_int(v, N_("“{value}” is not a session number."))
-        if n is None:
-            return None
-        if n not in look.meetings:
-            raise _CellError(N_("There is no session number {value}."), value=n)
-        return look.meetings[n]
-
-    parse("meeting_id", meeting)
-    for field, table, message in (
-        ("agenda_item_id", look.agenda, N_("Session {session} has no agenda item {value}.")),
-        ("decision_id", look.decisions, N_("Session {session} has no decision number {value}.")),
-    ):
-        if field not in cells:
-            continue
-        try:
-            n = _parse_int(cells.get(field), N_("“{value}” is not a whole number."))
-            if n is None:
-                values[field] = None
-            elif values.get("meeting_id") is None:
-                raise _CellError(N_("Give the session number too."))
-            else:
-                ordinal = next(o for o, i in look.meetings.items() if i == values["meeting_id"])
-                key = (values["meeting_id"], n)
-                if key not in table:
-                    raise _CellError(message, session=ordinal, value=n)
-                values[field] = table[key]
-        except _CellError as exc:
-            errors.append((field, exc))
-
-    def record_id(v):
-        text = _text(v)
-        if not text:
-            return ""
-        try:
-            return str(uuid_module.UUID(text))
-        except ValueError:
-            raise _CellError(N_("“{value}” is not a record ID."), value=text) from None
-
-    parse("uuid", record_id)
-    return {k: v for k, v in values.items() if k != "kind" or v is not None}, errors
 
 
 @dataclass(frozen=True)
@@ -453,13 +205,15 @@ def import_table(
     to write nothing. A row whose record ID is in the register updates that record."""
     check_mapping(mapping)
     with session.begin_nested():  # a refusal takes back the rows written so far
-        return _Import(session, table, mapping, today or dt.date.today()).run(progress)
+        with search_index.added_in_bulk(session.connection(), Exchange.__tablename__):
+            return _Import(session, table, mapping, today or dt.date.today()).run(progress)
 
 
 class _Import:
     def __init__(self, session: Session, table: Table, mapping: dict[str, int], today: dt.date) -> None:
         self.session, self.table, self.mapping, self.today = session, table, mapping, today
-        self.look = _Lookups.load(session)
+        self.look = Lookups.load(session)
+        self.parse = RowParser(self.look)
         self.side_ids = set(self.look.sides.values())
         self.marking_ids = set(self.look.markings.values())
         self.column_name = {
@@ -502,7 +256,7 @@ class _Import:
             self.problems.extend(bad)
             return None
         by_field = {f: cells[i] for f, i in self.mapping.items() if i < len(cells)}
-        values, errors = _row_values(by_field, self.look)
+        values, errors = self.parse(by_field)
         for field, exc in errors:
             self.problems.append(RowError(number, self.header(field), exc.msgid, **exc.params))
         if errors:
