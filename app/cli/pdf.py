@@ -95,3 +95,25 @@ def register(sub) -> None:
     kinds = p.add_subparsers(dest="kind", metavar=_("DOCUMENT"), title=_("documents"), required=True)
     for kind in KINDS:
         importlib.import_module(f"app.cli.pdf_{kind}").register(kinds)
+
+
+def session_document(args, load, build, texts_of) -> int:
+    """Write the document of session ``args.session``: ``load(session, meeting_id)`` reads its data
+    in one read, ``texts_of(data)`` names what must be printable, ``build(data, lang)`` draws it.
+    An unknown session number is one line and exit 2."""
+    from app.core.errors import NotFoundError
+    from app.core.services.agenda import sessions as meetings
+
+    db = common.open_db(args)
+    try:
+        with db.unit(read_only=True) as s:
+            try:
+                meeting = meetings.meeting_by_ordinal(s, args.session)
+            except NotFoundError as exc:
+                raise common.CommandError(exc.message) from None
+            data = load(s, meeting.id)
+    finally:
+        db.close()
+    report_missing_glyphs(*texts_of(data))
+    write_output(build(data, args.doc_lang), args.output)
+    return common.EXIT_OK
