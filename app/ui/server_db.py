@@ -222,6 +222,7 @@ class ReadOnlyGuard(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
+        self.guarded: list[QAbstractButton] = []  # the buttons held grey now
         window.ctx.changed.connect(self.apply)
         self.apply()
 
@@ -245,12 +246,21 @@ class ReadOnlyGuard(QObject):
         self.apply(views=[view])
 
     def apply(self, _changes=None, views=None) -> None:
-        read_only = self.read_only()
+        """Hold the editing buttons grey while the database may only be read. Runs on every
+        change: a writable database (every laptop) costs nothing here once nothing is held."""
+        if not self.read_only():
+            for button in self.guarded:
+                try:
+                    button.removeEventFilter(self)
+                except RuntimeError:  # a button deleted meanwhile
+                    pass
+            self.guarded = []
+            return
         for button in self.buttons(views):
-            button.removeEventFilter(self)
-            if read_only:
+            if button not in self.guarded:
                 button.installEventFilter(self)
-                button.setEnabled(False)
+                self.guarded.append(button)
+            button.setEnabled(False)
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.EnabledChange and obj.isEnabled() and self.read_only():
