@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -15,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSplitter,
-    QTextBrowser,
     QVBoxLayout,
 )
 
@@ -78,14 +75,7 @@ class LetterLogPage(RegisterPage):
         table = register_table("letters_table", model, sortable=False)
         table.horizontalHeader().setStretchLastSection(False)  # a stretched column would keep its old width
         self.set_table(table, model)
-        table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("letters_detail")
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter = self.with_detail("letters_detail")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(filters)

@@ -15,8 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QSplitter,
-    QTextBrowser,
     QVBoxLayout,
 )
 
@@ -105,17 +103,10 @@ class DecisionRegisterPage(RegisterPage):
         table.horizontalHeader().setStretchLastSection(False)  # a stretched column would keep its old width
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.set_table(table, model)
-        table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
-        self.detail = QTextBrowser()
-        self.detail.setObjectName("decisions_detail")
         self.counts = QLabel()
         self.counts.setObjectName("decisions_counts")
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
+        splitter = self.with_detail("decisions_detail")
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(filters)

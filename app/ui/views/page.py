@@ -9,7 +9,16 @@ page over a table the same selection, enabled-state, context-menu and language p
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QPushButton, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QMenu,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QWidget,
+)
 
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -102,6 +111,22 @@ class RegisterPage(Retranslatable, QWidget):
         model.modelReset.connect(self._update_buttons)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._context_menu)
+
+    def with_detail(self, name: str) -> QSplitter:
+        """The table over ``self.detail``, a text pane that :meth:`_show_detail` fills with the
+        selected record (three quarters of the height to the table)."""
+        self.detail = QTextBrowser()
+        self.detail.setObjectName(name)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        return splitter
+
+    def _show_detail(self) -> None:
+        """Fill ``self.detail`` (pages made :meth:`with_detail` say how)."""
 
     # --- selection -------------------------------------------------------------------------------
 
