@@ -170,3 +170,36 @@ def test_a_csv_is_read_as_it_was_read_whole(tmp_path):
     whole = tables.read_table(path)
     assert streamed.headers == whole.headers
     assert [(n, tuple(v or "" for v in c)) for n, c in streamed.rows] == list(whole.rows)
+
+
+def test_the_bulk_rows_carry_the_timestamps_version_and_audit_time_as_the_orm_stores_them(reg, tmp_path):
+    """Written through the driver (plain tuples), the timestamps are stored as the ORM stores them
+    (on SQLite the same text form, on PostgreSQL naive UTC), read back as the same aware UTC time
+    for the record and its audit entry, version 1."""
+    path = _file(tmp_path / "items.xlsx", 5)
+    before = dt.datetime.now(dt.UTC)
+    with reg.db.unit() as s:
+        since = s.execute(select(Exchange.id).order_by(Exchange.id.desc()).limit(1)).scalar() or 0
+        xio.import_file(s, path, today=TODAY)
+        s.add(Exchange(kind="book", from_side_id=reg.su, to_side_id=reg.cn, title_ru="Через ORM",
+                       requested_on=TODAY))  # fmt: skip
+        s.flush()
+        raw = s.connection().exec_driver_sql(
+            f"SELECT created_at, updated_at, version FROM exchanges WHERE id > {since} ORDER BY id"
+        ).all()
+        raw_audit = s.connection().exec_driver_sql(
+            "SELECT at FROM audit_log WHERE register = 'exchanges' ORDER BY id DESC LIMIT 6"
+        ).all()
+        rows = s.execute(select(Exchange).where(Exchange.id > since).order_by(Exchange.id)).scalars().all()
+        audit = {e.record_uuid: e.at for e in s.execute(select(AuditEntry)).scalars()}
+    *bulk, orm = raw
+    assert len(bulk) == 5
+    for created, updated, version in bulk:
+        assert type(created) is type(orm[0]) and created == updated and version == 1
+        if isinstance(created, str):  # SQLite: the text form SQLAlchemy writes
+            assert len(created) == len(orm[0]) and created[10] == orm[0][10] == " "
+    assert {type(a) for (a,) in raw_audit} == {type(orm[0])}
+    after = dt.datetime.now(dt.UTC)
+    for r in rows[:5]:
+        assert r.created_at.tzinfo is not None and before <= r.created_at <= after
+        assert before <= audit[r.uuid] <= after
