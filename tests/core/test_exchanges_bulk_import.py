@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from app.core.errors import ImportRefused
+from app.core.db.bulk import BULK_CACHE_KIB
+from app.core.errors import ImportRefused, RowError
 from app.core.models import AuditEntry, Exchange
 from app.core.services import table_stream, tables
 from app.core.services.exchanges import cells as cells_module
@@ -203,3 +204,28 @@ def test_the_bulk_rows_carry_the_timestamps_version_and_audit_time_as_the_orm_st
     for r in rows[:5]:
         assert r.created_at.tzinfo is not None and before <= r.created_at <= after
         assert before <= audit[r.uuid] <= after
+
+
+def test_sqlite_gets_a_larger_page_cache_during_an_import_only(reg, tmp_path, monkeypatch):
+    """The page cache is larger while the rows go in, and as it was after a refusal too."""
+    path = _file(tmp_path / "items.xlsx", 3)
+    seen = []
+    run = xio._Import.run
+
+    def watching(self, progress):
+        seen.append(self.session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+        return run(self, progress)
+
+    monkeypatch.setattr(xio._Import, "run", watching)
+    with reg.db.unit() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("a pragma of SQLite")
+        before = s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        xio.import_file(s, path, today=TODAY)
+        assert seen == [-BULK_CACHE_KIB] and -BULK_CACHE_KIB < before  # larger (negative: KiB)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+        monkeypatch.setattr(xio._Import, "check", lambda self, number, cells: self.problems.append(
+            RowError(number, "x", "bad")))  # fmt: skip
+        with pytest.raises(ImportRefused):
+            xio.import_file(s, path, today=TODAY)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before

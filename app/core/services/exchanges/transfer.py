@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.changes import Change, changes
-from app.core.db.bulk import BulkInsert
+from app.core.db.bulk import BulkInsert, larger_cache
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
 from app.core.models import Exchange
@@ -209,7 +209,8 @@ def import_table(
     to write nothing. A row whose record ID is in the register updates that record."""
     check_mapping(mapping)
     with session.begin_nested():  # a refusal takes back the rows written so far
-        with search_index.added_in_bulk(session.connection(), Exchange.__tablename__):
+        connection = session.connection()
+        with search_index.added_in_bulk(connection, Exchange.__tablename__), larger_cache(connection):
             return _Import(session, table, mapping, today or dt.date.today()).run(progress)
 
 
