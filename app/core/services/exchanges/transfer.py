@@ -210,7 +210,8 @@ def import_table(
     check_mapping(mapping)
     with session.begin_nested():  # a refusal takes back the rows written so far
         connection = session.connection()
-        with search_index.added_in_bulk(connection, Exchange.__tablename__), larger_cache(connection):
+        # the larger cache serves the search index's bulk insert at the end too
+        with larger_cache(connection), search_index.added_in_bulk(connection, Exchange.__tablename__):
             return _Import(session, table, mapping, today or dt.date.today()).run(progress)
 
 
