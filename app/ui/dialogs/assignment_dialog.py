@@ -65,7 +65,7 @@ GROUPS = (
         ("planned_start", "planned_end", "term_limit_days", "extension_days", "extension_reason", "actual_start",
          "actual_end", "meeting_id", "decision_id", "quota_id"),
     ), stretch=(5, 4)),
-    FieldGroup(N_("Terms and notes"), (("terms_zh", "terms_ru", "notes"),)),
+    FieldGroup(N_("Terms and notes"), (("terms_zh", "terms_ru", "notes"),), fill=True),
     FieldGroup(N_("Procedure")),
     FieldGroup(N_("Attachments")),
 )  # fmt: skip
@@ -78,7 +78,6 @@ class AssignmentDialog(ProcedureTab, RecordDialog):
     fields = tuple(ASSIGNMENT[name] for group in GROUPS for column in group.columns for name in column)
     groups = GROUPS
     minimum_width = 0
-    long_text_height = 140
     #: the service checks the declared rules in its own order (the sides, then the people…)
     unchecked = frozenset(f.name for f in fields)
 
@@ -159,8 +158,10 @@ class AssignmentDialog(ProcedureTab, RecordDialog):
         self._meetings = self.ctx.read(meetings_service.list_meetings)
         self._decisions = self.ctx.read(decision_choices)
         w = self.widgets
-        for combo in ("meeting_id", "decision_id", "quota_id"):
+        for combo in ("meeting_id", "decision_id", "quota_id"):  # long texts: the combo may show them cut
             w[combo].setMaximumWidth(420)
+            w[combo].setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            w[combo].setMinimumContentsLength(16)
         w["sending_side_id"].currentIndexChanged.connect(self._sending_changed)
         for f in ("receiving_side_id", "purpose"):
             w[f].currentIndexChanged.connect(lambda _i: self._fill_quotas())

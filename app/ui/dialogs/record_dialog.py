@@ -103,6 +103,8 @@ class FieldGroup:
     columns: tuple[tuple[str, ...], ...] = ()
     #: the share of the width each column takes (equal shares when empty)
     stretch: tuple[int, ...] = ()
+    #: the fields take the tab's whole height (several-line texts share it), else they keep to the top
+    fill: bool = False
 
 
 class RecordDialog(Retranslatable, QDialog):
@@ -141,6 +143,7 @@ class RecordDialog(Retranslatable, QDialog):
         self.tabs: QTabWidget | None = None
         self._tab_of: dict[str, int] = {}  # field name -> index of its tab
         self._form_of: dict[str, QFormLayout] = {}
+        self._filling: set[str] = set()  # fields of a group that fills its tab
         if self.groups:
             self.main_layout.addWidget(self._build_tabs(), 1)
         else:
@@ -205,12 +208,15 @@ class RecordDialog(Retranslatable, QDialog):
                 form = QFormLayout() if index or i else self.form_layout
                 column = QVBoxLayout()
                 column.addLayout(form)
-                column.addStretch(1)
+                if not group.fill:
+                    column.addStretch(1)
                 if i:
                     row.addSpacing(16)
                 row.addLayout(column, group.stretch[i] if i < len(group.stretch) else 1)
                 for name in names:
                     self._form_of[name], self._tab_of[name] = form, index
+                    if group.fill:
+                        self._filling.add(name)
                 if first is None:
                     first = (form, index)
             self.tabs.addTab(page, "")
@@ -227,7 +233,8 @@ class RecordDialog(Retranslatable, QDialog):
         if kind is FieldKind.LONG_TEXT:
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMaximumHeight(self.long_text_height)
+            if field.name not in self._filling:
+                w.setMaximumHeight(self.long_text_height)
             return w
         if kind is FieldKind.INT:
             w = QSpinBox()

@@ -58,4 +58,6 @@ class ExpertsOutput(Retranslatable, QWidget):
         self.export_button.setText(_("E&xport…"))
         self.export_button.setToolTip(_("Export the table shown to an XLSX or CSV file"))
         self.print_button.setText(_("&Print list…"))
-        self.print_button.setToolTip(_("The list of experts on site in a period, as a PDF in Chinese or Russian"))
+        self.print_button.setToolTip(
+            _("The list of experts on site in a period, as a PDF in Chinese or Russian")
+        )
