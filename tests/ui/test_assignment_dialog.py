@@ -74,3 +74,39 @@ def test_the_people_of_a_conflict_are_named(qtbot, demo_ctx):
     names = dialog.describe("person_ids", tuple(p.id for p in a.people))
     assert names == "; ".join(p.name("en") for p in a.people)
     assert dialog._field_label("person_ids") == "People sent"
+
+
+def test_a_step_saves_the_form_first_and_a_later_save_goes_against_the_new_version(qtbot, demo_ctx, monkeypatch):
+    from app.core.models.experts import AssignmentStatus as S
+    from app.ui.dialogs.step_dialog import StepDialog
+
+    a = assignment_of(demo_ctx, "Медведев")
+    dialog = AssignmentDialog(demo_ctx, a)
+    qtbot.addWidget(dialog)
+    type_text(dialog.widgets["notes"], "Ждём ответа.")
+    asked = []
+    monkeypatch.setattr(StepDialog, "exec", lambda step: asked.append(step.target()) or 0)
+    dialog.step_buttons[S.INVITED].click()
+    assert asked == [S.INVITED]
+    stored = demo_ctx.read(experts.get_assignment, a.id)
+    assert stored.notes.endswith("Ждём ответа.") and stored.version == a.version + 1
+    assert dialog.assignment.version == stored.version and not dialog._dirty
+    dialog.widgets["place_ru"].setText("Ухань")
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert dialog.result() == dialog.DialogCode.Accepted  # no conflict with its own save
+    assert demo_ctx.read(experts.get_assignment, a.id).place_ru == "Ухань"
+
+
+def test_the_persons_history_opens_from_the_people_list(qtbot, demo_ctx, monkeypatch):
+    from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
+
+    a = assignment_of(demo_ctx, "Медведев")
+    dialog = AssignmentDialog(demo_ctx, a)
+    qtbot.addWidget(dialog)
+    assert not dialog.person_history.isEnabled()
+    dialog.people_list.setCurrentIndex(dialog.people_model.index(0))
+    assert dialog.person_history.isEnabled()
+    opened = []
+    monkeypatch.setattr(PersonHistoryDialog, "exec", lambda d: opened.append(d.person_id) or 0)
+    dialog.person_history.click()
+    assert opened == [a.people[0].id]
