@@ -76,7 +76,9 @@ def test_the_people_of_a_conflict_are_named(qtbot, demo_ctx):
     assert dialog._field_label("person_ids") == "People sent"
 
 
-def test_a_step_saves_the_form_first_and_a_later_save_goes_against_the_new_version(qtbot, demo_ctx, monkeypatch):
+def test_a_step_saves_the_form_first_and_a_later_save_goes_against_the_new_version(
+    qtbot, demo_ctx, monkeypatch
+):
     from app.core.models.experts import AssignmentStatus as S
     from app.ui.dialogs.step_dialog import StepDialog
 
