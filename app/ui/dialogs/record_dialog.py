@@ -48,8 +48,9 @@ A dialog that stays open after saving (steps recorded from within it) calls :met
 Hooks for what is particular to a dialog: :meth:`add_widgets_above`, :meth:`add_after_field` and
 :meth:`add_widgets` (extra widgets above the form, after a field's row, below the form),
 :meth:`form_for` (a field's row in a form of the dialog's own, such as a group box),
-:meth:`make_tab`, :meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record), :meth:`load` (an
-existing one), :meth:`check`, :meth:`write`, :meth:`title`, and :meth:`retranslate_extra`.
+:meth:`make_tab`, :meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record),
+:meth:`load` (an existing one), :meth:`check`, :meth:`write`, :meth:`title`, and
+:meth:`retranslate_extra`.
 """
 
 from __future__ import annotations
