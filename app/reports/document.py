@@ -366,7 +366,7 @@ def _furniture_canvas(furnished: Furniture):
 
 def render(story: list, furniture: Furniture, meta: Meta | None = None) -> bytes:
     """Lay out ``story`` on A4 pages with ``furniture``; the PDF's bytes, the same for the same input."""
-    fonts.register()
+    fonts.ensure(fonts.MING if furniture.lang == "zh" else fonts.SERIF)
     meta = meta or Meta()
     buf = io.BytesIO()
     doc = BaseDocTemplate(
