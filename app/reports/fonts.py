@@ -149,6 +149,7 @@ def _fix_to_unicode() -> None:
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
+@lru_cache(maxsize=64)
 def _coverage(font_name: str) -> frozenset[int]:
     return font_coverage.coverage(*_file_of(font_name))
 
@@ -233,6 +234,7 @@ def use_extra_fonts(font_paths: Sequence[str]) -> tuple[str, ...]:
         _extra = names
         printable.cache_clear()
         font_for.cache_clear()
+        _choices.clear()
     return names
 
 
@@ -258,21 +260,38 @@ def missing_glyphs(*texts: str) -> list[str]:
     return [ch for ch in distinct if _printable(ch) and font_for(ch) is None]
 
 
+#: (role, language) -> {character: its font; "" for a space or control, which goes with the run it
+#: is in; None for a character no font has}: a document asks for every character it prints.
+_choices: dict[tuple[str, str], dict[str, str | None]] = {}
+
+
+def _choice(ch: str, role: str, lang: str) -> str | None:
+    if ch.isspace() or not _printable(ch):
+        return ""
+    return font_for(ch, role, lang)
+
+
 def runs(text: str, role: str = "serif", lang: str = "ru") -> list[tuple[str, str]]:
     """Split ``text`` into (font, run) pieces; unprintable characters become the placeholder."""
     out: list[tuple[str, str]] = []
-    default = ROLES[role].cjk if lang == "zh" else ROLES[role].latin
+    choices = _choices.setdefault((role, lang), {})
+    font = ROLES[role].cjk if lang == "zh" else ROLES[role].latin  # of a leading space
+    run: list[str] = []
     for ch in text:
-        if ch.isspace() or not _printable(ch):
-            font = out[-1][0] if out else default
-        else:
-            font = font_for(ch, role, lang)
-            if font is None:
-                ch, font = PLACEHOLDER, font_for(PLACEHOLDER, role, lang) or MING
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + ch)
-        else:
-            out.append((font, ch))
+        try:
+            chosen = choices[ch]
+        except KeyError:
+            chosen = choices[ch] = _choice(ch, role, lang)
+        if chosen is None:
+            ch, chosen = PLACEHOLDER, font_for(PLACEHOLDER, role, lang) or MING
+        if chosen and chosen != font:
+            if run:
+                out.append((font, "".join(run)))
+                run = []
+            font = chosen
+        run.append(ch)
+    if run:
+        out.append((font, "".join(run)))
     ensure(*dict.fromkeys(font for font, _run in out))
     return out
 
