@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
-from app.reports.linebreak import CJKParagraph, bind, hyphenate
+from app.reports.linebreak import CJKParagraph, TextParagraph, bind, hyphenate
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -134,7 +134,7 @@ def rich(markup: str, style) -> Paragraph:
     Chinese rules (:mod:`app.reports.linebreak`)."""
     if style.wordWrap == "CJK":
         return CJKParagraph(markup, style)
-    return Paragraph(markup, style)
+    return TextParagraph(markup, style)
 
 
 def table(

@@ -243,3 +243,19 @@ class CJKParagraph(Paragraph):
         lines = cjk_frag_split(self.frags, maxWidths, auto not in ("", "off"))
         self._broken = (widths, self.frags, lines)
         return lines
+
+
+class TextParagraph(Paragraph):
+    """A paragraph of Russian (or other spaced) text whose lines are broken once per width: a table
+    cell is wrapped again at the same width each time its table is laid out anew."""
+
+    def breakLines(self, width):  # noqa: N802 (ReportLab's name)
+        widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        broken = getattr(self, "_broken", None)
+        if broken is not None and broken[0] == widths and broken[1] is self.frags:
+            self._width_max, self._splitLongWordCount, self._hyphenations = broken[3]
+            return broken[2]
+        lines = super().breakLines(width)
+        state = (self._width_max, self._splitLongWordCount, self._hyphenations)
+        self._broken = (widths, self.frags, lines, state)
+        return lines
