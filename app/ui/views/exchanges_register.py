@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -34,6 +34,7 @@ from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import ColumnChooser, fit_columns, needs_fit
+from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.progress import ProgressDialog
 from app.ui.widgets.search import SearchField
 
@@ -228,8 +229,8 @@ class ExchangeRegisterPage(RegisterPage):
                                     (_("Not linked to a session"), NO_SESSION)])  # fmt: skip
 
     def _update_summary(self) -> None:
-        """The count at once; the counts by status and of the overdue items in the next turn of
-        the event loop, after the first rows are on screen (remembered until the register or its
+        """The count at once; the counts by status and of the overdue items once the first rows
+        are on screen (remembered until the register or its
         settings change)."""
         if not (self._active and self.ctx.has_db):
             self.summary.clear()
@@ -238,7 +239,7 @@ class ExchangeRegisterPage(RegisterPage):
         self.summary.setText(ngettext("{n} register entry", "{n} register entries", total).format(n=total))
         if not self._summary_pending:
             self._summary_pending = True
-            QTimer.singleShot(0, self._show_summary)
+            after_paint(self.table.viewport(), self._show_summary)
 
     def _show_summary(self) -> None:
         self._summary_pending = False

@@ -26,10 +26,14 @@ from app.ui.views.experts_quotas import QuotasPage
 from app.ui.views.experts_timeline import TimelinePanel
 from app.ui.views.page import forward
 from app.ui.widgets.alerts_panel import AlertsPanel
+from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.experts_filters import ExpertsFilterBar
 from app.ui.widgets.table_export import export_with_dialog
 
 PAGE_ASSIGNMENTS, PAGE_QUOTAS, PAGE_TIMELINE = range(3)
+#: What the alerts depend on (the names of the people in them, the alert settings); remembered
+#: until one of these changes
+ALERTS_DEPEND = frozenset({Change.EXPERTS, Change.PEOPLE, Change.SETTINGS})
 
 
 # the pages' widgets, as the tests and older callers reach them through the tab
@@ -50,6 +54,7 @@ class ExpertsView(View):
         self._side_names: dict[str, str] = {}
         self._filter = AssignmentFilter()
         self._timeline_stale = True
+        self._alerts_pending = False
 
         self.filters = ExpertsFilterBar()
         self.filters.changed.connect(self._on_filter)
@@ -110,11 +115,19 @@ class ExpertsView(View):
                 self.assignments.table.setProperty("fitted_language", None)
             self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
             self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
-            self.alerts.set_alerts(self.ctx.read(experts_alerts.alerts, self.today))
         else:
             self.filters.set_choices([], [])
             self.alerts.set_alerts([])
         self._set_filter(self.filters.filter())
+        if self.ctx.has_db and not self._alerts_pending:
+            # the alerts read the whole register: after the first rows are on screen
+            self._alerts_pending = True
+            after_paint(self.assignments.table.viewport(), self._show_alerts)
+
+    def _show_alerts(self) -> None:
+        self._alerts_pending = False
+        if self.ctx.has_db:
+            self.alerts.set_alerts(self.ctx.cached(ALERTS_DEPEND, experts_alerts.alerts, self.today))
 
     def _set_filter(self, f: AssignmentFilter, note: str = "") -> None:
         self._filter = self.assignments.filter = f
