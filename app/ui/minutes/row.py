@@ -71,7 +71,9 @@ class Grip(QLabel):
 class SegmentRow(QFrame):
     activated = Signal(object)  # the row, when one of its cells gets the focus
 
-    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None) -> None:
+    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None, terms=()) -> None:
+        """``terms``: the glossary's terms, highlighted as the texts are first laid out (setting
+        them afterwards would lay every text out again)."""
         super().__init__(parent)
         self.setObjectName("segment_row")
         self.uuid = segment.uuid
@@ -130,6 +132,8 @@ class SegmentRow(QFrame):
             cell.heightChanged.connect(self.sync_heights)
             cell.focused.connect(lambda: self.activated.emit(self))
             cell.edited.connect(lambda *_a, c=cell: self._other_changed(c))
+        for cell in self.cells.values():
+            cell.highlighter.terms = list(terms)
         self.set_segment(segment, force_text=True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
