@@ -49,6 +49,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self.setCentralWidget(self.tabs)
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
+        # a passing message ("Backup written: …") gets the whole bar while it shows
+        self.statusBar().messageChanged.connect(lambda text: self.db_label.setVisible(not text))
         if ctx.has_db:  # else when a database opens (it loads the ORM)
             self._load_user_name()
         self._create_actions()
@@ -250,9 +252,11 @@ class MainWindow(Retranslatable, QMainWindow):
             except CoreError:
                 name = ""
             db = self.ctx.db
-            self.db_label.setText(_("Database: {path}").format(path=db.location))
+            # a long path is shortened in its middle; the tooltip has it whole
+            path = self.db_label.fontMetrics().elidedText(db.location, Qt.TextElideMode.ElideMiddle, 420)
+            self.db_label.setText(_("Database: {path}").format(path=path))
             if db.is_server and db.read_only:
-                self.db_label.setText(_("Database: {path} (read only)").format(path=db.location))
+                self.db_label.setText(_("Database: {path} (read only)").format(path=path))
             self.db_label.setToolTip(db.location)
             file_part = db.location.split("?")[0].rsplit("/", 1)[-1] if db.is_server else db.path.name
         else:

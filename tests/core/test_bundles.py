@@ -341,3 +341,30 @@ def test_follow_up_notes_and_letters_travel(two):
             "Ответ получен.")  # fmt: skip
         assert s.execute(select(func.count()).select_from(LetterLink)).scalar() == links
     assert values(cn) == values(su)
+
+
+def test_a_conflict_on_a_reference_names_the_records_not_their_uuids(two):
+    """Both sides moved the same exchange to a different session: the Conflicts view says which
+    sessions, and the choice is between the two (not a UUID typed by hand)."""
+    from app.core.models import Exchange, Meeting
+    from app.core.sync import conflicts
+
+    cn, su = two
+    with cn.unit(read_only=True) as s:
+        item = s.execute(select(Exchange).where(Exchange.meeting_id.is_not(None)).order_by(Exchange.id)).scalars().first()
+        item_uuid, original = item.uuid, s.get(Meeting, item.meeting_id).ordinal
+    other = next(o for o in (1, 2, 3) if o != original)
+    for db, ordinal in ((cn, original), (su, other)):
+        with db.unit() as s:
+            row = s.execute(select(Exchange).where(Exchange.uuid == item_uuid)).scalar_one()
+            if db is cn:
+                row.meeting_id = None
+            else:
+                row.meeting_id = s.execute(select(Meeting.id).where(Meeting.ordinal == ordinal)).scalar_one()
+    apply(su, export(cn))
+    with su.unit(read_only=True) as s:
+        (c,) = [c for c in conflicts.open_conflicts(s) if c.field == "meeting_id"]
+        by_ordinal = {m.ordinal: m.uuid for m in s.execute(select(Meeting)).scalars()}
+    assert c.is_reference and c.ours == by_ordinal[other] and c.theirs is None
+    assert c.show(c.ours) == f"Session {other}" and c.show(c.theirs) == "—"
+    assert by_ordinal[other] not in c.show(c.ours)

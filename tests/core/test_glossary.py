@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from app.core.errors import ImportRefused, ValidationError
 from app.core.services.minutes import glossary as g
@@ -96,3 +98,19 @@ def test_status_is_kept_and_deprecated_terms_are_not_looked_for(db):
     found = g.occurrences("苏联专家", "zh", terms)
     assert [x[2].ru for x in found] == ["эксперт"]
     assert t.status is TermStatus.DEPRECATED and not t.usable
+
+
+@given(text=st.text(alphabet="абвгдеёжзиклмнопрстуфхцчшщыьэюяАБВЕЁКПСТ -–\u00a0", max_size=80),
+       term=st.sampled_from(["комиссия", "Совместная комиссия", "обмен", "ёлка", "техническая документация",
+                             "СССР", "КНР", "план работы", "ЕС"]))  # fmt: skip
+def test_the_quick_literal_test_never_hides_a_match(text, term):
+    """find() skips the regular expression when the term's first word (its stem) is not in the
+    text: that must find exactly what the pattern alone finds."""
+    from app.core.services.minutes.glossary import _fold, find, ru_pattern
+
+    pattern = ru_pattern(term)
+    alone = [(m.start(), m.end()) for m in pattern.finditer(_fold(text))] if pattern else []
+    assert find(text, term, "ru") == alone
+    sample = text + " " + term.upper() + "ами"  # also where it does occur
+    alone = [(m.start(), m.end()) for m in pattern.finditer(_fold(sample))] if pattern else []
+    assert find(sample, term, "ru") == alone

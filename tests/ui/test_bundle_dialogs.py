@@ -109,6 +109,31 @@ def test_conflicts_are_resolved_field_by_field(qtbot, demo_ctx, demo_db, tmp_pat
     su.close()
 
 
+def test_a_conflict_on_a_session_link_is_named_and_chosen_not_typed(qtbot, demo_ctx, demo_db, tmp_path, monkeypatch):
+    from app.core.models import Exchange, Meeting
+
+    _quiet_boxes(monkeypatch)
+    su = _su_from(demo_db, tmp_path / "su.sqlite3")
+    with demo_db.unit(read_only=True) as s:
+        item = s.execute(select(Exchange).where(Exchange.meeting_id.is_not(None)).order_by(Exchange.id)).scalars().first()
+        uuid, original = item.uuid, s.get(Meeting, item.meeting_id).ordinal
+    other = 1 if original != 1 else 2
+    for db in (demo_db, su):
+        with db.unit() as s:
+            row = s.execute(select(Exchange).where(Exchange.uuid == uuid)).scalar_one()
+            row.meeting_id = (None if db is su else
+                              s.execute(select(Meeting.id).where(Meeting.ordinal == other)).scalar_one())  # fmt: skip
+    apply(demo_db, export(su))
+    dialog = ConflictsDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    row = next(r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 2).text() == "Session")
+    assert [dialog.table.item(row, c).text() for c in (3, 4)] == [f"Session {other}", "—"]
+    dialog.table.selectRow(row)
+    assert dialog.take.isEnabled() and not dialog.edit.isEnabled() and not dialog.use.isEnabled()
+    su.close()
+
+
 def test_the_commission_dialog_says_which_side_the_database_belongs_to(qtbot, demo_ctx, demo_db):
     dialog = CommissionDialog(demo_ctx)
     qtbot.addWidget(dialog)

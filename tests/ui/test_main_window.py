@@ -93,3 +93,16 @@ def test_standard_shortcuts(window):
     assert window.act_open_db.shortcut() == QKeySequence(QKeySequence.StandardKey.Open)
     assert window.act_quit.shortcut() == QKeySequence(QKeySequence.StandardKey.Quit)
     assert window.act_find.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
+
+
+def test_a_passing_message_gets_the_whole_status_bar_and_a_long_path_is_shortened(qtbot, window):
+    """'Backup written: …' is read whole: the database label steps aside while it shows, and
+    the label shortens a long path in its middle (the tooltip has it whole)."""
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.db_label.isVisible()
+    window.statusBar().showMessage("Backup written: " + "x" * 150, 300)
+    assert not window.db_label.isVisible()
+    qtbot.waitUntil(window.db_label.isVisible, timeout=3000)
+    assert window.db_label.toolTip() == window.ctx.db.location
+    assert window.db_label.fontMetrics().horizontalAdvance(window.db_label.text()) < 600

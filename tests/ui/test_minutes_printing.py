@@ -96,6 +96,7 @@ def test_record_the_signing_through_the_dialog(qtbot, demo_db, demo_ctx, monkeyp
         and "Совершено в Пекине 6 марта 1959 года" in dialog.preview_ru.text()
     )
     assert dialog.record_button.isEnabled() and not dialog.problems.isVisible()
+    assert dialog.date.text() == "6 Mar 1959"  # the date style of every other date field, not ISO
     dialog.place_ru.clear()
     dialog.record_button.click()
     assert dialog.isVisible() and "in Russian" in dialog.errors.message("place_ru")

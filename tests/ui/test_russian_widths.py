@@ -72,3 +72,33 @@ def test_delegation_positions_and_the_next_step_are_read_whole_in_russian(qtbot,
         assert sessions.rowHeight(r) >= rect.height(), text
         widest_word = max(sessions.fontMetrics().horizontalAdvance(word) for word in text.split())
         assert sessions.columnWidth(3) - 8 >= widest_word, text  # no word broken or cut
+
+
+def test_decisions_and_letters_fill_the_table_width_in_both_languages(qtbot, demo_ctx):
+    """No blank band right of the last column in Chinese, no last column pushed out of sight in
+    Russian: the text columns take what the window has to spare or lacks, also when resized."""
+    for lang in ("zh_CN", "ru"):
+        apply_language(lang)
+        w = _window(qtbot, demo_ctx)
+        for name, attr in (("DecisionsView", "table"), ("CorrespondenceView", "table")):
+            view = w.view_named(name)
+            w.tabs.setCurrentWidget(view)
+            table = _find_table(view, attr)
+            qtbot.waitUntil(lambda t=table: t.model().rowCount() > 0)
+            qtbot.wait(50)
+            for width in (1366, 1600):
+                w.resize(width, 740)
+                qtbot.wait(50)
+                header = table.horizontalHeader()
+                used = sum(header.sectionSize(i) for i in range(header.count()) if not header.isSectionHidden(i))
+                spare = table.viewport().width() - used
+                assert 0 <= spare < 12, (lang, name, width, spare)
+        w.close()
+
+
+def _find_table(view, attr):
+    for obj in [view, *view.findChildren(QTableView)]:
+        table = getattr(obj, attr, None)
+        if isinstance(table, QTableView) and table.isVisible():
+            return table
+    return next(t for t in view.findChildren(QTableView) if t.isVisible())

@@ -5,7 +5,7 @@ record: it goes back to the other side in the next bundle."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -16,6 +16,7 @@ from app.core.errors import ValidationError
 from app.core.models import SyncConflict
 from app.core.sync import merge, shared
 from app.i18n import N_, _
+from app.i18n.wording import session_name
 
 #: How a register is named in the Conflicts view (msgids); others show their table name.
 REGISTER_NAMES = {
@@ -77,6 +78,18 @@ class ConflictData:
     ours: Any
     theirs: Any
     current: Any
+    #: what the records a reference field points to are, by UUID (a reference travels as a UUID)
+    names: dict[str, str] = field(default_factory=dict)
+    #: the field points to other records: it is resolved by choosing a side, not by typing
+    is_reference: bool = False
+
+    def show(self, value: Any) -> str:
+        """A value of this field as the view shows it: a referenced record by what it is."""
+        if self.names and isinstance(value, str):
+            return self.names.get(value, value)
+        if self.names and isinstance(value, list):
+            return "; ".join(self.names.get(v, v) for v in value) or "—"
+        return shown(value)
 
     @property
     def field_label(self) -> str:
@@ -110,6 +123,8 @@ def shown(value: Any) -> str:
 def _describe(row: Any) -> str:
     if row is None:
         return _("(deleted)")
+    if getattr(row, "__tablename__", "") == "meetings":
+        return session_name(row.ordinal)
     for name in _NAMING:
         value = getattr(row, name, None)
         if value not in (None, ""):
@@ -129,13 +144,35 @@ def open_conflicts(session: Session) -> list[ConflictData]:
         spec = shared.spec(c.register)
         row = None
         current = None
+        ours, theirs = json.loads(c.ours), json.loads(c.theirs)
+        names: dict[str, str] = {}
+        target = None
         if spec is not None:
             row = session.execute(select(spec.model).where(spec.model.uuid == c.record_uuid)).scalar_one_or_none()
             if row is not None:
                 current = shared.values(session, spec, row, ids).get(c.field)
-        out.append(ConflictData(c.id, c.register, _describe(row), c.field, json.loads(c.ours), json.loads(c.theirs),
-                                current))  # fmt: skip
+            target = _target(spec, c.field)
+            if target is not None:
+                names = _names(session, target, (ours, theirs, current))
+        out.append(ConflictData(c.id, c.register, _describe(row), c.field, ours, theirs, current, names,
+                                target is not None))  # fmt: skip
     return out
+
+
+def _target(spec: shared.Spec, name: str) -> shared.Spec | None:
+    """The shared table a field points to, if it is a reference or a list of links."""
+    column = spec.table.c.get(name)
+    table = spec.ref(column) if column is not None else None
+    if table is None:
+        table = next((other for link, _own, _other, other in spec.shared.links if link == name), None)
+    return shared.spec(table) if table else None
+
+
+def _names(session: Session, target: shared.Spec, values: tuple) -> dict[str, str]:
+    uuids = {u for v in values for u in (v if isinstance(v, list) else [v]) if isinstance(u, str)}
+    rows = session.execute(select(target.model).where(target.model.uuid.in_(uuids))).scalars() if uuids else []
+    found = {r.uuid: _describe(r) for r in rows}
+    return {u: found.get(u, _("(deleted)")) for u in uuids}
 
 
 def count(session: Session) -> int:

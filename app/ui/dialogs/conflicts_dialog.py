@@ -91,8 +91,7 @@ class ConflictsDialog(Retranslatable, QDialog):
         self.items = self.ctx.read(conflicts.open_conflicts)
         self.table.setRowCount(len(self.items))
         for r, c in enumerate(self.items):
-            cells = (c.register_label, c.record, c.field_label, conflicts.shown(c.ours), conflicts.shown(c.theirs),
-                     conflicts.shown(c.current))  # fmt: skip
+            cells = (c.register_label, c.record, c.field_label, c.show(c.ours), c.show(c.theirs), c.show(c.current))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -113,9 +112,10 @@ class ConflictsDialog(Retranslatable, QDialog):
 
     def _selected(self) -> None:
         c = self.current()
-        for w in (self.keep, self.take, self.edit, self.use):
-            w.setEnabled(c is not None)
-        self.edit.setText(conflicts.shown(c.current) if c is not None and c.current is not None else "")
+        for w in (self.keep, self.take, self.edit, self.use):  # a reference is chosen, not typed
+            w.setEnabled(c is not None and (w in (self.keep, self.take) or not c.is_reference))
+        typed = c is not None and c.current is not None and not c.is_reference
+        self.edit.setText(conflicts.shown(c.current) if typed else "")
 
     def resolve(self, choice: str) -> None:
         c = self.current()

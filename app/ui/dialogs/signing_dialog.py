@@ -13,7 +13,6 @@ import datetime as dt
 from PySide6.QtCore import QDate, QRect, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,6 +30,7 @@ from app.i18n import _, current_language, format_date, ngettext
 from app.ui.dialogs.key_picker import KeyPicker
 from app.ui.dialogs.print_minutes_dialog import session_text
 from app.ui.widgets import messages
+from app.ui.widgets.date_edit import DateEdit
 from app.ui.widgets.form import FieldErrors
 from app.ui.widgets.retranslate import Retranslatable
 
@@ -67,10 +67,8 @@ class SigningDialog(Retranslatable, QDialog):
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
-        self.date = QDateEdit()
+        self.date = DateEdit()  # the language's own date style, like every other date field
         self.date.setObjectName("date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
         self.place_zh = QLineEdit()
         self.place_zh.setObjectName("place_zh")
         self.place_ru = QLineEdit()

@@ -8,7 +8,7 @@ edge of the text move to the neighbouring cell; Shift+Enter starts a new line.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPainter, QPen, QTextCursor, QTextLayout
 from PySide6.QtWidgets import QFrame, QPlainTextEdit, QSizePolicy, QToolTip
 
@@ -17,18 +17,14 @@ from app.ui.minutes.highlighter import TermHighlighter
 
 #: Shortcuts the cells leave to the editor's actions (filled in by ``actions.EditorActions``).
 RESERVED: list[QKeySequence] = []
+_SHORTCUT_OVERRIDE, _TOOL_TIP = QEvent.Type.ShortcutOverride, QEvent.Type.ToolTip
 
 
 class CellEdit(QPlainTextEdit):
-    #: (before, after, cursor position) when the user changed the text
-    edited = Signal(str, str, int)
-    #: "next_cell", "prev_cell", "next_row", "prev_row"
-    navigate = Signal(str)
-    #: the ideal height changed
-    heightChanged = Signal()  # noqa: N815
-    focused = Signal()
-    #: the cell lost the focus (its text is saved at once)
-    left = Signal()
+    """Tells its row (``owner``: typing, focus, leaving, navigation, a new ideal height, a moved
+    cursor) by calling it, not through Qt signals: a session of 500 segments has 1,000 cells, and
+    each connection costs as much as creating a small widget (issue 18)."""
+
 
     MIN_LINES = 1
 
@@ -46,11 +42,12 @@ class CellEdit(QPlainTextEdit):
         self.document().setDocumentMargin(6)
         self._programmatic = False
         self._text = ""
+        self._height: tuple[tuple, int] | None = None  # (width, text revision, font) → height
+        self.owner = None  # the SegmentRow
         self.positioned = False  # the user put the cursor somewhere: the split point
         self.extra_actions: list = []
         self.highlighter = TermHighlighter(self.document(), lang)
         self.document().contentsChanged.connect(self._on_contents)
-        self.document().documentLayout().documentSizeChanged.connect(lambda _s: self.heightChanged.emit())
         # the cell is as tall as its text: it never scrolls inside itself (its scroll range can
         # lag a line behind a new height), the wheel scrolls the editor
         self.verticalScrollBar().rangeChanged.connect(lambda *_a: self.verticalScrollBar().setValue(0))
@@ -81,17 +78,30 @@ class CellEdit(QPlainTextEdit):
             self._programmatic = False
 
     def _on_contents(self) -> None:
+        self._height_changed()  # typed or set: the row takes the taller of its cells' heights
         if self._programmatic:
             return
         new = self.toPlainText()
         if new == self._text:
             return
         before, self._text = self._text, new
-        self.edited.emit(before, new, self.textCursor().position())
+        if self.owner is not None:
+            self.owner.cell_edited(self, before, new, self.textCursor().position())
 
     def _on_cursor(self) -> None:
         if self.hasFocus():
             self.positioned = True
+            if self.owner is not None:
+                self.owner.cell_cursor_moved(self)
+
+    def _height_changed(self) -> None:
+        if self.owner is not None:
+            self.owner.sync_heights()
+
+    def _navigate(self, where: str) -> None:
+        """``where``: "next_cell", "prev_cell", "next_row", "prev_row"."""
+        if self.owner is not None:
+            self.owner.cell_navigate(self, where)
 
     # --- size --------------------------------------------------------------------------------
 
@@ -104,8 +114,13 @@ class CellEdit(QPlainTextEdit):
         doc = self.document()
         margin = doc.documentMargin()
         width = self.viewport().width() - 2 * margin
-        option = doc.defaultTextOption()
         font = doc.defaultFont()
+        # a row asks each time one of its cells is resized or retyped: the same text at the same
+        # width and font is not laid out again (the highlighter's colours change no height)
+        key = (width, doc.revision(), font.key())
+        if self._height is not None and self._height[0] == key:
+            return self._height[1]
+        option = doc.defaultTextOption()
         height = 0.0
         block = doc.firstBlock()
         while block.isValid():
@@ -126,7 +141,9 @@ class CellEdit(QPlainTextEdit):
         height = max(height, self.MIN_LINES * self.fontMetrics().lineSpacing())
         # QPlainTextEdit counts a line as visible only within the height less one more margin and a
         # pixel (its scroll range), hence three margins, not two
-        return int(height + 3 * margin + 2 * self.frameWidth() + 2.999)
+        result = int(height + 3 * margin + 2 * self.frameWidth() + 2.999)
+        self._height = (key, result)
+        return result
 
     def _keep_top(self, value: int) -> None:
         if value and self.height() >= self.ideal_height():
@@ -138,17 +155,18 @@ class CellEdit(QPlainTextEdit):
     def resizeEvent(self, e) -> None:  # noqa: N802
         super().resizeEvent(e)
         if e.size().width() != e.oldSize().width():
-            self.heightChanged.emit()
+            self._height_changed()
 
     def changeEvent(self, e) -> None:  # noqa: N802
         super().changeEvent(e)
         if e.type() == QEvent.Type.FontChange:
-            self.heightChanged.emit()
+            self._height_changed()
 
     # --- keys --------------------------------------------------------------------------------
 
     def event(self, e) -> bool:
-        if e.type() == QEvent.Type.ShortcutOverride:
+        kind = e.type()  # once: every event of every cell passes here
+        if kind == _SHORTCUT_OVERRIDE:
             combo = QKeySequence(e.keyCombination())
             if any(combo.matches(r) == QKeySequence.SequenceMatch.ExactMatch for r in RESERVED):
                 e.ignore()
@@ -156,7 +174,7 @@ class CellEdit(QPlainTextEdit):
             if e.matches(QKeySequence.StandardKey.Undo) or e.matches(QKeySequence.StandardKey.Redo):
                 e.ignore()
                 return False
-        if e.type() == QEvent.Type.ToolTip:
+        if kind == _TOOL_TIP:
             return self._tooltip(e)
         return super().event(e)
 
@@ -164,10 +182,10 @@ class CellEdit(QPlainTextEdit):
         key, mods = e.key(), e.modifiers()
         plain = mods in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
         if key == Qt.Key.Key_Tab and plain:
-            self.navigate.emit("next_cell")
+            self._navigate("next_cell")
             return
         if key == Qt.Key.Key_Backtab:
-            self.navigate.emit("prev_cell")
+            self._navigate("prev_cell")
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
             if mods & Qt.KeyboardModifier.ShiftModifier:
@@ -175,13 +193,13 @@ class CellEdit(QPlainTextEdit):
                     self.textCursor().insertText("\n")
                 return
             if plain:
-                self.navigate.emit("next_row")
+                self._navigate("next_row")
                 return
         if key == Qt.Key.Key_Up and plain and self._on_first_line():
-            self.navigate.emit("prev_row")
+            self._navigate("prev_row")
             return
         if key == Qt.Key.Key_Down and plain and self._on_last_line():
-            self.navigate.emit("next_row")
+            self._navigate("next_row")
             return
         super().keyPressEvent(e)
 
@@ -220,13 +238,15 @@ class CellEdit(QPlainTextEdit):
     def focusInEvent(self, e) -> None:  # noqa: N802
         super().focusInEvent(e)
         self.positioned = True
-        self.focused.emit()
+        if self.owner is not None:
+            self.owner.activated.emit(self.owner)
         self.viewport().update()
 
     def focusOutEvent(self, e) -> None:  # noqa: N802
         super().focusOutEvent(e)
         self.viewport().update()
-        self.left.emit()
+        if self.owner is not None:
+            self.owner.cell_left(self)
 
     # --- the split marker and term tooltips --------------------------------------------------
 

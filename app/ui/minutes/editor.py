@@ -99,6 +99,7 @@ class SegmentEditor(QScrollArea):
         self.terms: list = []
         self._waiting: list[SegmentData] = []
         self._batch = 0  # which opening the waiting segments belong to
+        self._waiting_last = True
         self._relayout()
 
     # --- building ----------------------------------------------------------------------------
@@ -116,6 +117,7 @@ class SegmentEditor(QScrollArea):
             row.hide()  # keeps its parent: an orphan would be a top-level window until deleted
             row.deleteLater()
         self._waiting = []
+        self._waiting_last = True  # every waiting row comes after every row made
         created = 0
         for seg in segments:
             row = self.rows.get(seg.uuid)
@@ -127,6 +129,8 @@ class SegmentEditor(QScrollArea):
                 created += 1
             else:
                 row.set_segment(seg, force_text=not pending(seg.uuid))
+            if self._waiting:
+                self._waiting_last = False
             row.set_read_only(read_only)
         self.order = [s.uuid for s in segments]
         self._relayout()
@@ -146,6 +150,10 @@ class SegmentEditor(QScrollArea):
 
     def _add_row(self, seg: SegmentData) -> SegmentRow:
         row = self._new_row(seg)
+        # born at the width the layout will give it: its texts are laid out once, not at a
+        # default width first (issue 18)
+        margins = self.lay.contentsMargins()
+        row.resize(max(1, self.container.width() - margins.left() - margins.right()), row.height())
         self.rows[seg.uuid] = row
         row.set_read_only(self.read_only)
         row.set_findings(self.failing.get(seg.uuid, 0))
@@ -160,10 +168,11 @@ class SegmentEditor(QScrollArea):
         batch = self._waiting if everything else self._waiting[:MORE_ROWS]
         self._waiting = [] if everything else self._waiting[MORE_ROWS:]
         wanted = set(self.order)
-        for seg in batch:
-            if seg.uuid in wanted and seg.uuid not in self.rows:
-                self._add_row(seg)
-        self._relayout()
+        added = [self._add_row(seg) for seg in batch if seg.uuid in wanted and seg.uuid not in self.rows]
+        if self._waiting_last:
+            self._place(added)
+        else:
+            self._relayout()
         self.apply_filter()
         if self._waiting:
             self._more_after_paint()
@@ -184,19 +193,21 @@ class SegmentEditor(QScrollArea):
 
     def _new_row(self, seg: SegmentData) -> SegmentRow:
         row = SegmentRow(seg, self.ru_left, self.container, terms=self.terms)
+        row.editor = self  # its cells' typing, leaving and navigation come here
         row.activated.connect(self._on_activated)
         row.status_button.clicked.connect(lambda _c=False, r=row: self.statusRequested.emit(r.uuid, r))
-        for lang, cell in row.cells.items():
+        for cell in row.cells.values():
             cell.extra_actions = self.context_actions
-            cell.edited.connect(
-                lambda before, after, cursor, r=row, lang=lang: self.textEdited.emit(
-                    r.uuid, lang, before, after, cursor
-                )
-            )
-            cell.left.connect(lambda r=row: self.cellLeft.emit(r.uuid))
-            cell.navigate.connect(lambda where, r=row, lang=lang: self._navigate(r.uuid, lang, where))
-            cell.cursorPositionChanged.connect(lambda c=cell: self._ensure_cursor_visible(c))
         return row
+
+    def _place(self, added: list[SegmentRow]) -> None:
+        """Put rows created after all those before them in the order (the rows that waited) at the
+        end of their parts, without laying out every row again as :meth:`_relayout` does."""
+        parts = list(SegmentPart)
+        for row in added:
+            later = parts[parts.index(row.segment.part) + 1 :]
+            index = self.lay.indexOf(self.dividers[later[0]]) if later else self.lay.count() - 1  # the stretch
+            self.lay.insertWidget(index, row)
 
     def _relayout(self) -> None:
         while self.lay.count():
@@ -252,13 +263,20 @@ class SegmentEditor(QScrollArea):
         return True
 
     def apply_filter(self) -> None:
-        for uuid in self.order:
-            row = self.rows.get(uuid)
-            if row is None:
-                continue
-            show = self.visible(row.segment)
-            if row.isHidden() == show:
-                row.setVisible(show)
+        # Qt lays out the parent each time a child is shown: with the layout off meanwhile, the
+        # rows are laid out once, not once per row shown (500 rows: 10,000 resizes; issue 18)
+        self.lay.setEnabled(False)
+        try:
+            for uuid in self.order:
+                row = self.rows.get(uuid)
+                if row is None:
+                    continue
+                show = self.visible(row.segment)
+                if row.isHidden() == show:
+                    row.setVisible(show)
+        finally:
+            self.lay.setEnabled(True)
+        self.lay.activate()
 
     # --- current row and focus ---------------------------------------------------------------
 
@@ -317,7 +335,7 @@ class SegmentEditor(QScrollArea):
         self.ensure_all()
         return [u for u in self.order if not self.rows[u].isHidden()]
 
-    def _navigate(self, uuid: str, lang: str, where: str) -> None:
+    def navigate_from(self, uuid: str, lang: str, where: str) -> None:
         order = self.visible_order()
         if uuid not in order:
             return
@@ -339,7 +357,7 @@ class SegmentEditor(QScrollArea):
             prev = self.rows[order[i - 1]].cell(lang)
             self.focus_segment(order[i - 1], lang, cursor=len(prev.text()))
 
-    def _ensure_cursor_visible(self, cell) -> None:
+    def ensure_cursor_visible(self, cell) -> None:
         if not cell.hasFocus():
             return
         rect = cell.cursorRect()

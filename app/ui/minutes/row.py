@@ -93,56 +93,43 @@ class SegmentRow(QFrame):
         self.badge = QLabel()
         self.badge.setObjectName("segment_badge")
         self.badge.setWordWrap(True)
-        self.badge.setFixedWidth(92)
+        self.badge.setFixedWidth(96)
         _colour(self.badge, QPalette.ColorRole.WindowText, "#555555")
         small = QFont(self.badge.font())
         small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
         self.badge.setFont(small)
-        self.warning = QLabel()
-        self.warning.setObjectName("segment_warning")
-        _colour(self.warning, QPalette.ColorRole.WindowText, "#c62828")
-        bold = QFont(self.warning.font())
-        bold.setBold(True)
-        self.warning.setFont(bold)
-        side = QVBoxLayout()
+        self.warning: QLabel | None = None  # made when the segment first has findings
+        side = QVBoxLayout()  # a layout, not a widget: a session has hundreds of rows (issue 18)
         side.setContentsMargins(0, 0, 0, 0)
         side.setSpacing(2)
-        top = QHBoxLayout()
-        top.setSpacing(2)
-        top.addWidget(self.status_button)
-        top.addWidget(self.warning)
-        top.addStretch(1)
-        side.addLayout(top)
+        self.top = QHBoxLayout()
+        self.top.setSpacing(2)
+        self.top.addWidget(self.status_button)
+        self.top.addStretch(1)
+        side.addLayout(self.top)
         side.addWidget(self.badge)
         side.addStretch(1)
-        self.side = QWidget()
-        self.side.setLayout(side)
-        self.side.setFixedWidth(96)
         self.lay = QHBoxLayout(self)
         self.lay.setContentsMargins(7, 2, 2, 2)
         self.lay.setSpacing(4)
         self.lay.addWidget(self.grip)
-        self.lay.addWidget(self.side)
-        self.separator = QFrame()
-        self.separator.setFrameShape(QFrame.Shape.VLine)
-        self.separator.setFrameShadow(QFrame.Shadow.Plain)
-        _colour(self.separator, QPalette.ColorRole.WindowText, "#d0d0d0")
+        self.lay.addLayout(side)
         self._place_cells(ru_left)
+        self.editor = None  # the SegmentEditor, told of typing, leaving and navigation
         for cell in self.cells.values():
-            cell.heightChanged.connect(self.sync_heights)
-            cell.focused.connect(lambda: self.activated.emit(self))
-            cell.edited.connect(lambda *_a, c=cell: self._other_changed(c))
-        for cell in self.cells.values():
+            cell.owner = self
             cell.highlighter.terms = list(terms)
         self.set_segment(segment, force_text=True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _place_cells(self, ru_left: bool) -> None:
-        for w in (self.cells["zh"], self.separator, self.cells["ru"]):
-            self.lay.removeWidget(w)
+        for cell in self.cells.values():
+            self.lay.removeWidget(cell)
+        while self.lay.count() > 2:  # the grip and the side stay
+            self.lay.takeAt(2)
         left, right = ("ru", "zh") if ru_left else ("zh", "ru")
         self.lay.addWidget(self.cells[left], 1)
-        self.lay.addWidget(self.separator)
+        self.lay.addSpacing(3)  # the line between the languages is painted there
         self.lay.addWidget(self.cells[right], 1)
         self.order = (left, right)
 
@@ -156,9 +143,25 @@ class SegmentRow(QFrame):
     def other(self, lang: str) -> str:
         return "ru" if lang == "zh" else "zh"
 
-    def _other_changed(self, cell: CellEdit) -> None:
+    # --- what its cells tell it (direct calls: see CellEdit) ------------------------------------
+
+    def cell_edited(self, cell: CellEdit, before: str, after: str, cursor: int) -> None:
         other = self.cells[self.other(cell.lang)]
         other.highlighter.set_other_text(cell.text())
+        if self.editor is not None:
+            self.editor.textEdited.emit(self.uuid, cell.lang, before, after, cursor)
+
+    def cell_left(self, cell: CellEdit) -> None:
+        if self.editor is not None:
+            self.editor.cellLeft.emit(self.uuid)
+
+    def cell_navigate(self, cell: CellEdit, where: str) -> None:
+        if self.editor is not None:
+            self.editor.navigate_from(self.uuid, cell.lang, where)
+
+    def cell_cursor_moved(self, cell: CellEdit) -> None:
+        if self.editor is not None:
+            self.editor.ensure_cursor_visible(cell)
 
     # --- data --------------------------------------------------------------------------------
 
@@ -191,6 +194,16 @@ class SegmentRow(QFrame):
 
     def set_findings(self, n: int) -> None:
         self.findings = n
+        if self.warning is None:
+            if not n:
+                return
+            self.warning = QLabel()
+            self.warning.setObjectName("segment_warning")
+            _colour(self.warning, QPalette.ColorRole.WindowText, "#c62828")
+            bold = QFont(self.warning.font())
+            bold.setBold(True)
+            self.warning.setFont(bold)
+            self.top.insertWidget(1, self.warning)
         self.warning.setText("⚠" if n else "")
         self.warning.setToolTip(_("This segment has check findings: see the Checks panel.") if n else "")
 
@@ -221,6 +234,10 @@ class SegmentRow(QFrame):
         p.setPen(QPen(QColor("#3949ab" if self.current else "#dcdcdc"), 2 if self.current else 1))
         p.drawRect(r)
         p.fillRect(0, 0, 5, self.height(), QColor(COLOURS[status]))
+        left = self.cells[self.order[0]].geometry()
+        x = left.right() + 1 + self.lay.spacing() + 1  # in the gap between the two languages
+        p.setPen(QPen(QColor("#d0d0d0"), 1))
+        p.drawLine(x, left.top(), x, left.bottom())
         p.end()
 
     def retranslate_ui(self) -> None:
@@ -242,6 +259,8 @@ class SegmentRow(QFrame):
     # --- heights in step ---------------------------------------------------------------------
 
     def sync_heights(self) -> None:
+        if not self.isVisible():  # laid out at a width it does not have yet: done when shown
+            return
         h = max(c.ideal_height() for c in self.cells.values())
         for c in self.cells.values():
             if c.height() != h or c.minimumHeight() != h:
@@ -251,6 +270,11 @@ class SegmentRow(QFrame):
         super().resizeEvent(e)
         if e.size().width() != e.oldSize().width():
             self.sync_heights()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        self.lay.activate()  # the cells at their widths first: their texts laid out once
+        self.sync_heights()
 
 
 class PartDivider(QWidget):

@@ -30,7 +30,7 @@ from app.ui.models.query_model import ALIGN_RIGHT, Column, QueryTableModel
 from app.ui.views.base import View
 from app.ui.views.page import RegisterPage, forward, register_table
 from app.ui.widgets import messages
-from app.ui.widgets.column_chooser import fit_columns, needs_fit
+from app.ui.widgets.column_chooser import fill_width, fit_columns, needs_fit
 from app.ui.widgets.search import SearchField
 
 OVERDUE_COLOUR = "#b00020"
@@ -155,6 +155,7 @@ class LetterLogPage(RegisterPage):
         self.model.reload()
         if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
             fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
+            fill_width(self.table, {2: 1, 3: 1, 4: 2})
         if current is not None:
             self.select_id(current.id)
         self._update_awaiting()

@@ -30,7 +30,7 @@ from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog, decision_
 from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import messages
-from app.ui.widgets.column_chooser import fit_columns, needs_fit
+from app.ui.widgets.column_chooser import fill_width, fit_columns, needs_fit
 from app.ui.widgets.doc_language import DocLanguageCombo
 from app.ui.widgets.search import SearchField
 
@@ -231,6 +231,7 @@ class DecisionRegisterPage(RegisterPage):
         """Widths for the language and the rows only (a language switch looks like a fresh start):
         the short columns as wide as what they show, the text and the agencies a fair share."""
         fit_columns(self.table, chars={2: 44, 3: 22, 4: 22}, content=(0, 1, 5, 6))
+        fill_width(self.table, {2: 3, 3: 1, 4: 1, 7: 1})
 
     def _update_counts(self) -> None:
         today = dt.date.today()

@@ -3,7 +3,7 @@ in QSettings under a key of the table's own."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
 from app.i18n import _, current_language
@@ -57,6 +57,46 @@ def fit_columns(table, *, chars: dict[int, int] | None = None, content=(), extra
         header.resizeSection(i, width)
     if model.rowCount() > 0:
         table.setProperty("fitted_language", current_language())
+
+
+class _Filler(QObject):
+    """Gives the table's spare width (or takes its lack) to its text columns, so that the columns
+    end at the table's right edge instead of leaving a blank band or hiding the last one."""
+
+    def __init__(self, table, columns: dict[int, int], min_chars: int) -> None:
+        super().__init__(table)
+        self.table, self.columns, self.min_chars = table, columns, min_chars
+        self.base: dict[int, int] = {}
+        table.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize:
+            self.apply()
+        return False
+
+    def apply(self) -> None:
+        header = self.table.horizontalHeader()
+        shown = {i: w for i, w in self.base.items() if not header.isSectionHidden(i)}
+        if not shown:
+            return
+        others = sum(header.sectionSize(i) for i in range(header.count())
+                     if i not in shown and not header.isSectionHidden(i))  # fmt: skip
+        slack = self.table.viewport().width() - others - sum(shown.values())
+        weights = sum(self.columns[i] for i in shown)
+        least = self.table.fontMetrics().averageCharWidth() * self.min_chars
+        for i, base in shown.items():
+            header.resizeSection(i, max(min(base, least), base + slack * self.columns[i] // weights))
+
+
+def fill_width(table, columns: dict[int, int], min_chars: int = 18) -> None:
+    """After :func:`fit_columns`: the ``columns`` (index → weight) share what the table has to
+    spare or lacks, now and whenever it is resized; never narrower than ``min_chars``."""
+    filler = table.findChild(_Filler)
+    if filler is None:
+        filler = _Filler(table, columns, min_chars)
+    header = table.horizontalHeader()
+    filler.base = {i: header.sectionSize(i) for i in columns}
+    filler.apply()
 
 
 def _content_width(table, column: int, rows: int = 60) -> int:

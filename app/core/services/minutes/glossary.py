@@ -148,6 +148,20 @@ def ru_pattern(term: str) -> re.Pattern | None:
     return re.compile(r"(?<![\w])" + r"[\s\u00a0\-–—]+".join(parts) + r"(?![\w])")
 
 
+@lru_cache(maxsize=4096)
+def _ru_literal(term: str) -> str:
+    """A piece of text every match of :func:`ru_pattern` contains as written: the first word as
+    that pattern looks for it (its stem, for a word it inflects)."""
+    words = re.findall(r"[\w]+", _fold(term))
+    if not words:
+        return ""
+    w = words[0]
+    if len(w) >= 4 and _CYRILLIC_WORD.search(w):
+        stem = _ENDINGS.sub("", w)
+        return stem if len(stem) >= 3 else w
+    return w
+
+
 def find(text: str, term: str, lang: str) -> list[tuple[int, int]]:
     """Where ``term`` occurs in ``text``: (start, end) pairs."""
     if not term or not text:
@@ -158,10 +172,13 @@ def find(text: str, term: str, lang: str) -> list[tuple[int, int]]:
             out.append((i, i + len(term)))
             i = text.find(term, i + len(term))
         return out
+    folded = _fold(text)
+    if _ru_literal(term) not in folded:  # the pattern cannot match: no regular expression run
+        return []
     pattern = ru_pattern(term)
     if pattern is None:
         return []
-    return [(m.start(), m.end()) for m in pattern.finditer(_fold(text))]
+    return [(m.start(), m.end()) for m in pattern.finditer(folded)]
 
 
 def occurrences(text: str, lang: str, terms: list[TermData]) -> list[tuple[int, int, TermData]]:
