@@ -50,6 +50,7 @@ class RemindersPanel(Retranslatable, QWidget):
         self.ctx = ctx
         self.items: list[Reminder] = []
         self._tree_stale = False  # the list waits for the panel to be shown
+        self._late = 0  # of the items, how many are overdue
         self.summary = QLabel()
         self.summary.setObjectName("reminders_summary")
         self.tree = QTreeWidget()
@@ -82,12 +83,13 @@ class RemindersPanel(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         self.items = self.ctx.read(service.reminders) if self.ctx.has_db else []
+        self._late = sum(1 for r in self.items if r.overdue)  # (counted once, not in each language)
         self._fill()
 
     def _fill(self) -> None:
         """The summary (and the status bar's button) at once; the list when the panel is shown (a
         large database has over 10,000 reminders: 0.7 s to list them, in every language switch)."""
-        late = sum(1 for r in self.items if r.overdue)
+        late = self._late
         if not self.items:
             self.summary.setText(_("Nothing is due this week."))
         else:
