@@ -153,13 +153,16 @@ class LetterLogPage(RegisterPage):
         current = self.current()
         self._rows = self.ctx.read(service.list_letters, self.current_filter()) if self.ctx.has_db else []
         self.model.reload()
-        if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
-            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
-            fill_width(self.table, {2: 1, 3: 1, 4: 2})
+        self._fit()
         if current is not None:
             self.select_id(current.id)
         self._update_awaiting()
         self._show_detail()
+
+    def _fit(self) -> None:
+        if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
+            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
+            fill_width(self.table, {2: 1, 3: 1, 4: 2})
 
     def _update_awaiting(self, *, read: bool = True) -> None:
         """The line of letters awaiting an answer (``read=False``: the letters last read, in the
@@ -282,8 +285,7 @@ class LetterLogPage(RegisterPage):
         self.model.retranslate()
         self._read_sides()
         self.fill_filters()
-        if needs_fit(self.table):
-            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
+        self._fit()
         self._update_awaiting(read=False)
         self._show_detail()
 
