@@ -46,6 +46,8 @@ RELIED_ON = {
     # status), the overdue items and the counts by status
     "ix_exchanges_requested_on", "ix_exchanges_from_side_id", "ix_exchanges_balance",
     "ix_exchanges_status_promised_on", "ix_exchanges_status_sent_on",
+    # a session's items (or those of none), the warranties expiring or expired
+    "ix_exchanges_session_balance", "ix_exchanges_warranty_expires",
     # the Experts register and its alerts
     "ix_assignments_period", "ix_assignments_sending_side_id", "ix_assignments_status",
     "ix_assignments_term_end", "ix_assignment_people_person_id", "ix_assignment_steps_assignment_id",
@@ -82,6 +84,10 @@ def test_the_exchanges_filters_use_an_index(demo_db):
             exchanges.ExchangeFilter(from_side_id=side),
             exchanges.ExchangeFilter(status="sent"),
             exchanges.ExchangeFilter(kind="book", from_side_id=side, status="sent"),
+            exchanges.ExchangeFilter(meeting_id=1),
+            exchanges.ExchangeFilter(meeting_id=exchanges.NO_SESSION),
+            exchanges.ExchangeFilter(overdue=True),
+            exchanges.ExchangeFilter(warranty=exchanges.WARRANTY_ALERT),
         ):
             exchanges.count_exchanges(s, flt)
             exchanges.search_exchanges(s, flt, limit=250)
@@ -160,7 +166,9 @@ def test_the_indexes_the_plans_use_are_listed(demo_db):
     def run(s):
         for flt in (exchanges.ExchangeFilter(), exchanges.ExchangeFilter(kind="book", from_side_id=side),
                     exchanges.ExchangeFilter(status="sent"), exchanges.ExchangeFilter(overdue=True),
-                    exchanges.ExchangeFilter(text="справочник")):  # fmt: skip
+                    exchanges.ExchangeFilter(text="справочник"), exchanges.ExchangeFilter(meeting_id=1),
+                    exchanges.ExchangeFilter(meeting_id=exchanges.NO_SESSION),
+                    exchanges.ExchangeFilter(warranty=exchanges.WARRANTY_ALERT)):  # fmt: skip
             exchanges.summarise(s, flt)
             exchanges.count_exchanges(s, flt)
             exchanges.search_exchanges(s, flt, sort="requested_on", descending=True, limit=250)
