@@ -34,7 +34,7 @@ from reportlab.platypus import (
 from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
-from app.reports.linebreak import CJKParagraph, bind, hyphenate
+from app.reports.linebreak import CJKParagraph, TextParagraph, bind, hyphenate
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -134,7 +134,7 @@ def rich(markup: str, style) -> Paragraph:
     Chinese rules (:mod:`app.reports.linebreak`)."""
     if style.wordWrap == "CJK":
         return CJKParagraph(markup, style)
-    return Paragraph(markup, style)
+    return TextParagraph(markup, style)
 
 
 def table(
@@ -366,7 +366,7 @@ def _furniture_canvas(furnished: Furniture):
 
 def render(story: list, furniture: Furniture, meta: Meta | None = None) -> bytes:
     """Lay out ``story`` on A4 pages with ``furniture``; the PDF's bytes, the same for the same input."""
-    fonts.register()
+    fonts.ensure(fonts.MING if furniture.lang == "zh" else fonts.SERIF)
     meta = meta or Meta()
     buf = io.BytesIO()
     doc = BaseDocTemplate(

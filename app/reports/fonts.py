@@ -14,7 +14,13 @@ the user added (setting ``fonts.extra``, :func:`use_extra_fonts`); if none has i
 be printed: documents report it before printing with :func:`missing_glyphs`, the minutes checks
 report it as a finding that blocks signing (this module installs :func:`printable` as the core's
 source, :mod:`app.core.services.glyphs`), and it is printed as a visible □ rather than dropped
-without a trace. Each font's coverage (the code points of its cmap) is read once.
+without a trace.
+
+A font is registered with ReportLab (which reads the whole file: 0.13 s for AR PL UMing, 0.18 s
+for WenQuanYi Micro Hei) only when something is drawn with it (:func:`ensure`): the Latin and
+Cyrillic faces, small, at once; a Chinese face or a font the user added when a style or a character
+of the document needs it. Which characters a font has is read from its coverage, kept in the
+user's cache folder (:mod:`app.reports.font_coverage`), not from the parsed font.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ from xml.sax.saxutils import escape
 
 from app import paths
 from app.core.services import glyphs
+from app.reports import font_coverage
 
 SERIF = "CD-Serif"
 SERIF_BOLD = "CD-Serif-Bold"
@@ -64,23 +71,23 @@ ROLES = {
     "sans_bold": Role(SANS_BOLD, HEI),
 }
 
+#: Registered at once (small files, a few milliseconds); the others when first drawn with.
+EAGER = (SERIF, SERIF_BOLD, SANS, SANS_BOLD)
+
 _registered = False
+#: the fonts registered with ReportLab so far
+_ready: set[str] = set()
 
 
 def register() -> None:
-    """Register the shipped fonts with ReportLab (once)."""
+    """Get ReportLab ready for our fonts (once): the Latin and Cyrillic faces are registered, the
+    Chinese ones when first needed (:func:`ensure`)."""
     global _registered
     if _registered:
         return
     from reportlab.lib.fonts import addMapping
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
 
     _fix_to_unicode()
-    for name, (filename, index) in FILES.items():
-        path = str(paths.fonts_dir() / filename)
-        font = TTFont(name, path, subfontIndex=index) if index is not None else TTFont(name, path)
-        pdfmetrics.registerFont(font)
     # <b> inside a paragraph maps to our bold faces, never to Helvetica-Bold.
     for regular, bold in ((SERIF, SERIF_BOLD), (SANS, SANS_BOLD), (MING, HEI), (HEI, HEI)):
         addMapping(regular, 0, 0, regular)
@@ -88,6 +95,30 @@ def register() -> None:
         addMapping(regular, 0, 1, regular)
         addMapping(regular, 1, 1, bold)
     _registered = True
+    ensure(*EAGER)
+
+
+def ensure(*names: str) -> None:
+    """Register these fonts (shipped or added) with ReportLab, each once: before a style, a table
+    or a canvas names one."""
+    register()
+    for name in names:
+        if name in _ready:
+            continue
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        path, index = _file_of(name)
+        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        _ready.add(name)
+
+
+def _file_of(name: str) -> tuple[str, int]:
+    """The file and subfont of a font name (shipped, or added by the user)."""
+    if name in FILES:
+        filename, index = FILES[name]
+        return str(paths.fonts_dir() / filename), index or 0
+    return _extra_files[name], 0
 
 
 def _fix_to_unicode() -> None:
@@ -118,12 +149,9 @@ def _fix_to_unicode() -> None:
     ttfonts.makeToUnicodeCMap = make_to_unicode_cmap
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)
 def _coverage(font_name: str) -> frozenset[int]:
-    from reportlab.pdfbase import pdfmetrics
-
-    register()
-    return frozenset(pdfmetrics.getFont(font_name).face.charToGlyph)
+    return font_coverage.coverage(*_file_of(font_name))
 
 
 def has_glyph(font_name: str, ch: str) -> bool:
@@ -172,29 +200,28 @@ _printable = glyphs.needs_glyph
 
 # --- fonts the user added --------------------------------------------------------------------
 
-#: path -> registered font name (None: the file could not be used)
+#: path -> font name (None: the file could not be used)
 _loaded: dict[str, str | None] = {}
+#: font name -> path, of the files that can be used
+_extra_files: dict[str, str] = {}
 _extra: tuple[str, ...] = ()
 
 
 def load_font(path: str) -> str | None:
-    """Register a font file with ReportLab as a fallback font, once; its name, or None (with a
-    warning on standard error) if it cannot be used (missing, not TrueType outlines…)."""
+    """Take a font file as a fallback font, once; its name, or None (with a warning on standard
+    error) if it cannot be used (missing, not TrueType outlines…). It is registered with ReportLab
+    when a character of a document needs it (:func:`ensure`)."""
     if path in _loaded:
         return _loaded[path]
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    register()
     name = "CD-Extra-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
     try:
-        font = TTFont(name, path, subfontIndex=0) if path.lower().endswith(".ttc") else TTFont(name, path)
-        pdfmetrics.registerFont(font)
+        font_coverage.coverage(path, 0)  # reads the file the first time: is it a TrueType font?
     except Exception as exc:  # noqa: BLE001  (any unreadable file: say so, print without it)
         print(f"commission-desk: {path}: {exc}", file=sys.stderr)
         _loaded[path] = None
         return None
     _loaded[path] = name
+    _extra_files[name] = path
     return name
 
 
@@ -207,6 +234,7 @@ def use_extra_fonts(font_paths: Sequence[str]) -> tuple[str, ...]:
         _extra = names
         printable.cache_clear()
         font_for.cache_clear()
+        _choices.clear()
     return names
 
 
@@ -232,21 +260,39 @@ def missing_glyphs(*texts: str) -> list[str]:
     return [ch for ch in distinct if _printable(ch) and font_for(ch) is None]
 
 
+#: (role, language) -> {character: its font; "" for a space or control, which goes with the run it
+#: is in; None for a character no font has}: a document asks for every character it prints.
+_choices: dict[tuple[str, str], dict[str, str | None]] = {}
+
+
+def _choice(ch: str, role: str, lang: str) -> str | None:
+    if ch.isspace() or not _printable(ch):
+        return ""
+    return font_for(ch, role, lang)
+
+
 def runs(text: str, role: str = "serif", lang: str = "ru") -> list[tuple[str, str]]:
     """Split ``text`` into (font, run) pieces; unprintable characters become the placeholder."""
     out: list[tuple[str, str]] = []
-    default = ROLES[role].cjk if lang == "zh" else ROLES[role].latin
+    choices = _choices.setdefault((role, lang), {})
+    font = ROLES[role].cjk if lang == "zh" else ROLES[role].latin  # of a leading space
+    run: list[str] = []
     for ch in text:
-        if ch.isspace() or not _printable(ch):
-            font = out[-1][0] if out else default
-        else:
-            font = font_for(ch, role, lang)
-            if font is None:
-                ch, font = PLACEHOLDER, font_for(PLACEHOLDER, role, lang) or MING
-        if out and out[-1][0] == font:
-            out[-1] = (font, out[-1][1] + ch)
-        else:
-            out.append((font, ch))
+        try:
+            chosen = choices[ch]
+        except KeyError:
+            chosen = choices[ch] = _choice(ch, role, lang)
+        if chosen is None:
+            ch, chosen = PLACEHOLDER, font_for(PLACEHOLDER, role, lang) or MING
+        if chosen and chosen != font:
+            if run:
+                out.append((font, "".join(run)))
+                run = []
+            font = chosen
+        run.append(ch)
+    if run:
+        out.append((font, "".join(run)))
+    ensure(*dict.fromkeys(font for font, _run in out))
     return out
 
 

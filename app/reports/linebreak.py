@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from reportlab.lib.textsplit import ALL_CANNOT_END, ALL_CANNOT_START
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus.paragraph import (
     Paragraph,
     ParaLines,
@@ -133,6 +134,29 @@ def _back(chars, start: int, end: int, glue: bool) -> int:
     return end
 
 
+#: (font name, size) -> {character: width}: a document measures the same few thousand characters
+#: in a few fonts over and over (ReportLab measures each occurrence).
+_widths: dict[tuple[str, float], dict[str, float]] = {}
+
+
+def _measured(text: str, frag, encoding: str) -> list:
+    """The characters of ``text`` as ReportLab's ``cjkU`` (a character with its fragment and
+    width), each width measured once per font and size."""
+    if hasattr(frag, "cbDefn"):  # an inline image or a link's anchor: ReportLab's own way
+        return [cjkU(t, frag, encoding) for t in text]
+    widths = _widths.setdefault((frag.fontName, frag.fontSize), {})
+    out = []
+    for t in text:
+        u = str.__new__(cjkU, t)
+        u._frag = frag
+        w = widths.get(t)
+        if w is None:
+            w = widths[t] = stringWidth(t, frag.fontName, frag.fontSize)
+        u._width = w
+        out.append(u)
+    return out
+
+
 def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
     chars = []
     for f in frags:
@@ -140,7 +164,7 @@ def cjk_frag_split(frags, max_widths, calc_bounds, encoding="utf8"):
         if isinstance(text, bytes):
             text = text.decode(encoding)
         if text:
-            chars.extend([cjkU(t, f, encoding) for t in text])
+            chars.extend(_measured(text, f, encoding))
         else:
             chars.append(cjkU(text, f, encoding))
     lines = []
@@ -209,5 +233,29 @@ class CJKParagraph(Paragraph):
                              lines=[], ascent=style.fontSize, descent=-0.2 * style.fontSize)  # fmt: skip
         if hasattr(self, "blPara") and getattr(self, "_splitpara", 0):
             return self.blPara
+        # A table cell is wrapped again at the same width each time the table is laid out anew
+        # (split over a page, or measured for the page it moves to): break its lines once.
+        widths = tuple(maxWidths)
+        broken = getattr(self, "_broken", None)
+        if broken is not None and broken[0] == widths and broken[1] is self.frags:
+            return broken[2]
         auto = getattr(self, "autoLeading", getattr(style, "autoLeading", ""))
-        return cjk_frag_split(self.frags, maxWidths, auto not in ("", "off"))
+        lines = cjk_frag_split(self.frags, maxWidths, auto not in ("", "off"))
+        self._broken = (widths, self.frags, lines)
+        return lines
+
+
+class TextParagraph(Paragraph):
+    """A paragraph of Russian (or other spaced) text whose lines are broken once per width: a table
+    cell is wrapped again at the same width each time its table is laid out anew."""
+
+    def breakLines(self, width):  # noqa: N802 (ReportLab's name)
+        widths = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        broken = getattr(self, "_broken", None)
+        if broken is not None and broken[0] == widths and broken[1] is self.frags:
+            self._width_max, self._splitLongWordCount, self._hyphenations = broken[3]
+            return broken[2]
+        lines = super().breakLines(width)
+        state = (self._width_max, self._splitLongWordCount, self._hyphenations)
+        self._broken = (widths, self.frags, lines, state)
+        return lines

@@ -298,6 +298,7 @@ class _Builder:
 
         sig = Table([cells], colWidths=[TEXT_WIDTH / 2] * 2)
         font = fonts.MING if self.lang == "zh" else fonts.SERIF
+        fonts.ensure(font)
         sig.setStyle(
             TableStyle(
                 [("FONT", (0, 0), (-1, -1), font, 10), ("VALIGN", (0, 0), (-1, -1), "TOP"),

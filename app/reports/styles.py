@@ -39,10 +39,10 @@ class Styles:
 
 def styles(lang: str) -> Styles:
     """The styles of a document written in ``lang`` ("zh" or "ru")."""
-    fonts.register()
     zh = lang == "zh"
     base_font = fonts.MING if zh else fonts.SERIF
     bold_font = fonts.HEI if zh else fonts.SERIF_BOLD
+    fonts.ensure(base_font, bold_font)
     wrap = "CJK" if zh else None
     size = 14 if zh else 12.5
     lead = 23 if zh else 17

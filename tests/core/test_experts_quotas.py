@@ -135,3 +135,11 @@ def test_matching_quotas_and_the_label(db, world):
         found = experts_quotas.matching_quotas(s, world.su, world.cn, P.AIDE, TODAY)
     assert [x.id for x in found] == [q.id]
     assert found[0].label("ru") == "Decision 1/5 — Technical expert, Aide, СССР → КНР: 25"
+    # in English the sides' English short names where the commission gives them
+    from app.core.models import Side
+
+    with db.unit() as s:
+        for side in s.query(Side):
+            side.name_short_en = {"СССР": "USSR", "КНР": "PRC"}.get(side.name_short_ru, side.name_short_en)
+        found = experts_quotas.matching_quotas(s, world.su, world.cn, P.AIDE, TODAY)
+    assert found[0].direction("en") == "USSR → PRC" and found[0].direction("ru") == "СССР → КНР"

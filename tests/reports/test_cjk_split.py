@@ -30,3 +30,35 @@ def test_the_part_carried_over_to_the_next_page_has_no_stray_spaces(tmp_path):
     for page in pages[:2]:
         assert not re.search(f"[{cjk}] +[{cjk}]", page), page
     assert re.sub(r"\s+", "", "".join(pages)) == TEXT * 5
+
+
+def test_lines_are_broken_once_per_width_with_reportlabs_widths():
+    from reportlab.platypus.paragraph import cjkU
+
+    from app.reports import linebreak
+
+    st = styles("zh")
+    p = para(TEXT, st.body_indent)
+    _w, h = p.wrap(80 * mm, 1000)
+    first = p.blPara
+    assert p.wrap(80 * mm, 500) == (80 * mm, h) and p.blPara is first  # the same width: not again
+    p.wrap(120 * mm, 1000)
+    assert p.blPara is not first and len(p.blPara.lines) < len(first.lines)
+    frag = p.frags[0]
+    measured = linebreak._measured(frag.text, frag, "utf8")
+    assert [u.width for u in measured] == [cjkU(t, frag, "utf8").width for t in frag.text]
+    assert all(u.frag is frag for u in measured) and "".join(measured) == frag.text
+
+
+def test_russian_lines_are_broken_once_per_width_too():
+    st = styles("ru")
+    text = "Стороны договорились обменяться технической документацией в количестве 143 экз. " * 4
+    p = para(text, st.cell)
+    _w, h = p.wrap(60 * mm, 1000)
+    first = p.blPara
+    assert p.wrap(60 * mm, 300) == (60 * mm, h) and p.blPara is first
+    fresh = para(text, st.cell)
+    assert fresh.wrap(60 * mm, 1000) == (60 * mm, h)
+    assert repr(fresh.blPara.lines) == repr(first.lines)
+    p.wrap(120 * mm, 1000)
+    assert p.blPara is not first and len(p.blPara.lines) < len(first.lines)

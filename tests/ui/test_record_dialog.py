@@ -13,7 +13,7 @@ from app.core.fields import Field, FieldKind
 from app.core.services import people as people_service
 from app.i18n import N_
 from app.i18n.qt import apply_language
-from app.ui.dialogs.record_dialog import RecordDialog
+from app.ui.dialogs.record_dialog import FieldGroup, RecordDialog
 from app.ui.widgets.currency_box import CurrencyBox
 from app.ui.widgets.date_edit import DateEdit, OptionalDateEdit
 from app.ui.widgets.mnemonics import plain
@@ -194,3 +194,36 @@ def test_a_dialogs_own_editors_and_a_rule_across_fields(qtbot, ctx):
     dialog.set_value("paid_on", dt.date(1958, 3, 12))
     save(dialog)
     assert saved == [{"amount": "1 234,50", "currency": "USD", "paid_on": dt.date(1958, 3, 12)}]
+
+
+class TabbedDialog(NoteDialog):
+    """Declared field groups become tabs; a tab without fields is the dialog's own."""
+
+    groups = (
+        FieldGroup(N_("General"), (("name_zh", "side_id"), ("opening", "status"))),
+        FieldGroup(N_("Notes"), (("notes",),), fill=True),
+        FieldGroup(N_("Files")),
+    )
+
+    def make_tab(self, group):
+        self.own_tab = QLabel("files")
+        return self.own_tab
+
+
+def test_declared_groups_are_tabs_and_an_error_brings_its_tab_forward(qtbot, ctx):
+    saved: list = []
+    dialog = TabbedDialog(ctx, saved)
+    qtbot.addWidget(dialog)
+    tabs = dialog.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == ["General", "Notes", "Files"]
+    assert tabs.widget(2) is dialog.own_tab
+    assert tabs.widget(1).isAncestorOf(dialog.widgets["notes"])
+    assert dialog.widgets["notes"].maximumHeight() > dialog.long_text_height  # it fills its tab
+    for name in ("number", "urgent"):  # named by no group: the first tab
+        assert tabs.widget(0).isAncestorOf(dialog.widgets[name])
+    tabs.setCurrentIndex(1)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
+    assert tabs.currentIndex() == 0 and dialog.errors.message("name_zh") and not saved
+    type_text(dialog.widgets["name_zh"], "甲")
+    assert dialog.save() and len(saved) == 1
+    assert dialog.result() == 0  # saved, and the dialog left open

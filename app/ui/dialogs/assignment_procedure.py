@@ -2,8 +2,8 @@
 undoing the last one, and the warnings overridden on the way.
 
 A mixin of :class:`app.ui.dialogs.assignment_dialog.AssignmentDialog`, which provides ``ctx``,
-``assignment``, ``w`` (its field widgets), ``_save()``, ``_after_write()`` and
-``_update_term_note()``.
+``assignment``, ``w`` (its field widgets), ``save()`` (from RecordDialog: the form saved, the
+dialog left open), ``_after_write()`` and ``_update_term_note()``.
 """
 
 from __future__ import annotations
@@ -98,7 +98,7 @@ class ProcedureTab:
         self._update_term_note()
 
     def record_step(self, target: S) -> None:
-        if (self.assignment is None or self._dirty) and not self._save():
+        if (self.assignment is None or self._dirty) and not self.save():
             return
         dlg = StepDialog(self.ctx, self.assignment, target, self)
         if dlg.exec() and dlg.saved is not None:

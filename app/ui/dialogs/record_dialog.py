@@ -37,17 +37,27 @@ form was read) shows both versions field by field (:class:`ConflictDialog`); the
 into the form and are saved against the version now stored. :meth:`write` hands the service
 :meth:`record_version` for that.
 
+A dialog too long for one form declares ``groups``, one tab each (:class:`FieldGroup`): its title
+and its fields, in one column or in several side by side; a tab of the dialog's own (a table,
+attachments) is declared without fields and built by :meth:`make_tab`. A field of ``fields`` that
+no group names goes into the first tab; an error brings the tab of its field forward.
+
+A dialog that stays open after saving (steps recorded from within it) calls :meth:`save`, which
+:meth:`accept` calls before closing, and :meth:`saved_as` with what was stored.
+
 Hooks for what is particular to a dialog: :meth:`add_widgets_above`, :meth:`add_after_field` and
 :meth:`add_widgets` (extra widgets above the form, after a field's row, below the form),
 :meth:`form_for` (a field's row in a form of the dialog's own, such as a group box),
-:meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record), :meth:`load` (an
-existing one), :meth:`check`, :meth:`write`, :meth:`title`, and :meth:`retranslate_extra`.
+:meth:`make_tab`, :meth:`setup` (fill lists, connect signals), :meth:`defaults` (a new record),
+:meth:`load` (an existing one), :meth:`check`, :meth:`write`, :meth:`title`, and
+:meth:`retranslate_extra`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtWidgets import (
@@ -56,10 +66,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QSpinBox,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -83,16 +95,32 @@ class KeepOpen(Exception):  # noqa: N818 - not an error: the dialog simply stays
     """Raised by :meth:`RecordDialog.write` when nothing was saved and the dialog stays open."""
 
 
+@dataclass(frozen=True)
+class FieldGroup:
+    """A tab of a record dialog: its title (a msgid) and the names of its fields, one tuple per
+    column of the tab (none: a tab the dialog builds itself in :meth:`RecordDialog.make_tab`)."""
+
+    title: str
+    columns: tuple[tuple[str, ...], ...] = ()
+    #: the share of the width each column takes (equal shares when empty)
+    stretch: tuple[int, ...] = ()
+    #: the fields take the tab's whole height (several-line texts share it), else they keep to the top
+    fill: bool = False
+
+
 class RecordDialog(Retranslatable, QDialog):
     """Add or edit one record; subclasses declare ``fields`` and override the hooks they need.
 
     Attributes the dialogs and their tests use: ``ctx``, ``record`` (None for a new one),
     ``saved`` (what :meth:`write` returned), ``widgets`` and ``labels`` (by field name),
-    ``errors`` (:class:`FieldErrors`), ``buttons`` (Save and Cancel).
+    ``errors`` (:class:`FieldErrors`), ``buttons`` (Save and Cancel), ``tabs`` (the
+    QTabWidget of the ``groups``, or None).
     """
 
     #: the fields of the form, in order
     fields: tuple[Field, ...] = ()
+    #: the tabs of a long form (none: one form)
+    groups: tuple[FieldGroup, ...] = ()
     #: the button that saves (Save, or Ok for a dialog that records an action)
     ok_button = QDialogButtonBox.StandardButton.Save
     minimum_width = 460
@@ -113,7 +141,14 @@ class RecordDialog(Retranslatable, QDialog):
         self.main_layout = QVBoxLayout(self)
         self.add_widgets_above(self.main_layout)
         self.form_layout = QFormLayout()
-        self.main_layout.addLayout(self.form_layout)
+        self.tabs: QTabWidget | None = None
+        self._tab_of: dict[str, int] = {}  # field name -> index of its tab
+        self._form_of: dict[str, QFormLayout] = {}
+        self._filling: set[str] = set()  # fields of a group that fills its tab
+        if self.groups:
+            self.main_layout.addWidget(self._build_tabs(), 1)
+        else:
+            self.main_layout.addLayout(self.form_layout)
         self.general_error = QLabel()
         self.general_error.setObjectName("error_general")
         self.errors = FieldErrors(self.general_error)
@@ -159,6 +194,38 @@ class RecordDialog(Retranslatable, QDialog):
     def _field_label(self, name: str) -> str:
         return next((f.label for f in self.fields if f.name == name), "")
 
+    def _build_tabs(self) -> QTabWidget:
+        """A tab per declared group: its columns of forms side by side, or the dialog's own page."""
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("record_tabs")
+        first: tuple[QFormLayout, int] | None = None
+        for index, group in enumerate(self.groups):
+            if not group.columns:
+                self.tabs.addTab(self.make_tab(group), "")
+                continue
+            page = QWidget()
+            row = QHBoxLayout(page)
+            for i, names in enumerate(group.columns):
+                form = QFormLayout() if index or i else self.form_layout
+                column = QVBoxLayout()
+                column.addLayout(form)
+                if not group.fill:
+                    column.addStretch(1)
+                if i:
+                    row.addSpacing(16)
+                row.addLayout(column, group.stretch[i] if i < len(group.stretch) else 1)
+                for name in names:
+                    self._form_of[name], self._tab_of[name] = form, index
+                    if group.fill:
+                        self._filling.add(name)
+                if first is None:
+                    first = (form, index)
+            self.tabs.addTab(page, "")
+        for f in self.fields:  # a field no group names goes into the first tab of fields
+            if f.name not in self._form_of and first is not None:
+                self._form_of[f.name], self._tab_of[f.name] = first
+        return self.tabs
+
     # --- editors -----------------------------------------------------------------------------------
 
     def make_editor(self, field: Field) -> QWidget:
@@ -167,7 +234,8 @@ class RecordDialog(Retranslatable, QDialog):
         if kind is FieldKind.LONG_TEXT:
             w = QPlainTextEdit()
             w.setTabChangesFocus(True)
-            w.setMaximumHeight(self.long_text_height)
+            if field.name not in self._filling:
+                w.setMaximumHeight(self.long_text_height)
             return w
         if kind is FieldKind.INT:
             w = QSpinBox()
@@ -266,9 +334,14 @@ class RecordDialog(Retranslatable, QDialog):
         """Add widgets above the form (an introduction)."""
 
     def form_for(self, name: str) -> QFormLayout:
-        """The form the row of field ``name`` goes into: the dialog's form, or one of its own (in a
-        group box it adds to ``self.main_layout`` the first time)."""
-        return self.form_layout
+        """The form the row of field ``name`` goes into: the dialog's form (its group's, with
+        ``groups``), or one of its own (in a group box it adds to ``self.main_layout`` the first
+        time)."""
+        return self._form_of.get(name, self.form_layout)
+
+    def make_tab(self, group: FieldGroup) -> QWidget:
+        """The page of a declared group without fields (a table, the attachments)."""
+        raise NotImplementedError(f"{type(self).__name__}: build the tab {group.title!r} (make_tab)")
 
     def add_after_field(self, name: str, form: QFormLayout) -> None:
         """Add a row of the dialog's own (a hint) after the row of field ``name``."""
@@ -311,8 +384,10 @@ class RecordDialog(Retranslatable, QDialog):
         """Retranslate what the dialog added itself."""
 
     def show_error(self, field: str | None, message: str) -> None:
-        """Show ``message`` under ``field`` (or under the form); override to bring the field's tab
-        forward first."""
+        """Show ``message`` under ``field`` (or under the form), the field's tab brought forward
+        (the first tab for a message about the whole form)."""
+        if self.tabs is not None:
+            self.tabs.setCurrentIndex(self._tab_of.get(field or "", 0))
         self.errors.show(field, message)
 
     # --- the skeleton ------------------------------------------------------------------------------
@@ -328,7 +403,9 @@ class RecordDialog(Retranslatable, QDialog):
             f.validate(value)
         self.check(values)
 
-    def accept(self) -> None:
+    def save(self) -> bool:
+        """Check and save what the form shows, the dialog left open; False when nothing was saved
+        (the message shown, or the user declined)."""
         self.errors.clear()
         while True:
             values = self.values()
@@ -337,15 +414,24 @@ class RecordDialog(Retranslatable, QDialog):
                 self.saved = self.write(values)
             except ConflictError as exc:  # saved by someone else meanwhile: both versions shown
                 if not self.resolve_conflict(exc):
-                    return
+                    return False
                 continue  # save the values chosen, against the version now stored
             except CoreError as exc:  # a ValidationError, or a record gone meanwhile
                 self.show_error(exc.field, exc.message)
-                return
+                return False
             except KeepOpen:
-                return
-            break
-        super().accept()
+                return False
+            return True
+
+    def accept(self) -> None:
+        if self.save():
+            super().accept()
+
+    def saved_as(self, record: Any) -> None:
+        """The form now edits ``record`` as stored (a dialog that stays open after a save): the next
+        save goes against its version."""
+        self.record = record
+        self._version = None
 
     # --- a stale save ------------------------------------------------------------------------------
 
@@ -399,6 +485,8 @@ class RecordDialog(Retranslatable, QDialog):
 
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.title())
+        for i, group in enumerate(self.groups if self.tabs is not None else ()):
+            self.tabs.setTabText(i, _(group.title))
         # numbers typed in the previous language's way are rewritten in the new one's (1,234.50 in
         # English is 1 234,50 in Russian), as the form would show them opened in that language
         lang, before = current_language(), getattr(self, "_typed_in", current_language())

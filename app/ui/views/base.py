@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.core.changes import Change
 from app.ui.context import AppContext
@@ -13,7 +13,8 @@ from app.ui.widgets.retranslate import Retranslatable
 class View(Retranslatable, QWidget):
     """A tab. Subclasses set ``TITLE`` (an N_() msgid) and ``CONCERNS`` (the changes that make them
     refresh), and implement the record actions they support; the main window's Edit menu calls
-    them and greys out what a tab does not support."""
+    them and greys out what a tab does not support. A shell over register pages names the page in
+    view (:meth:`record_page`) and its search field (:meth:`search_field`) and gets the actions."""
 
     TITLE = ""
     CONCERNS: frozenset[Change] = frozenset()
@@ -66,31 +67,52 @@ class View(Retranslatable, QWidget):
     def refresh(self) -> None:
         """Reload what the view shows from the database."""
 
-    # --- record actions (Edit menu) --------------------------------------------------------
+    # --- record actions (Edit menu): the page in view's, by default ---------------------------
+
+    def record_page(self):
+        """The page (a :class:`~app.ui.views.page.RegisterPage`) the Edit menu's New, Edit and
+        Delete act on, or None: a shell over pages returns the one in view."""
+        return None
+
+    def search_field(self) -> QLineEdit | None:
+        """The field Edit → Find goes to, or None."""
+        return None
 
     def can_new(self) -> bool:
-        return False
+        page = self.record_page()
+        return page is not None and page.can_new()
 
     def can_edit(self) -> bool:
-        return False
+        page = self.record_page()
+        return page is not None and page.can_edit()
 
     def can_delete(self) -> bool:
-        return False
+        page = self.record_page()
+        return page is not None and page.can_delete()
 
     def can_find(self) -> bool:
-        return False
+        return self.search_field() is not None
 
     def new_record(self) -> None:
-        pass
+        page = self.record_page()
+        if page is not None:
+            page.new_record()
 
     def edit_record(self) -> None:
-        pass
+        page = self.record_page()
+        if page is not None:
+            page.edit_record()
 
     def delete_record(self) -> None:
-        pass
+        page = self.record_page()
+        if page is not None:
+            page.delete_record()
 
     def focus_search(self) -> None:
-        pass
+        field = self.search_field()
+        if field is not None:
+            field.setFocus()
+            field.selectAll()
 
     def edit_actions(self) -> list:
         """QActions this tab puts at the top of the main window's Edit menu while it is the

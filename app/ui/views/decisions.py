@@ -40,29 +40,11 @@ class DecisionsView(View):
     def refresh(self) -> None:
         self.register.refresh()
 
-    def can_new(self) -> bool:
-        return self.register.can_new()
+    def record_page(self):
+        return self.register
 
-    def can_edit(self) -> bool:
-        return self.register.can_edit()
-
-    def can_delete(self) -> bool:
-        return self.register.can_delete()
-
-    def can_find(self) -> bool:
-        return True
-
-    def focus_search(self) -> None:
-        self.register.search.setFocus()
-
-    def new_record(self) -> None:
-        self.register.new_record()
-
-    def edit_record(self) -> None:
-        self.register.edit_record()
-
-    def delete_record(self) -> None:
-        self.register.delete_record()
+    def search_field(self):
+        return self.register.search
 
     def retranslate_ui(self) -> None:
         self.register.relabel()

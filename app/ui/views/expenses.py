@@ -114,29 +114,11 @@ class ExpensesView(View):
 
     # --- record actions: the register's ------------------------------------------------------------
 
-    def can_new(self) -> bool:
-        return self.register.can_new()
+    def record_page(self):
+        return self.register
 
-    def can_edit(self) -> bool:
-        return self.register.can_edit()
-
-    def can_delete(self) -> bool:
-        return self.register.can_delete()
-
-    def can_find(self) -> bool:
-        return True
-
-    def focus_search(self) -> None:
-        self.register.focus_search()
-
-    def new_record(self) -> None:
-        self.register.new_record()
-
-    def edit_record(self) -> None:
-        self.register.edit_record()
-
-    def delete_record(self) -> None:
-        self.register.delete_record()
+    def search_field(self):
+        return self.register.search
 
     # --- language --------------------------------------------------------------------------------
 

@@ -231,10 +231,6 @@ class ExpenseRegisterPage(RegisterPage):
     def can_new(self) -> bool:
         return self.ctx.has_db and self.meeting_id is not None
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
-
     def _after_dialog(self, dlg: ExpenseDialog, message: str | None = None) -> None:
         self.refreshWanted.emit()
         if dlg.saved is not None:

@@ -2,8 +2,9 @@
 
 A thin shell: the filter bar (search, direction, purpose, status, session, period) is shared by
 three pages — the assignments (``experts_assignments``), the quotas (``experts_quotas``) and the
-timeline (``experts_timeline``). The alerts panel on the right lists what needs attention;
-double-click opens the assignment.
+timeline (``experts_timeline``) — with Export and Print beside it (``experts_output``). The alerts
+panel on the right lists what needs attention; double-click opens the assignment. The Edit menu
+acts on the quotas when they are in view, else on the assignments.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QPushButton, QSplitter, QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QSplitter, QTabWidget, QVBoxLayout
 
 from app.core.changes import Change
 from app.core.services import commission as commission_service
@@ -22,13 +23,13 @@ from app.i18n import N_, _, current_language
 from app.ui.dialogs.alert_settings_dialog import AlertSettingsDialog
 from app.ui.views.base import View
 from app.ui.views.experts_assignments import AssignmentsPage
+from app.ui.views.experts_output import ExpertsOutput
 from app.ui.views.experts_quotas import QuotasPage
 from app.ui.views.experts_timeline import TimelinePanel
 from app.ui.views.page import forward
 from app.ui.widgets.alerts_panel import AlertsPanel
 from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.experts_filters import ExpertsFilterBar
-from app.ui.widgets.table_export import export_with_dialog
 
 PAGE_ASSIGNMENTS, PAGE_QUOTAS, PAGE_TIMELINE = range(3)
 #: What the alerts depend on (the names of the people in them, the alert settings); remembered
@@ -36,11 +37,13 @@ PAGE_ASSIGNMENTS, PAGE_QUOTAS, PAGE_TIMELINE = range(3)
 ALERTS_DEPEND = frozenset({Change.EXPERTS, Change.PEOPLE, Change.SETTINGS})
 
 
-# the pages' widgets, as the tests and older callers reach them through the tab
+# the pages' widgets, as the tests, the benchmarks and older callers reach them through the tab
 @forward("assignments", "model table summary new_button edit_button step_button history_button "
-         "delete_button current select_assignment next_step show_history")  # fmt: skip
+         "delete_button current select_assignment next_step show_history open_assignment")  # fmt: skip
 @forward("quotas", "current_quota:current quota_model:model quota_table:table quota_new:new_button "
          "quota_edit:edit_button quota_delete:delete_button quota_show:show_button")  # fmt: skip
+@forward("output", "export_button print_button export print_list")
+@forward("timeline", "_refresh_timeline:reload")
 class ExpertsView(View):
     TITLE = N_("Experts")
     CONCERNS = frozenset(
@@ -51,27 +54,18 @@ class ExpertsView(View):
         super().__init__(ctx, parent)
         self.setObjectName("ExpertsView")
         self.today = dt.date.today()
-        self._side_names: dict[str, str] = {}
-        self._filter = AssignmentFilter()
-        self._timeline_stale = True
         self._alerts_pending = False
-
         self.filters = ExpertsFilterBar()
         self.filters.changed.connect(self._on_filter)
-        self.export_button = QPushButton()
-        self.export_button.setObjectName("experts_export")
-        self.export_button.clicked.connect(self.export)
-        self.print_button = QPushButton()
-        self.print_button.setObjectName("experts_print")
-        self.print_button.clicked.connect(self.print_list)
-        self.filters.extra.addWidget(self.export_button)
-        self.filters.extra.addWidget(self.print_button)
+        self.output = ExpertsOutput(self)
+        self.filters.extra.addWidget(self.output)
+        self.actionsChanged.connect(self.output.update_buttons)
 
-        self.assignments = AssignmentsPage(ctx, self._side_name)
+        self.assignments = AssignmentsPage(ctx)
         self.quotas = QuotasPage(ctx)
         self.quotas.assignmentsWanted.connect(self.show_quota_assignments)
         for page in (self.assignments, self.quotas):
-            page.actionsChanged.connect(self._update_buttons)
+            page.actionsChanged.connect(self.actionsChanged)
             page.status.connect(self.status)
             page.refreshWanted.connect(self.refresh_if_stale)
         self.timeline = TimelinePanel(ctx)
@@ -81,7 +75,7 @@ class ExpertsView(View):
         self.pages.setObjectName("experts_pages")
         for page in (self.assignments, self.quotas, self.timeline):
             self.pages.addTab(page, "")
-        self.pages.currentChanged.connect(self._on_page)
+        self.pages.currentChanged.connect(lambda _i: self.actionsChanged.emit())
 
         self.alerts = AlertsPanel()
         self.alerts.alertActivated.connect(self.open_assignment)
@@ -99,26 +93,17 @@ class ExpertsView(View):
         lay.addWidget(split, 1)
         self.retranslate_ui()
 
-    # --- data --------------------------------------------------------------------------------------
-
-    def _side_name(self, code: str) -> str:
-        return self._side_names.get(code, code)
-
     def refresh(self) -> None:
         self.today = self.assignments.today = dt.date.today()
         if self.ctx.has_db:
             sides = self.ctx.read(commission_service.get_sides)
-            lang = current_language()
-            names = {s.code: s.short_name(lang) for s in sides}
-            if names != self._side_names:  # the direction column is fitted to the sides' names
-                self._side_names = names
-                self.assignments.table.setProperty("fitted_language", None)
+            self.assignments.set_sides(sides)
             self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
             self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
         else:
             self.filters.set_choices([], [])
             self.alerts.set_alerts([])
-        self._set_filter(self.filters.filter())
+        self._on_filter()
         if self.ctx.has_db and not self._alerts_pending:
             # the alerts read the whole register: after the first rows are on screen
             self._alerts_pending = True
@@ -129,121 +114,37 @@ class ExpertsView(View):
         if self.ctx.has_db:
             self.alerts.set_alerts(self.ctx.cached(ALERTS_DEPEND, experts_alerts.alerts, self.today))
 
-    def _set_filter(self, f: AssignmentFilter, note: str = "") -> None:
-        self._filter = self.assignments.filter = f
-        self.quotas.sending_side_id = f.sending_side_id
-        self.assignments.reload(note)
-        self.quotas.reload()
-        self._timeline_stale = True
-        if self.pages.currentIndex() == PAGE_TIMELINE:
-            self._refresh_timeline()
-
-    def _refresh_timeline(self) -> None:
-        self._timeline_stale = False
-        self.timeline.refresh(self._filter, self.today)
-
     def _on_filter(self) -> None:
-        self._set_filter(self.filters.filter())
-
-    def _on_page(self, index: int) -> None:
-        if index == PAGE_TIMELINE and self._timeline_stale:
-            self._refresh_timeline()
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        self.export_button.setEnabled(self.ctx.has_db)
-        self.print_button.setEnabled(self.ctx.has_db)
-        self.actionsChanged.emit()
-
-    def open_assignment(self, assignment_id: int) -> None:
-        self.assignments.open_assignment(assignment_id, select=self.pages.currentIndex() == PAGE_ASSIGNMENTS)
+        """The filter bar's filter to every page (the timeline reads it when in view)."""
+        f = self.filters.filter()
+        self.assignments.filter = f
+        self.quotas.sending_side_id = f.sending_side_id
+        self.assignments.reload()
+        self.quotas.reload()
+        self.timeline.set_filter(f, self.today)
 
     def show_quota_assignments(self, quota) -> None:
         """The assignments that count against the quota."""
         self.filters.search.clear()
-        self.pages.setCurrentIndex(PAGE_ASSIGNMENTS)
-        self._filter = self.assignments.filter = AssignmentFilter(quota_id=quota.id)
+        self.pages.setCurrentWidget(self.assignments)
+        self.assignments.filter = AssignmentFilter(quota_id=quota.id)
         self.assignments.reload(quota.label(current_language()))
-
-    # --- alerts, export, print ---------------------------------------------------------------------
 
     def edit_alert_settings(self) -> None:
         AlertSettingsDialog(self.ctx, self).exec()
         self.refresh_if_stale()
 
-    def export(self) -> None:
-        on_quotas = self._on_quotas()
-        model = self.quotas.model if on_quotas else self.assignments.model
-        title = _("Quotas") if on_quotas else _("Assignments")
-        name = f"{title}-{self.today.isoformat()}.xlsx"
-        path = export_with_dialog(self, model, name, title)
-        if path:
-            self.status.emit(_("Exported to {path}.").format(path=path))
-
-    def print_list(self) -> None:
-        from app.ui.dialogs.experts_pdf_dialog import ExpertsPdfDialog
-
-        f = self._filter
-        start = f.period_from or self.today
-        end = f.period_to or start + dt.timedelta(days=30)
-        ExpertsPdfDialog(self.ctx, start, end, self).exec()
-
     # --- Edit menu: the page in view -----------------------------------------------------------------
 
-    def _on_quotas(self) -> bool:
-        return self.pages.currentIndex() == PAGE_QUOTAS
+    def record_page(self):
+        return self.quotas if self.pages.currentWidget() is self.quotas else self.assignments
 
-    def _page(self):
-        return self.quotas if self._on_quotas() else self.assignments
-
-    def can_new(self) -> bool:
-        return self.ctx.has_db
-
-    def can_edit(self) -> bool:
-        return self._page().can_edit()
-
-    def can_delete(self) -> bool:
-        return self._page().can_delete()
-
-    def can_find(self) -> bool:
-        return True
-
-    def new_record(self) -> None:
-        self._page().new_record()
-
-    def edit_record(self) -> None:
-        self._page().edit_record()
-
-    def delete_record(self) -> None:
-        self._page().delete_record()
-
-    def focus_search(self) -> None:
-        self.filters.search.setFocus()
-        self.filters.search.selectAll()
-
-    # --- language ------------------------------------------------------------------------------------
+    def search_field(self):
+        return self.filters.search
 
     def retranslate_ui(self) -> None:
         for i, text in enumerate((_("Assignments"), _("Quotas"), _("Timeline"))):
             self.pages.setTabText(i, text)
-        self.export_button.setText(_("E&xport…"))
-        self.export_button.setToolTip(_("Export the table shown to an XLSX or CSV file"))
-        self.print_button.setText(_("&Print list…"))
-        self.print_button.setToolTip(
-            _("The list of experts on site in a period, as a PDF in Chinese or Russian")
-        )
-        if self.ctx.has_db and self._side_names:
-            lang = current_language()
-            sides = self.ctx.read(commission_service.get_sides)
-            self._side_names = {s.code: s.short_name(lang) for s in sides}
-        self.assignments.model.retranslate()
-        self.assignments.table.setProperty("fitted_language", None)  # the side names have changed
-        self.assignments.fit()
-        self.quotas.model.retranslate()
-        self.quotas.table.resizeColumnsToContents()
-        self.assignments.update_summary()
-        self._update_buttons()
-        if self.pages.currentIndex() == PAGE_TIMELINE:
-            self._refresh_timeline()
-        else:
-            self._timeline_stale = True
+        self.assignments.relabel()
+        self.quotas.relabel()
+        self.actionsChanged.emit()

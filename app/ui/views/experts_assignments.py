@@ -4,13 +4,13 @@ tab's filter bar, with the steps of the procedure and each person's history."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QPushButton, QVBoxLayout
 
 from app.core.errors import CoreError
 from app.core.models.experts import AssignmentPurpose, AssignmentStatus
+from app.core.services import commission as commission_service
 from app.core.services.experts import assignments as experts
 from app.core.services.experts import procedure as experts_procedure
 from app.core.services.experts.query import AssignmentFilter, count_assignments, search_assignments
@@ -34,16 +34,19 @@ def experts_table(name: str, model: QueryTableModel):
 
 
 class AssignmentsPage(RegisterPage):
+    """``filter`` (the tab's), ``today`` and ``horizon`` (the alerts' days ahead) are set by the tab."""
 
-    def __init__(self, ctx, side_name: Callable[[str], str], parent=None) -> None:
+    def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.filter = AssignmentFilter()
         self.today = dt.date.today()
         self.horizon = 30
         self._active = False  # no query before the tab's first refresh (sorting the header reloads)
+        self._side_names: dict[str, str] = {}
         model = QueryTableModel(
-            assignment_columns(side_name, lambda: self.today, lambda: self.horizon), self._fetch, self._count, self
-        )
+            assignment_columns(self._side_name, lambda: self.today, lambda: self.horizon), self._fetch, self._count,
+            self,
+        )  # fmt: skip
         model.sort_key = "start"
         table = experts_table("assignments_table", model)
         table.sortByColumn(7, Qt.SortOrder.AscendingOrder)
@@ -81,6 +84,17 @@ class AssignmentsPage(RegisterPage):
         self.retranslate_ui()
 
     # --- data ------------------------------------------------------------------------------------
+
+    def _side_name(self, code: str) -> str:
+        return self._side_names.get(code, code)
+
+    def set_sides(self, sides) -> None:
+        """The sides' short names in the current language, for the direction column."""
+        lang = current_language()
+        names = {s.code: s.short_name(lang) for s in sides}
+        if names != self._side_names:  # the direction column is fitted to the sides' names
+            self._side_names = names
+            self.table.setProperty("fitted_language", None)
 
     def _fetch(self, offset: int, limit: int, sort: str | None, desc: bool):
         if not (self._active and self.ctx.has_db):
@@ -143,7 +157,11 @@ class AssignmentsPage(RegisterPage):
         elif dlg.saved is not None:  # saved, then a step recorded, then closed
             self.refreshWanted.emit()
 
-    def open_assignment(self, assignment_id: int, select: bool = True) -> None:
+    def open_assignment(self, assignment_id: int, select: bool | None = None) -> None:
+        """Open the assignment in its dialog; then select it in the table (by default if the table is
+        in view)."""
+        if select is None:
+            select = self.isVisible()
         try:
             a = self.ctx.read(experts.get_assignment, assignment_id)
         except CoreError as exc:
@@ -216,6 +234,16 @@ class AssignmentsPage(RegisterPage):
         self.refreshWanted.emit()
 
     # --- language --------------------------------------------------------------------------------
+
+    def relabel(self) -> None:
+        """What the tab retranslates once it may read the database: the sides' names, the cells and
+        the widths for the new language."""
+        if self.ctx.has_db and self._side_names:
+            self.set_sides(self.ctx.read(commission_service.get_sides))
+        self.model.retranslate()
+        self.table.setProperty("fitted_language", None)  # the side names have changed
+        self.fit()
+        self.update_summary()
 
     def retranslate_ui(self) -> None:
         self.new_button.setText(_("&New assignment…"))

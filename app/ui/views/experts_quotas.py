@@ -107,6 +107,11 @@ class QuotasPage(RegisterPage):
         if q is not None:
             self.assignmentsWanted.emit(q)
 
+    def relabel(self) -> None:
+        """What the tab retranslates once it may read the database: the cells and the widths."""
+        self.model.retranslate()
+        self.table.resizeColumnsToContents()
+
     def retranslate_ui(self) -> None:
         self.new_button.setText(_("New &quota…"))
         self.edit_button.setText(_("&Edit…"))

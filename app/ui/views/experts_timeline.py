@@ -1,11 +1,15 @@
 """The timeline page of the Experts tab: zoom, a jump to today, the legend, and the timeline itself,
-filtered like the assignments table. Without a period filter it shows a year back and two ahead."""
+filtered like the assignments table. Without a period filter it shows a year back and two ahead.
+
+It reads its people when shown: a filter set (or a language switch) while another page is in view
+is read when the timeline is next shown."""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.core.models.experts import AssignmentStatus
@@ -49,7 +53,25 @@ class TimelinePanel(Retranslatable, QWidget):
         lay.addWidget(self.view, 1)
         lay.addWidget(self.summary)
         self._first = True
+        self._wanted: tuple[AssignmentFilter, dt.date | None] | None = None  # the filter to read, once shown
         self.retranslate_ui()
+
+    def set_filter(self, f: AssignmentFilter, today: dt.date | None = None) -> None:
+        """Show the people of ``f``: now if the timeline is in view, else when it is next shown."""
+        self._wanted = (f, today)
+        if self.isVisible():
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the people of the filter last set."""
+        f, today = self._wanted or (self.filter, None)
+        self._wanted = None
+        self.refresh(f, today)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._wanted is not None:  # after the tab's own refresh, which may set another filter
+            QTimer.singleShot(0, self, lambda: self._wanted is not None and self.reload())
 
     def period(self, f: AssignmentFilter) -> tuple[dt.date, dt.date]:
         today = self.view.today
@@ -99,3 +121,5 @@ class TimelinePanel(Retranslatable, QWidget):
         self.legend.setText("&nbsp;&nbsp; ".join(chips))
         self.legend.setWordWrap(True)
         self._update_summary()
+        if self.view.people or self._wanted is not None:  # the names sort otherwise in another language
+            self.set_filter(*(self._wanted or (self.filter, None)))

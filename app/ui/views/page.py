@@ -140,6 +140,9 @@ class RegisterPage(Retranslatable, QWidget):
         """The id :meth:`select_id` looks for in a row (a row that wraps its record says where)."""
         return row.id
 
+    def can_new(self) -> bool:
+        return self.ctx.has_db
+
     def can_edit(self) -> bool:
         return self.current() is not None
 

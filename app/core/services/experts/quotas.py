@@ -48,6 +48,8 @@ class QuotaData:
     sending_name_ru: str = ""
     receiving_name_zh: str = ""
     receiving_name_ru: str = ""
+    sending_name_en: str = ""
+    receiving_name_en: str = ""
     decision_ref: tuple[int, int] | None = None  # (session ordinal, decision number)
     used: int = 0
     planned: int = 0
@@ -65,8 +67,9 @@ class QuotaData:
         return pgettext("list separator", ", ").join(p.label for p in self.purposes)
 
     def direction(self, lang: str) -> str:
-        return f"{pick(lang, self.sending_name_zh, self.sending_name_ru) or self.sending_code} → " \
-               f"{pick(lang, self.receiving_name_zh, self.receiving_name_ru) or self.receiving_code}"  # fmt: skip
+        sending = pick(lang, self.sending_name_zh, self.sending_name_ru, self.sending_name_en)
+        receiving = pick(lang, self.receiving_name_zh, self.receiving_name_ru, self.receiving_name_en)
+        return f"{sending or self.sending_code} → {receiving or self.receiving_code}"
 
     def decision_label(self) -> str:
         if self.decision_ref is None:
@@ -124,9 +127,11 @@ def _stmt():
             sending.c.code,
             sending.c.name_short_zh,
             sending.c.name_short_ru,
+            sending.c.name_short_en,
             receiving.c.code,
             receiving.c.name_short_zh,
             receiving.c.name_short_ru,
+            receiving.c.name_short_en,
             Meeting.ordinal,
             Decision.number,
         )
@@ -138,7 +143,7 @@ def _stmt():
 
 
 def _data(row, usage: dict[int, tuple[int, int]]) -> QuotaData:
-    q, scode, szh, sru, rcode, rzh, rru, ordinal, number = row
+    q, scode, szh, sru, sen, rcode, rzh, rru, ren, ordinal, number = row
     used, planned = usage.get(q.id, (0, 0))
     return QuotaData(
         sending_side_id=q.sending_side_id,
@@ -160,6 +165,8 @@ def _data(row, usage: dict[int, tuple[int, int]]) -> QuotaData:
         sending_name_ru=sru,
         receiving_name_zh=rzh,
         receiving_name_ru=rru,
+        sending_name_en=sen,
+        receiving_name_en=ren,
         decision_ref=(ordinal, number) if number is not None else None,
         used=used,
         planned=planned,
