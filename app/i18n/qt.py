@@ -32,6 +32,10 @@ def apply_language(code: str | None) -> str:
                 _installed.append(tr)
     QLocale.setDefault(QLocale({"zh_CN": "zh_CN", "ru": "ru_RU", "en": "en_GB"}[lang]))
     if isinstance(app, QApplication):
+        # Qt posted its own LanguageChange (to each window) for the translators removed and installed:
+        # every widget
+        # hears ours now, and would retranslate a second time when those arrive (issue 18)
+        QCoreApplication.removePostedEvents(None, QEvent.Type.LanguageChange)
         for widget in app.topLevelWidgets():
             QCoreApplication.sendEvent(widget, QEvent(QEvent.Type.LanguageChange))
         _forget_measurements(app)

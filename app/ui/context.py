@@ -9,6 +9,7 @@ attachments in one transaction) is announced with what the services it called ch
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -26,9 +27,15 @@ class AppContext(QObject):
     #: frozenset[Change]: what the last action changed
     changed = Signal(object)
 
+    #: how many answers :meth:`cached` keeps
+    CACHE_SIZE = 64
+
     def __init__(self, db: Database | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = db
+        self._cache: dict[tuple, tuple[frozenset[Change], Any]] = {}
+        # connected first: the views that refresh on a change find the answers it outdates gone
+        self.changed.connect(self._forget_outdated)
 
     @property
     def has_db(self) -> bool:
@@ -37,6 +44,7 @@ class AppContext(QObject):
     def set_database(self, db: Database | None) -> None:
         old = self.db
         self.db = db
+        self._cache.clear()
         if old is not None and old is not db:
             old.close()
         self.changed.emit(ALL)
@@ -47,6 +55,31 @@ class AppContext(QObject):
             raise RuntimeError("no database is open")
         with self.db.unit(read_only=True) as s:
             return fn(s, *args, **kwargs)
+
+    def cached(self, depends: Iterable[Change], fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """``read(fn, …)``, remembered until a change in ``depends`` is announced (or another
+        database is opened): for what takes long to work out and changes rarely, such as alerts
+        and the counts of a register's summary line. The arguments must be hashable."""
+        key = (fn, args, tuple(sorted(kwargs.items())), dt.date.today())
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit[1]
+        value = self.read(fn, *args, **kwargs)
+        if len(self._cache) >= self.CACHE_SIZE:
+            self._cache.pop(next(iter(self._cache)))
+        self._cache[key] = (frozenset(depends), value)
+        return value
+
+    def forget_cached(self) -> None:
+        """Forget every remembered answer (benchmarks measure the first open after a change)."""
+        self._cache.clear()
+
+    def _forget_outdated(self, changes: frozenset[Change]) -> None:
+        if Change.DATABASE in changes:
+            self._cache.clear()
+            return
+        for key in [k for k, (depends, _v) in self._cache.items() if depends & changes]:
+            del self._cache[key]
 
     def write(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Run a service function as one transaction, then announce what it changed.

@@ -2,6 +2,12 @@
 query that fetches the same page (and its count), in the same run (issue 18: a tab answers while
 the finger is still on the key: under 100 ms; the Exchanges and Experts tabs at most 3× the raw query).
 
+What is measured is what a user waits for: from the click to the first rows on screen (the tab
+built, its query run, the table painted). What a tab works out after its rows are shown (a summary
+line's counts by status, the alerts of the Experts tab: :mod:`app.ui.widgets.deferred`) is
+measured apart, as "complete", and drained before the next measurement. Remembered answers
+(``ctx.cached``) are forgotten before each measurement: every figure is a first open after a change.
+
 Run: python -m pytest -m benchmark tests/benchmarks/test_large_tabs.py -s
 """
 
@@ -64,6 +70,14 @@ def raw(path, tab: str, text: str | None = None) -> int:
     return count
 
 
+def settle(qapp, quiet: float = 0.3) -> None:
+    """Run the event loop until nothing is left to do for ``quiet`` seconds (the deferred work)."""
+    deadline = time.perf_counter() + quiet
+    while time.perf_counter() < deadline:
+        qapp.processEvents()
+        time.sleep(0.005)
+
+
 def first_rows(view) -> int:
     from PySide6.QtWidgets import QAbstractItemView
 
@@ -89,14 +103,20 @@ def large_ctx(large_template):
 def test_a_tab_on_the_large_database(qapp, large_ctx, tab):
     import importlib
 
+    from PySide6.QtWidgets import QWidget
+
     from app.ui.widgets.search import SearchField
 
     ctx, path = large_ctx
     module = importlib.import_module(f"app.ui.views.{tab.removesuffix('View').lower()}")
     classes = {tab: getattr(module, tab)}
     views = []
+    complete: list[float] = []  # first rows, then what the tab works out after them
+    cpu: list[float] = []  # the process's CPU time to the first rows (what a loaded machine does not inflate)
 
     def open_tab():
+        ctx.forget_cached()
+        t, c = time.perf_counter(), time.process_time()
         view = classes[tab](ctx)
         view.resize(1300, 800)
         view.show()
@@ -108,7 +128,18 @@ def test_a_tab_on_the_large_database(qapp, large_ctx, tab):
             combo.activated.emit(i)
             qapp.processEvents()
         assert first_rows(view) > 0
+        shown = time.perf_counter() - t
+        cpu.append(time.process_time() - c)
         views.append(view)
+        waiting = [w for w in [view, *view.findChildren(QWidget)] if hasattr(w, "_summary_pending")
+                   or hasattr(w, "_alerts_pending")]  # fmt: skip
+        more = time.perf_counter()
+        qapp.processEvents()
+        while any(getattr(w, "_summary_pending", False) or getattr(w, "_alerts_pending", False) for w in waiting):
+            qapp.processEvents()
+        complete.append(shown + time.perf_counter() - more)
+        settle(qapp)
+        return shown
 
     text = TABS[tab][3]
     con = sqlite3.connect(path)
@@ -116,15 +147,15 @@ def test_a_tab_on_the_large_database(qapp, large_ctx, tab):
         0
     ]
     con.close()
-    ours = best_of(open_tab)
+    ours = min(open_tab() for _ in range(3))
     base = best_of(lambda: raw(path, tab))
-    print(f"\n{tab} open, large database: {ours * 1000:.0f} ms, raw sqlite3 {base * 1000:.1f} ms, "
-          f"ratio {ours / base:.1f} ({load()})")  # fmt: skip
+    print(f"\n{tab} open, large database: first rows {ours * 1000:.0f} ms ({min(cpu) * 1000:.0f} ms CPU), complete "
+          f"{min(complete) * 1000:.0f} ms, raw sqlite3 {base * 1000:.1f} ms, ratio {ours / base:.1f} ({load()})")  # fmt: skip
     filtered = None
     if text is not None:
         view = views[-1]
         search = next(s for s in view.findChildren(SearchField) if s.isVisible())
-        timings = []
+        timings, fcpu = [], []
         unfiltered = first_rows(view)
 
         def filter_tab():
@@ -132,18 +163,21 @@ def test_a_tab_on_the_large_database(qapp, large_ctx, tab):
             search.clear()
             search.blockSignals(False)
             search._emit()
-            qapp.processEvents()
+            settle(qapp)
+            ctx.forget_cached()
             search.setText(text)
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             search._emit()  # as if the user paused typing: one filter of the table
             qapp.processEvents()
             timings.append(time.perf_counter() - t)
+            fcpu.append(time.process_time() - c)
+            settle(qapp)
 
         best_of(filter_tab)
         filtered = min(timings)
         shown = first_rows(view)
         fbase = best_of(lambda: raw(path, tab, text))
-        print(f"{tab} filter “{text}”: {filtered * 1000:.0f} ms, raw sqlite3 {fbase * 1000:.1f} ms, "
+        print(f"{tab} filter “{text}”: {filtered * 1000:.0f} ms ({min(fcpu) * 1000:.0f} ms CPU), raw sqlite3 {fbase * 1000:.1f} ms, "
               f"ratio {filtered / fbase:.1f} (rows shown {unfiltered} → {shown}, raw count {raw(path, tab, text)})")  # fmt: skip
         assert 0 < shown <= unfiltered
     for v in views:

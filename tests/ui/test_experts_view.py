@@ -29,6 +29,11 @@ def experts_tab(window):
     return view
 
 
+def wait_for_alerts(qtbot, view) -> None:
+    """The alerts come after the first rows are on screen (issue 18)."""
+    qtbot.waitUntil(lambda: not view._alerts_pending)
+
+
 def column(model, key: str) -> int:
     return next(i for i, c in enumerate(model.columns) if c.key == key)
 
@@ -242,6 +247,7 @@ def test_the_timeline_shows_people_and_their_bars(qtbot, demo_window, monkeypatc
 
 def test_alerts_panel_lists_what_needs_attention(qtbot, demo_window, monkeypatch):
     view = experts_tab(demo_window)
+    wait_for_alerts(qtbot, view)
     texts = view.alerts.messages()
     assert any("the term ended on" in t for t in texts)
     assert any("no answer for" in t for t in texts)
@@ -262,6 +268,7 @@ def test_switching_the_language_translates_the_tab(qtbot, demo_window):
     statuses = {cell(view.model, r, "status") for r in range(view.model.rowCount())}
     assert "На месте" in statuses and "On site" not in statuses
     assert "Сегодня" in view.timeline.legend.text()
+    wait_for_alerts(qtbot, view)
     assert any("срок истёк" in t for t in view.alerts.messages())
     assert view.timeline.view.people[0].name("ru") in view.timeline.view._name(view.timeline.view.people[0])
     demo_window.set_language("zh_CN")
@@ -395,6 +402,7 @@ def test_alert_settings_change_what_needs_attention(qtbot, demo_window, monkeypa
     from app.ui.dialogs.alert_settings_dialog import AlertSettingsDialog
 
     view = experts_tab(demo_window)
+    wait_for_alerts(qtbot, view)
     ending = sum(1 for a in view.alerts.model.alerts if a.kind.value == "ending")
     errors = []
 
@@ -410,6 +418,7 @@ def test_alert_settings_change_what_needs_attention(qtbot, demo_window, monkeypa
     monkeypatch.setattr(AlertSettingsDialog, "exec", fill)
     view.alerts.settings_button.click()
     assert "from 1 to 730" in errors[0]
+    wait_for_alerts(qtbot, view)
     kinds = [a.kind.value for a in view.alerts.model.alerts]
     assert 0 < kinds.count("ending") < ending
     assert "unanswered" not in kinds

@@ -23,6 +23,9 @@ def test_a_laptop_screen_shows_the_reminders_in_the_status_bar(qtbot, demo_windo
     assert not dock.isVisible()
     apply_language("ru")
     assert "просрочено" in button.text()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)  # a hidden panel lists when shown (issue 18)
+    assert dock.panel.tree.topLevelItemCount() == len(dock.panel.items) > 0
+    assert "просрочено" in dock.panel.tree.topLevelItem(0).text(0)
 
 
 def test_a_wide_screen_opens_the_panel_at_start_up(qtbot, demo_ctx, monkeypatch):
@@ -50,6 +53,7 @@ def test_the_panel_opens_a_decision(qtbot, demo_window):
 
 def test_snoozing_hides_the_reminder(qtbot, demo_window):
     panel = demo_window.reminders.panel
+    demo_window.reminders.show()
     before = len(panel.items)
     key = panel.items[0].key
     panel.tree.setCurrentItem(panel.tree.topLevelItem(0))
@@ -59,6 +63,7 @@ def test_snoozing_hides_the_reminder(qtbot, demo_window):
 
 def test_the_panel_speaks_the_interface_language(qtbot, demo_window):
     panel = demo_window.reminders.panel
+    demo_window.reminders.show()
     apply_language("ru")
     assert demo_window.reminders.windowTitle() == "Напоминания"
     assert panel.tree.headerItem().text(0) == "Когда"

@@ -21,9 +21,10 @@ def register(key: str, default: Any) -> None:
 
 
 def get(session: Session, key: str, default: Any = None) -> Any:
-    row = session.execute(select(Setting).where(Setting.key == key)).scalar_one_or_none()
+    # the value alone (no ORM object): tabs read a handful of settings on every refresh
+    row = session.execute(select(Setting.value).where(Setting.key == key)).first()
     if row is not None:
-        return row.value
+        return row[0]
     return DEFAULTS.get(key, default)
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 from app.core.enums import SegmentPart, SegmentStatus
 from app.core.services.minutes.records import SegmentData
 from app.ui.minutes.row import MIME, PartDivider, SegmentRow
+from app.ui.widgets.deferred import after_paint
 
 FILTERS = ("all", "not_agreed", "findings")
 #: Rows created at once when a session is opened (more than a screen holds); the rest follow in
@@ -97,6 +98,7 @@ class SegmentEditor(QScrollArea):
         self.context_actions: list = []
         self.terms: list = []
         self._waiting: list[SegmentData] = []
+        self._batch = 0  # which opening the waiting segments belong to
         self._waiting_last = True
         self._relayout()
 
@@ -136,8 +138,15 @@ class SegmentEditor(QScrollArea):
         if self.current_uuid not in self.rows:
             self.current_uuid = ""
             self.currentChanged.emit("")
+        self._batch += 1  # a batch of the segments shown before is not created
         if self._waiting:
-            QTimer.singleShot(0, self._create_more)
+            self._more_after_paint()
+
+    def _more_after_paint(self) -> None:
+        """The next batch once the rows made so far are on screen (issue 18: the first rows show
+        at once; each batch is painted before the next is built, so the window stays alive)."""
+        batch = self._batch
+        after_paint(self.viewport(), lambda: self._create_more() if batch == self._batch else None)
 
     def _add_row(self, seg: SegmentData) -> SegmentRow:
         row = self._new_row(seg)
@@ -149,7 +158,8 @@ class SegmentEditor(QScrollArea):
         row.set_read_only(self.read_only)
         row.set_findings(self.failing.get(seg.uuid, 0))
         for cell in row.cells.values():
-            cell.highlighter.set_terms(self.terms)
+            if cell.highlighter.terms != self.terms:
+                cell.highlighter.set_terms(self.terms)
         return row
 
     def _create_more(self, everything: bool = False) -> None:
@@ -165,7 +175,7 @@ class SegmentEditor(QScrollArea):
             self._relayout()
         self.apply_filter()
         if self._waiting:
-            QTimer.singleShot(0, self._create_more)
+            self._more_after_paint()
         else:
             self.loaded.emit()
 
@@ -182,7 +192,7 @@ class SegmentEditor(QScrollArea):
                     cell.highlighter.set_terms(self.terms)
 
     def _new_row(self, seg: SegmentData) -> SegmentRow:
-        row = SegmentRow(seg, self.ru_left, self.container)
+        row = SegmentRow(seg, self.ru_left, self.container, terms=self.terms)
         row.editor = self  # its cells' typing, leaving and navigation come here
         row.activated.connect(self._on_activated)
         row.status_button.clicked.connect(lambda _c=False, r=row: self.statusRequested.emit(r.uuid, r))

@@ -71,7 +71,9 @@ class Grip(QLabel):
 class SegmentRow(QFrame):
     activated = Signal(object)  # the row, when one of its cells gets the focus
 
-    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None) -> None:
+    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None, terms=()) -> None:
+        """``terms``: the glossary's terms, highlighted as the texts are first laid out (setting
+        them afterwards would lay every text out again)."""
         super().__init__(parent)
         self.setObjectName("segment_row")
         self.uuid = segment.uuid
@@ -116,6 +118,7 @@ class SegmentRow(QFrame):
         self.editor = None  # the SegmentEditor, told of typing, leaving and navigation
         for cell in self.cells.values():
             cell.owner = self
+            cell.highlighter.terms = list(terms)
         self.set_segment(segment, force_text=True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 

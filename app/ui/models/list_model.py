@@ -12,6 +12,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.i18n import _
 from app.ui.models.query_model import Column
 
+_R = Qt.ItemDataRole
+#: the roles a column may answer, and the Column attribute that answers each
+_GETTERS = {_R.ToolTipRole: "tooltip", _R.ForegroundRole: "foreground", _R.BackgroundRole: "background",
+            _R.DecorationRole: "decoration"}  # fmt: skip
+_ANSWERED = frozenset({*_GETTERS, _R.TextAlignmentRole, _R.FontRole, _R.UserRole})
+
 
 class ListTableModel(QAbstractTableModel):
     def __init__(self, columns: Sequence[Column], parent=None) -> None:
@@ -41,32 +47,30 @@ class ListTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        col = self.columns[index.column()]
-        item = self.rows[index.row()]
+        # a table fitted to its contents asks every cell for a dozen roles on each pass: those no
+        # column answers return at once
         if role == Qt.ItemDataRole.DisplayRole:
             key = (index.row(), index.column())
             text = self._texts.get(key)
             if text is None:
-                v = col.value(item)
+                if not index.isValid() or not 0 <= index.row() < len(self.rows):
+                    return None
+                v = self.columns[index.column()].value(self.rows[index.row()])
                 text = self._texts[key] = "" if v is None else v if isinstance(v, str) else str(v)
             return text
+        if role not in _ANSWERED or not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        col = self.columns[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(item)
-        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
-            return col.foreground(item)
-        if role == Qt.ItemDataRole.BackgroundRole and col.background is not None:
-            return col.background(item)
-        if role == Qt.ItemDataRole.DecorationRole and col.decoration is not None:
-            return col.decoration(item)
-        if role == Qt.ItemDataRole.FontRole and "font" in col.extra:
-            return col.extra["font"](item)
+        item = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
             return item
-        return None
+        if role == Qt.ItemDataRole.FontRole:
+            getter = col.extra.get("font")
+        else:
+            getter = getattr(col, _GETTERS[role])
+        return None if getter is None else getter(item)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):

@@ -50,6 +50,7 @@ CountFn = Callable[[], int]
 class QueryTableModel(QAbstractTableModel):
     PAGE_SIZE = 250
     MAX_PAGES = 40
+    MAX_TEXTS = 50_000  # cells whose text is kept
 
     def __init__(self, columns: Sequence[Column], fetch: FetchFn, count: CountFn, parent=None) -> None:
         super().__init__(parent)
@@ -58,6 +59,7 @@ class QueryTableModel(QAbstractTableModel):
         self._count = count
         self._total = 0
         self._pages: OrderedDict[int, list[Any]] = OrderedDict()
+        self._texts: dict[tuple[int, int], str] = {}
         self.sort_key: str | None = None
         self.descending = False
         self._sort_column = -1
@@ -68,12 +70,14 @@ class QueryTableModel(QAbstractTableModel):
         """Count again and forget every fetched page (after a filter, sort or data change)."""
         self.beginResetModel()
         self._pages.clear()
+        self._texts.clear()
         self._total = self._count()
         self.endResetModel()
 
     def clear(self) -> None:
         self.beginResetModel()
         self._pages.clear()
+        self._texts.clear()
         self._total = 0
         self.endResetModel()
 
@@ -119,28 +123,38 @@ class QueryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # A table's paint asks each cell for a dozen roles: those no column answers cost no row
+        # look-up, and a cell's text is worked out once (until a reload or a language switch).
         if not index.isValid():
             return None
         col = self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            key = (index.row(), index.column())
+            text = self._texts.get(key)
+            if text is None:
+                item = self.row_at(index.row())
+                if item is None:
+                    return None
+                v = col.value(item)
+                text = "" if v is None else v if isinstance(v, str) else str(v)
+                if len(self._texts) >= self.MAX_TEXTS:
+                    self._texts.clear()
+                self._texts[key] = text
+            return text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(col.align)
+        getter = {
+            Qt.ItemDataRole.ToolTipRole: col.tooltip,
+            Qt.ItemDataRole.ForegroundRole: col.foreground,
+            Qt.ItemDataRole.BackgroundRole: col.background,
+            Qt.ItemDataRole.DecorationRole: col.decoration,
+        }.get(role)
+        if getter is None and role != Qt.ItemDataRole.UserRole:
+            return None
         item = self.row_at(index.row())
         if item is None:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            v = col.value(item)
-            return "" if v is None else v if isinstance(v, str) else str(v)
-        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
-            return col.tooltip(item)
-        if role == Qt.ItemDataRole.ForegroundRole and col.foreground is not None:
-            return col.foreground(item)
-        if role == Qt.ItemDataRole.BackgroundRole and col.background is not None:
-            return col.background(item)
-        if role == Qt.ItemDataRole.DecorationRole and col.decoration is not None:
-            return col.decoration(item)
-        if role == Qt.ItemDataRole.UserRole:
-            return item
-        return None
+        return item if getter is None else getter(item)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
@@ -163,6 +177,7 @@ class QueryTableModel(QAbstractTableModel):
 
     def retranslate(self) -> None:
         """Headers and enum labels are translated when shown: just ask the view to repaint."""
+        self._texts.clear()
         if self.columns:
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self._total:

@@ -42,6 +42,7 @@ class LetterLogPage(RegisterPage):
         super().__init__(ctx, parent)
         self.setObjectName("LetterLog")
         self._rows: list[LetterData] = []
+        self._waiting = None  # the letters awaiting an answer, as last read
         self._sides: dict[int, str] = {}
         self.side_label, self.side_box = QLabel(), QComboBox()
         self.status_label, self.status_box = QLabel(), QComboBox()
@@ -111,14 +112,17 @@ class LetterLogPage(RegisterPage):
         return self._rows[offset : offset + limit]
 
     def refresh(self) -> None:
+        self._read_sides()
+        self.fill_filters()
+        self.reload()
+
+    def _read_sides(self) -> None:
         lang = current_language()
         self._sides = (
             {s.position: s.short_name(lang) for s in self.ctx.read(commission_service.get_sides)}
             if self.ctx.has_db
             else {}
         )
-        self.fill_filters()
-        self.reload()
 
     def fill_filters(self) -> None:
         statuses = [(s.label, s.value) for s in LetterStatus]
@@ -149,20 +153,27 @@ class LetterLogPage(RegisterPage):
         current = self.current()
         self._rows = self.ctx.read(service.list_letters, self.current_filter()) if self.ctx.has_db else []
         self.model.reload()
-        if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
-            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
-            fill_width(self.table, {2: 1, 3: 1, 4: 2})
+        self._fit()
         if current is not None:
             self.select_id(current.id)
         self._update_awaiting()
         self._show_detail()
 
-    def _update_awaiting(self) -> None:
+    def _fit(self) -> None:
+        if needs_fit(self.table):  # widths for the language and the rows only, as after a fresh start
+            fit_columns(self.table, chars={2: 22, 3: 22, 4: 40}, content=(0, 1, 5, 6, 7))
+            fill_width(self.table, {2: 1, 3: 1, 4: 2})
+
+    def _update_awaiting(self, *, read: bool = True) -> None:
+        """The line of letters awaiting an answer (``read=False``: the letters last read, in the
+        current language)."""
         if not self.ctx.has_db:
             self.awaiting_label.clear()
             return
         today = dt.date.today()
-        waiting = self.ctx.read(service.awaiting)
+        if read or self._waiting is None:
+            self._waiting = self.ctx.read(service.awaiting)
+        waiting = self._waiting
         if not waiting:
             self.awaiting_label.setText(_("No letter awaits an answer."))
             return
@@ -269,8 +280,14 @@ class LetterLogPage(RegisterPage):
         self.export_button.setToolTip(_("Save the letters shown to an XLSX or CSV file"))
 
     def relabel(self) -> None:
+        """After a language switch: the names, labels and widths in the new language; the letters
+        themselves are not read again (nothing in them depends on the language)."""
         self.model.retranslate()
-        self.refresh()
+        self._read_sides()
+        self.fill_filters()
+        self._fit()
+        self._update_awaiting(read=False)
+        self._show_detail()
 
 
 @forward(

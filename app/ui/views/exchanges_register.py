@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.core.changes import Change
 from app.core.enums import ExchangeKind, ExchangeStatus
 from app.core.errors import Cancelled, CoreError, ImportRefused
 from app.core.services import commission as commission_service
@@ -33,11 +34,17 @@ from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import ColumnChooser, fit_columns, needs_fit
+from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.progress import ProgressDialog
 from app.ui.widgets.search import SearchField
 
 #: Remembered last folder for import and export.
 _FOLDER_KEY = "exchanges/folder"
+#: What the count and the summary line depend on: the register, the overdue thresholds (settings),
+#: what the filters choose from (a session deleted unlinks its items)
+SUMMARY_DEPENDS = frozenset(
+    {Change.EXCHANGES, Change.SETTINGS, Change.COMMISSION, Change.MEETINGS, Change.AGENDA, Change.DECISIONS}
+)
 
 
 class ExchangeRegisterPage(RegisterPage):
@@ -46,7 +53,7 @@ class ExchangeRegisterPage(RegisterPage):
         self.setObjectName("ExchangesRegister")
         self._filter = ExchangeFilter()
         self._active = False  # no query before the page is first shown
-        self._summary: search.Summary | None = None  # of the last count (the summary line says it)
+        self._summary_pending = False  # the summary line's counts are on their way
 
         self.search = SearchField()
         self.search.setObjectName("exchanges_search")
@@ -160,12 +167,11 @@ class ExchangeRegisterPage(RegisterPage):
                              offset=offset, limit=limit)  # fmt: skip
 
     def _count(self) -> int:
-        """The count for the table, with the summary line's figures from the same query."""
+        """The count for the table (one indexed query); the summary line's counts by status come
+        after the rows are shown (:meth:`_update_summary`)."""
         if not (self._active and self.ctx.has_db):
-            self._summary = None
             return 0
-        self._summary = self.ctx.read(search.summarise, self._filter)
-        return self._summary.total
+        return self.ctx.cached(SUMMARY_DEPENDS, search.count_exchanges, self._filter)
 
     def current_filter(self) -> ExchangeFilter:
         return self._filter
@@ -223,10 +229,23 @@ class ExchangeRegisterPage(RegisterPage):
                                     (_("Not linked to a session"), NO_SESSION)])  # fmt: skip
 
     def _update_summary(self) -> None:
+        """The count at once; the counts by status and of the overdue items once the first rows
+        are on screen (remembered until the register or its
+        settings change)."""
         if not (self._active and self.ctx.has_db):
             self.summary.clear()
             return
-        summary = self._summary or self.ctx.read(search.summarise, self._filter)
+        total = self.model.total
+        self.summary.setText(ngettext("{n} register entry", "{n} register entries", total).format(n=total))
+        if not self._summary_pending:
+            self._summary_pending = True
+            after_paint(self.table.viewport(), self._show_summary)
+
+    def _show_summary(self) -> None:
+        self._summary_pending = False
+        if not (self._active and self.ctx.has_db):
+            return
+        summary = self.ctx.cached(SUMMARY_DEPENDS, search.summarise, self._filter)
         counts, late, total = summary.by_status, summary.overdue, summary.total
         # TRANSLATORS: separates the counts of the summary line ("Sent 17, Received 16").
         sep = pgettext("list separator", ", ")

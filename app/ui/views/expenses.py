@@ -127,4 +127,4 @@ class ExpensesView(View):
         if self.ctx.has_db:
             self._fill_sessions()
         self.register.relabel()
-        self.panels.reload()
+        self.panels.relabel()

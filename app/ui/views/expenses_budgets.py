@@ -76,6 +76,7 @@ class ExpensePanels(Retranslatable, QTabWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.meeting = None
+        self._data = None  # the statement last read (a language switch shows it again)
         self.setObjectName("expenses_panels")
         self.summary_model = RowsModel(self)
         self.summary_table = _small_table(self.summary_model, "expenses_summary")
@@ -116,6 +117,7 @@ class ExpensePanels(Retranslatable, QTabWidget):
 
     def set_session(self, meeting) -> None:
         self.meeting = meeting
+        self._data = None
         self.reload()
 
     def reload(self) -> None:
@@ -125,7 +127,17 @@ class ExpensePanels(Retranslatable, QTabWidget):
             self.converted.setText("")
             self.update_buttons()
             return
-        data = self.ctx.read(summary_service.statement, self.meeting.id, with_lines=False)
+        self._data = self.ctx.read(summary_service.statement, self.meeting.id, with_lines=False)
+        self._show(self._data)
+
+    def relabel(self) -> None:
+        """After a language switch: the same statement, its rows in the new language."""
+        if self.ctx.has_db and self.meeting is not None and self._data is not None:
+            self._show(self._data)
+        else:
+            self.reload()
+
+    def _show(self, data) -> None:
         for table, model, rows in ((self.summary_table, self.summary_model, summary_rows(data)),
                                    (self.budget_table, self.budget_model, budget_rows(data)),
                                    (self.rate_table, self.rate_model, rate_rows(data))):  # fmt: skip

@@ -28,9 +28,13 @@ from app.ui.views.experts_quotas import QuotasPage
 from app.ui.views.experts_timeline import TimelinePanel
 from app.ui.views.page import forward
 from app.ui.widgets.alerts_panel import AlertsPanel
+from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.experts_filters import ExpertsFilterBar
 
 PAGE_ASSIGNMENTS, PAGE_QUOTAS, PAGE_TIMELINE = range(3)
+#: What the alerts depend on (the names of the people in them, the alert settings); remembered
+#: until one of these changes
+ALERTS_DEPEND = frozenset({Change.EXPERTS, Change.PEOPLE, Change.SETTINGS})
 
 
 # the pages' widgets, as the tests, the benchmarks and older callers reach them through the tab
@@ -50,6 +54,7 @@ class ExpertsView(View):
         super().__init__(ctx, parent)
         self.setObjectName("ExpertsView")
         self.today = dt.date.today()
+        self._alerts_pending = False
         self.filters = ExpertsFilterBar()
         self.filters.changed.connect(self._on_filter)
         self.output = ExpertsOutput(self)
@@ -95,11 +100,19 @@ class ExpertsView(View):
             self.assignments.set_sides(sides)
             self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
             self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
-            self.alerts.set_alerts(self.ctx.read(experts_alerts.alerts, self.today))
         else:
             self.filters.set_choices([], [])
             self.alerts.set_alerts([])
         self._on_filter()
+        if self.ctx.has_db and not self._alerts_pending:
+            # the alerts read the whole register: after the first rows are on screen
+            self._alerts_pending = True
+            after_paint(self.assignments.table.viewport(), self._show_alerts)
+
+    def _show_alerts(self) -> None:
+        self._alerts_pending = False
+        if self.ctx.has_db:
+            self.alerts.set_alerts(self.ctx.cached(ALERTS_DEPEND, experts_alerts.alerts, self.today))
 
     def _on_filter(self) -> None:
         """The filter bar's filter to every page (the timeline reads it when in view)."""

@@ -41,6 +41,7 @@ class AssignmentsPage(RegisterPage):
         self.filter = AssignmentFilter()
         self.today = dt.date.today()
         self.horizon = 30
+        self._active = False  # no query before the tab's first refresh (sorting the header reloads)
         self._side_names: dict[str, str] = {}
         model = QueryTableModel(
             assignment_columns(self._side_name, lambda: self.today, lambda: self.horizon), self._fetch, self._count,
@@ -96,7 +97,7 @@ class AssignmentsPage(RegisterPage):
             self.table.setProperty("fitted_language", None)
 
     def _fetch(self, offset: int, limit: int, sort: str | None, desc: bool):
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             return []
         return self.ctx.read(
             search_assignments, self.filter, sort=sort, descending=desc, offset=offset, limit=limit,
@@ -104,10 +105,11 @@ class AssignmentsPage(RegisterPage):
         )  # fmt: skip
 
     def _count(self) -> int:
-        return self.ctx.read(count_assignments, self.filter) if self.ctx.has_db else 0
+        return self.ctx.read(count_assignments, self.filter) if self._active and self.ctx.has_db else 0
 
     def reload(self, note: str = "") -> None:
         """Query again; ``note`` follows the count (the quota whose assignments are shown)."""
+        self._active = True
         self.model.reload()
         self.update_summary(note)
         self.fit()

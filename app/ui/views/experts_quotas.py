@@ -24,6 +24,7 @@ class QuotasPage(RegisterPage):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.sending_side_id: int | None = None
+        self._active = False  # no query before the tab's first refresh (sorting the header reloads)
         model = QueryTableModel(quota_columns(), self._fetch, self._count, self)
         model.sort_key = "period_from"
         self.set_table(experts_table("quotas_table", model), model)
@@ -50,7 +51,7 @@ class QuotasPage(RegisterPage):
         self.retranslate_ui()
 
     def _fetch(self, offset: int, limit: int, sort: str | None, desc: bool):
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             return []
         return self.ctx.read(
             experts_quotas.list_quotas, sending_side_id=self.sending_side_id, sort=sort, descending=desc,
@@ -58,11 +59,12 @@ class QuotasPage(RegisterPage):
         )  # fmt: skip
 
     def _count(self) -> int:
-        if not self.ctx.has_db:
+        if not (self._active and self.ctx.has_db):
             return 0
         return self.ctx.read(experts_quotas.count_quotas, sending_side_id=self.sending_side_id)
 
     def reload(self) -> None:
+        self._active = True
         self.model.reload()
         # the quotas are few: their columns follow their contents and headers (in any language)
         self.table.resizeColumnsToContents()

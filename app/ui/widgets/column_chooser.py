@@ -104,11 +104,12 @@ def _content_width(table, column: int, rows: int = 60) -> int:
     whether the table was shown yet or not)."""
     model = table.model()
     fm = table.fontMetrics()
-    widest = 0
+    lines = set()  # each text measured once (a column of dates or statuses repeats itself)
     for r in range(min(rows, model.rowCount())):
         value = model.data(model.index(r, column), Qt.ItemDataRole.DisplayRole)
         if value not in (None, ""):
-            widest = max(widest, max(fm.horizontalAdvance(line) for line in str(value).split("\n")))
+            lines.update(str(value).split("\n"))
+    widest = max((fm.horizontalAdvance(line) for line in lines), default=0)
     return widest + 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 14
 
 

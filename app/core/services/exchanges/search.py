@@ -14,6 +14,7 @@ from app.core.models import AgendaItem, Attachment, ConfidentialityMarking, Deci
 from app.core.models.base import like_pattern
 from app.core.services.exchanges.data import OWNER_KIND, ExchangeData, ExchangeRules, get_rules, overdue_days
 from app.core.services.exchanges.fields import EXCHANGE
+from app.core.services.search.candidates import candidate_ids
 from app.core.services.text import pick
 
 #: ``meeting_id`` of a filter that asks for the items linked to no session.
@@ -87,11 +88,19 @@ _NULLABLE = {
 } | {"overdue"}
 
 
-def _conditions(flt: ExchangeFilter, rules: ExchangeRules, today: dt.date) -> list:
+def _conditions(flt: ExchangeFilter, rules: ExchangeRules, today: dt.date, session: Session,
+                *, ordered: bool = False) -> list:
+    """The filter's conditions. ``ordered``: for a page in a sort order, where walking the sort's
+    index and keeping the rows the text index found (a few milliseconds whatever the word) beats
+    fetching all of those rows and sorting them (18 ms for a word in 10,000 titles)."""
     where = []
     if flt.ids:
         where.append(Exchange.id.in_(flt.ids))
     if flt.text and flt.text.strip():
+        # the full-text index narrows the rows the LIKE reads (SQLite; the same results)
+        candidates = candidate_ids(session, "exchange", flt.text)
+        if candidates is not None:
+            where.append((Exchange.id + 0 if ordered else Exchange.id).in_(candidates))
         where.append(Exchange.search_text.like(like_pattern(flt.text), escape="\\"))
     if flt.from_side_id is not None:
         where.append(Exchange.from_side_id == flt.from_side_id)
@@ -138,7 +147,7 @@ def count_exchanges(
     session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None
 ) -> int:  # noqa: B008
     today = today or dt.date.today()
-    stmt = select(func.count(Exchange.id)).where(*_conditions(flt, get_rules(session), today))
+    stmt = select(func.count(Exchange.id)).where(*_conditions(flt, get_rules(session), today, session))
     return session.execute(stmt).scalar_one()
 
 
@@ -151,7 +160,7 @@ def status_counts(
     today = today or dt.date.today()
     stmt = (
         select(Exchange.status, func.count(Exchange.id))
-        .where(*_conditions(flt, get_rules(session), today))
+        .where(*_conditions(flt, get_rules(session), today, session))
         .group_by(Exchange.status)
     )
     found = dict(session.execute(stmt).all())
@@ -164,7 +173,7 @@ def count_overdue(
     today = today or dt.date.today()
     rules = get_rules(session)
     stmt = select(func.count(Exchange.id)).where(
-        *_conditions(flt, rules, today), overdue_condition(rules, today)
+        *_conditions(flt, rules, today, session), overdue_condition(rules, today)
     )
     return session.execute(stmt).scalar_one()
 
@@ -179,14 +188,19 @@ class Summary:
 
 
 def summarise(session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None) -> Summary:  # noqa: B008
-    """The count, the counts by status and the overdue count under the filter, in one query (one
-    pass over the rows a text filter has to look at, rather than three)."""
+    """The count, the counts by status and the overdue count under the filter. With a text filter
+    in one query (one pass over the rows the text matched, rather than two); without one in two
+    queries that each read an index alone (status; status and dates), where one pass over the
+    table would read every row (30 ms at 100,000 items against 16 ms)."""
     today = today or dt.date.today()
     rules = get_rules(session)
+    if not (flt.text and flt.text.strip()):
+        by_status = status_counts(session, flt, today)
+        return Summary(sum(by_status.values()), by_status, count_overdue(session, flt, today))
     late = func.sum(case((overdue_condition(rules, today), 1), else_=0))
     stmt = (
         select(Exchange.status, func.count(Exchange.id), late)
-        .where(*_conditions(flt, rules, today))
+        .where(*_conditions(flt, rules, today, session))
         .group_by(Exchange.status)
     )
     found = {status: (int(n), int(overdue or 0)) for status, n, overdue in session.execute(stmt).all()}
@@ -212,7 +226,7 @@ def search_exchanges(
     rules = get_rules(session)
     stmt = (
         select(
-            Exchange,
+            *_ROW_COLUMNS,
             FromSide.code,
             FromSide.name_short_zh,
             FromSide.name_short_ru,
@@ -234,7 +248,7 @@ def search_exchanges(
         .outerjoin(ConfidentialityMarking, Exchange.marking_id == ConfidentialityMarking.id)
         .outerjoin(AgendaItem, Exchange.agenda_item_id == AgendaItem.id)
         .outerjoin(Decision, Exchange.decision_id == Decision.id)
-        .where(*_conditions(flt, rules, today))
+        .where(*_conditions(flt, rules, today, session, ordered=True))
     )
     column = SORT_COLUMNS.get(sort, Exchange.requested_on)
     first = column.desc() if descending else column.asc()
@@ -245,8 +259,8 @@ def search_exchanges(
     if limit is not None:
         stmt = stmt.limit(limit)
     rows = session.execute(stmt).all()
-    counts = _attachment_counts(session, [r[0].id for r in rows])
-    return [_data(r, counts.get(r[0].id, 0), rules, today) for r in rows]
+    counts = _attachment_counts(session, [r[0] for r in rows])
+    return [_data(r, counts.get(r[0], 0), rules, today) for r in rows]
 
 
 def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
@@ -260,27 +274,33 @@ def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
     return dict(session.execute(stmt).all())
 
 
+#: The columns of a register row (no ORM object is built for a row of the table): id, version,
+#: then every stored field.
+_STORED = tuple(f.name for f in EXCHANGE.stored())
+_ROW_COLUMNS = (Exchange.id, Exchange.version, *(getattr(Exchange, name) for name in _STORED))
+_N = len(_ROW_COLUMNS)
+
+
 def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> ExchangeData:
-    e: Exchange = r[0]
-    values = {f.name: getattr(e, f.name) for f in EXCHANGE.stored()}
+    n = _N
     data = ExchangeData(
-        **values,
-        id=e.id,
-        version=e.version,
-        from_code=r[1],
-        from_name_zh=r[2],
-        from_name_ru=r[3],
-        to_code=r[4],
-        to_name_zh=r[5],
-        to_name_ru=r[6],
-        meeting_ordinal=r[7],
-        marking_zh=r[8] or "",
-        marking_ru=r[9] or "",
-        marking_en=r[10] or "",
-        agenda_position=None if r[11] is None else r[11] + 1,
-        decision_number=r[12],
-        from_name_en=r[13],
-        to_name_en=r[14],
+        **dict(zip(_STORED, r[2:n], strict=True)),
+        id=r[0],
+        version=r[1],
+        from_code=r[n],
+        from_name_zh=r[n + 1],
+        from_name_ru=r[n + 2],
+        to_code=r[n + 3],
+        to_name_zh=r[n + 4],
+        to_name_ru=r[n + 5],
+        meeting_ordinal=r[n + 6],
+        marking_zh=r[n + 7] or "",
+        marking_ru=r[n + 8] or "",
+        marking_en=r[n + 9] or "",
+        agenda_position=None if r[n + 10] is None else r[n + 10] + 1,
+        decision_number=r[n + 11],
+        from_name_en=r[n + 12],
+        to_name_en=r[n + 13],
         attachment_count=attachment_count,
     )
     late = overdue_days(data, rules, today)

@@ -179,6 +179,16 @@ def people_of(session: Session, assignment_ids: list[int]) -> dict[int, list[Per
     return out
 
 
+#: The columns of a table row
+_ROW_COLUMNS = tuple(
+    getattr(Assignment, name)
+    for name in ("id", "status", "purpose", "sending_side_id", "host_organisation_zh", "host_organisation_ru",
+                 "place_zh", "place_ru", "place_en", "speciality_zh", "speciality_ru", "planned_start",
+                 "planned_end", "actual_start", "actual_end", "start_date", "end_date", "term_end",
+                 "term_limit_days", "extension_days", "head_count", "quota_id")
+)  # fmt: skip
+
+
 def search_assignments(
     session: Session,
     f: AssignmentFilter,
@@ -193,7 +203,8 @@ def search_assignments(
     receiving = Side.__table__.alias("receiving")
     column = _sort_columns(lang).get(sort or "", Assignment.start_date)
     stmt = (
-        select(Assignment, sending.c.code, receiving.c.code, Meeting.ordinal)
+        select(*_ROW_COLUMNS, sending.c.code.label("scode"), receiving.c.code.label("rcode"),
+               Meeting.ordinal.label("ordinal"))  # fmt: skip
         .join(sending, sending.c.id == Assignment.sending_side_id)
         .join(receiving, receiving.c.id == Assignment.receiving_side_id)
         .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
@@ -203,16 +214,16 @@ def search_assignments(
     )
     if limit is not None:
         stmt = stmt.limit(limit)
-    rows = session.execute(stmt).all()
-    people = people_of(session, [r[0].id for r in rows])
+    rows = session.execute(stmt).all()  # columns, no ORM object per row (issue 18)
+    people = people_of(session, [r.id for r in rows])
     return [
         AssignmentRow(
             id=a.id,
             status=S(a.status),
             purpose=AssignmentPurpose(a.purpose),
             sending_side_id=a.sending_side_id,
-            sending_code=scode,
-            receiving_code=rcode,
+            sending_code=a.scode,
+            receiving_code=a.rcode,
             host_organisation_zh=a.host_organisation_zh,
             host_organisation_ru=a.host_organisation_ru,
             place_zh=a.place_zh,
@@ -230,11 +241,11 @@ def search_assignments(
             term_limit_days=a.term_limit_days,
             extension_days=a.extension_days,
             head_count=a.head_count,
-            meeting_ordinal=ordinal,
+            meeting_ordinal=a.ordinal,
             quota_id=a.quota_id,
             people=tuple(people.get(a.id, ())),
         )
-        for a, scode, rcode, ordinal in rows
+        for a in rows
     ]
 
 
