@@ -203,7 +203,10 @@ class SegmentPart(LabeledEnum):
 
     @property
     def rank(self) -> int:
-        return list(SegmentPart).index(self)
+        return _PART_RANKS[self]
+
+
+_PART_RANKS = {p: i for i, p in enumerate(SegmentPart)}  # asked for each segment of each insert
 
 
 class SegmentKind(LabeledEnum):
@@ -224,7 +227,10 @@ class SegmentStatus(LabeledEnum):
 
     @property
     def rank(self) -> int:
-        return list(SegmentStatus).index(self)
+        return _STATUS_RANKS[self]
+
+
+_STATUS_RANKS = {s: i for i, s in enumerate(SegmentStatus)}
 
 
 class RevisionAction(LabeledEnum):

@@ -234,6 +234,7 @@ def use_extra_fonts(font_paths: Sequence[str]) -> tuple[str, ...]:
         _extra = names
         printable.cache_clear()
         font_for.cache_clear()
+        glyphs.fonts_changed()
         _choices.clear()
     return names
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -95,7 +96,18 @@ def checker(session: Session | None = None) -> Printable | None:
 
 def unprintable(text: str, printable: Printable) -> list[str]:
     """The characters of ``text`` that ``printable`` says no font has, each once, in order."""
-    return [ch for ch in dict.fromkeys(text or "") if needs_glyph(ch) and not printable(ch)]
+    return list(_unprintable(text or "", printable))
+
+
+def fonts_changed() -> None:
+    """The fonts that print changed (a font file added or removed): ask the source again."""
+    _unprintable.cache_clear()
+
+
+@lru_cache(maxsize=8192)
+def _unprintable(text: str, printable: Printable) -> tuple[str, ...]:
+    # the checks ask again for every segment at every run (each open, each pause in typing)
+    return tuple(ch for ch in dict.fromkeys(text) if needs_glyph(ch) and not printable(ch))
 
 
 def code_point(ch: str) -> str:

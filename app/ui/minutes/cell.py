@@ -65,7 +65,9 @@ class CellEdit(QPlainTextEdit):
             return
         self._programmatic = True
         try:
-            if text != self.toPlainText():
+            if not self._text and self.document().isEmpty():  # a new cell: no selection to replace
+                self.document().setPlainText(text)
+            elif text != self.toPlainText():
                 c = QTextCursor(self.document())
                 c.select(QTextCursor.SelectionType.Document)
                 c.insertText(text)
@@ -152,10 +154,8 @@ class CellEdit(QPlainTextEdit):
     def wheelEvent(self, e) -> None:  # noqa: N802
         e.ignore()
 
-    def resizeEvent(self, e) -> None:  # noqa: N802
-        super().resizeEvent(e)
-        if e.size().width() != e.oldSize().width():
-            self._height_changed()
+    # (a new width is the row's: its resizeEvent, after its layout has resized the cells, fits
+    # the heights; a resizeEvent here would do it once more for each cell)
 
     def changeEvent(self, e) -> None:  # noqa: N802
         super().changeEvent(e)

@@ -143,8 +143,8 @@ class SegmentEditor(QScrollArea):
             self._more_after_paint()
 
     def _more_after_paint(self) -> None:
-        """The next batch once the rows made so far are on screen (issue 18: the first rows show
-        at once; each batch is painted before the next is built, so the window stays alive)."""
+        """The first batch once the first rows are on screen (issue 18: they show at once); each
+        later batch in a turn of the event loop of its own, so the window stays alive."""
         batch = self._batch
         after_paint(self.viewport(), lambda: self._create_more() if batch == self._batch else None)
 
@@ -174,8 +174,9 @@ class SegmentEditor(QScrollArea):
         else:
             self._relayout()
         self.apply_filter()
-        if self._waiting:
-            self._more_after_paint()
+        if self._waiting:  # the first screen is painted: the next batch in the next turn of the loop
+            batch_of = self._batch  # (rows below the screen paint nothing to wait for)
+            QTimer.singleShot(0, self, lambda: self._create_more() if batch_of == self._batch else None)
         else:
             self.loaded.emit()
 

@@ -181,15 +181,21 @@ def find(text: str, term: str, lang: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in pattern.finditer(folded)]
 
 
+@lru_cache(maxsize=16)
+def _longest_first(terms: tuple[TermData, ...], zh: bool) -> tuple[tuple[TermData, str], ...]:
+    """The usable terms with their text in the language, longer first (asked for every block of
+    every cell highlighted, with the same glossary)."""
+    pairs = [(t, t.zh if zh else t.ru) for t in terms if t.usable]
+    return tuple(sorted(pairs, key=lambda p: -len(p[1])))
+
+
 def occurrences(text: str, lang: str, terms: list[TermData]) -> list[tuple[int, int, TermData]]:
     """Non-overlapping occurrences of glossary terms in ``text`` (longer terms win); deprecated
     terms are not looked for."""
     found: list[tuple[int, int, TermData]] = []
     taken: list[tuple[int, int]] = []
-    for t in sorted(
-        (t for t in terms if t.usable), key=lambda t: -len(t.zh if lang.startswith("zh") else t.ru)
-    ):
-        for start, end in find(text, t.zh if lang.startswith("zh") else t.ru, lang):
+    for t, term in _longest_first(tuple(terms), lang.startswith("zh")):
+        for start, end in find(text, term, lang):
             if any(start < e and s < end for s, e in taken):
                 continue
             taken.append((start, end))
