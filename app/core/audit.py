@@ -21,9 +21,10 @@ import os
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
+from app.core.db.bulk import BulkInsert
 from app.core.models.audit import AuditEntry
 from app.core.models.base import Record, new_uuid, utcnow
 
@@ -155,17 +156,16 @@ def _before_flush(session: Session, _flush_context, _instances) -> None:
     session.add_all(entries)
 
 
+#: The columns of an entry written in bulk, in the order :func:`log_inserts` gives them.
+_ENTRY_COLUMNS = ("at", "user_name", "register", "record_uuid", "action", "changes")
+
+
 def log_inserts(session: Session, register: str, uuids: list[str]) -> None:
     """The entries the flush event writes for records inserted without the ORM (an import's rows
-    written in bulk): one "insert" per UUID, at one time, by the user working."""
+    written in bulk): one "insert" per UUID, at one time, by the user working (one executemany)."""
     if not uuids or session.info.get("no_audit"):
         return
-    at, who = utcnow(), _who(session)
-    session.execute(
-        insert(AuditEntry.__table__),
-        [
-            {"at": at, "user_name": who, "register": register, "record_uuid": u, "action": "insert",
-             "changes": "{}"}
-            for u in uuids
-        ],
-    )  # fmt: skip
+    writer = BulkInsert(session.connection(), AuditEntry.__table__, _ENTRY_COLUMNS, same=("at",))
+    at, who = writer.value("at", utcnow()), _who(session)
+    writer.insert([[at, who, register, u, "insert", "{}"] for u in uuids])
+

@@ -170,12 +170,22 @@ class Field:
                 raise ValidationError(msgid, field=self.name, label=_Lazy(self))
 
 
+#: The kinds whose values Field.validate checks beyond their emptiness.
+_KINDS_CHECKED = frozenset({FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INT, FieldKind.DECIMAL, FieldKind.MONEY,
+                            FieldKind.DATE})  # fmt: skip
+
+
 def _quick_test(f: Field) -> Callable[[Any], bool]:
     """A test of ``f``'s common values, built once: True when a value surely breaks none of the
     field's declared rules (an empty optional value, a text short enough, an int in range, a date,
     one of the choices); False leaves it to :meth:`Field.validate`, which has the last word."""
     empty_ok = not f.required
     kind = f.kind
+    if f.check is None and kind not in _KINDS_CHECKED and not (kind is FieldKind.CHOICE and f.choices is not None):
+        # Field.validate looks at nothing but emptiness here (a reference, a yes/no, a record ID)
+        if empty_ok:
+            return lambda v: True
+        return lambda v: v is not None and not (isinstance(v, str) and not v.strip())
     if (
         f.check is not None
         or kind not in (FieldKind.TEXT, FieldKind.LONG_TEXT, FieldKind.INT, FieldKind.DATE)

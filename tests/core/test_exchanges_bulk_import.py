@@ -10,7 +10,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select, text
 
-from app.core.errors import ImportRefused
+from app.core.db.bulk import BULK_CACHE_KIB
+from app.core.errors import ImportRefused, RowError
 from app.core.models import AuditEntry, Exchange
 from app.core.services import table_stream, tables
 from app.core.services.exchanges import cells as cells_module
@@ -170,3 +171,61 @@ def test_a_csv_is_read_as_it_was_read_whole(tmp_path):
     whole = tables.read_table(path)
     assert streamed.headers == whole.headers
     assert [(n, tuple(v or "" for v in c)) for n, c in streamed.rows] == list(whole.rows)
+
+
+def test_the_bulk_rows_carry_the_timestamps_version_and_audit_time_as_the_orm_stores_them(reg, tmp_path):
+    """Written through the driver (plain tuples), the timestamps are stored as the ORM stores them
+    (on SQLite the same text form, on PostgreSQL naive UTC), read back as the same aware UTC time
+    for the record and its audit entry, version 1."""
+    path = _file(tmp_path / "items.xlsx", 5)
+    before = dt.datetime.now(dt.UTC)
+    with reg.db.unit() as s:
+        since = s.execute(select(Exchange.id).order_by(Exchange.id.desc()).limit(1)).scalar() or 0
+        xio.import_file(s, path, today=TODAY)
+        s.add(Exchange(kind="book", from_side_id=reg.su, to_side_id=reg.cn, title_ru="Через ORM",
+                       requested_on=TODAY))  # fmt: skip
+        s.flush()
+        raw = s.connection().exec_driver_sql(
+            f"SELECT created_at, updated_at, version FROM exchanges WHERE id > {since} ORDER BY id"
+        ).all()
+        raw_audit = s.connection().exec_driver_sql(
+            "SELECT at FROM audit_log WHERE register = 'exchanges' ORDER BY id DESC LIMIT 6"
+        ).all()
+        rows = s.execute(select(Exchange).where(Exchange.id > since).order_by(Exchange.id)).scalars().all()
+        audit = {e.record_uuid: e.at for e in s.execute(select(AuditEntry)).scalars()}
+    *bulk, orm = raw
+    assert len(bulk) == 5
+    for created, updated, version in bulk:
+        assert type(created) is type(orm[0]) and created == updated and version == 1
+        if isinstance(created, str):  # SQLite: the text form SQLAlchemy writes
+            assert len(created) == len(orm[0]) and created[10] == orm[0][10] == " "
+    assert {type(a) for (a,) in raw_audit} == {type(orm[0])}
+    after = dt.datetime.now(dt.UTC)
+    for r in rows[:5]:
+        assert r.created_at.tzinfo is not None and before <= r.created_at <= after
+        assert before <= audit[r.uuid] <= after
+
+
+def test_sqlite_gets_a_larger_page_cache_during_an_import_only(reg, tmp_path, monkeypatch):
+    """The page cache is larger while the rows go in, and as it was after a refusal too."""
+    path = _file(tmp_path / "items.xlsx", 3)
+    seen = []
+    run = xio._Import.run
+
+    def watching(self, progress):
+        seen.append(self.session.connection().exec_driver_sql("PRAGMA cache_size").scalar())
+        return run(self, progress)
+
+    monkeypatch.setattr(xio._Import, "run", watching)
+    with reg.db.unit() as s:
+        if s.get_bind().dialect.name != "sqlite":
+            pytest.skip("a pragma of SQLite")
+        before = s.connection().exec_driver_sql("PRAGMA cache_size").scalar()
+        xio.import_file(s, path, today=TODAY)
+        assert seen == [-BULK_CACHE_KIB] and -BULK_CACHE_KIB < before  # larger (negative: KiB)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before
+        monkeypatch.setattr(xio._Import, "check", lambda self, number, cells: self.problems.append(
+            RowError(number, "x", "bad")))  # fmt: skip
+        with pytest.raises(ImportRefused):
+            xio.import_file(s, path, today=TODAY)
+        assert s.connection().exec_driver_sql("PRAGMA cache_size").scalar() == before

@@ -277,3 +277,32 @@ def test_rows_imported_in_batches_get_the_derived_columns_a_save_gives(reg, tmp_
         stamps = s.execute(select(Exchange.uuid, Exchange.created_at)).all()
     assert rows[0] == rows[1] and rows[0].status and rows[0].warranty_expires is not None
     assert len({u for u, _c in stamps}) == 2 and all(c is not None for _u, c in stamps)
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 7, 64, 4096])
+def test_the_quick_scan_finds_what_the_expressions_find(chunk):
+    """The pre-scan counts rows and looks for formulas with bytes.count/find where the regular
+    expressions would find the same, and falls back to them otherwise (prefixed tags, a row tag
+    followed by a tab or newline, text holding ':f'); read in chunks of any size."""
+    import io
+
+    from app.core.services import xlsx_inspect as xi
+
+    samples = [
+        b'<x:row r="1"><x:c><x:f>1+1</x:f></x:c></x:row>',
+        b'<row r="1"><c><f>SUM(A1)</f></c></row><row\n r="2"/><rowBreaks count="1"/>',
+        b"<row>" * 5 + b"<rows/>",
+        b'<row r="3"><c t="inlineStr"><is><t>http:f and <fine></t></is></c></row>',
+        b'<row\tr="4"><c><v>1</v></c></row><c><f/></c>',
+        b'<row r="5"><c t="inlineStr"><is><t>no formula</t></is></c></row>',
+    ]
+
+    class Chunked(io.BytesIO):
+        def read(self, n=-1):
+            return super().read(chunk)
+
+    for sample in samples:
+        data = sample * 40
+        expected_rows = len(xi._ROW.findall(data)) or None
+        expected_formula = xi._FORMULA.search(data) is not None
+        assert xi._scan(Chunked(data), None) == (expected_rows, expected_formula), sample

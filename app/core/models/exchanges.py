@@ -154,7 +154,7 @@ class Exchange(Searchable, Record, Base):
     acknowledged_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     declined_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
     #: Derived from the dates (see :func:`derive_status`); stored for SQL filters, counts and sorting.
-    status: Mapped[str] = mapped_column(String(20), index=True)
+    status: Mapped[str] = mapped_column(String(20))  # indexed by (status, …) below
     channel: Mapped[str | None] = mapped_column(String(20), index=True)
     meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id", ondelete="RESTRICT"))
     agenda_item_id: Mapped[int | None] = mapped_column(

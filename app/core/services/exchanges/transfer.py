@@ -17,11 +17,11 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from app.core import audit
 from app.core.changes import Change, changes
+from app.core.db.bulk import BulkInsert, larger_cache
 from app.core.errors import CoreError, ImportRefused, RowError, ValidationError
 from app.core.fields import FieldKind
 from app.core.models import Exchange
@@ -188,7 +188,11 @@ class ImportResult:
 
 #: The value of each stored field a file leaves out (the declaration's initial value).
 _INITIAL = {f.name: f.initial for f in EXCHANGE.stored() if not f.read_only}
-_COLUMNS = Exchange.__table__.c
+#: The columns of a new record, in the order of the values :meth:`_Import.write` gives.
+_NEW_COLUMNS = (*INPUT_FIELDS, "uuid", "status", "warranty_expires", "search_text", "created_at", "updated_at",
+                "version")  # fmt: skip
+#: Columns whose value is the same in every row (processed once per batch).
+_SAME = ("created_at", "updated_at")
 
 
 @changes(Change.EXCHANGES)
@@ -205,7 +209,9 @@ def import_table(
     to write nothing. A row whose record ID is in the register updates that record."""
     check_mapping(mapping)
     with session.begin_nested():  # a refusal takes back the rows written so far
-        with search_index.added_in_bulk(session.connection(), Exchange.__tablename__):
+        connection = session.connection()
+        # the larger cache serves the search index's bulk insert at the end too
+        with larger_cache(connection), search_index.added_in_bulk(connection, Exchange.__tablename__):
             return _Import(session, table, mapping, today or dt.date.today()).run(progress)
 
 
@@ -222,6 +228,7 @@ class _Import:
         self.problems: list[RowError] = []
         self.seen_uuids: dict[str, int] = {}
         self.added = self.updated = 0
+        self.writer: BulkInsert | None = None
 
     def header(self, field: str) -> str:
         return self.column_name.get(field) or (EXCHANGE[field].header if field in EXCHANGE else field)
@@ -288,32 +295,37 @@ class _Import:
         return checked
 
     def write(self, batch: list[tuple[int, dict]]) -> None:
-        """New rows in one INSERT of many (and their audit entries); a row whose record ID is in
-        the register through the register's save."""
+        """New rows in one executemany of plain tuples (and their audit entries, likewise); a row
+        whose record ID is in the register through the register's save."""
         if not batch:
             return
         existing = service.exchange_uuid_map(self.session, [v["uuid"] for _n, v in batch if v["uuid"]])
-        now = utcnow()
-        new: list[dict] = []
+        if self.writer is None:
+            self.writer = BulkInsert(self.session.connection(), Exchange.__table__, _NEW_COLUMNS, same=_SAME)
+        now = self.writer.value("created_at", utcnow())
+        new: list[list] = []
+        uuids: list[str] = []
         for number, values in batch:
             if values["uuid"] in existing:
                 self.update(number, values, existing[values["uuid"]])
                 continue
-            row = {f: values[f] for f in INPUT_FIELDS}
-            status = derive_status(row)
-            row.update(
-                uuid=values["uuid"] or new_uuid(),
-                status=status.value if status is not None else "",
-                warranty_expires=service.warranty_expiry(row["warranty_start"], row["warranty_months"]),
-                search_text=search_key(*(row[f] for f in Exchange.__search_fields__)),
-                created_at=now,
-                updated_at=now,
-                version=1,
-            )
-            new.append(row)
+            status = derive_status(values)
+            record_id = values["uuid"] or new_uuid()
+            uuids.append(record_id)
+            new.append([
+                *[values[f] for f in INPUT_FIELDS],
+                record_id,
+                status.value if status is not None else "",
+                service.warranty_expiry(values["warranty_start"], values["warranty_months"]),
+                search_key(*[values[f] for f in Exchange.__search_fields__]),
+                now,
+                now,
+                1,
+            ])  # fmt: skip
         if new:
-            self.session.execute(insert(Exchange.__table__), new)
-            audit.log_inserts(self.session, Exchange.__tablename__, [r["uuid"] for r in new])
+            self.writer.insert(new)
+            self.session.info["wrote"] = True  # what an ORM statement notes (a server tells the others)
+            audit.log_inserts(self.session, Exchange.__tablename__, uuids)
             self.added += len(new)
 
     def update(self, number: int, values: dict, exchange_id: int) -> None:
