@@ -102,3 +102,22 @@ def _find_table(view, attr):
         if isinstance(table, QTableView) and table.isVisible():
             return table
     return next(t for t in view.findChildren(QTableView) if t.isVisible())
+
+
+def test_every_date_column_of_the_exchanges_holds_a_date(qtbot, demo_ctx):
+    """A date column is as wide as a date even when the first rows have none (promised, sent…):
+    "2026-11-29" was cut to "2026-11-…" in Chinese."""
+    from app.ui.widgets.column_chooser import date_samples
+
+    for lang in ("zh_CN", "ru", "en"):
+        apply_language(lang)
+        w = _window(qtbot, demo_ctx)
+        view = w.view_named("ExchangesView")
+        w.tabs.setCurrentWidget(view)
+        table = view.register.table
+        qtbot.waitUntil(lambda t=table: t.model().rowCount() > 0)
+        qtbot.wait(50)
+        widest = max(table.fontMetrics().horizontalAdvance(d) for d in date_samples())
+        for key in ("requested_on", "promised_on", "sent_on", "received_on", "acknowledged_on"):
+            assert _section(table, key) >= widest + 8, (lang, key)
+        w.close()

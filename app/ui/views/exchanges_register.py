@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
 from app.core.changes import Change
 from app.core.enums import ExchangeKind, ExchangeStatus
 from app.core.errors import Cancelled, CoreError, ImportRefused
+from app.core.fields import FieldKind
 from app.core.services import commission as commission_service
 from app.core.services.agenda import sessions as meetings_service
 from app.core.services.exchanges import records as service
 from app.core.services.exchanges import search
 from app.core.services.exchanges import transfer as exchanges_io
+from app.core.services.exchanges.fields import EXCHANGE
 from app.core.services.exchanges.search import NO_SESSION, ExchangeFilter
 from app.i18n import _, current_language, ngettext, pgettext
 from app.ui.dialogs.exchange_dialog import ExchangeDialog, session_label
@@ -33,7 +35,7 @@ from app.ui.views.exchange_columns import HIDDEN_BY_DEFAULT, register_columns, s
 from app.ui.views.page import RegisterPage, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
-from app.ui.widgets.column_chooser import ColumnChooser, fit_columns, needs_fit
+from app.ui.widgets.column_chooser import ColumnChooser, date_samples, fit_columns, needs_fit
 from app.ui.widgets.deferred import after_paint
 from app.ui.widgets.progress import ProgressDialog
 from app.ui.widgets.search import SearchField
@@ -149,6 +151,8 @@ class ExchangeRegisterPage(RegisterPage):
                    "quantity", "meeting_id", "requested_on", "sent_on", "received_on"}  # fmt: skip
         keys = [c.key for c in self.model.columns]
         labels = {"kind": [k.label for k in ExchangeKind], "status": [s.label for s in ExchangeStatus]}
+        dates = date_samples()
+        labels |= {f.name: dates for f in EXCHANGE.fields if f.kind is FieldKind.DATE}
         fit_columns(self.table, chars={i: widths.get(k, 6) for i, k in enumerate(keys)},
                     content=[i for i, k in enumerate(keys) if k in content],
                     values={i: labels[k] for i, k in enumerate(keys) if k in labels})  # fmt: skip

@@ -3,10 +3,12 @@ in QSettings under a key of the table's own."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QHeaderView, QMenu
 
-from app.i18n import _, current_language
+from app.i18n import _, current_language, format_date
 
 
 def fit_headers(table, extra: int = 26) -> None:
@@ -111,6 +113,12 @@ def _content_width(table, column: int, rows: int = 60) -> int:
             lines.update(str(value).split("\n"))
     widest = max((fm.horizontalAdvance(line) for line in lines), default=0)
     return widest + 2 * table.style().pixelMetric(table.style().PixelMetric.PM_FocusFrameHMargin) + 14
+
+
+def date_samples() -> list[str]:
+    """A date of each month as the tables show them in the current language: a column of dates
+    fitted to these holds any date, also when the first rows have none (dates not reached yet)."""
+    return [format_date(dt.date(2026, month, 28)) for month in range(1, 13)]
 
 
 def needs_fit(table) -> bool:
