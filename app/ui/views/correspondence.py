@@ -29,6 +29,7 @@ from app.ui.dialogs.letter_dialog import LetterDialog
 from app.ui.models.query_model import ALIGN_RIGHT, Column, QueryTableModel
 from app.ui.views.base import View
 from app.ui.views.page import RegisterPage, forward, register_table
+from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import fill_width, fit_columns, needs_fit
 from app.ui.widgets.search import SearchField
@@ -130,19 +131,12 @@ class LetterLogPage(RegisterPage):
         sides = [(_("From {side}").format(side=name), pos) for pos, name in sorted(self._sides.items())]
         for box, everything, items in ((self.side_box, _("Both directions"), sides),
                                        (self.status_box, _("Any status"), statuses)):  # fmt: skip
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for text, value in items:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
-            box.blockSignals(False)
+            combo_values.refill(box, [(everything, None), *items])
 
     def current_filter(self) -> LetterFilter:
-        status = self.status_box.currentData()
+        status = combo_values.value(self.status_box)
         return LetterFilter(
-            from_side=self.side_box.currentData(),
+            from_side=combo_values.value(self.side_box),
             status=LetterStatus(status) if status and status not in (AWAITING, OVERDUE) else None,
             awaiting=status == AWAITING,
             overdue=status == OVERDUE,

@@ -29,6 +29,7 @@ from app.i18n.wording import session_name
 from app.ui.dialogs.decision_dialog import DecisionDialog, NoteDialog, decision_label
 from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
+from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import fill_width, fit_columns, needs_fit
 from app.ui.widgets.doc_language import DocLanguageCombo
@@ -190,21 +191,14 @@ class DecisionRegisterPage(RegisterPage):
             (self.status_box, _("Any status"), statuses),
         )
         for box, everything, items in fills:
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for text, value in items:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
-            box.blockSignals(False)
+            combo_values.refill(box, [(everything, None), *items])
         self._read_filter()
 
     def _read_filter(self) -> None:
-        status = self.status_box.currentData()
+        status = combo_values.value(self.status_box)
         self.filter = DecisionFilter(
-            meeting_id=self.session_box.currentData(),
-            side=self.side_box.currentData(),
+            meeting_id=combo_values.value(self.session_box),
+            side=combo_values.value(self.side_box),
             agency=self.agency_box.text(),
             status=DecisionStatus(status) if status and status != OVERDUE else None,
             overdue=status == OVERDUE,
@@ -288,7 +282,7 @@ class DecisionRegisterPage(RegisterPage):
     def new_record(self) -> None:
         if not self.can_new():
             return
-        dlg = DecisionDialog(self.ctx, meeting_id=self.session_box.currentData() or self._next_meeting_id(),
+        dlg = DecisionDialog(self.ctx, meeting_id=combo_values.value(self.session_box) or self._next_meeting_id(),
                              parent=self)  # fmt: skip
         if dlg.exec():
             self._after(
@@ -332,7 +326,7 @@ class DecisionRegisterPage(RegisterPage):
         from app.core.services.decisions import report
         from app.reports.implementation import build_implementation
 
-        meeting_id = self.session_box.currentData() or self._next_meeting_id()
+        meeting_id = combo_values.value(self.session_box) or self._next_meeting_id()
         data = self.ctx.read(report.implementation, meeting_id)
         n = data.meeting.ordinal
         title = _("Report on implementation, session {number}").format(number=n)

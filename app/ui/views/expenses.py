@@ -22,6 +22,7 @@ from app.ui.views.expenses_budgets import ExpensePanels
 from app.ui.views.expenses_register import ExpenseRegisterPage
 from app.ui.views.expenses_statement import StatementBar
 from app.ui.views.page import forward
+from app.ui.widgets import combo as combo_values
 from app.ui.widgets.split import SharedSplitter
 
 
@@ -79,7 +80,7 @@ class ExpensesView(View):
 
     @property
     def meeting_id(self) -> int | None:
-        return self.session_box.currentData()
+        return combo_values.value(self.session_box)
 
     def refresh(self) -> None:
         if not self.ctx.has_db:
@@ -91,15 +92,7 @@ class ExpensesView(View):
         self._show_session()
 
     def _fill_sessions(self) -> None:
-        box = self.session_box
-        current = box.currentData()
-        box.blockSignals(True)
-        box.clear()
-        for m in self._meetings.values():
-            box.addItem(session_label(m), m.id)
-        if box.count():
-            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
-        box.blockSignals(False)
+        combo_values.refill(self.session_box, [(session_label(m), m.id) for m in self._meetings.values()])
 
     def _show_session(self) -> None:
         meeting = self._meetings.get(self.meeting_id)

@@ -18,6 +18,7 @@ from app.ui.dialogs.expense_dialog import ExpenseDialog
 from app.ui.models.field_cells import declared_column
 from app.ui.models.query_model import ALIGN_CENTER, Column, QueryTableModel
 from app.ui.views.page import RegisterPage, register_table
+from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.search import SearchField
 
@@ -164,24 +165,17 @@ class ExpenseRegisterPage(RegisterPage):
             (self.currency_box, _("All currencies"), [(c, c) for c in currencies]),
         )
         for box, everything, items in fills:
-            current = box.currentData()
-            box.blockSignals(True)
-            box.clear()
-            box.addItem(everything, None)
-            for text, value in items:
-                box.addItem(text, value)
-            box.setCurrentIndex(max(0, box.findData(current)) if current is not None else 0)
-            box.blockSignals(False)
+            combo_values.refill(box, [(everything, None), *items])
         self._read_filter()
 
     def _read_filter(self) -> None:
-        kind, category = self.kind_box.currentData(), self.category_box.currentData()
+        kind, category = combo_values.value(self.kind_box), combo_values.value(self.category_box)
         self.filter = ExpenseFilter(
             meeting_id=self.meeting_id,
-            side_id=self.side_box.currentData(),
+            side_id=combo_values.value(self.side_box),
             kind=ExpenseKind(kind) if kind else None,
             category=ExpenseCategory(category) if category else None,
-            currency=self.currency_box.currentData(),
+            currency=combo_values.value(self.currency_box),
             text=self.search.text(),
         )
 
