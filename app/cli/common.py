@@ -140,6 +140,24 @@ def open_db(args, *, create: bool = False, passphrase: str | None = None):
         raise CommandError(exc.message) from exc
 
 
+def export_register(args, export_file: Callable) -> tuple[int, Path]:
+    """Write a register to -o FILE (.xlsx or .csv) with ``export_file(session, path)``: how many
+    records, and the path written; CommandError for another ending or a refusal."""
+    from app.core.errors import CoreError
+
+    target = Path(args.output).expanduser()
+    if target.suffix.lower() not in (".xlsx", ".csv"):
+        raise CommandError(_("Export to a file ending in .xlsx or .csv."))
+    db = open_db(args)
+    try:
+        with db.unit() as s:
+            return export_file(s, target), target
+    except CoreError as exc:
+        raise CommandError(exc.message) from exc
+    finally:
+        db.close()
+
+
 def _is_dbapi_error(exc: BaseException) -> bool:
     """SQLAlchemy's DBAPIError, without importing SQLAlchemy (the window shows before it loads)."""
     sa_exc = sys.modules.get("sqlalchemy.exc")

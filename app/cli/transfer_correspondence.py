@@ -5,8 +5,6 @@ Exit status: 0 done; 2 the database cannot be opened or the file cannot be writt
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from app.cli import common
 from app.i18n import _, ngettext
 
@@ -32,20 +30,9 @@ def register_import(sub) -> None:
 
 
 def run_export(args) -> int:
-    from app.core.errors import CoreError
     from app.core.services.correspondence import transfer
 
-    target = Path(args.output).expanduser()
-    if target.suffix.lower() not in (".xlsx", ".csv"):
-        raise common.CommandError(_("Export to a file ending in .xlsx or .csv."))
-    db = common.open_db(args)
-    try:
-        with db.unit() as s:
-            n = transfer.export_file(s, target)
-    except CoreError as exc:
-        raise common.CommandError(exc.message) from exc
-    finally:
-        db.close()
+    n, target = common.export_register(args, transfer.export_file)
     print(
         ngettext("{n} letter exported to {path}", "{n} letters exported to {path}", n).format(
             n=n, path=target

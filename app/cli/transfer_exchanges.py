@@ -48,20 +48,9 @@ def register_import(sub) -> None:
 
 
 def run_export(args) -> int:
-    from app.core.errors import CoreError
     from app.core.services.exchanges import transfer as exchanges_io
 
-    target = Path(args.output).expanduser()
-    if target.suffix.lower() not in (".xlsx", ".csv"):
-        raise common.CommandError(_("Export to a file ending in .xlsx or .csv."))
-    db = common.open_db(args)
-    try:
-        with db.unit() as s:
-            n = exchanges_io.export_file(s, target)
-    except CoreError as exc:
-        raise common.CommandError(exc.message) from exc
-    finally:
-        db.close()
+    n, target = common.export_register(args, exchanges_io.export_file)
     print(ngettext("{n} item exported to {path}", "{n} items exported to {path}", n).format(n=n, path=target))
     return common.EXIT_OK
 
