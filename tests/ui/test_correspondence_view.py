@@ -105,3 +105,13 @@ def test_a_letter_concerns_several_decisions_an_exchange_and_an_assignment(qtbot
     dialog = LetterDialog(view.ctx, letter)
     qtbot.addWidget(dialog)
     assert dialog.links.list.count() == 4
+
+
+def test_the_detail_pane_shows_the_selected_letter_in_both_languages(qtbot, demo_window):
+    view = log_view(demo_window)
+    view.table.selectRow(0)
+    letter = view.current()
+    text = view.detail.toPlainText()
+    assert letter.subject("en") in text and letter.summary_ru in text and letter.summary_zh in text
+    view.table.clearSelection()
+    assert view.detail.toPlainText() == ""

@@ -189,18 +189,12 @@ class LetterLogPage(RegisterPage):
         self.awaiting_label.setText("; ".join(parts))
 
     def _show_detail(self) -> None:
-        from html import escape
-
         r = self.current()
         if r is None:
             self.detail.clear()
             return
-        lang = current_language()
-        first, second = (r.summary_zh, r.summary_ru) if lang == "zh_CN" else (r.summary_ru, r.summary_zh)
-        lines = [f"<b>{escape(r.subject(lang))}</b>", escape(first), f"<i>{escape(second)}</i>"]
-        if r.decision_labels:
-            lines.append(escape(", ".join(_("Decision {label}").format(label=x) for x in r.decision_labels)))
-        self.detail.setHtml("<br>".join(x for x in lines if x))
+        labels = ", ".join(_("Decision {label}").format(label=x) for x in r.decision_labels)
+        self.set_detail(r.subject(current_language()), r.summary_zh, r.summary_ru, more=[labels] if labels else [])
 
     def update_buttons(self) -> None:
         r = self.current()

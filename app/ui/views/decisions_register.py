@@ -241,13 +241,8 @@ class DecisionRegisterPage(RegisterPage):
             self.detail.clear()
             return
         lang = current_language()
-        first, second = (d.text_zh, d.text_ru) if lang == "zh_CN" else (d.text_ru, d.text_zh)
-        parts = [f"<b>{_esc(decision_label(d.ordinal, d.number))}</b>", _esc(first), f"<i>{_esc(second)}</i>"]
-        if d.notes:
-            heading = _("Follow-up notes")
-            parts.append(f"<b>{_esc(heading)}</b>")
-            parts += [f"{_esc(format_date(n.noted_on))}: {_esc(n.text(lang))}" for n in d.notes]
-        self.detail.setHtml("<br>".join(p for p in parts if p))
+        self.set_detail(decision_label(d.ordinal, d.number), d.text_zh, d.text_ru, heading=_("Follow-up notes"),
+                        more=[f"{format_date(n.noted_on)}: {n.text(lang)}" for n in d.notes])  # fmt: skip
 
     def update_buttons(self) -> None:
         d = self.current()
@@ -368,9 +363,3 @@ class DecisionRegisterPage(RegisterPage):
         self.model.retranslate()
         self.reload()
         self._update_buttons()
-
-
-def _esc(text: str) -> str:
-    from html import escape
-
-    return escape(text or "").replace("\n", "<br>")

@@ -8,6 +8,8 @@ page over a table the same selection, enabled-state, context-menu and language p
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.i18n import current_language
 from app.ui.widgets.retranslate import Retranslatable
 
 
@@ -128,6 +131,16 @@ class RegisterPage(Retranslatable, QWidget):
     def _show_detail(self) -> None:
         """Fill ``self.detail`` (pages made :meth:`with_detail` say how)."""
 
+    def set_detail(self, title: str, zh: str, ru: str, *, heading: str = "", more: Iterable[str] = ()) -> None:
+        """The detail pane of a bilingual record: ``title`` in bold, the text in the interface's
+        language, the other in italics, then ``more`` lines (under ``heading`` in bold if given)."""
+        first, second = (zh, ru) if current_language() == "zh_CN" else (ru, zh)
+        parts = [f"<b>{_html(title)}</b>", _html(first), f"<i>{_html(second)}</i>" if second else ""]
+        more = [_html(line) for line in more]
+        if more and heading:
+            parts.append(f"<b>{_html(heading)}</b>")
+        self.detail.setHtml("<br>".join(p for p in [*parts, *more] if p))
+
     # --- selection -------------------------------------------------------------------------------
 
     def current(self):
@@ -188,3 +201,10 @@ class RegisterPage(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         pass
 
+
+
+def _html(text: str) -> str:
+    """Plain text for a rich-text pane: escaped, its line breaks kept."""
+    from html import escape
+
+    return escape(text or "").replace("\n", "<br>")
