@@ -5,12 +5,17 @@ tab holds an empty placeholder; the view takes its place in the tab widget once 
 
 ``MainWindow.views`` is a :class:`LazyViews`: ``views[i]`` and iterating build on demand (tests and
 scripts reach into the views that way); the window itself only touches :meth:`LazyViews.built`.
+
+Once the window is up, :class:`IdleBuilder` builds the other tabs in idle time, one per turn of the
+event loop (what the user does in between is answered in between), so that a click on a tab only
+shows it: its query and its paint, not the construction of its widgets (issue 18).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from app.ui.views.registry import TABS, Tab
@@ -72,3 +77,24 @@ class LazyViews:
         finally:
             tabs.blockSignals(blocked)
         placeholder.deleteLater()
+
+
+class IdleBuilder(QObject):
+    """Builds the views not built yet, one each time the event loop has nothing else to do,
+    starting ``delay_ms`` after it is made (once the window and its first tab are up); each is
+    polished by its style too, and stays hidden and unrefreshed until its tab is shown."""
+
+    def __init__(self, views: LazyViews, parent: QObject, delay_ms: int = 500) -> None:
+        super().__init__(parent)
+        self.views = views
+        self.timer = QTimer(self)
+        self.timer.setInterval(0)  # "when idle": after the events waiting, one view per timeout
+        self.timer.timeout.connect(self._build_one)
+        QTimer.singleShot(delay_ms, self, self.timer.start)
+
+    def _build_one(self) -> None:
+        index = next((i for i in range(len(self.views)) if not self.views.is_built(i)), None)
+        if index is None:
+            self.timer.stop()
+            return
+        self.views[index].ensurePolished()
