@@ -12,6 +12,8 @@ from app.ui.views.exchanges_register import ExchangeRegisterPage
 from app.ui.views.exchanges_warranties import WarrantiesPage
 
 PAGE_REGISTER, PAGE_WARRANTIES, PAGE_BALANCE = range(3)
+#: What the register's filters offer (the directions between the sides, the sessions) is read from
+CHOICES_DEPEND = frozenset({Change.COMMISSION, Change.MEETINGS})
 
 
 class ExchangesView(View):
@@ -74,6 +76,12 @@ class ExchangesView(View):
         finally:
             pages.blockSignals(blocked)
         placeholder.deleteLater()
+
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        # the register's filters offer the sides and the sessions: read again only when they change
+        if Change.DATABASE in changes or changes & CHOICES_DEPEND:
+            self.register.choices_stale = True
+        super()._on_changed(changes)
 
     def refresh(self) -> None:
         """Refresh the page in view; the others when they are next shown."""
