@@ -8,6 +8,7 @@ fast as a small one: the table fetches one page, the timeline the rows on screen
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -128,6 +129,7 @@ def _where(stmt, f: AssignmentFilter):
     return stmt
 
 
+@functools.cache
 def _sort_columns(lang: str):
     org = Assignment.host_organisation_zh if lang.startswith("zh") else Assignment.host_organisation_ru
     place = Assignment.place_zh if lang.startswith("zh") else Assignment.place_ru
@@ -193,6 +195,17 @@ _SENDING = Side.__table__.alias("sending")
 _RECEIVING = Side.__table__.alias("receiving")
 
 
+@functools.cache
+def _page_select():
+    """The columns and joins of a page of the table, made once; each page adds the rest."""
+    return (
+        select(*_ROW_COLUMNS, _SENDING.c.code, _RECEIVING.c.code, Meeting.ordinal)
+        .join(_SENDING, _SENDING.c.id == Assignment.sending_side_id)
+        .join(_RECEIVING, _RECEIVING.c.id == Assignment.receiving_side_id)
+        .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
+    )
+
+
 def search_assignments(
     session: Session,
     f: AssignmentFilter,
@@ -205,13 +218,7 @@ def search_assignments(
 ) -> list[AssignmentRow]:
     column = _sort_columns(lang).get(sort or "", Assignment.start_date)
     stmt = (
-        select(*_ROW_COLUMNS, _SENDING.c.code, _RECEIVING.c.code, Meeting.ordinal)
-        .join(_SENDING, _SENDING.c.id == Assignment.sending_side_id)
-        .join(_RECEIVING, _RECEIVING.c.id == Assignment.receiving_side_id)
-        .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
-    )
-    stmt = (
-        _where(stmt, f).order_by(column.desc() if descending else column.asc(), Assignment.id).offset(offset)
+        _where(_page_select(), f).order_by(column.desc() if descending else column.asc(), Assignment.id).offset(offset)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
