@@ -156,8 +156,10 @@ def count_exchanges(
     session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None
 ) -> int:  # noqa: B008
     today = today or dt.date.today()
+    # the rules only when a filter needs them (one query less for the count of the register)
+    rules = get_rules(session) if flt.overdue or flt.warranty else ExchangeRules()
     # count(*): SQLite counts a whole table from its smallest index in no time, count(id) reads it
-    stmt = select(func.count()).select_from(Exchange).where(*_conditions(flt, get_rules(session), today, session))
+    stmt = select(func.count()).select_from(Exchange).where(*_conditions(flt, rules, today, session))
     return session.execute(stmt).scalar_one()
 
 
