@@ -66,7 +66,9 @@ def _damage(path: Path, extra: bytes = b"") -> None:
     path.write_bytes(bytes(data) + extra)
 
 
-def test_an_unchanged_file_is_checked_once_and_the_memo_is_in_the_cache_folder(settled, cache, checks, monkeypatch):
+def test_an_unchanged_file_is_checked_once_and_the_memo_is_in_the_cache_folder(
+    settled, cache, checks, monkeypatch
+):
     _age(monkeypatch, 10)
     assert sqlite_engine.inspect_file(settled)[0] == "ours"
     assert len(checks) == 1
@@ -78,7 +80,9 @@ def test_an_unchanged_file_is_checked_once_and_the_memo_is_in_the_cache_folder(s
 
 
 @pytest.mark.parametrize("extra", [b"", b"\0" * 4096], ids=["same size", "longer"])
-def test_a_file_damaged_after_a_good_check_was_remembered_is_refused(settled, cache, checks, monkeypatch, extra):
+def test_a_file_damaged_after_a_good_check_was_remembered_is_refused(
+    settled, cache, checks, monkeypatch, extra
+):
     _age(monkeypatch, 10)
     sqlite_engine.inspect_file(settled)
     sqlite_engine.inspect_file(settled)
