@@ -98,7 +98,7 @@ def run(args) -> int:
             report.fonts.use_extra_fonts(glyphs.extra_fonts(s))  # the fonts the user added, too
             pdf.report_missing_glyphs(*report.document_texts(src))
             try:
-                data = report.minutes_pdf(s, meeting.id, options)
+                data = report.minutes_pdf(s, meeting.id, options, src)  # the source just read
             except ValidationError as exc:
                 problems = getattr(exc, "problems", ())
                 if len(problems) > 4:  # the message names four: every one here (check minutes too)

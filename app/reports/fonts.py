@@ -34,7 +34,7 @@ from xml.sax.saxutils import escape
 
 from app import paths
 from app.core.services import glyphs
-from app.reports import font_coverage
+from app.reports import font_coverage, font_faces
 
 SERIF = "CD-Serif"
 SERIF_BOLD = "CD-Serif-Bold"
@@ -106,10 +106,9 @@ def ensure(*names: str) -> None:
         if name in _ready:
             continue
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         path, index = _file_of(name)
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        pdfmetrics.registerFont(font_faces.load_font(name, path, index))
         _ready.add(name)
 
 

@@ -151,11 +151,15 @@ class PrintResult:
     options: PrintOptions | None = None
 
 
-def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResult:
+def minutes_print(
+    session, meeting_id: int, options: PrintOptions, src: PrintSource | None = None
+) -> PrintResult:
     """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused),
-    with what the preview and the command line tell about it."""
-    fonts.use_extra_fonts(glyphs.extra_fonts(session))
-    src = signing.print_source(session, meeting_id)
+    with what the preview and the command line tell about it. ``src``: the minutes' print source,
+    when the caller has just read it in ``session`` (and set the fonts the user added)."""
+    if src is None:
+        fonts.use_extra_fonts(glyphs.extra_fonts(session))
+        src = signing.print_source(session, meeting_id)
     if not src.signed and not options.reading and not options.draft:
         check_signature_copies(session, meeting_id)  # first say what is missing, if anything
     resolved = resolve(src, options)
@@ -218,9 +222,9 @@ def require_printable(src: PrintSource) -> None:
         )  # fmt: skip
 
 
-def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:
+def minutes_pdf(session, meeting_id: int, options: PrintOptions, src: PrintSource | None = None) -> bytes:
     """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused)."""
-    return minutes_print(session, meeting_id, options).data
+    return minutes_print(session, meeting_id, options, src).data
 
 
 # --- metadata --------------------------------------------------------------------------------
