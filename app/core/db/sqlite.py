@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from typing import TYPE_CHECKING
 
 from app.core.db import busy, checked
 from app.core.errors import DatabaseOpenError
 from app.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -27,6 +28,8 @@ def make_engine(
 
     With a passphrase the file is an SQLCipher database (app/core/db/sqlcipher.py): connections are
     made and keyed by a creator function, so the passphrase never appears in a URL."""
+    from sqlalchemy import create_engine, event  # here: inspecting a file needs no SQLAlchemy
+
     if passphrase:
         from app.core.db import sqlcipher
 
