@@ -35,22 +35,6 @@ def add_document(kinds, name: str, help: str, func, *, lang: bool = True):
 
 
 def _run(func, args) -> int:
-    """Run a document's command, without Python's cyclic garbage collector: a document is read,
-    drawn and written in one go, and the collector, passing again and again over the objects of
-    SQLAlchemy and ReportLab as they are made, took a tenth of the command's time for nothing it
-    could free (the memory at the end is the same). It runs again afterwards."""
-    import gc
-
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _run_document(func, args)
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _run_document(func, args) -> int:
     """Run a document's command; with --pdfa, render it for the archive and make the file PDF/A-2b."""
     if not getattr(args, "pdfa", False):
         return func(args)
