@@ -35,6 +35,7 @@ from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
 from app.reports.linebreak import CJKParagraph, TextParagraph, bind, hyphenate
+from app.reports.long_table import ChunkedTable, chunked
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -145,8 +146,10 @@ def table(
     zebra: bool = False,
     extra_style: Sequence[tuple] = (),
     repeat_header: bool = True,
-) -> Table:
-    """A ruled table; string cells become paragraphs (header rows bold), flowables pass through."""
+) -> Table | ChunkedTable:
+    """A ruled table; string cells become paragraphs (header rows bold), flowables pass through.
+    A table longer than :data:`long_table.CHUNK_ROWS` rows is a :class:`ChunkedTable` (it has
+    ``setStyle`` too)."""
     data = []
     for r, row in enumerate(rows):
         cells = []
@@ -176,7 +179,8 @@ def table(
     commands.extend(extra_style)
     t = Table(data, colWidths=list(col_widths), repeatRows=header_rows if repeat_header else 0)
     t.setStyle(TableStyle(commands))
-    return t
+    # a long table is laid out a page at a time, in a time linear in its rows (same pages)
+    return chunked(t)
 
 
 #: A heading or a group row keeps at least this many rows of its group with it on its page.
@@ -194,7 +198,9 @@ class HeadedTable(Flowable):
     over the following pages as usual. ``keepWithNext`` would push a long table whole to the next
     page, leaving a gap; a conditional page break guesses the height."""
 
-    def __init__(self, heading: Flowable, body: Table, gap: float = 0, continued: Flowable | None = None) -> None:
+    def __init__(
+        self, heading: Flowable, body: Table, gap: float = 0, continued: Flowable | None = None
+    ) -> None:
         super().__init__()
         self.heading, self.body, self.gap = heading, body, gap
         #: the heading repeated over the rest of the table on the next page ("(продолжение)")
@@ -238,7 +244,7 @@ class WithTail(Flowable):
     def __init__(self, body: Table, tail: Sequence[Flowable], keep: int = KEEP_ROWS) -> None:
         super().__init__()
         self.body, self.tail, self.keep = body, list(tail), keep
-        rows = len(body._cellvalues)
+        rows = body.row_count if isinstance(body, ChunkedTable) else len(body._cellvalues)
         if rows > keep:
             body.setStyle([("NOSPLIT", (0, rows - keep), (-1, rows - 1))])
 
@@ -285,7 +291,10 @@ def _furniture_canvas(furnished: Furniture):
             self._saved_pages: list[dict] = []
 
         def showPage(self):  # noqa: N802 (ReportLab's name)
-            self._saved_pages.append(dict(self.__dict__))
+            state = dict(self.__dict__)
+            if state["_code"]:  # one string, not thousands of small ones: the same stream, less memory
+                state["_code"] = ["\n".join(state["_code"])]
+            self._saved_pages.append(state)
             self._furniture_page_only = {}
             self._startPage()
 
