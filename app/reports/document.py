@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import gc
 import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -398,5 +399,12 @@ def render(story: list, furniture: Furniture, meta: Meta | None = None) -> bytes
     frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)  # fmt: skip
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=_furniture_canvas(furniture))
+    # the story's objects (a long table's paragraphs: hundreds of thousands) live to the end of
+    # the layout; the garbage collector would go over all of them again and again, a cost per
+    # page growing with the document
+    gc.freeze()
+    try:
+        doc.build(story, canvasmaker=_furniture_canvas(furniture))
+    finally:
+        gc.unfreeze()
     return buf.getvalue()

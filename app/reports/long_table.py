@@ -254,6 +254,8 @@ class ChunkedTable(Flowable):
         for c in cmds:
             attr = {"BACKGROUND": "_bkgrndcmds", "SPAN": "_spanCmds", "NOSPLIT": "_nosplitCmds"}.get(c[0])
             if attr is not None and all(isinstance(x[1], int) for x in c[1:3]) and c[2][1] >= -1:
+                if attr == "_nosplitCmds" and any(x == tuple(c) for _i, x in glob[attr]):
+                    continue  # the same rows kept together again: no other effect (WithTail's)
                 glob[attr].append((next(_LATER), c))  # after every command the table had
                 if attr != "_bkgrndcmds":
                     nr, nrr = self.row_count, src.nrr
