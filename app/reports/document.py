@@ -36,7 +36,7 @@ from app import __version__
 from app.i18n import doc_gettext
 from app.reports import fonts
 from app.reports.linebreak import CJKParagraph, TextParagraph, bind, hyphenate
-from app.reports.long_table import ChunkedTable, chunked
+from app.reports.long_table import CHUNK_ROWS, ChunkedTable
 from app.reports.styles import Styles, role_of
 
 PAGE = A4
@@ -149,19 +149,27 @@ def table(
     repeat_header: bool = True,
 ) -> Table | ChunkedTable:
     """A ruled table; string cells become paragraphs (header rows bold), flowables pass through.
-    A table longer than :data:`long_table.CHUNK_ROWS` rows is a :class:`ChunkedTable` (it has
-    ``setStyle`` too)."""
-    data = []
-    for r, row in enumerate(rows):
-        cells = []
-        for cell in row:
+    A cell may also be a function that makes it (called when the layout reaches its row). A table
+    longer than :data:`long_table.CHUNK_ROWS` rows is a :class:`ChunkedTable` (it has ``setStyle``
+    too), whose rows are made only as the layout reaches them."""
+
+    def cells(r: int) -> list:
+        out = []
+        for cell in rows[r]:
+            if callable(cell) and not isinstance(cell, Flowable):
+                cell = cell()
             if isinstance(cell, str):
-                cells.append(para(cell, st.cell_bold if r < header_rows else st.cell, st.lang))
+                out.append(para(cell, st.cell_bold if r < header_rows else st.cell, st.lang))
             elif cell is None:
-                cells.append("")
+                out.append("")
             else:
-                cells.append(cell)
-        data.append(cells)
+                out.append(cell)
+        return out
+
+    repeat = header_rows if repeat_header else 0
+    lazy = len(rows) - repeat > CHUNK_ROWS
+    # the rows of a long table are made later: a placeholder holds their place
+    data = [cells(r) if r < repeat or not lazy else [""] * len(rows[r]) for r in range(len(rows))]
     commands = [
         ("FONT", (0, 0), (-1, -1), fonts.MING if st.lang == "zh" else fonts.SERIF, st.cell.fontSize),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.HexColor("#555555")),
@@ -178,10 +186,12 @@ def table(
             if (r - header_rows) % 2:
                 commands.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f5f5f5")))
     commands.extend(extra_style)
-    t = Table(data, colWidths=list(col_widths), repeatRows=header_rows if repeat_header else 0)
+    t = Table(data, colWidths=list(col_widths), repeatRows=repeat)
     t.setStyle(TableStyle(commands))
+    if not lazy:
+        return t
     # a long table is laid out a page at a time, in a time linear in its rows (same pages)
-    return chunked(t)
+    return ChunkedTable(t, make_row=cells)
 
 
 #: A heading or a group row keeps at least this many rows of its group with it on its page.

@@ -100,7 +100,7 @@ def _table(rows: list[OnSiteEntry], lang: str, st, _d):
             dates = f"{format_date(e.start, 'short', lang=lang)} –\n{format_date(e.end, 'short', lang=lang)}"
             data.append([
                 str(number),
-                _name_cell(e, lang, st),
+                lambda e=e: _name_cell(e, lang, st),  # made when the layout reaches the row
                 (", " if lang == "ru" else "\n").join(x for x in (own, position) if x),
                 _with_speciality(purpose, speciality, lang),
                 pick(lang, e.host_organisation_zh, e.host_organisation_ru),

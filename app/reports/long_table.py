@@ -85,8 +85,8 @@ def _handled(t: Table) -> bool:
 class _Source:
     """What all the parts of one long table share: its rows, their heights, its commands."""
 
-    def __init__(self, t: Table, chunk_rows: int) -> None:
-        self.t, self.chunk_rows = t, chunk_rows
+    def __init__(self, t: Table, chunk_rows: int, make_row=None) -> None:
+        self.t, self.chunk_rows, self.make_row = t, chunk_rows, make_row
         self.nrr, self.n = t.repeatRows, t._nrows
         #: rows before this one are on earlier pages and forgotten (:meth:`release`)
         self.released = t.repeatRows
@@ -104,6 +104,7 @@ class _Source:
         # the rows are the source's alone now: those on a page can be forgotten
         self.rows, self.styles = t._cellvalues, t._cellStyles
         t._cellvalues = t._cellStyles = ()
+        self.made = bytearray(n)
         self.local: dict[str, list[tuple[int, int, int, tuple]]] = {}
         self.starts: dict[str, list[int]] = {}
         self.glob: dict[str, list[tuple[int, tuple]]] = {}
@@ -126,6 +127,23 @@ class _Source:
             self.starts[attr] = [x[0] for x in local]
         self.lines = list(t._linecmds)
         self.indexed = True
+
+    def make(self, s: int, e: int, rows: list) -> None:
+        """Make the rows ``s:e`` (into ``rows``) that are still placeholders."""
+        if self.make_row is None:
+            return
+        made = self.made
+        for r in range(s, e):
+            if not made[r]:
+                rows[r] = self.make_row(r)
+                made[r] = 1
+
+    def make_all(self) -> None:
+        """Make every row, in the table itself (for a plain Table after all)."""
+        if self.make_row is not None:
+            self.made = bytearray(self.n)
+            self.make(self.nrr, self.n, self.t._cellvalues)
+            self.make_row = None
 
     def release(self, s: int) -> None:
         """Forget the rows before ``s``: they are on the pages before this one (the part being
@@ -152,6 +170,7 @@ class _Source:
             e = self.boundary(min(b + MEASURE_ROWS, n))
             found = self._commands("_spanCmds", self.glob["_spanCmds"], b, e)
             spans = [x for x in (_move(c, b, nrr, e, n) for _i, c in found) if x is not None]
+            self.make(b, e, self.rows)
             block = self.table(b, e, None, [], {"_spanCmds": spans})
             if canv is not None:
                 block.canv = canv
@@ -222,10 +241,12 @@ def _move(c: tuple, s: int, nrr: int, e: int, n: int) -> tuple | None:
 class ChunkedTable(Flowable):
     """A long table that ReportLab lays out one page-sized chunk at a time (see the module)."""
 
-    def __init__(self, t: Table, chunk_rows: int = CHUNK_ROWS, *, _state=None) -> None:
+    def __init__(self, t: Table, chunk_rows: int = CHUNK_ROWS, *, make_row=None, _state=None) -> None:
+        """``make_row(r)``, if given, makes the cells of row ``r`` (of the rows under the repeated
+        header, which ``t`` holds as placeholders) when the layout reaches it."""
         super().__init__()
         if _state is None:
-            self.src = _Source(t, chunk_rows)
+            self.src = _Source(t, chunk_rows, make_row)
             #: the first remaining original row, the commands over the whole table in the
             #: coordinates of the remaining table, whether nothing has gone to a page yet
             self.s, self.lines, self.glob, self.first = t.repeatRows, None, None, True
@@ -278,6 +299,7 @@ class ChunkedTable(Flowable):
         src = self.src
         if not src.indexed:
             if not _handled(src.t):
+                src.make_all()
                 return False
             src.index()
         if self.lines is None:

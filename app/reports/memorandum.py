@@ -261,8 +261,9 @@ def build_story(data: MemorandumData, lang: str) -> list:
         side = data.commission.side(item.proposing_side_id).short_name(lang) if item.proposing_side_id else ""
         title = item.title(lang)
         if item.is_standing:  # the report on implementation feeds the standing first item
-            title += "\n" + _d("Report on implementation: decisions not yet closed — {open}, of them late — {late}."
-                               ).format(open=data.open_decisions, late=data.late_decisions)
+            title += "\n" + _d(
+                "Report on implementation: decisions not yet closed — {open}, of them late — {late}."
+            ).format(open=data.open_decisions, late=data.late_decisions)
         rows.append([num(n), title, side, item.presenter(lang) or "—"])
     if len(rows) == 1:
         story.append(para(_d("No items have been proposed yet."), st.body))

@@ -94,7 +94,9 @@ def session_label(c: MinutesContent) -> str:
     dates = wording.date_range(c.start, c.end)
     if not city:
         return _("{session}: {dates}").format(session=wording.session_name(c.ordinal), dates=dates)
-    return _("{session}: {city}, {dates}").format(session=wording.session_name(c.ordinal), city=city, dates=dates)
+    return _("{session}: {city}, {dates}").format(
+        session=wording.session_name(c.ordinal), city=city, dates=dates
+    )
 
 
 def _shown(text: str) -> str:

@@ -175,7 +175,9 @@ class _Builder:
                 span_row(self._d(g.category.msgid), _italic(st))
                 group_start = part_start if gi == 0 else len(rows) - 1
                 # a category row (and the part's row above the first) keeps two lines with it
-                style.append(("NOSPLIT", (0, group_start), (-1, len(rows) - 1 + min(len(g.lines), KEEP_ROWS))))
+                style.append(
+                    ("NOSPLIT", (0, group_start), (-1, len(rows) - 1 + min(len(g.lines), KEEP_ROWS)))
+                )
                 for e in g.lines:
                     n += 1
                     rows.append(self.line_cells(n, e))

@@ -101,7 +101,11 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
     ws = wb.active
     ws.title = _d("Expenses")[:31]
     columns = EXPENSE.ordered(EXPENSE.exported(), SHEET_ORDER)
-    sheet(ws, [_d("No."), *(_d(f.header_msgid or f.msgid) for f in columns)], [6, *(f.width or 16 for f in columns)])
+    sheet(
+        ws,
+        [_d("No."), *(_d(f.header_msgid or f.msgid) for f in columns)],
+        [6, *(f.width or 16 for f in columns)],
+    )
     expenses = sorted(data.expenses.values(), key=lambda e: (e.spent_on, e.id))
     for n, e in enumerate(expenses, start=1):
         original = data.expenses.get(e.correction_of_id) if e.correction_of_id else None
@@ -151,7 +155,8 @@ def build_workbook(data: StatementData, lang: str) -> bytes:
         if c.amount is None:
             continue
         rates = "; ".join(
-            f"1 {r.from_currency} = {r.rate} {r.to_currency} ({short_date(r.rate_date, lang)})" for r in c.rates
+            f"1 {r.from_currency} = {r.rate} {r.to_currency} ({short_date(r.rate_date, lang)})"
+            for r in c.rates
         )
         ws.append([_d("Converted total"), rates, None, None, c.currency])
         money(ws, ws.max_row, 4, c.amount, c.currency, strong=True)

@@ -7,7 +7,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table
 
-from app.reports import long_table
+from app.reports import document, long_table
 from app.reports.document import TEXT_WIDTH, Furniture, HeadedTable, WithTail, keep_group, para, render, table
 from app.reports.long_table import ChunkedTable, chunked
 from app.reports.styles import styles
@@ -42,9 +42,7 @@ def _story(lang: str, chunk: int | None, headed: bool, **kw):
     rows, extra, st = _rows_and_style(lang, **kw)
     widths = [12 * mm, 40 * mm, 70 * mm, TEXT_WIDTH - 122 * mm]
     t = table(rows, widths, st, extra_style=extra)
-    plain = t.src.t if isinstance(t, ChunkedTable) else t
-    assert isinstance(plain, Table)
-    body = plain if chunk is None else chunked(plain, chunk)
+    body = t if chunk is None else chunked(t, chunk)
     story = [para("Title", st.title), Spacer(1, 37 * mm)]
     if headed:
         total = para(f"Total: {len(rows)}", st.right)
@@ -98,6 +96,19 @@ def test_no_chunk_ends_inside_a_place_group(monkeypatch):
     for e in ends:
         assert not any(sr < e <= er for sr, er in groups), (e, groups)
     assert all(e > 12 for e in ends)
+
+
+@needs_poppler
+@pytest.mark.parametrize("lang", ["zh", "ru"])
+def test_a_long_table_whose_rows_are_made_as_the_layout_reaches_them_prints_the_same(monkeypatch, lang):
+    story, body = _story(lang, None, True, places=14, per_place=13)
+    assert isinstance(body, ChunkedTable) and body.src.make_row is not None
+    lazy = render(story, Furniture(lang=lang))
+    monkeypatch.setattr(document, "CHUNK_ROWS", 10**9)  # every row made at once, a plain Table
+    plain_story, plain = _story(lang, None, True, places=14, per_place=13)
+    assert isinstance(plain, Table)
+    assert len(page_texts(lazy)) >= 6
+    assert lazy == render(plain_story, Furniture(lang=lang))
 
 
 def test_short_tables_and_unusual_ones_stay_plain():
