@@ -311,7 +311,9 @@ def _furniture_canvas(furnished: Furniture):
 
         def save(self):
             total = len(self._saved_pages)
-            for state in self._saved_pages:
+            pages, self._saved_pages = self._saved_pages, []
+            for i in range(total):
+                state, pages[i] = pages[i], None  # each page's content kept once, not twice
                 self.__dict__.update(state)
                 # as of that page
                 self._furniture_changes = {
