@@ -5,9 +5,11 @@ builds a new Table of *all* the remaining rows with all their style commands and
 again: the work per page grows with the rows left, and a table of thousands of rows costs a time
 quadratic in its length. :class:`ChunkedTable` holds the rows and the style commands of the
 table and hands ReportLab, at each page, a Table of only the header rows and the next rows down
-to a little past the foot of the page (the height of every row is measured once). ReportLab
-splits that chunk where it would have split the whole table; the part that fits is drawn, and the
-rest is a new ChunkedTable over the remaining rows.
+to a little past the foot of the page (the height of every row is measured once, a block of rows
+ahead of the page). ReportLab splits that chunk where it would have split the whole table; the
+part that fits is drawn, and the rest is a new ChunkedTable over the remaining rows. The rows can
+be made as the layout reaches them (``make_row``) and are forgotten once on their page, so that
+a table of 20,000 rows does not hold 120,000 paragraphs in memory at once.
 
 The pages are the same as with a plain Table, byte for byte: the chunk is the first rows of the
 table ReportLab would have split, every style command is mapped onto it as ReportLab maps them
@@ -38,9 +40,9 @@ TALL = 3000.0
 #: A style command over at most this many rows is looked up by row; longer ones go from page to
 #: page with ReportLab's own code.
 LOCAL_ROWS = 64
-#: Which list of a Table holds each kind of non-line command.
 #: Numbers for commands added to a part of a table once laid out: after all the others.
 _LATER = itertools.count(10**9)
+#: Which list of a Table holds each kind of non-line command (and whether it is a background).
 KINDS = (("_bkgrndcmds", True), ("_spanCmds", False), ("_nosplitCmds", False))
 
 
