@@ -93,6 +93,9 @@ _TIDIERS = {
 _TYPED = tuple((f.name, f.kind) for f in EXCHANGE.stored() if not f.read_only)
 #: (name, how its value is tidied) of the same fields, chosen once (an import tidies many rows)
 _TIDY = tuple((name, _TIDIERS.get(kind, lambda v: v)) for name, kind in _TYPED)
+#: {name: how its value is tidied} of the typed-in fields that are tidied (an import reads and
+#: tidies each cell in one step: :class:`app.core.services.exchanges.cells.RowParser`)
+TIDY = {name: _TIDIERS[kind] for name, kind in _TYPED if kind in _TIDIERS}
 #: The fields :func:`check_values` checks after the kind, in the declaration's order.
 _AFTER_KIND = tuple(name for name, _k in _TYPED if name != "kind")
 

@@ -188,6 +188,8 @@ class ImportResult:
 
 #: The value of each stored field a file leaves out (the declaration's initial value).
 _INITIAL = {f.name: f.initial for f in EXCHANGE.stored() if not f.read_only}
+#: The same, tidied as the service tidies what is typed in.
+_TIDIED_INITIAL = service._clean(_INITIAL)
 #: The columns of a new record, in the order of the values :meth:`_Import.write` gives.
 _NEW_COLUMNS = (*INPUT_FIELDS, "uuid", "status", "warranty_expires", "search_text", "created_at", "updated_at",
                 "version")  # fmt: skip
@@ -219,7 +221,7 @@ class _Import:
     def __init__(self, session: Session, table: Table, mapping: dict[str, int], today: dt.date) -> None:
         self.session, self.table, self.mapping, self.today = session, table, mapping, today
         self.look = Lookups.load(session)
-        self.parse = RowParser(self.look)
+        self.parse = RowParser(self.look, mapping, service.TIDY)
         self.side_ids = set(self.look.sides.values())
         self.marking_ids = set(self.look.markings.values())
         self.column_name = {
@@ -236,34 +238,54 @@ class _Import:
     def run(self, progress: Progress | None) -> ImportResult:
         rows = self.table.rows
         total = getattr(rows, "estimate", None) or len(rows)
-        batch: list[tuple[int, dict]] = []
+        batch: list[tuple[int, tuple[object, ...]]] = []
         done = 0
         for number, cells in rows:
             if progress is not None and done % BATCH == 0:
                 progress(done, max(total, done))
             done += 1
-            values = self.check(number, cells)
-            if values is not None and not self.problems:
-                batch.append((number, values))
-                if len(batch) >= BATCH:
-                    self.write(batch)
-                    batch = []
-        if not self.problems:
-            self.write(batch)
+            batch.append((number, cells))
+            if len(batch) >= BATCH:
+                self.check_and_write(batch)
+                batch = []
+        self.check_and_write(batch)
         if self.problems:
             raise tables.refused(self.table.name, self.problems)
         if progress is not None:
             progress(done, done)
         return ImportResult(self.added, self.updated)
 
-    def check(self, number: int, cells: tuple[object, ...]) -> dict | None:
+    def check_and_write(self, batch: list[tuple[int, tuple[object, ...]]]) -> None:
+        """Check the rows; write those that pass while no row (of this batch or before) failed."""
+        good = self.check(batch)
+        if not self.problems:
+            self.write(good)
+
+    def check(self, batch: list[tuple[int, tuple[object, ...]]]) -> list[tuple[int, dict]]:
+        """(row number, values as stored) of the rows that pass; each other row's errors are added
+        to the problems, row after row, in the order of the file."""
+        bad = {}
+        readable = []
+        for number, cells in batch:
+            found = table_stream.cell_problems(self.table, number, cells)
+            if found:
+                bad[number] = found
+            else:
+                readable.append(cells)
+        parsed = iter(self.parse(readable))
+        good: list[tuple[int, dict]] = []
+        for number, _cells in batch:
+            if number in bad:
+                self.problems.extend(bad[number])
+                continue
+            values, errors = next(parsed)
+            checked = self.check_row(number, values, errors)
+            if checked is not None:
+                good.append((number, checked))
+        return good
+
+    def check_row(self, number: int, values: dict, errors: list) -> dict | None:
         """The row's values as stored, or None (its errors added to the problems)."""
-        bad = table_stream.cell_problems(self.table, number, cells)
-        if bad:
-            self.problems.extend(bad)
-            return None
-        by_field = {f: cells[i] for f, i in self.mapping.items() if i < len(cells)}
-        values, errors = self.parse(by_field)
         for field, exc in errors:
             self.problems.append(RowError(number, self.header(field), exc.msgid, **exc.params))
         if errors:
@@ -285,9 +307,9 @@ class _Import:
             self.problems.append(RowError(number, self.header("kind"), N_("Give the kind.")))
             return None
         try:
-            checked = service.check_values(
-                service._clean(_INITIAL | values), self.today, self.side_ids, self.marking_ids
-            )
+            # the values are tidied as they are read (RowParser): the initial values of the fields
+            # the file leaves out, tidied once, complete them
+            checked = service.check_values(_TIDIED_INITIAL | values, self.today, self.side_ids, self.marking_ids)
         except ValidationError as exc:
             self.problems.append(RowError(number, self.header(exc.field or ""), exc.msgid, **exc.params))
             return None
