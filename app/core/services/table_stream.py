@@ -134,6 +134,15 @@ def cell_problems(table: tables.Table, number: int, cells: tuple[object, ...]) -
     ]
 
 
+def rows_problems(table: tables.Table, rows: list[Row]) -> dict[int, list[RowError]]:
+    """{row number: its errors (:func:`cell_problems`)} of the rows that have any: one search for
+    all the rows' text when none has a control character (as most files)."""
+    texts = [v for _number, cells in rows for v in cells if isinstance(v, str)]
+    if not tables.CONTROL.search("\n".join(texts)):
+        return {}
+    return {number: found for number, cells in rows if (found := cell_problems(table, number, cells))}
+
+
 def _size(p: Path) -> int:
     try:
         return p.stat().st_size

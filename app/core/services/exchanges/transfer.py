@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -193,6 +194,9 @@ _TIDIED_INITIAL = service._clean(_INITIAL)
 #: The columns of a new record, in the order of the values :meth:`_Import.write` gives.
 _NEW_COLUMNS = (*INPUT_FIELDS, "uuid", "status", "warranty_expires", "search_text", "created_at", "updated_at",
                 "version")  # fmt: skip
+#: A row's values of the fields typed in, and of those its search text is made of, in order.
+_INPUTS = itemgetter(*INPUT_FIELDS)
+_SEARCHED = itemgetter(*Exchange.__search_fields__)
 #: Columns whose value is the same in every row (processed once per batch).
 _SAME = ("created_at", "updated_at")
 
@@ -264,14 +268,8 @@ class _Import:
     def check(self, batch: list[tuple[int, tuple[object, ...]]]) -> list[tuple[int, dict]]:
         """(row number, values as stored) of the rows that pass; each other row's errors are added
         to the problems, row after row, in the order of the file."""
-        bad = {}
-        readable = []
-        for number, cells in batch:
-            found = table_stream.cell_problems(self.table, number, cells)
-            if found:
-                bad[number] = found
-            else:
-                readable.append(cells)
+        bad = table_stream.rows_problems(self.table, batch)
+        readable = [cells for number, cells in batch if number not in bad] if bad else [c for _n, c in batch]
         parsed = iter(self.parse(readable))
         good: list[tuple[int, dict]] = []
         for number, _cells in batch:
@@ -327,19 +325,21 @@ class _Import:
         now = self.writer.value("created_at", utcnow())
         new: list[list] = []
         uuids: list[str] = []
+        inputs, searched, expiry = _INPUTS, _SEARCHED, service.warranty_expiry
         for number, values in batch:
-            if values["uuid"] in existing:
-                self.update(number, values, existing[values["uuid"]])
+            record_id = values["uuid"]
+            if record_id in existing:
+                self.update(number, values, existing[record_id])
                 continue
             status = derive_status(values)
-            record_id = values["uuid"] or new_uuid()
+            record_id = record_id or new_uuid()
             uuids.append(record_id)
             new.append([
-                *[values[f] for f in INPUT_FIELDS],
+                *inputs(values),
                 record_id,
                 status.value if status is not None else "",
-                service.warranty_expiry(values["warranty_start"], values["warranty_months"]),
-                search_key(*[values[f] for f in Exchange.__search_fields__]),
+                expiry(values["warranty_start"], values["warranty_months"]),
+                search_key(*searched(values)),
                 now,
                 now,
                 1,
