@@ -268,8 +268,13 @@ class RowParser:
     def __call__(self, rows: Sequence[Sequence[object]]) -> list[tuple[dict, list[tuple[str, _CellError]]]]:
         """The values of each row (the mapped fields: an empty cell is the field's empty value; a
         cell the row lacks is left out) and the errors of its cells (field, error), in order."""
+        return self.read(rows)[0]
+
+    def read(self, rows: Sequence[Sequence[object]]) -> tuple[list[tuple[dict, list]], dict[str, list] | None]:
+        """What calling the parser gives, and the values as columns ({field: its values down the
+        rows}, a cell that could not be read as _BAD), or None when a row lacks a mapped cell."""
         if not rows:
-            return []
+            return [], {}
         if all(len(cells) >= self.width for cells in rows):
             return self._read(rows, self.steps, self.links, self.uuid)
         out = []
@@ -277,10 +282,10 @@ class RowParser:
             n = len(cells)
             steps = tuple(s for s in self.steps if s[0] < n)
             links = tuple(s for s in self.links if s[0] < n)
-            out += self._read([cells], steps, links, self.uuid if self.uuid is not None and self.uuid < n else None)
-        return out
+            out += self._read([cells], steps, links, self.uuid if self.uuid is not None and self.uuid < n else None)[0]
+        return out, None
 
-    def _read(self, rows, steps, links, uuid) -> list[tuple[dict, list[tuple[str, _CellError]]]]:
+    def _read(self, rows, steps, links, uuid) -> tuple[list[tuple[dict, list]], dict[str, list]]:
         count = len(rows)
         columns = list(zip(*rows, strict=False))
         errors: list[list[tuple[str, _CellError]]] = [[] for _r in range(count)]
@@ -292,11 +297,13 @@ class RowParser:
         values = [dict(zip(names, row, strict=True)) for row in zip(*read, strict=True)] if read else [
             {} for _r in range(count)
         ]
+        by_field = dict(zip(names, read, strict=True))
         for i, name, table, message in links:
             column = columns[i]
             if column.count(None) + column.count("") == count:
                 for v in values:
                     v[name] = None
+                by_field[name] = [None] * count
                 continue
             for r, cell in enumerate(column):
                 v = values[r]
@@ -316,10 +323,11 @@ class RowParser:
                         v[name] = table[(meeting, n)]
                 except _CellError as exc:
                     errors[r].append((name, exc))
+            by_field[name] = [v.get(name, _BAD) for v in values]
         if uuid is not None:
             for v, record_id in zip(values, _column(columns[uuid], "uuid", _record_id, "", errors), strict=True):
                 v["uuid"] = record_id
-        return list(zip(values, errors, strict=True))
+        return list(zip(values, errors, strict=True)), by_field
 
 
 def _tidied(value: object, tidy: Callable[[object], object] | None) -> object:

@@ -191,6 +191,8 @@ class ImportResult:
 _INITIAL = {f.name: f.initial for f in EXCHANGE.stored() if not f.read_only}
 #: The same, tidied as the service tidies what is typed in.
 _TIDIED_INITIAL = service._clean(_INITIAL)
+#: The fields whose declared rules check_values applies (every field typed in).
+_DECLARED = tuple(_INITIAL)
 #: The columns of a new record, in the order of the values :meth:`_Import.write` gives.
 _NEW_COLUMNS = (*INPUT_FIELDS, "uuid", "status", "warranty_expires", "search_text", "created_at", "updated_at",
                 "version")  # fmt: skip
@@ -270,19 +272,31 @@ class _Import:
         to the problems, row after row, in the order of the file."""
         bad = table_stream.rows_problems(self.table, batch)
         readable = [cells for number, cells in batch if number not in bad] if bad else [c for _n, c in batch]
-        parsed = iter(self.parse(readable))
+        parsed, columns = self.parse.read(readable)
+        # the declared rules (lengths, ranges, choices) tested on the columns: only the rows where a
+        # value may break one go through Register.validate (check_values finds the first)
+        if columns is None:
+            declared = range(len(readable))
+        else:
+            initial = _TIDIED_INITIAL
+            n = len(readable)
+            declared = EXCHANGE.rows_to_validate(
+                {f: columns[f] if f in columns else [initial[f]] * n for f in _DECLARED}, _DECLARED
+            )
         good: list[tuple[int, dict]] = []
+        k = 0
         for number, _cells in batch:
             if number in bad:
                 self.problems.extend(bad[number])
                 continue
-            values, errors = next(parsed)
-            checked = self.check_row(number, values, errors)
+            values, errors = parsed[k]
+            checked = self.check_row(number, values, errors, k in declared)
+            k += 1
             if checked is not None:
                 good.append((number, checked))
         return good
 
-    def check_row(self, number: int, values: dict, errors: list) -> dict | None:
+    def check_row(self, number: int, values: dict, errors: list, declared: bool = True) -> dict | None:
         """The row's values as stored, or None (its errors added to the problems)."""
         for field, exc in errors:
             self.problems.append(RowError(number, self.header(field), exc.msgid, **exc.params))
@@ -307,7 +321,9 @@ class _Import:
         try:
             # the values are tidied as they are read (RowParser): the initial values of the fields
             # the file leaves out, tidied once, complete them
-            checked = service.check_values(_TIDIED_INITIAL | values, self.today, self.side_ids, self.marking_ids)
+            checked = service.check_values(
+                _TIDIED_INITIAL | values, self.today, self.side_ids, self.marking_ids, declared=declared
+            )
         except ValidationError as exc:
             self.problems.append(RowError(number, self.header(exc.field or ""), exc.msgid, **exc.params))
             return None
