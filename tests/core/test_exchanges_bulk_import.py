@@ -107,7 +107,12 @@ def _written(s, since: int) -> tuple[list[dict], list[tuple]]:
     return rows, audit, indexed
 
 
-def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path):
+@pytest.mark.parametrize("per_statement", [200, 7])
+def test_the_bulk_import_writes_what_the_orm_wrote(reg, tmp_path, monkeypatch, per_statement):
+    """(On SQLite 7 rows a statement as well: 30 rows in four statements of 7, then two rows.)"""
+    from app.core.db import bulk
+
+    monkeypatch.setattr(bulk, "ROWS_PER_STATEMENT", per_statement)
     path = _file(tmp_path / "items.xlsx")
     with reg.db.unit() as s:
         since = s.execute(select(Exchange.id).order_by(Exchange.id.desc()).limit(1)).scalar() or 0
