@@ -66,18 +66,20 @@ class BulkInsert:
         process = self._processors.get(column)
         return value if process is None or value is None else process(value)
 
-    def insert(self, rows: list[list[object]]) -> None:
+    def insert(self, rows: Sequence[Sequence[object]]) -> None:
         """Insert ``rows`` (values in the order of the columns): each value that is not None goes
-        through its column's processor first (the lists are changed), except the ``same`` columns."""
+        through its column's processor first, except the ``same`` columns (column by column: a
+        column without a value costs one count)."""
         if not rows:
             return
-        steps = self._steps
-        if steps:
-            for r in rows:
-                for i, process in steps:
-                    v = r[i]
-                    if v is not None:
-                        r[i] = process(v)
+        if self._steps:
+            columns = list(zip(*rows, strict=True))
+            count = len(rows)
+            for i, process in self._steps:
+                column = columns[i]
+                if column.count(None) != count:
+                    columns[i] = [None if v is None else process(v) for v in column]
+            rows = list(zip(*columns, strict=True))
         per = self._per_statement
         whole = len(rows) - len(rows) % per if per > 1 else 0
         for start in range(0, whole, per or 1):
