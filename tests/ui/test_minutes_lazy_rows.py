@@ -131,3 +131,27 @@ def test_typing_in_one_row_does_not_make_the_others(qtbot, view):
     type_text(row.cell("zh"), "（草稿）")
     qtbot.wait(1200)  # the counts, the checks and the autosave have run
     assert len(lazy_rows(view)) == before - 1
+
+
+def test_choosing_the_session_already_shown_keeps_it_as_it_is(qtbot, view):
+    row = next(r for r in lazy_rows(view) if r.segment.status is not SegmentStatus.INITIALLED)
+    view.editor.focus_segment(row.uuid, "ru", cursor=0)
+    type_text(row.cell("ru"), "Итак, ")
+    assert view.stack.canUndo()
+    combo = view.session_combo
+    combo.activated.emit(combo.currentIndex())  # the same session picked again: no reload
+    assert view.stack.canUndo() and view.editor.rows[row.uuid] is row and not row.lazy
+    other = next(i for i in range(combo.count()) if i != combo.currentIndex())
+    combo.setCurrentIndex(other)
+    combo.activated.emit(other)  # another session: opened, its rows not used yet
+    qtbot.waitUntil(lambda: len(view.editor.rows) == len(view.doc.segments) > 0)
+    assert not view.stack.canUndo() and row.uuid not in view.editor.rows
+    assert all(r.lazy for r in view.editor.rows.values())
+
+
+def test_the_glossary_panel_behind_another_tab_is_filled_when_shown(qtbot, view):
+    panel = view.glossary_panel
+    assert not panel.isVisible() and view.doc.terms
+    view.side.setCurrentWidget(panel)
+    qtbot.waitUntil(panel.isVisible)
+    assert panel.model.rowCount() == len(view.doc.terms)

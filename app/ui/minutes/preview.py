@@ -146,6 +146,8 @@ class CellPreview(QWidget):
     # --- the first use: the row makes its editors, which take over --------------------------
 
     def enterEvent(self, e) -> None:  # noqa: N802
+        # (so a glossary term's tooltip, which follows the pointer's arrival, is the cell's own;
+        # no event() here: every event of every preview would pass through Python)
         self.row.materialize()
 
     def focusInEvent(self, e) -> None:  # noqa: N802
@@ -161,12 +163,6 @@ class CellPreview(QWidget):
     def contextMenuEvent(self, e) -> None:  # noqa: N802
         cell = self.row.cell(self.lang)
         QApplication.sendEvent(cell, type(e)(e.reason(), e.pos(), e.globalPos(), e.modifiers()))
-
-    def event(self, e) -> bool:
-        if e.type() == QEvent.Type.ToolTip:
-            cell = self.row.cell(self.lang)
-            return QApplication.sendEvent(cell, e)
-        return super().event(e)
 
     def _forward(self, e) -> None:
         """A click on a row not yet used (no pointer passed over it first): the same click on its cell."""

@@ -28,9 +28,21 @@ from app.ui.minutes.preview import CellPreview, renderer
 MIME = "application/x-commission-desk-segment"
 
 
+#: (palette, role, colour) -> that palette with that colour: changing a colour copies the whole
+#: palette (0.1 ms), and every row colours four widgets the same way (issue 18)
+_PALETTES: dict[tuple, QPalette] = {}
+
+
 def _colour(widget: QWidget, role: QPalette.ColorRole, colour: str) -> None:
-    pal = widget.palette()
-    pal.setColor(role, QColor(colour))
+    base = widget.palette()
+    key = (base.cacheKey(), base.resolveMask(), role, colour)
+    pal = _PALETTES.get(key)
+    if pal is None:
+        if len(_PALETTES) > 64:  # the application's palette changed more than a few times
+            _PALETTES.clear()
+        pal = QPalette(base)
+        pal.setColor(role, QColor(colour))
+        _PALETTES[key] = pal
     widget.setPalette(pal)
 
 
