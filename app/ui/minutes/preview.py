@@ -160,6 +160,12 @@ class CellPreview(QWidget):
     def mouseDoubleClickEvent(self, e) -> None:  # noqa: N802
         self._forward(e)
 
+    def mouseMoveEvent(self, e) -> None:  # noqa: N802
+        self._forward(e)  # (a selection dragged from the press the cell took over)
+
+    def mouseReleaseEvent(self, e) -> None:  # noqa: N802
+        self._forward(e)
+
     def contextMenuEvent(self, e) -> None:  # noqa: N802
         cell = self.row.cell(self.lang)
         QApplication.sendEvent(cell, type(e)(e.reason(), e.pos(), e.globalPos(), e.modifiers()))
