@@ -26,6 +26,7 @@ user's cache folder (:mod:`app.reports.font_coverage`), not from the parsed font
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -212,8 +213,16 @@ def load_font(path: str) -> str | None:
     error) if it cannot be used (missing, not TrueType outlines…). It is registered with ReportLab
     when a character of a document needs it (:func:`ensure`)."""
     if path in _loaded:
-        return _loaded[path]
+        name = _loaded[path]
+        if name is None or name in _ready or os.path.isfile(path):
+            return name  # (a registered font is in memory: its file may go)
+        del _loaded[path], _extra_files[name]  # gone before a document needed it: say so below
     name = "CD-Extra-" + hashlib.sha1(path.encode("utf-8")).hexdigest()[:10]
+    try:
+        os.stat(path)  # (the coverage may be remembered from before the file went)
+    except OSError as exc:  # not there (yet, or any more): asked again next time
+        print(f"commission-desk: {path}: {exc.strerror}", file=sys.stderr)
+        return None
     try:
         font_coverage.coverage(path, 0)  # reads the file the first time: is it a TrueType font?
     except Exception as exc:  # noqa: BLE001  (any unreadable file: say so, print without it)

@@ -136,3 +136,28 @@ def test_a_refused_original_lists_every_problem_not_four(demo_db_path, tmp_path,
     assert main([*args, "-o", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err
     assert all(f"Segment {n}: Numbers differ" in err for n in range(1, 7))
+
+
+@pytest.mark.skipif(not DEJAVU.is_file(), reason="needs DejaVu Sans (fonts-dejavu-core)")
+def test_an_added_font_deleted_before_printing_is_a_missing_character_not_an_error(
+    demo_db_path, tmp_path, capsys
+):
+    font = tmp_path / "added.ttf"
+    font.write_bytes(DEJAVU.read_bytes())
+    db = Database.open(demo_db_path)
+    try:
+        make_minutes(db, ordinal=94, rows=[(P.JOINT, K.PARAGRAPH, "字母" + LATIN_B, "буква " + LATIN_B)])
+    finally:
+        db.close()
+    assert main(["check", "fonts", "--db", str(demo_db_path), "--add", str(font)]) == 0
+    status, _out = check(capsys, demo_db_path, "--session", "94", "--json")
+    assert status == 0  # the added font has the character (and is remembered in this process)
+    font.unlink()  # the user deletes the file before printing
+    pdf = tmp_path / "proof.pdf"
+    args = ["pdf", "minutes", "--db", str(demo_db_path), "--session", "94", "--original", "CN", "--draft"]
+    assert main([*args, "-o", str(pdf)]) == 0  # printed with the placeholder, no traceback
+    err = capsys.readouterr().err
+    assert "added.ttf" in err and "U+0180" in err and "Traceback" not in err
+    status, out = check(capsys, demo_db_path, "--session", "94", "--json")
+    assert status == 1 and [f["items"] for f in json.loads(out.out)] == [["U+0180"]]
+    assert main(["check", "fonts", "--db", str(demo_db_path), "--remove"]) == 0

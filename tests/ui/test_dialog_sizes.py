@@ -94,3 +94,18 @@ def test_the_window_fits_and_the_experts_table_shows_its_dates(qtbot, demo_ctx, 
         i = keys.index(key)
         right = header.sectionViewportPosition(i) + header.sectionSize(i)
         assert 0 <= header.sectionViewportPosition(i) and right <= table.viewport().width(), key
+
+
+def test_a_tall_dialog_opens_as_tall_as_the_screen_allows_not_two_thirds(qtbot, demo_ctx):
+    """Qt opens a window at most two thirds of the screen high; the letter form, taller than that,
+    opens as tall as the room for a dialog, so that it scrolls only when it must."""
+    from app.ui.dialogs.letter_dialog import LetterDialog
+    from app.ui.dialogs.screen_fit import available
+
+    dialog = LetterDialog(demo_ctx)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    room = available().height()
+    assert dialog.height() >= min(dialog.sizeHint().height(), room) - 2
+    assert dialog.height() > dialog.screen().availableGeometry().height() * 2 // 3

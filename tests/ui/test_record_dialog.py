@@ -227,3 +227,22 @@ def test_declared_groups_are_tabs_and_an_error_brings_its_tab_forward(qtbot, ctx
     type_text(dialog.widgets["name_zh"], "甲")
     assert dialog.save() and len(saved) == 1
     assert dialog.result() == 0  # saved, and the dialog left open
+
+
+def test_a_text_longer_than_its_field_shows_its_beginning(qtbot, ctx):
+    """Loaded into a narrow field, a long name shows how it begins, not its last words (the field
+    that has the focus on opening has its text selected, as usual)."""
+
+    class Focused(NoteDialog):
+        def first_focus(self):
+            return self.widgets["number"]
+
+    dialog = Focused(ctx, [])
+    qtbot.addWidget(dialog)
+    name = "Государственный коми"  # the field's 20 characters
+    field = dialog.widgets["name_zh"]
+    field.setFixedWidth(field.fontMetrics().horizontalAdvance(name) // 2)
+    dialog.set_value("name_zh", name)
+    dialog.show()
+    assert field.cursorPosition() == 0 and field.text() == name
+    assert field.cursorRect().left() < field.fontMetrics().horizontalAdvance("Г") + 10

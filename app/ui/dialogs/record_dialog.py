@@ -313,6 +313,7 @@ class RecordDialog(Retranslatable, QDialog):
             w.setPlainText(value or "")
         elif isinstance(w, QLineEdit):
             w.setText("" if value is None else str(value))
+            w.setCursorPosition(0)  # a text longer than the field shows its beginning
         elif isinstance(w, QSpinBox):
             w.setValue(int(value or 0))
         elif isinstance(w, DateEdit):

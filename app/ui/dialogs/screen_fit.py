@@ -46,7 +46,10 @@ def fit_on_screen(dialog: QWidget, keep: int = 1) -> QScrollArea | None:
     ``keep`` (the buttons), into a scroll area. Returns the scroll area, or None when it fits."""
     room = available()
     lay: QLayout = dialog.layout()
-    if lay is None or dialog.sizeHint().height() <= room.height():
+    if lay is None:
+        return None
+    dialog._fits_screen = True  # sized by full_size() when shown
+    if dialog.sizeHint().height() <= room.height():
         return None
     items = [lay.takeAt(0) for _ in range(lay.count() - keep)]
     rest = [lay.takeAt(0) for _ in range(lay.count())]
@@ -76,3 +79,14 @@ def fit_on_screen(dialog: QWidget, keep: int = 1) -> QScrollArea | None:
         else:
             lay.addItem(item)
     return body
+
+
+def full_size(dialog: QWidget, room: QSize | None = None) -> None:
+    """Qt's own size for the dialog (``adjustSize``), but as tall as it asks up to the room: left
+    to itself, Qt opens a window at most two thirds of the screen high (512 pixels on a laptop),
+    scrolling a form that would fit. Called as the dialog is shown, and again after a language
+    switch (:mod:`app.ui.widgets.retranslate`)."""
+    dialog.adjustSize()
+    tall = min(dialog.sizeHint().height(), (room or available()).height())
+    if dialog.height() < tall:
+        QWidget.resize(dialog, dialog.width(), tall)  # (not a size the dialog asked for)

@@ -32,7 +32,7 @@ from app.i18n import _, current_language, ngettext, pgettext
 from app.ui.dialogs.exchange_dialog import ExchangeDialog, session_label
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.exchange_columns import HIDDEN_BY_DEFAULT, register_columns, sort_key
-from app.ui.views.page import RegisterPage, register_table
+from app.ui.views.page import RegisterPage, one_line_rows, register_table
 from app.ui.widgets import combo as combo_values
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import ColumnChooser, date_samples, fit_columns, needs_fit
@@ -111,7 +111,7 @@ class ExchangeRegisterPage(RegisterPage):
 
         model = QueryTableModel(register_columns(), self._fetch, self._count, self)
         table = register_table("exchanges_table", model)
-        table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        one_line_rows(table)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
         self.set_table(table, model)

@@ -20,16 +20,15 @@ from app.ui.dialogs.person_history_dialog import PersonHistoryDialog
 from app.ui.dialogs.step_dialog import StepDialog
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.experts_columns import assignment_columns
-from app.ui.views.page import RegisterPage, register_table
+from app.ui.views.page import RegisterPage, one_line_rows, register_table
 from app.ui.widgets import messages
 from app.ui.widgets.column_chooser import fit_columns, needs_fit
 
 
 def experts_table(name: str, model: QueryTableModel):
     t = register_table(name, model)
-    t.verticalHeader().setDefaultSectionSize(t.fontMetrics().height() + 8)
+    one_line_rows(t)
     t.horizontalHeader().setStretchLastSection(True)
-    t.setWordWrap(False)
     return t
 
 

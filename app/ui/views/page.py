@@ -40,6 +40,13 @@ def register_table(name: str, model, *, sortable: bool = True) -> QTableView:
     return t
 
 
+def one_line_rows(table: QTableView) -> None:
+    """Rows one line high, a long text cut at the right with "…" (with word wrap on, Qt shows only
+    the first wrapped line, cut after a word where more would fit)."""
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.setWordWrap(False)
+
+
 def selected_row(table: QTableView, model=None):
     """The record of the selected row, or None when nothing is selected."""
     idx = table.currentIndex()

@@ -28,6 +28,16 @@ class Retranslatable:
                 QTimer.singleShot(0, self, self._after_switch)
         super().changeEvent(event)  # type: ignore[misc]
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        """A dialog of :func:`app.ui.dialogs.screen_fit.fit_on_screen` takes its full size as it
+        is first shown (before Qt centres it), unless it asked for a size of its own."""
+        if (visible and getattr(self, "_fits_screen", False) and getattr(self, "_opened_size", None) is None
+                and getattr(self, "_requested_size", None) is None and not self.isVisible()):  # fmt: skip
+            from app.ui.dialogs.screen_fit import full_size
+
+            full_size(self)  # type: ignore[arg-type]
+        super().setVisible(visible)  # type: ignore[misc]
+
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if isinstance(self, QDialog):
             self.apply_mnemonics()
@@ -68,7 +78,11 @@ class Retranslatable:
         if opened is None or opened != self.size():  # type: ignore[attr-defined]
             return  # not shown yet, or resized by the user: left as it is
         requested = getattr(self, "_requested_size", None)
-        if requested is None:
+        if requested is None and getattr(self, "_fits_screen", False):
+            from app.ui.dialogs.screen_fit import full_size
+
+            full_size(self)  # type: ignore[arg-type]
+        elif requested is None:
             self.adjustSize()  # type: ignore[attr-defined]
         else:
             self.resize(requested.expandedTo(self.minimumSizeHint()))  # type: ignore[attr-defined]
