@@ -17,10 +17,10 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap, QTextLayout, QTextOption
+from PySide6.QtGui import QMouseEvent, QPainter, QPalette, QPixmap, QTextOption
 from PySide6.QtWidgets import QApplication, QSizePolicy, QWidget
 
-from app.ui.minutes.cell import CellEdit
+from app.ui.minutes.cell import CellEdit, lines_height
 
 #: what a QTextDocument takes for the end of a block when given plain text
 _BLOCKS = re.compile("\r\n|[\n\r\u2029]")
@@ -30,17 +30,7 @@ def text_height(text: str, font, width: float, option: QTextOption, margin: floa
     """The height of a CellEdit holding ``text`` (see ``CellEdit.ideal_height``: the same sum)."""
     height = 0.0
     for block in _BLOCKS.split(text):
-        tl = QTextLayout(block, font)
-        tl.setTextOption(option)
-        tl.beginLayout()
-        while True:
-            line = tl.createLine()
-            if not line.isValid():
-                break
-            line.setLeadingIncluded(True)
-            line.setLineWidth(width if width > 0 else 1e6)
-            height += line.height()
-        tl.endLayout()
+        height += lines_height(block, font, option, width)
     height = max(height, min_line)
     return int(height + 3 * margin + 2.999)
 
