@@ -31,11 +31,10 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from xml.sax.saxutils import escape
 
 from app import paths
 from app.core.services import glyphs
-from app.reports import font_coverage
+from app.reports import font_coverage, font_faces
 
 SERIF = "CD-Serif"
 SERIF_BOLD = "CD-Serif-Bold"
@@ -107,10 +106,9 @@ def ensure(*names: str) -> None:
         if name in _ready:
             continue
         from reportlab.pdfbase import pdfmetrics
-        from reportlab.pdfbase.ttfonts import TTFont
 
         path, index = _file_of(name)
-        pdfmetrics.registerFont(TTFont(name, path, subfontIndex=index))
+        pdfmetrics.registerFont(font_faces.load_font(name, path, index))
         _ready.add(name)
 
 
@@ -304,6 +302,12 @@ def runs(text: str, role: str = "serif", lang: str = "ru") -> list[tuple[str, st
         out.append((font, "".join(run)))
     ensure(*dict.fromkeys(font for font, _run in out))
     return out
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities, as ``xml.sax.saxutils.escape`` does (importing it loads
+    urllib.request, http.client, email and ssl: a tenth of the minutes command's imports)."""
+    return text.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
 
 
 def markup(text: str, role: str = "serif", lang: str = "ru") -> str:

@@ -33,9 +33,8 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, T
 
 from app.core.errors import ValidationError
 from app.core.services import glyphs
-from app.core.services.minutes import prints, signing
 from app.core.services.minutes.content import MinutesContent, SideInfo, short_fingerprint
-from app.core.services.minutes.signing import PrintSource
+from app.core.services.minutes.data import PrintSource
 from app.i18n import N_, doc_gettext, menu_words
 from app.reports import fonts, pdf_pages
 from app.reports.document import TEXT_WIDTH, Furniture, FurnitureChange, Meta, para, render
@@ -136,6 +135,8 @@ def resolve(src: PrintSource, options: PrintOptions) -> PrintOptions:
 
 def check_signature_copies(session, meeting_id: int) -> None:
     """Refuse signature copies (NotReady, with every problem) while the minutes are not ready."""
+    from app.core.services.minutes import signing
+
     signing.require_ready(session, meeting_id)
 
 
@@ -151,11 +152,17 @@ class PrintResult:
     options: PrintOptions | None = None
 
 
-def minutes_print(session, meeting_id: int, options: PrintOptions) -> PrintResult:
+def minutes_print(
+    session, meeting_id: int, options: PrintOptions, src: PrintSource | None = None
+) -> PrintResult:
     """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused),
-    with what the preview and the command line tell about it."""
-    fonts.use_extra_fonts(glyphs.extra_fonts(session))
-    src = signing.print_source(session, meeting_id)
+    with what the preview and the command line tell about it. ``src``: the minutes' print source,
+    when the caller has just read it in ``session`` (and set the fonts the user added)."""
+    if src is None:
+        from app.core.services.minutes import signing
+
+        fonts.use_extra_fonts(glyphs.extra_fonts(session))
+        src = signing.print_source(session, meeting_id)
     if not src.signed and not options.reading and not options.draft:
         check_signature_copies(session, meeting_id)  # first say what is missing, if anything
     resolved = resolve(src, options)
@@ -182,8 +189,10 @@ class _MenuWords:
         return format(str(self), spec)
 
 
-def copy_key(opts: PrintOptions) -> prints.CopyKey:
-    """What identifies a copy printed with resolved options in the print register."""
+def copy_key(opts: PrintOptions):
+    """What identifies a copy printed with resolved options in the print register (a ``CopyKey``)."""
+    from app.core.services.minutes import prints
+
     return prints.CopyKey(opts.copy, str(opts.layout), opts.copy_number, opts.marking_zh or "",
                           opts.marking_ru or "")  # fmt: skip
 
@@ -193,7 +202,9 @@ def registered_print(session, src: PrintSource, opts: PrintOptions) -> bytes:
     and registered (:mod:`app.core.services.minutes.prints`); printing it again gives the stored
     bytes, whatever this version of the program would lay out. Proofs are printed every time."""
     if opts.draft or not src.signed:
-        return render_minutes(src, opts)
+        return render_minutes(src, opts)  # without the ORM: the command line prints so from quick_source
+    from app.core.services.minutes import prints
+
     key = copy_key(opts)
     entry = prints.find(session, src.minutes.id, key)
     if entry is not None:
@@ -218,9 +229,9 @@ def require_printable(src: PrintSource) -> None:
         )  # fmt: skip
 
 
-def minutes_pdf(session, meeting_id: int, options: PrintOptions) -> bytes:
+def minutes_pdf(session, meeting_id: int, options: PrintOptions, src: PrintSource | None = None) -> bytes:
     """The PDF of a session's minutes, printed as ``options`` say (ValidationError if refused)."""
-    return minutes_print(session, meeting_id, options).data
+    return minutes_print(session, meeting_id, options, src).data
 
 
 # --- metadata --------------------------------------------------------------------------------

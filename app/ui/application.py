@@ -173,6 +173,7 @@ def _open_database(window, db_path: Path | str, demo: bool, passphrase: str | No
         QTimer.singleShot(0, QApplication.instance().quit)
     else:
         window.backups.start_after_show()  # in the background, once the window is up
+        window.build_tabs_when_idle()  # then a click on another tab only shows it
         if db is not None and empty:
             _first_start(window)
 

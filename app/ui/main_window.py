@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from app import APP_NAME, __version__, i18n
 from app.i18n import N_, _
-from app.ui.lazy_tabs import LazyViews
+from app.ui.lazy_tabs import IdleBuilder, LazyViews
 from app.ui.widgets.retranslate import Retranslatable
 
 if TYPE_CHECKING:
@@ -41,6 +41,10 @@ class MainWindow(Retranslatable, QMainWindow):
         self.tabs.setDocumentMode(True)
         # each tab's view is built when first shown (or asked for): the window is up at once
         self.views = LazyViews(self.tabs, self._build_view)
+        self._tab_saver = QTimer(self)
+        self._tab_saver.setSingleShot(True)
+        self._tab_saver.setInterval(1000)
+        self._tab_saver.timeout.connect(lambda: settings().setValue("window/tab", self.tabs.currentIndex()))
         self.tabs.currentChanged.connect(self._on_tab)
         from app.ui.server_db import ReadOnlyGuard, ServerWatch
 
@@ -427,13 +431,21 @@ class MainWindow(Retranslatable, QMainWindow):
             self._install_tab_edit_actions()
             self._update_actions()
 
+    def build_tabs_when_idle(self, delay_ms: int = 500) -> None:
+        """Build the other tabs in idle time, one per turn of the event loop, from ``delay_ms``
+        on: a click on a tab then only shows it (the start calls this once the window is up)."""
+        if self.findChild(IdleBuilder) is None:
+            IdleBuilder(self.views, self, delay_ms)
+
     def view_named(self, class_name: str) -> View | None:
         """The tab's view of that class, built if it was not yet shown."""
         i = self.views.index_of(class_name)
         return self.views[i] if i >= 0 else None
 
     def _on_tab(self, index: int) -> None:
-        settings().setValue("window/tab", index)
+        # remembered a moment later (and on closing): a QSettings writes its file when it goes, and
+        # the click on a tab should show the tab, not wait for the disk (issue 18)
+        self._tab_saver.start()
         if self.isVisible():
             self.current_view()  # built on first show
         self._install_tab_edit_actions()

@@ -281,6 +281,25 @@ def test_overdue_items_follow_the_rules(reg):
     assert info.value.field == "overdue_days"
 
 
+def test_a_row_of_the_table_is_the_exchange_data_the_service_gives(reg):
+    """The table's rows are built without the dataclass's __init__ (issue 18): every field set,
+    nothing else, equal to the same data built the ordinary way and to what get_exchange says."""
+    from dataclasses import asdict, fields
+
+    from app.core.services.exchanges.data import ExchangeData
+
+    reg.add(title_ru="обещано давно", requested_on=days_ago(90), promised_on=days_ago(61), meeting_id=reg.meetings[1])
+    with reg.db.unit() as s:
+        (row,) = search.search_exchanges(s, ExchangeFilter(text="обещано"), today=TODAY)
+        plain = ExchangeData(**asdict(row))
+        stored = service.get_exchange(s, row.id)
+    assert set(vars(row)) == {f.name for f in fields(ExchangeData)}
+    assert row == plain and hash(row) == hash(plain) and replace(row, title_ru="x").title_ru == "x"
+    assert row.overdue_days == 61 and row.meeting_ordinal is not None and row.marking_zh == ""
+    assert all(getattr(row, f.name) == getattr(stored, f.name) for f in fields(ExchangeData)
+               if f.name not in ("overdue_days", "attachment_count") and getattr(stored, f.name) is not None)  # fmt: skip
+
+
 # --- search, filters, sorting, counts ------------------------------------------------------------
 
 

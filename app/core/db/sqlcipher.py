@@ -107,13 +107,17 @@ def inspect_encrypted(path: Path, passphrase: str) -> tuple[str, set[str]]:
     """``inspect_file`` for an encrypted file: ("new"|"ours", revisions), never writing to it."""
     if not path.exists() or path.stat().st_size == 0:
         return "new", set()
+    from app.core.db import checked
+
     dbapi2 = _module()
-    con = connect(path, passphrase, read_only=True, timeout=2)
+    started, before, known_good = checked.look(path)
+    con = connect(path, passphrase, read_only=True, timeout=2)  # checks the passphrase, always
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = con.execute("PRAGMA quick_check(1)").fetchone()
-        if check and check[0] != "ok":
-            raise dbapi2.DatabaseError(check[0])
+        if not known_good:  # skipped for a file unchanged since it passed (app/core/db/checked.py)
+            check = con.execute("PRAGMA quick_check(1)").fetchone()
+            if check and check[0] != "ok":
+                raise dbapi2.DatabaseError(check[0])
         if not tables:
             return "new", set()
         if "alembic_version" not in tables:
@@ -121,13 +125,16 @@ def inspect_encrypted(path: Path, passphrase: str) -> tuple[str, set[str]]:
                 N_("“{path}” is an SQLite file of another program, not a Commission Desk database."),
                 path=str(path),
             )
-        return "ours", {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
+        revisions = {r[0] for r in con.execute("SELECT version_num FROM alembic_version")}
     except dbapi2.DatabaseError as exc:
         raise DatabaseOpenError(
             N_("“{path}” is damaged and cannot be read ({reason})."), path=str(path), reason=str(exc)
         ) from exc
     finally:
         con.close()
+    if not known_good:
+        checked.remember(path, before, started)
+    return "ours", revisions
 
 
 def _export(source, target: Path, key: str) -> None:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
-
-from app.core.db import busy
+from app.core.db import busy, checked
 from app.core.errors import DatabaseOpenError
 from app.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -27,6 +28,8 @@ def make_engine(
 
     With a passphrase the file is an SQLCipher database (app/core/db/sqlcipher.py): connections are
     made and keyed by a creator function, so the passphrase never appears in a URL."""
+    from sqlalchemy import create_engine, event  # here: inspecting a file needs no SQLAlchemy
+
     if passphrase:
         from app.core.db import sqlcipher
 
@@ -64,6 +67,9 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
 
     Returns ("new", set()) for a file that does not exist or is empty, ("ours", revisions) for a
     Commission Desk database. Raises DatabaseOpenError otherwise.
+
+    SQLite's ``quick_check`` reads the whole file: it is skipped when the file and its WAL have
+    not changed since they last passed it (:mod:`app.core.db.checked`).
     """
     if not path.exists():
         return "new", set()
@@ -82,6 +88,7 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
         raise DatabaseOpenError(
             N_("“{path}” is not a Commission Desk database: it is not an SQLite file."), path=str(path)
         )
+    started, before, known_good = checked.look(path)
     try:
         con = sqlite3.connect(_inspection_uri(path), uri=True, timeout=2)
     except sqlite3.Error as exc:
@@ -90,9 +97,10 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
         ) from exc
     try:
         tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        check = con.execute("PRAGMA quick_check(1)").fetchone()
-        if check and check[0] != "ok":
-            raise sqlite3.DatabaseError(" ".join(str(check[0]).split()))  # one line
+        if not known_good:
+            check = con.execute("PRAGMA quick_check(1)").fetchone()
+            if check and check[0] != "ok":
+                raise sqlite3.DatabaseError(" ".join(str(check[0]).split()))  # one line
         if not tables:
             return "new", set()
         if "alembic_version" not in tables:
@@ -115,6 +123,8 @@ def inspect_file(path: Path) -> tuple[str, set[str]]:
         ) from exc
     finally:
         con.close()
+    if not known_good:
+        checked.remember(path, before, started)
     return "ours", revisions
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -13,89 +13,12 @@ from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.models import Commission, LiaisonAgency, Side
 from app.core.models.base import utcnow
-from app.core.services.text import clean, pick
+from app.core.services.commission_data import SIDE_FIELDS, AgencyData, CommissionData, SideData
+from app.core.services.text import clean
 from app.i18n import N_
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
 
-
-@dataclass(frozen=True)
-class AgencyData:
-    name_zh: str = ""
-    name_ru: str = ""
-    name_en: str = ""
-    id: int | None = None
-
-    def name(self, lang: str) -> str:
-        return pick(lang, self.name_zh, self.name_ru, self.name_en)
-
-
-@dataclass(frozen=True)
-class SideData:
-    position: int
-    code: str = ""
-    language: str = "zh"
-    name_full_zh: str = ""
-    name_full_ru: str = ""
-    name_full_en: str = ""
-    name_short_zh: str = ""
-    name_short_ru: str = ""
-    name_short_en: str = ""
-    government_zh: str = ""
-    government_ru: str = ""
-    government_en: str = ""
-    delegation_title_zh: str = ""
-    delegation_title_ru: str = ""
-    delegation_title_en: str = ""
-    agencies: tuple[AgencyData, ...] = ()
-    id: int | None = None
-
-    def short_name(self, lang: str) -> str:
-        return pick(lang, self.name_short_zh, self.name_short_ru, self.name_short_en) or self.code
-
-    def full_name(self, lang: str) -> str:
-        return pick(lang, self.name_full_zh, self.name_full_ru, self.name_full_en) or self.short_name(lang)
-
-    def government(self, lang: str) -> str:
-        return pick(lang, self.government_zh, self.government_ru, self.government_en) or self.full_name(lang)
-
-    def delegation_title(self, lang: str) -> str:
-        return pick(lang, self.delegation_title_zh, self.delegation_title_ru, self.delegation_title_en)
-
-
-@dataclass(frozen=True)
-class CommissionData:
-    name_zh: str = ""
-    name_ru: str = ""
-    name_en: str = ""
-    sides: tuple[SideData, ...] = field(default_factory=tuple)
-    #: The version of the commission and its sides when they were read (every save raises it):
-    #: a save against an older one is refused (ConflictError). None: no check.
-    version: int | None = None
-
-    def name(self, lang: str) -> str:
-        return pick(lang, self.name_zh, self.name_ru, self.name_en)
-
-    @property
-    def is_set_up(self) -> bool:
-        return len(self.sides) == 2
-
-    def side(self, code_or_id: str | int) -> SideData:
-        for s in self.sides:
-            if s.code == code_or_id or s.id == code_or_id:
-                return s
-        raise KeyError(code_or_id)
-
-    def other(self, side: SideData) -> SideData:
-        return next(s for s in self.sides if s.position != side.position)
-
-
-_SIDE_FIELDS = (
-    "code", "language",
-    "name_full_zh", "name_full_ru", "name_full_en", "name_short_zh", "name_short_ru", "name_short_en",
-    "government_zh", "government_ru", "government_en",
-    "delegation_title_zh", "delegation_title_ru", "delegation_title_en",
-)  # fmt: skip
 
 
 def _side_data(row: Side) -> SideData:
@@ -103,7 +26,7 @@ def _side_data(row: Side) -> SideData:
         position=row.position,
         id=row.id,
         agencies=tuple(AgencyData(a.name_zh, a.name_ru, a.name_en, a.id) for a in row.agencies),
-        **{f: getattr(row, f) for f in _SIDE_FIELDS},
+        **{f: getattr(row, f) for f in SIDE_FIELDS},
     )
 
 
@@ -131,7 +54,7 @@ def validate(data: CommissionData) -> CommissionData:
     sides = []
     for side in sorted(data.sides, key=lambda s: s.position):
         prefix = f"side{side.position}."
-        values = {f: clean(getattr(side, f)) for f in _SIDE_FIELDS}
+        values = {f: clean(getattr(side, f)) for f in SIDE_FIELDS}
         values["code"] = values["code"].upper()
         if not values["code"]:
             raise ValidationError(
@@ -180,7 +103,7 @@ def compared(data: CommissionData) -> dict:
     "side1.code", …, "side2.agencies" (the agencies' names)."""
     out: dict = {"name_zh": data.name_zh, "name_ru": data.name_ru, "name_en": data.name_en}
     for side in data.sides:
-        for f in _SIDE_FIELDS:
+        for f in SIDE_FIELDS:
             out[f"side{side.position}.{f}"] = getattr(side, f)
         out[f"side{side.position}.agencies"] = tuple((a.name_zh, a.name_ru, a.name_en) for a in side.agencies)
     return out
@@ -208,7 +131,7 @@ def save_commission(session: Session, data: CommissionData) -> CommissionData:
         if srow is None:
             srow = Side(position=side.position)
             session.add(srow)
-        for f in _SIDE_FIELDS:
+        for f in SIDE_FIELDS:
             setattr(srow, f, getattr(side, f))
         old = {a.id: a for a in srow.agencies}
         keep = []

@@ -19,13 +19,14 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from pathlib import Path
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from app.core.changes import Change, changes
 from app.core.errors import ValidationError
-from app.core.services import settings
 from app.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 Printable = Callable[[str], bool]
 Source = Callable[[Sequence[str]], Printable]
@@ -34,7 +35,6 @@ EXTRA_FONTS = "fonts.extra"
 #: The menu item (View menu) where a user adds a font: quoted by the messages that send users there.
 FONTS_MENU = N_("&Fonts for rare characters…")
 VIEW_MENU = N_("&View")
-settings.register(EXTRA_FONTS, "")
 
 #: Font files ReportLab can embed (TrueType outlines).
 FONT_SUFFIXES = (".ttf", ".ttc", ".otf")
@@ -49,9 +49,22 @@ def install(source: Source | None) -> None:
     _source = source
 
 
+def _settings():
+    """The settings service (imported when first used: documents check characters without the ORM)."""
+    from app.core.services import settings
+
+    settings.register(EXTRA_FONTS, "")
+    return settings
+
+
 def extra_fonts(session: Session) -> tuple[str, ...]:
     """The font files the user added, as stored (one path, or a list of paths)."""
-    value = settings.get(session, EXTRA_FONTS) or ""
+    return fonts_in_setting(_settings().get(session, EXTRA_FONTS))
+
+
+def fonts_in_setting(value) -> tuple[str, ...]:
+    """The font files in the stored value of the setting (one path, or a list of paths)."""
+    value = value or ""
     paths = [value] if isinstance(value, str) else list(value)
     return tuple(str(p) for p in paths if str(p).strip())
 
@@ -60,7 +73,7 @@ def extra_fonts(session: Session) -> tuple[str, ...]:
 def set_extra_font(session: Session, path: str | None) -> None:
     """Add the font file ``path`` as a further fallback (None or "" removes it)."""
     if not path:
-        settings.put(session, EXTRA_FONTS, "")
+        _settings().put(session, EXTRA_FONTS, "")
         return
     p = Path(path).expanduser()
     if not p.is_file():
@@ -69,7 +82,7 @@ def set_extra_font(session: Session, path: str | None) -> None:
         raise ValidationError(
             N_("“{path}” is not a TrueType font file (.ttf, .ttc)."), field="font", path=str(p)
         )
-    settings.put(session, EXTRA_FONTS, str(p.resolve()))
+    _settings().put(session, EXTRA_FONTS, str(p.resolve()))
 
 
 def needs_glyph(ch: str) -> bool:

@@ -34,3 +34,19 @@ def pick(lang: str, zh: str, ru: str, en: str = "") -> str:
         if v:
             return v
     return ""
+
+
+def russian_locative(city: str) -> str:
+    """ "в Пекине", "в Москве": the prepositional case of a city name, by the common endings."""
+    city = city.strip()
+    exceptions = {"Сочи": "Сочи", "Тбилиси": "Тбилиси", "Улан-Батор": "Улан-Баторе"}
+    if city in exceptions or not city:
+        return exceptions.get(city, city)
+    last = city[-1]
+    if last in "бвгджзклмнпрстфхцчшщ":
+        return city + "е"
+    if last in "аяь":
+        return city[:-1] + ("и" if last == "ь" else "е")
+    if last == "й":
+        return city[:-1] + "е"
+    return city

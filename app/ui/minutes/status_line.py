@@ -30,7 +30,7 @@ class StatusLine(QWidget):
         for seg in segments:
             row = rows.get(seg.uuid)
             for lang in ("zh", "ru"):
-                text = row.cell(lang).text() if row is not None else seg.text(lang)
+                text = row.text(lang) if row is not None else seg.text(lang)
                 totals[lang] = totals[lang] + count(text)
         zh, ru = totals["zh"], totals["ru"]
         self.counts.setText(

@@ -11,6 +11,10 @@ from app.ui.views.exchanges_balance import BalancePage
 from app.ui.views.exchanges_register import ExchangeRegisterPage
 from app.ui.views.exchanges_warranties import WarrantiesPage
 
+PAGE_REGISTER, PAGE_WARRANTIES, PAGE_BALANCE = range(3)
+#: What the register's filters offer (the directions between the sides, the sessions) is read from
+CHOICES_DEPEND = frozenset({Change.COMMISSION, Change.MEETINGS})
+
 
 class ExchangesView(View):
     TITLE = N_("Exchanges")
@@ -21,31 +25,65 @@ class ExchangesView(View):
         super().__init__(ctx, parent)
         self.setObjectName("ExchangesView")
         self.register = ExchangeRegisterPage(ctx)
-        self.warranties = WarrantiesPage(ctx)
-        self.balance = BalancePage(ctx)
+        self._warranties: WarrantiesPage | None = None
+        self._balance: BalancePage | None = None
         self.pages = QTabWidget()
         self.pages.setObjectName("exchanges_pages")
-        for page in (self.register, self.warranties, self.balance):
-            self.pages.addTab(page, "")
+        self.pages.addTab(self.register, "")
+        # the warranties and the balance are built when first shown (or asked for): opening the tab
+        # builds the register alone (issue 18)
+        for name in ("warranties", "balance"):
+            self.pages.addTab(QWidget(objectName=f"exchanges_{name}_placeholder"), "")
         self.register.actionsChanged.connect(self.actionsChanged)
-        self.warranties.actionsChanged.connect(self.actionsChanged)
         self.register.status.connect(self.status)
-        self.warranties.editRequested.connect(self.register.edit_record)
-        self._stale_pages: set[QWidget] = set()
+        self._stale_pages: set[int] = set()
         self.pages.currentChanged.connect(self._on_page)
         lay = QVBoxLayout(self)
         lay.addWidget(self.pages)
         self.retranslate_ui()
 
+    @property
+    def warranties(self) -> WarrantiesPage:
+        if self._warranties is None:
+            page = self._warranties = WarrantiesPage(self.ctx)
+            page.actionsChanged.connect(self.actionsChanged)
+            page.editRequested.connect(self.register.edit_record)
+            self._put_in_place(PAGE_WARRANTIES, page)
+        return self._warranties
+
+    @property
+    def balance(self) -> BalancePage:
+        if self._balance is None:
+            self._balance = BalancePage(self.ctx)
+            self._put_in_place(PAGE_BALANCE, self._balance)
+        return self._balance
+
+    def _page(self, index: int):
+        """The page at this index, built if it was not yet."""
+        return (self.register, self.warranties, self.balance)[index] if 0 <= index < 3 else None
+
+    def _put_in_place(self, index: int, page: QWidget) -> None:
+        """The page takes its placeholder's place, the same sub-tab staying current."""
+        from app.ui.lazy_tabs import put_in_place
+
+        put_in_place(self.pages, index, page)
+
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        # the register's filters offer the sides and the sessions: read again only when they change
+        if Change.DATABASE in changes or changes & CHOICES_DEPEND:
+            self.register.choices_stale = True
+        super()._on_changed(changes)
+
     def refresh(self) -> None:
         """Refresh the page in view; the others when they are next shown."""
-        self._stale_pages = {self.register, self.warranties, self.balance}
+        self._stale_pages = {PAGE_REGISTER, PAGE_WARRANTIES, PAGE_BALANCE}
         self._refresh_current()
 
     def _refresh_current(self) -> None:
-        page = self.pages.currentWidget()
-        if page in self._stale_pages:
-            self._stale_pages.discard(page)
+        index = self.pages.currentIndex()
+        page = self._page(index)
+        if index in self._stale_pages:
+            self._stale_pages.discard(index)
             page.refresh()
 
     def _on_page(self, _index: int) -> None:
@@ -55,14 +93,14 @@ class ExchangesView(View):
     # --- Edit menu -----------------------------------------------------------------------------
 
     def _on_register(self) -> bool:
-        return self.pages.currentWidget() is self.register
+        return self.pages.currentIndex() == PAGE_REGISTER
 
     def can_new(self) -> bool:
         return self.ctx.has_db
 
     def can_edit(self) -> bool:
-        page = self.pages.currentWidget()
-        return page is not self.balance and page.current() is not None
+        index = self.pages.currentIndex()
+        return index != PAGE_BALANCE and self._page(index).current() is not None
 
     def can_delete(self) -> bool:
         return self._on_register() and self.register.current() is not None
@@ -74,7 +112,7 @@ class ExchangesView(View):
         self.register.new_record()
 
     def edit_record(self) -> None:
-        if self.pages.currentWidget() is self.warranties:
+        if self.pages.currentIndex() == PAGE_WARRANTIES:
             item = self.warranties.current()
             if item is not None:
                 self.register.edit_record(item)

@@ -56,6 +56,9 @@ class ExchangeRegisterPage(RegisterPage):
         self._filter = ExchangeFilter()
         self._active = False  # no query before the page is first shown
         self._summary_pending = False  # the summary line's counts are on their way
+        #: the filters' sides and sessions are to be read (again): at first, after the tab says
+        #: they changed (or another database was opened)
+        self.choices_stale = True
 
         self.search = SearchField()
         self.search.setObjectName("exchanges_search")
@@ -207,7 +210,8 @@ class ExchangeRegisterPage(RegisterPage):
 
     def refresh(self) -> None:
         self._active = True
-        self._fill_filters()
+        if self.choices_stale or not self.ctx.has_db:
+            self._fill_filters()
         self.apply_filters()
         self._fit()
 
@@ -215,6 +219,7 @@ class ExchangeRegisterPage(RegisterPage):
         combo_values.refill(widget, entries)
 
     def _fill_filters(self) -> None:
+        self.choices_stale = not self.ctx.has_db
         lang = current_language()
         sides = self.ctx.read(commission_service.get_sides) if self.ctx.has_db else []
         meetings = (

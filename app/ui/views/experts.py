@@ -35,6 +35,8 @@ PAGE_ASSIGNMENTS, PAGE_QUOTAS, PAGE_TIMELINE = range(3)
 #: What the alerts depend on (the names of the people in them, the alert settings); remembered
 #: until one of these changes
 ALERTS_DEPEND = frozenset({Change.EXPERTS, Change.PEOPLE, Change.SETTINGS})
+#: What the filters offer (the directions between the sides, the sessions) is read from
+CHOICES_DEPEND = frozenset({Change.COMMISSION, Change.MEETINGS})
 
 
 # the pages' widgets, as the tests, the benchmarks and older callers reach them through the tab
@@ -55,6 +57,7 @@ class ExpertsView(View):
         self.setObjectName("ExpertsView")
         self.today = dt.date.today()
         self._alerts_pending = False
+        self._stale_reads = {"choices", "horizon"}  # what refresh() reads again (_on_changed)
         self.filters = ExpertsFilterBar()
         self.filters.changed.connect(self._on_filter)
         self.output = ExpertsOutput(self)
@@ -93,16 +96,30 @@ class ExpertsView(View):
         lay.addWidget(split, 1)
         self.retranslate_ui()
 
+    def _on_changed(self, changes: frozenset[Change]) -> None:
+        # the filters' sides and sessions, and the alerts' horizon: read again only when they change
+        if Change.DATABASE in changes:
+            self._stale_reads |= {"choices", "horizon"}
+        if changes & CHOICES_DEPEND:
+            self._stale_reads.add("choices")
+        if Change.SETTINGS in changes:
+            self._stale_reads.add("horizon")
+        super()._on_changed(changes)
+
     def refresh(self) -> None:
         self.today = self.assignments.today = dt.date.today()
         if self.ctx.has_db:
-            sides = self.ctx.read(commission_service.get_sides)
-            self.assignments.set_sides(sides)
-            self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
-            self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
+            if "choices" in self._stale_reads:
+                sides = self.ctx.read(commission_service.get_sides)
+                self.assignments.set_sides(sides)
+                self.filters.set_choices(sides, self.ctx.read(meetings_service.list_meetings))
+            if "horizon" in self._stale_reads:
+                self.assignments.horizon = self.ctx.read(experts_alerts.alert_settings)[0]
+            self._stale_reads.clear()
         else:
             self.filters.set_choices([], [])
             self.alerts.set_alerts([])
+            self._stale_reads = {"choices", "horizon"}
         self._on_filter()
         if self.ctx.has_db and not self._alerts_pending:
             # the alerts read the whole register: after the first rows are on screen

@@ -25,6 +25,7 @@ class QuotasPage(RegisterPage):
         super().__init__(ctx, parent)
         self.sending_side_id: int | None = None
         self._active = False  # no query before the tab's first refresh (sorting the header reloads)
+        self._stale = False  # reloaded while hidden: reload when shown
         model = QueryTableModel(quota_columns(), self._fetch, self._count, self)
         model.sort_key = "period_from"
         self.set_table(experts_table("quotas_table", model), model)
@@ -64,10 +65,20 @@ class QuotasPage(RegisterPage):
         return self.ctx.read(experts_quotas.count_quotas, sending_side_id=self.sending_side_id)
 
     def reload(self) -> None:
+        """Query again; while another page of the tab is in view, when this one is next shown."""
         self._active = True
+        if self.isHidden():
+            self._stale = True
+            return
+        self._stale = False
         self.model.reload()
         # the quotas are few: their columns follow their contents and headers (in any language)
         self.table.resizeColumnsToContents()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
 
     def update_buttons(self) -> None:
         q = self.current()

@@ -107,8 +107,10 @@ def _content_width(table, column: int, rows: int = 60) -> int:
     model = table.model()
     fm = table.fontMetrics()
     lines = set()  # each text measured once (a column of dates or statuses repeats itself)
+    # a query model says what a cell shows without a QModelIndex per cell
+    text = getattr(model, "text", None) or (lambda r, c: model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole))
     for r in range(min(rows, model.rowCount())):
-        value = model.data(model.index(r, column), Qt.ItemDataRole.DisplayRole)
+        value = text(r, column)
         if value not in (None, ""):
             lines.update(str(value).split("\n"))
     widest = max((fm.horizontalAdvance(line) for line in lines), default=0)

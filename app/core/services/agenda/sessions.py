@@ -18,7 +18,7 @@ from app.core.enums import DelegationRole, MeetingStatus
 from app.core.errors import NotFoundError, ValidationError
 from app.core.models import AgendaItem, DelegationMember, Meeting, Person, Side
 from app.core.services import attachments, references
-from app.core.services.text import clean, clean_text, pick
+from app.core.services.text import clean, clean_text, pick, russian_locative
 from app.i18n import N_, current_language, format_date
 
 
@@ -54,8 +54,6 @@ class MeetingData:
         """The city in Russian as a sentence needs it after «в»: "Пекине", "Москве"."""
         if self.city_ru_in:
             return self.city_ru_in
-        from app.core.services.minutes.templates import russian_locative
-
         return russian_locative(self.city_ru or self.city_zh)
 
 

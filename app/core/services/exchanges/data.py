@@ -98,6 +98,17 @@ ExchangeData = dataclasses.make_dataclass(
     kw_only=True,
 )
 ExchangeData.__module__ = __name__
+#: Every field of an ExchangeData, in order.
+EXCHANGE_DATA_FIELDS = tuple(f.name for f in dataclasses.fields(ExchangeData))
+
+
+def exchange_data_of(values: dict) -> ExchangeData:
+    """An ExchangeData from a dict of all its fields (:data:`EXCHANGE_DATA_FIELDS`, no other key),
+    which it keeps: for a page of the register, without the generated ``__init__`` that sets each
+    of the 60-odd fields of a frozen dataclass one by one (the most of the time of reading a page)."""
+    data = object.__new__(ExchangeData)
+    object.__setattr__(data, "__dict__", values)
+    return data
 
 
 @dataclasses.dataclass(frozen=True)
@@ -150,11 +161,17 @@ def save_rules(session: Session, rules: ExchangeRules) -> ExchangeRules:
 def overdue_days(data, rules: ExchangeRules, today: dt.date) -> int | None:
     """How long an item has been overdue from, or None: promised and not sent, or sent and not
     acknowledged, for longer than the rules allow."""
-    if data.status == ExchangeStatus.PROMISED.value and data.promised_on is not None:
-        days = (today - data.promised_on).days
+    return overdue_days_of(data.status, data.promised_on, data.sent_on, data.received_on, rules, today)
+
+
+def overdue_days_of(status: str | None, promised_on: dt.date | None, sent_on: dt.date | None,
+                    received_on: dt.date | None, rules: ExchangeRules, today: dt.date) -> int | None:
+    """:func:`overdue_days` from the four values it depends on (a row read for the table)."""
+    if status == ExchangeStatus.PROMISED.value and promised_on is not None:
+        days = (today - promised_on).days
         return days if days >= rules.overdue_days else None
-    if data.status in (ExchangeStatus.SENT.value, ExchangeStatus.RECEIVED.value):
-        since = data.sent_on or data.received_on
+    if status in (ExchangeStatus.SENT.value, ExchangeStatus.RECEIVED.value):
+        since = sent_on or received_on
         if since is not None:
             days = (today - since).days
             return days if days >= rules.unacknowledged_days else None

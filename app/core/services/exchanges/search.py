@@ -4,7 +4,9 @@ warranties that expire soon or have expired; the balance of what each side gave 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+import functools
+from dataclasses import dataclass, field
+from operator import itemgetter
 
 from sqlalchemy import and_, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
@@ -12,7 +14,14 @@ from sqlalchemy.orm import Session, aliased
 from app.core.enums import ExchangeChannel, ExchangeKind, ExchangeStatus
 from app.core.models import AgendaItem, Attachment, ConfidentialityMarking, Decision, Exchange, Meeting, Side
 from app.core.models.base import like_pattern
-from app.core.services.exchanges.data import OWNER_KIND, ExchangeData, ExchangeRules, get_rules, overdue_days
+from app.core.services.exchanges.data import (
+    OWNER_KIND,
+    ExchangeData,
+    ExchangeRules,
+    exchange_data_of,
+    get_rules,
+    overdue_days_of,
+)
 from app.core.services.exchanges.fields import EXCHANGE
 from app.core.services.search.candidates import candidate_ids
 from app.core.services.text import pick
@@ -147,7 +156,10 @@ def count_exchanges(
     session: Session, flt: ExchangeFilter = ExchangeFilter(), today: dt.date | None = None
 ) -> int:  # noqa: B008
     today = today or dt.date.today()
-    stmt = select(func.count(Exchange.id)).where(*_conditions(flt, get_rules(session), today, session))
+    # the rules only when a filter needs them (one query less for the count of the register)
+    rules = get_rules(session) if flt.overdue or flt.warranty else ExchangeRules()
+    # count(*): SQLite counts a whole table from its smallest index in no time, count(id) reads it
+    stmt = select(func.count()).select_from(Exchange).where(*_conditions(flt, rules, today, session))
     return session.execute(stmt).scalar_one()
 
 
@@ -224,7 +236,25 @@ def search_exchanges(
     """One page of the register under the filter, sorted in SQL."""
     today = today or dt.date.today()
     rules = get_rules(session)
-    stmt = (
+    stmt = _page_select().where(*_conditions(flt, rules, today, session, ordered=True))
+    column = SORT_COLUMNS.get(sort, Exchange.requested_on)
+    first = column.desc() if descending else column.asc()
+    if sort in _NULLABLE:
+        first = first.nulls_last()
+    order = [first, Exchange.id.desc() if descending else Exchange.id.asc()]
+    stmt = stmt.order_by(*order).offset(offset)
+    if limit is not None:
+        stmt = stmt.limit(limit)
+    rows = session.execute(stmt).all()
+    counts = _attachment_counts(session, [r[0] for r in rows])
+    return [_data(r, counts.get(r[0], 0), rules, today) for r in rows]
+
+
+@functools.cache
+def _page_select():
+    """The columns and joins of a page of the register, made once (70-odd columns to coerce each
+    time were a sixth of reading a page); each page adds its conditions, order and limits."""
+    return (
         select(
             *_ROW_COLUMNS,
             FromSide.code,
@@ -248,19 +278,7 @@ def search_exchanges(
         .outerjoin(ConfidentialityMarking, Exchange.marking_id == ConfidentialityMarking.id)
         .outerjoin(AgendaItem, Exchange.agenda_item_id == AgendaItem.id)
         .outerjoin(Decision, Exchange.decision_id == Decision.id)
-        .where(*_conditions(flt, rules, today, session, ordered=True))
     )
-    column = SORT_COLUMNS.get(sort, Exchange.requested_on)
-    first = column.desc() if descending else column.asc()
-    if sort in _NULLABLE:
-        first = first.nulls_last()
-    order = [first, Exchange.id.desc() if descending else Exchange.id.asc()]
-    stmt = stmt.order_by(*order).offset(offset)
-    if limit is not None:
-        stmt = stmt.limit(limit)
-    rows = session.execute(stmt).all()
-    counts = _attachment_counts(session, [r[0] for r in rows])
-    return [_data(r, counts.get(r[0], 0), rules, today) for r in rows]
 
 
 def _attachment_counts(session: Session, ids: list[int]) -> dict[int, int]:
@@ -281,30 +299,26 @@ _ROW_COLUMNS = (Exchange.id, Exchange.version, *(getattr(Exchange, name) for nam
 _N = len(_ROW_COLUMNS)
 
 
+#: The names of the looked-up values, in the order of the columns after the stored fields
+_LOOKED_UP = ("from_code", "from_name_zh", "from_name_ru", "to_code", "to_name_zh", "to_name_ru", "meeting_ordinal",
+              "marking_zh", "marking_ru", "marking_en", "agenda_position", "decision_number", "from_name_en",
+              "to_name_en")  # fmt: skip
+_OVERDUE_FROM = itemgetter(*(2 + _STORED.index(name) for name in ("status", "promised_on", "sent_on", "received_on")))
+
+
 def _data(r, attachment_count: int, rules: ExchangeRules, today: dt.date) -> ExchangeData:
+    """One row of the table, every field of an ExchangeData set (its overdue days from the row)."""
     n = _N
-    data = ExchangeData(
-        **dict(zip(_STORED, r[2:n], strict=True)),
-        id=r[0],
-        version=r[1],
-        from_code=r[n],
-        from_name_zh=r[n + 1],
-        from_name_ru=r[n + 2],
-        to_code=r[n + 3],
-        to_name_zh=r[n + 4],
-        to_name_ru=r[n + 5],
-        meeting_ordinal=r[n + 6],
-        marking_zh=r[n + 7] or "",
-        marking_ru=r[n + 8] or "",
-        marking_en=r[n + 9] or "",
-        agenda_position=None if r[n + 10] is None else r[n + 10] + 1,
-        decision_number=r[n + 11],
-        from_name_en=r[n + 12],
-        to_name_en=r[n + 13],
-        attachment_count=attachment_count,
-    )
-    late = overdue_days(data, rules, today)
-    return data if late is None else replace(data, overdue_days=late)
+    values = dict(zip(_STORED, r[2:n], strict=True))
+    values.update(zip(_LOOKED_UP, r[n:], strict=True))
+    for name in ("marking_zh", "marking_ru", "marking_en"):
+        values[name] = values[name] or ""
+    if values["agenda_position"] is not None:
+        values["agenda_position"] += 1
+    status, promised_on, sent_on, received_on = _OVERDUE_FROM(r)
+    values["id"], values["version"], values["attachment_count"] = r[0], r[1], attachment_count
+    values["overdue_days"] = overdue_days_of(status, promised_on, sent_on, received_on, rules, today)
+    return exchange_data_of(values)
 
 
 # --- the balance: what each side gave and received -----------------------------------------------

@@ -8,6 +8,7 @@ fast as a small one: the table fetches one page, the timeline the rows on screen
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -128,6 +129,7 @@ def _where(stmt, f: AssignmentFilter):
     return stmt
 
 
+@functools.cache
 def _sort_columns(lang: str):
     org = Assignment.host_organisation_zh if lang.startswith("zh") else Assignment.host_organisation_ru
     place = Assignment.place_zh if lang.startswith("zh") else Assignment.place_ru
@@ -159,7 +161,7 @@ def _sort_columns(lang: str):
 
 
 def count_assignments(session: Session, f: AssignmentFilter) -> int:
-    return session.execute(_where(select(func.count(Assignment.id)), f)).scalar_one()
+    return session.execute(_where(select(func.count()).select_from(Assignment), f)).scalar_one()  # count(*): no column read
 
 
 def people_of(session: Session, assignment_ids: list[int]) -> dict[int, list[PersonRef]]:
@@ -189,6 +191,21 @@ _ROW_COLUMNS = tuple(
 )  # fmt: skip
 
 
+_SENDING = Side.__table__.alias("sending")
+_RECEIVING = Side.__table__.alias("receiving")
+
+
+@functools.cache
+def _page_select():
+    """The columns and joins of a page of the table, made once; each page adds the rest."""
+    return (
+        select(*_ROW_COLUMNS, _SENDING.c.code, _RECEIVING.c.code, Meeting.ordinal)
+        .join(_SENDING, _SENDING.c.id == Assignment.sending_side_id)
+        .join(_RECEIVING, _RECEIVING.c.id == Assignment.receiving_side_id)
+        .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
+    )
+
+
 def search_assignments(
     session: Session,
     f: AssignmentFilter,
@@ -199,54 +216,26 @@ def search_assignments(
     limit: int | None = None,
     lang: str = "ru",
 ) -> list[AssignmentRow]:
-    sending = Side.__table__.alias("sending")
-    receiving = Side.__table__.alias("receiving")
     column = _sort_columns(lang).get(sort or "", Assignment.start_date)
     stmt = (
-        select(*_ROW_COLUMNS, sending.c.code.label("scode"), receiving.c.code.label("rcode"),
-               Meeting.ordinal.label("ordinal"))  # fmt: skip
-        .join(sending, sending.c.id == Assignment.sending_side_id)
-        .join(receiving, receiving.c.id == Assignment.receiving_side_id)
-        .outerjoin(Meeting, Meeting.id == Assignment.meeting_id)
-    )
-    stmt = (
-        _where(stmt, f).order_by(column.desc() if descending else column.asc(), Assignment.id).offset(offset)
+        _where(_page_select(), f).order_by(column.desc() if descending else column.asc(), Assignment.id).offset(offset)
     )
     if limit is not None:
         stmt = stmt.limit(limit)
     rows = session.execute(stmt).all()  # columns, no ORM object per row (issue 18)
-    people = people_of(session, [r.id for r in rows])
+    people = people_of(session, [r[0] for r in rows])
+    # by position (a row's attributes by name cost more than building the row)
     return [
         AssignmentRow(
-            id=a.id,
-            status=S(a.status),
-            purpose=AssignmentPurpose(a.purpose),
-            sending_side_id=a.sending_side_id,
-            sending_code=a.scode,
-            receiving_code=a.rcode,
-            host_organisation_zh=a.host_organisation_zh,
-            host_organisation_ru=a.host_organisation_ru,
-            place_zh=a.place_zh,
-            place_ru=a.place_ru,
-            place_en=a.place_en,
-            speciality_zh=a.speciality_zh,
-            speciality_ru=a.speciality_ru,
-            planned_start=a.planned_start,
-            planned_end=a.planned_end,
-            actual_start=a.actual_start,
-            actual_end=a.actual_end,
-            start_date=a.start_date,
-            end_date=a.end_date,
-            term_end=a.term_end,
-            term_limit_days=a.term_limit_days,
-            extension_days=a.extension_days,
-            head_count=a.head_count,
-            meeting_ordinal=a.ordinal,
-            quota_id=a.quota_id,
-            people=tuple(people.get(a.id, ())),
+            aid, S(status), AssignmentPurpose(purpose), sending_side_id, scode, rcode, org_zh, org_ru, place_zh,
+            place_ru, place_en, spec_zh, spec_ru, planned_start, planned_end, actual_start, actual_end, start_date,
+            end_date, term_end, term_limit_days, extension_days, head_count, ordinal, quota_id,
+            tuple(people.get(aid, ())),
         )
-        for a in rows
-    ]
+        for (aid, status, purpose, sending_side_id, org_zh, org_ru, place_zh, place_ru, place_en, spec_zh, spec_ru,
+             planned_start, planned_end, actual_start, actual_end, start_date, end_date, term_end, term_limit_days,
+             extension_days, head_count, quota_id, scode, rcode, ordinal) in rows
+    ]  # fmt: skip
 
 
 # --- the timeline -----------------------------------------------------------------------------------

@@ -41,16 +41,19 @@ import hashlib
 import json
 import unicodedata
 from dataclasses import dataclass
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from app.core.enums import DelegationRole, SegmentKind, SegmentPart
 from app.core.errors import NotFoundError, ValidationError
-from app.core.models import Meeting, Person
-from app.core.services import commission as commission_service
-from app.core.services.agenda import sessions as meetings_service
-from app.core.services.minutes import records as minutes_service
 from app.i18n import N_
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
+# The content as data is what documents print from, and needs no database: the command line prints
+# unsigned minutes from content read with the sqlite3 driver alone, without importing the ORM
+# (:mod:`~app.core.services.minutes.quick_source`). Reading it through the ORM (build_content and
+# its helpers) imports the models and services when first called.
 
 FORMAT = "commission-desk/minutes/1"
 
@@ -316,6 +319,8 @@ def parse(data: str) -> MinutesContent:
 
 
 def person_info(session: Session, person_id: int | None) -> PersonInfo | None:
+    from app.core.models import Person
+
     if person_id is None:
         return None
     p = session.get(Person, person_id)
@@ -343,6 +348,10 @@ class SigningFields:
 
 def signing_defaults(session: Session, meeting_id: int) -> SigningFields:
     """The minutes' recorded signing, else: the last day of the session, its city, the two heads."""
+    from app.core.services import commission as commission_service
+    from app.core.services.agenda import sessions as meetings_service
+    from app.core.services.minutes import records as minutes_service
+
     meeting = meetings_service.get_meeting(session, meeting_id)
     m = minutes_service.get_minutes(session, meeting_id)
     if m is not None and m.signed_on is not None:
@@ -362,6 +371,11 @@ def signing_defaults(session: Session, meeting_id: int) -> SigningFields:
 def build_content(session: Session, meeting_id: int, signing: SigningFields | None = None) -> MinutesContent:
     """The content of a session's minutes as the database holds it now, with ``signing`` (default:
     :func:`signing_defaults`)."""
+    from app.core.models import Meeting
+    from app.core.services import commission as commission_service
+    from app.core.services.agenda import sessions as meetings_service
+    from app.core.services.minutes import records as minutes_service
+
     row = session.get(Meeting, meeting_id)
     if row is None:
         raise NotFoundError(N_("This session no longer exists; someone may have deleted it."))

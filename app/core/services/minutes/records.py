@@ -27,6 +27,7 @@ from app.core.enums import (
 from app.core.errors import NotFoundError
 from app.core.models import Meeting, Minutes, Segment, SegmentRevision
 from app.core.services.agenda.sessions import MeetingData, meeting_data
+from app.core.services.minutes.data import MinutesData
 from app.core.services.text import pick
 from app.i18n import N_
 
@@ -91,37 +92,6 @@ class SegmentData:
         """The text in a language ("zh"/"zh_CN" or "ru"), without falling back to the other."""
         return self.text_zh if lang.startswith("zh") else self.text_ru
 
-
-@dataclass(frozen=True)
-class MinutesData:
-    id: int
-    uuid: str
-    meeting_id: int
-    status: MinutesStatus
-    signed_on: dt.date | None = None
-    place_zh: str = ""
-    place_ru: str = ""
-    signatory1_id: int | None = None
-    signatory2_id: int | None = None
-    signed_at: dt.datetime | None = None
-    signed_by: str = ""
-    fingerprint: str = ""
-    locked: bool = False
-    marking_zh: str = ""
-    marking_ru: str = ""
-    #: the place of signing in English: the session's city's English name, when signed there (the
-    #: minutes themselves are Chinese and Russian only)
-    place_en: str = ""
-
-    @property
-    def signed(self) -> bool:
-        return self.status is MinutesStatus.SIGNED
-
-    def place(self, lang: str) -> str:
-        return pick(lang, self.place_zh, self.place_ru, self.place_en)
-
-    def marking(self, lang: str) -> str:
-        return self.marking_zh if lang.startswith("zh") else self.marking_ru
 
 
 @dataclass(frozen=True)

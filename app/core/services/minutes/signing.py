@@ -39,6 +39,7 @@ from app.core.services.minutes import checks as minutes_checks
 from app.core.services.minutes import content as mc
 from app.core.services.minutes import records as minutes_service
 from app.core.services.minutes.content import MinutesContent, SigningFields
+from app.core.services.minutes.data import PrintSource
 from app.core.services.text import clean, pick
 from app.i18n import N_, _, format_date, ngettext
 
@@ -221,20 +222,6 @@ def record_signing(
 
 
 # --- what prints are made from ---------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PrintSource:
-    minutes: minutes_service.MinutesData
-    content: MinutesContent
-    #: signed: the stored fingerprint; otherwise that of the current content (for proofs)
-    fingerprint: str
-    #: signed minutes whose record no longer holds: why (translated), else ""
-    problem: str = ""
-
-    @property
-    def signed(self) -> bool:
-        return self.minutes.locked
 
 
 def stored_content(row: Minutes) -> MinutesContent:

@@ -22,6 +22,7 @@ from app.core.services.agenda.sessions import MeetingData
 from app.core.services.commission import CommissionData, SideData
 from app.core.services.minutes.edit import insert_segment
 from app.core.services.minutes.records import SegmentData, ensure_minutes, list_segments
+from app.core.services.text import russian_locative
 from app.i18n import N_, doc_gettext
 from app.i18n.numerals import ru_ordinal_neuter, zh_number
 from app.i18n.wording import date_range, long_date
@@ -30,22 +31,6 @@ ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 #: Agenda items that get a heading: agreed before the session, discussed at it.
 HEADED_STATUSES = (AgendaStatus.AGREED.value, AgendaStatus.DISCUSSED.value)
-
-
-def russian_locative(city: str) -> str:
-    """ "в Пекине", "в Москве": the prepositional case of a city name, by the common endings."""
-    city = city.strip()
-    exceptions = {"Сочи": "Сочи", "Тбилиси": "Тбилиси", "Улан-Батор": "Улан-Баторе"}
-    if city in exceptions or not city:
-        return exceptions.get(city, city)
-    last = city[-1]
-    if last in "бвгджзклмнпрстфхцчшщ":
-        return city + "е"
-    if last in "аяь":
-        return city[:-1] + ("и" if last == "ь" else "е")
-    if last == "й":
-        return city[:-1] + "е"
-    return city
 
 
 _HEAD_NOUNS = {"комиссия": "комиссии", "комитет": "комитета", "совет": "совета", "группа": "группы"}
