@@ -447,3 +447,10 @@ def test_export_from_the_tab(qtbot, view, monkeypatch, tmp_path):
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     text = (tmp_path / "minutes.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("zh,ru,kind,part") and "延长至2年" in text
+
+
+def test_no_line_of_zeros_before_the_first_count(qtbot, view):
+    """No minutes shown (the tab is built before a session is read): no counts, not '0 words'."""
+    qtbot.waitUntil(lambda: "Chinese:" in view.counts.text())
+    view.status_line.show_counts([], {})
+    assert view.counts.text() == ""

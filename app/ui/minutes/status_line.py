@@ -25,7 +25,11 @@ class StatusLine(QWidget):
         lay.addWidget(self.save_state)
 
     def show_counts(self, segments, rows) -> None:
-        """Count what the cells hold now (``rows``: the editor's rows by uuid)."""
+        """Count what the cells hold now (``rows``: the editor's rows by uuid); nothing while no
+        minutes are shown (not a line of zeros before a session's first count)."""
+        if not segments:
+            self.counts.clear()
+            return
         totals = {"zh": Counts(), "ru": Counts()}
         for seg in segments:
             row = rows.get(seg.uuid)
