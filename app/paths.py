@@ -79,6 +79,20 @@ def user_cache_dir() -> Path:
     return Path(_ucd(APP_ID, ORG_NAME))
 
 
+def write_cache(path: Path, data: bytes) -> bool:
+    """Write a file of the cache folder whole or not at all (a temporary file renamed over it, so
+    that another process reads the old file or the new one). Never raises: a read-only or full
+    cache folder only costs working the thing out again next time. Whether it was written."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError:
+        return False
+    return True
+
+
 def default_db_path() -> Path:
     return user_data_dir() / "commission.sqlite3"
 

@@ -19,7 +19,7 @@ No Qt here: the core declares, the interface reads.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -207,6 +207,52 @@ def _quick_test(f: Field) -> Callable[[Any], bool]:
     return lambda v: (type(v) is str and v in allowed) or (empty_ok and (v is None or v == ""))
 
 
+def _column_test(f: Field) -> Callable[[Sequence[Any]], bool]:
+    """A test of a whole column of ``f``'s values (a batch of an import's rows), built once: True
+    when every value surely passes :func:`_quick_test` (so breaks no declared rule), decided from
+    the types present, the longest text, the smallest and largest number, the choices used (a few
+    passes in C); False leaves it to each value's quick test."""
+    quick = _quick_test(f)
+    empty_ok = not f.required
+    kind = f.kind
+    if f.check is None and kind not in _KINDS_CHECKED and not (kind is FieldKind.CHOICE and f.choices is not None):
+        if empty_ok:
+            return lambda col: True
+        return lambda col: set(map(type, col)) <= _INT  # (never empty)
+    if f.check is None and kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        top = f.max_length if f.max_length is not None else float("inf")
+        if empty_ok:
+            return lambda col: not col or (set(map(type, col)) <= _STR and max(map(len, col)) <= top)
+        return lambda col: not col or (
+            set(map(type, col)) <= _STR and max(map(len, col)) <= top and all(map(str.strip, col))
+        )
+    if f.check is None and kind is FieldKind.INT:
+        lo = f.minimum if f.minimum is not None else float("-inf")
+        hi = f.maximum if f.maximum is not None else float("inf")
+        empty = _NONE if empty_ok else frozenset()
+
+        def ints(col: Sequence[Any]) -> bool:
+            types = set(map(type, col))
+            if types <= empty:
+                return True
+            if types == _INT:
+                return lo <= min(col) and max(col) <= hi
+            return all(map(quick, col))
+
+        return ints
+    if f.check is None and kind is FieldKind.DATE:
+        allowed_types = _DATE | _NONE if empty_ok else _DATE
+        return lambda col: set(map(type, col)) <= allowed_types or all(map(quick, col))
+    if f.check is None and kind is FieldKind.CHOICE and f.choices is not None:
+        allowed = _values_of(f.choices) | ({None, ""} if empty_ok else set())
+        allowed_types = _STR | _NONE if empty_ok else _STR
+        return lambda col: set(map(type, col)) <= allowed_types and set(col) <= allowed
+    return lambda col: all(map(quick, col))
+
+
+_INT, _STR, _DATE, _NONE = frozenset({int}), frozenset({str}), frozenset({dt.date}), frozenset({type(None)})
+
+
 @cache
 def _values_of(choices: type) -> frozenset[str]:
     return frozenset(m.value for m in choices)
@@ -332,6 +378,24 @@ class Register:
             value = get(name)
             if not passes(value):
                 f.validate(value)  # says what is wrong, or finds nothing wrong after all
+
+    def rows_to_validate(self, columns: Mapping[str, Sequence[Any]], names: Iterable[str]) -> set[int]:
+        """The positions of the rows (a batch of an import, given as ``{field: its values}``) where a
+        value of the fields ``names`` may break a declared rule: on any other row :meth:`validate`
+        of these fields would find nothing. Each column is tested whole (:func:`_column_test`), and
+        value by value only when that test cannot tell."""
+        key = ("columns", tuple(names))
+        tests = self._checks.get(key)
+        if tests is None:
+            tests = self._checks[key] = tuple(
+                (n, _column_test(self._by_name[n]), _quick_test(self._by_name[n])) for n in key[1]
+            )
+        rows: set[int] = set()
+        for name, whole, quick in tests:
+            col = columns[name]
+            if not whole(col):
+                rows.update(i for i, v in enumerate(col) if not quick(v))
+        return rows
 
 
 @dataclass(frozen=True)

@@ -150,13 +150,7 @@ def translation(lang: str) -> gettext.NullTranslations:
             mo_bytes = cached.read_bytes()
         except OSError:
             mo_bytes = compile_po(data)
-            try:
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-                tmp.write_bytes(mo_bytes)
-                os.replace(tmp, cached)
-            except OSError:
-                pass  # a read-only cache folder only costs us the compilation next time
+            paths.write_cache(cached, mo_bytes)  # (if it cannot, compiled again next time)
         return gettext.GNUTranslations(io.BytesIO(mo_bytes))
     mo = mo_path(lang)
     if mo.is_file():

@@ -35,13 +35,7 @@ def coverage(path: str, subfont: int = 0) -> frozenset[int]:
     except (OSError, ValueError):
         pass
     points = _read(real, subfont)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(encode(points))
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only cache folder only costs reading the font again next time
+    paths.write_cache(cached, encode(points))  # (if it cannot, the font is read again next time)
     return points
 
 

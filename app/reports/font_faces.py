@@ -55,13 +55,7 @@ def load_font(name: str, path: str, subfont: int = 0):
         state = _state(font)
     except ValueError:
         return font  # something else than plain data: not cached
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(state)
-        os.replace(tmp, cached)
-    except OSError:
-        pass  # a read-only cache folder only costs parsing the font again next time
+    paths.write_cache(cached, state)  # (if it cannot, the font is parsed again next time)
     return font
 
 

@@ -66,19 +66,7 @@ class LazyViews:
         return next((i for i, tab in enumerate(self.entries) if tab.class_name == class_name), -1)
 
     def _put_in_place(self, index: int, view: QWidget) -> None:
-        """The view takes the placeholder's place, without another tab being shown meanwhile."""
-        tabs = self.tabs
-        placeholder = tabs.widget(index)
-        current = tabs.currentIndex() == index
-        blocked = tabs.blockSignals(True)  # the same tab stays current: nothing to announce
-        try:
-            tabs.insertTab(index, view, tabs.tabText(index))  # the placeholder moves to index + 1
-            if current:
-                tabs.setCurrentIndex(index)
-            tabs.removeTab(index + 1)
-        finally:
-            tabs.blockSignals(blocked)
-        placeholder.deleteLater()
+        put_in_place(self.tabs, index, view)
 
 
 class IdleBuilder(QObject):
@@ -106,3 +94,19 @@ class IdleBuilder(QObject):
             importlib.import_module(module)
             return
         self.views[index].ensurePolished()
+
+
+def put_in_place(tabs, index: int, widget: QWidget) -> None:
+    """``widget`` takes the place of the placeholder at ``index`` of the QTabWidget ``tabs``, with
+    its title, without another tab being shown meanwhile (the same tab stays current)."""
+    placeholder = tabs.widget(index)
+    current = tabs.currentIndex() == index
+    blocked = tabs.blockSignals(True)  # the same tab stays current: nothing to announce
+    try:
+        tabs.insertTab(index, widget, tabs.tabText(index))  # the placeholder moves to index + 1
+        if current:
+            tabs.setCurrentIndex(index)
+        tabs.removeTab(index + 1)
+    finally:
+        tabs.blockSignals(blocked)
+    placeholder.deleteLater()

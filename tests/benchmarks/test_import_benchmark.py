@@ -80,10 +80,11 @@ _BASELINE = textwrap.dedent(
 )
 #: The import's CPU time against python-calamine reading the sheet alone (CPU time: what a machine
 #: loaded by other programs does not inflate as much as the wall clock). 15 s of a 2-core laptop
-#: where calamine takes about 2.1 s: 7×. Measured (6 December 2026, load average 3 to 4, alternating
-#: with the code before): 15.7-17.2 s CPU, 5.4-7.0×, peak 160-169 MB (VmHWM), against 17.9-21.1 s,
-#: 7.4-7.8× before. What remains is mostly SQLite's own (the rows into ``exchanges`` with its ~20
-#: indexes, and into ``audit_log``), calamine's reading and the rows' checks in Python.
+#: where calamine takes about 2.1 s: 7×. Measured (6 December 2026, load average 2.4 to 2.8, alternating
+#: with the code before): 10.3-11.4 s CPU, peak 167-171 MB (VmHWM), against 14.3-14.8 s before; the
+#: benchmark 9.8 s, 5.3×. What remains is mostly SQLite's own (the rows into ``exchanges`` with its
+#: ~20 indexes, 200 rows a statement, into ``audit_log``, and the search index), calamine's reading,
+#: the sheet's pre-scan and the rows' checks in Python.
 MAX_RATIO = 7.0
 MAX_MEGABYTES = 200
 

@@ -102,3 +102,36 @@ def test_the_quick_tests_pass_only_what_the_declared_rules_pass():
                     f.validate(value)  # raises if the quick test was wrong
                     checked += 1
     assert checked > 100
+
+
+def test_the_column_tests_pass_only_columns_whose_every_value_the_quick_test_passes():
+    """Register.rows_to_validate tests an import's batch of rows a column at a time: a column its
+    test passes must hold no value the field's quick test (and so its declared rules) would stop,
+    in every register; a row with such a value is among the rows to validate."""
+    import importlib
+    import itertools
+
+    from app.core.fields import _column_test, _quick_test
+
+    modules = ["app.core.services.attachments"] + [
+        f"app.core.services.{m}.fields" for m in ("expenses", "experts", "exchanges", "decisions", "correspondence")
+    ]
+    registers = [
+        o for m in modules for o in vars(importlib.import_module(m)).values() if isinstance(o, Register)
+    ]
+    samples = [None, "", " ", "x", "x" * 5000, "Книга", 0, -1, 1, 12, 10**9, True, False, 1.0, 2.5,
+               Decimal("3"), dt.date(2026, 1, 1), dt.datetime(2026, 1, 1, 12), AgendaStatus.AGREED, "agreed",
+               "book", "BOOK", "1958-03-12", 600, 601, 1_000_000, 1_000_001]  # fmt: skip
+    columns = [[]] + [[v] for v in samples] + [list(c) for c in itertools.combinations(samples, 2)]
+    passed = 0
+    for register in registers:
+        for f in register:
+            whole, quick = _column_test(f), _quick_test(f)
+            for col in columns:
+                if whole(col):
+                    assert all(quick(v) for v in col), (register.name, f.name, col)
+                    passed += 1
+            names = [f.name]
+            bad = [i for i, v in enumerate(samples) if not quick(v)]
+            assert register.rows_to_validate({f.name: samples}, names) == set(bad)
+    assert passed > 1000

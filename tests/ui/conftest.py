@@ -63,3 +63,19 @@ def demo_window(qtbot, demo_ctx):
     w.show()
     qtbot.waitExposed(w)
     return w
+
+
+@pytest.fixture
+def minutes_view(qtbot, demo_window):
+    """The Minutes tab on the demo's second session (headings, initialled and ordinary segments),
+    as a user opens it."""
+    from PySide6.QtCore import Qt
+
+    v = demo_window.view_named("MinutesView")
+    demo_window.tabs.setCurrentWidget(v)
+    qtbot.waitUntil(lambda: v.isVisible() and v.session_combo.count() == 2)
+    second = v.session_combo.findText("Session 2", Qt.MatchFlag.MatchStartsWith)
+    v.session_combo.setCurrentIndex(second)
+    v.session_combo.activated.emit(second)
+    qtbot.waitUntil(lambda: len(v.editor.rows) == len(v.doc.segments) > 0)
+    return v

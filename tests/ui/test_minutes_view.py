@@ -17,15 +17,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
-def view(qtbot, demo_window):
-    v = demo_window.view_named("MinutesView")
-    demo_window.tabs.setCurrentWidget(v)
-    qtbot.waitUntil(lambda: v.isVisible() and v.session_combo.count() == 2)
-    second = v.session_combo.findText("Session 2", Qt.MatchFlag.MatchStartsWith)
-    v.session_combo.setCurrentIndex(second)
-    v.session_combo.activated.emit(second)
-    qtbot.waitUntil(lambda: len(v.editor.rows) == len(v.doc.segments) > 0)
-    return v
+def view(minutes_view):
+    return minutes_view
 
 
 def db_segments(view):
@@ -454,3 +447,10 @@ def test_export_from_the_tab(qtbot, view, monkeypatch, tmp_path):
     qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
     text = (tmp_path / "minutes.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("zh,ru,kind,part") and "延长至2年" in text
+
+
+def test_no_line_of_zeros_before_the_first_count(qtbot, view):
+    """No minutes shown (the tab is built before a session is read): no counts, not '0 words'."""
+    qtbot.waitUntil(lambda: "Chinese:" in view.counts.text())
+    view.status_line.show_counts([], {})
+    assert view.counts.text() == ""

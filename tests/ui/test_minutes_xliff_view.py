@@ -15,15 +15,8 @@ from tests.ui.typing import type_text
 
 
 @pytest.fixture
-def view(qtbot, demo_window):
-    v = demo_window.view_named("MinutesView")
-    demo_window.tabs.setCurrentWidget(v)
-    qtbot.waitUntil(lambda: v.isVisible() and v.session_combo.count() == 2)
-    second = v.session_combo.findText("Session 2", Qt.MatchFlag.MatchStartsWith)
-    v.session_combo.setCurrentIndex(second)
-    v.session_combo.activated.emit(second)
-    qtbot.waitUntil(lambda: len(v.editor.rows) == len(v.doc.segments) > 0)
-    return v
+def view(minutes_view):
+    return minutes_view
 
 
 def db_segments(view):

@@ -1,4 +1,5 @@
-"""Many rows into one table at a time through the driver's own ``executemany`` with plain tuples.
+"""Many rows into one table at a time through the driver with plain tuples: on SQLite a few
+hundred rows a statement (``INSERT … VALUES (…), (…), …``), elsewhere the driver's ``executemany``.
 
 For an import of 100,000 rows SQLAlchemy's per-row work on an ``insert()`` of dicts (each row's
 parameters built and processed one by one) cost about as much as SQLite's own work. A
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from itertools import chain
 
 from sqlalchemy import Connection, Table
 
@@ -44,6 +46,14 @@ class BulkInsert:
             for name in self.columns
             if (process := table.c[name].type.dialect_impl(dialect).bind_processor(dialect)) is not None
         }
+        # On SQLite, many rows in one statement (INSERT … VALUES (…), (…), …): the per-statement
+        # work (the constraints' constant lists, the statement's reset) once per ROWS_PER_STATEMENT
+        # rows instead of once per row; the rows go in, in their order, as with executemany
+        self._per_statement = 0
+        if dialect.name == "sqlite":
+            self._per_statement = max(1, min(ROWS_PER_STATEMENT, _max_variables(dialect) // len(self.columns)))
+        row = f"({', '.join([mark] * len(self.columns))})"
+        self._many_sql = self.sql.replace(f" VALUES {row}", " VALUES " + ", ".join([row] * self._per_statement))
         same = frozenset(same)
         self._steps = tuple(
             (i, self._processors[name])
@@ -56,19 +66,37 @@ class BulkInsert:
         process = self._processors.get(column)
         return value if process is None or value is None else process(value)
 
-    def insert(self, rows: list[list[object]]) -> None:
+    def insert(self, rows: Sequence[Sequence[object]]) -> None:
         """Insert ``rows`` (values in the order of the columns): each value that is not None goes
-        through its column's processor first (the lists are changed), except the ``same`` columns."""
+        through its column's processor first, except the ``same`` columns (column by column: a
+        column without a value costs one count)."""
         if not rows:
             return
-        steps = self._steps
-        if steps:
-            for r in rows:
-                for i, process in steps:
-                    v = r[i]
-                    if v is not None:
-                        r[i] = process(v)
-        self.connection.exec_driver_sql(self.sql, [tuple(r) for r in rows])
+        if self._steps:
+            columns = list(zip(*rows, strict=True))
+            count = len(rows)
+            for i, process in self._steps:
+                column = columns[i]
+                if column.count(None) != count:
+                    columns[i] = [None if v is None else process(v) for v in column]
+            rows = list(zip(*columns, strict=True))
+        per = self._per_statement
+        whole = len(rows) - len(rows) % per if per > 1 else 0
+        for start in range(0, whole, per or 1):
+            self.connection.exec_driver_sql(self._many_sql, tuple(chain.from_iterable(rows[start : start + per])))
+        if whole < len(rows):
+            self.connection.exec_driver_sql(self.sql, [tuple(r) for r in rows[whole:]])
+
+
+#: Rows in one INSERT statement on SQLite (measured at 100,000 exchanges of 33 columns: 100 rows
+#: 25 %, 200 rows a third less time in SQLite than one row a statement, 500 no better).
+ROWS_PER_STATEMENT = 200
+
+
+def _max_variables(dialect) -> int:
+    """The most parameters one SQLite statement may have: 32,766 since SQLite 3.32, 999 before."""
+    version = getattr(dialect.dbapi, "sqlite_version_info", (0,))
+    return 32766 if tuple(version) >= (3, 32, 0) else 999
 
 
 #: SQLite's page cache while many rows are inserted, in KiB (its default is 2,000 KiB): the new

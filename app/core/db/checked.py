@@ -109,11 +109,7 @@ def remember(path: Path, before: Identity | None, started_ns: int) -> None:
         memo[_key(path)] = {"id": before, "at": started_ns}
         while len(memo) > MAX_ENTRIES:
             memo.pop(next(iter(memo)))
-        target = _memo_path()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(memo), encoding="utf-8")
-        os.replace(tmp, target)
+        paths.write_cache(_memo_path(), json.dumps(memo).encode("utf-8"))
     except (OSError, ValueError, TypeError):
         pass  # not remembering only costs the check next time
 
@@ -123,9 +119,6 @@ def forget(path: Path) -> None:
     try:
         memo = _load()
         if memo.pop(_key(path), None) is not None:
-            target = _memo_path()
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps(memo), encoding="utf-8")
-            os.replace(tmp, target)
+            paths.write_cache(_memo_path(), json.dumps(memo).encode("utf-8"))
     except (OSError, ValueError, TypeError):
         pass

@@ -13,19 +13,12 @@ from app.core.changes import Change, changes
 from app.core.errors import ValidationError
 from app.core.models import Commission, LiaisonAgency, Side
 from app.core.models.base import utcnow
-from app.core.services.commission_data import AgencyData, CommissionData, SideData
+from app.core.services.commission_data import SIDE_FIELDS, AgencyData, CommissionData, SideData
 from app.core.services.text import clean
 from app.i18n import N_
 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9]{0,7}$")
 
-
-_SIDE_FIELDS = (
-    "code", "language",
-    "name_full_zh", "name_full_ru", "name_full_en", "name_short_zh", "name_short_ru", "name_short_en",
-    "government_zh", "government_ru", "government_en",
-    "delegation_title_zh", "delegation_title_ru", "delegation_title_en",
-)  # fmt: skip
 
 
 def _side_data(row: Side) -> SideData:
@@ -33,7 +26,7 @@ def _side_data(row: Side) -> SideData:
         position=row.position,
         id=row.id,
         agencies=tuple(AgencyData(a.name_zh, a.name_ru, a.name_en, a.id) for a in row.agencies),
-        **{f: getattr(row, f) for f in _SIDE_FIELDS},
+        **{f: getattr(row, f) for f in SIDE_FIELDS},
     )
 
 
@@ -61,7 +54,7 @@ def validate(data: CommissionData) -> CommissionData:
     sides = []
     for side in sorted(data.sides, key=lambda s: s.position):
         prefix = f"side{side.position}."
-        values = {f: clean(getattr(side, f)) for f in _SIDE_FIELDS}
+        values = {f: clean(getattr(side, f)) for f in SIDE_FIELDS}
         values["code"] = values["code"].upper()
         if not values["code"]:
             raise ValidationError(
@@ -110,7 +103,7 @@ def compared(data: CommissionData) -> dict:
     "side1.code", …, "side2.agencies" (the agencies' names)."""
     out: dict = {"name_zh": data.name_zh, "name_ru": data.name_ru, "name_en": data.name_en}
     for side in data.sides:
-        for f in _SIDE_FIELDS:
+        for f in SIDE_FIELDS:
             out[f"side{side.position}.{f}"] = getattr(side, f)
         out[f"side{side.position}.agencies"] = tuple((a.name_zh, a.name_ru, a.name_en) for a in side.agencies)
     return out
@@ -138,7 +131,7 @@ def save_commission(session: Session, data: CommissionData) -> CommissionData:
         if srow is None:
             srow = Side(position=side.position)
             session.add(srow)
-        for f in _SIDE_FIELDS:
+        for f in SIDE_FIELDS:
             setattr(srow, f, getattr(side, f))
         old = {a.id: a for a in srow.agencies}
         keep = []

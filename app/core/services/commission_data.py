@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 from app.core.services.text import pick
 
-__all__ = ["AgencyData", "CommissionData", "SideData"]
+__all__ = ["SIDE_FIELDS", "AgencyData", "CommissionData", "SideData"]
+
+#: the columns of a side that are plain values (its names in three languages, its working language)
+SIDE_FIELDS = (
+    "code", "language",
+    "name_full_zh", "name_full_ru", "name_full_en", "name_short_zh", "name_short_ru", "name_short_en",
+    "government_zh", "government_ru", "government_en",
+    "delegation_title_zh", "delegation_title_ru", "delegation_title_en",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)

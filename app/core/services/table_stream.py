@@ -36,6 +36,8 @@ from app.i18n import N_
 PART_BYTES = 8 * 1024 * 1024
 #: Rows looked at to find the header row and the width of the table.
 HEAD_ROWS = 200
+#: Bytes of a sheet's XML read as the first part when only those rows are wanted.
+HEAD_BYTES = 1024 * 1024
 
 Row = tuple[int, tuple[object, ...]]
 
@@ -92,10 +94,12 @@ def open_table(path, suffixes=tables.CSV_XLSX) -> tables.Table:
         raw, count = (lambda: _csv_rows(p, limit)), None
     else:
         sheet = _inspect_xlsx(p, limit)
-        raw, count = (lambda: _xlsx_rows(p, sheet.name, limit)), None
+        raw, count = (lambda first=PART_BYTES: _xlsx_rows(p, sheet.name, limit, first)), None
         if sheet.declared_rows is not None:
             count = sheet.declared_rows
-    head = list(islice(_nonblank(raw()), HEAD_ROWS + 1))
+    # the header and the first rows: of a workbook, a first part of HEAD_BYTES is read (then more
+    # if it holds too few rows), not one of PART_BYTES read again with the rows
+    head = list(islice(_nonblank(raw(HEAD_BYTES) if kind == "xlsx" else raw()), HEAD_ROWS + 1))
     if not head:
         raise ImportRefused(N_("“{name}” is empty."), name=p.name)
     header_number, header = head[0]
@@ -132,6 +136,15 @@ def cell_problems(table: tables.Table, number: int, cells: tuple[object, ...]) -
         for i, v in enumerate(cells)
         if isinstance(v, str) and (m := tables.CONTROL.search(v))
     ]
+
+
+def rows_problems(table: tables.Table, rows: list[Row]) -> dict[int, list[RowError]]:
+    """{row number: its errors (:func:`cell_problems`)} of the rows that have any: one search for
+    all the rows' text when none has a control character (as most files)."""
+    texts = [v for _number, cells in rows for v in cells if isinstance(v, str)]
+    if not tables.CONTROL.search("\n".join(texts)):
+        return {}
+    return {number: found for number, cells in rows if (found := cell_problems(table, number, cells))}
 
 
 def _size(p: Path) -> int:
@@ -275,8 +288,9 @@ _EMPTY_SHEET = (
 )
 
 
-def _xlsx_rows(p: Path, sheet_name: str, limit: int) -> Iterator[tuple[int, list[object]]]:
-    """(row number, values) of every row of the sheet, part by part; row numbers as in the file."""
+def _xlsx_rows(p: Path, sheet_name: str, limit: int, first: int = PART_BYTES) -> Iterator[tuple[int, list[object]]]:
+    """(row number, values) of every row of the sheet, part by part (the first of about ``first``
+    bytes); row numbers as in the file."""
     from python_calamine import CalamineWorkbook
 
     try:
@@ -293,7 +307,7 @@ def _xlsx_rows(p: Path, sheet_name: str, limit: int) -> Iterator[tuple[int, list
             if info.filename != member and not info.is_dir()
         }
         filled = 0
-        for xml in _sheet_parts(zf, member):
+        for xml in _sheet_parts(zf, member, first):
             buffer = io.BytesIO()
             with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as part:
                 for name, data in others.items():
@@ -332,8 +346,9 @@ def _is_other_sheet(name: str, member: str) -> bool:
     return name.startswith("xl/worksheets/") and name.endswith(".xml") and "/_rels/" not in name
 
 
-def _sheet_parts(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
-    """The sheet's XML as well-formed worksheets of about PART_BYTES each, cut between rows."""
+def _sheet_parts(zf: zipfile.ZipFile, member: str, first: int = PART_BYTES) -> Iterator[bytes]:
+    """The sheet's XML as well-formed worksheets of about PART_BYTES each (the first of about
+    ``first``), cut between rows."""
     with zf.open(member) as fh:
         buffer = b""
         head = None
@@ -353,19 +368,26 @@ def _sheet_parts(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
                 return
             buffer = buffer[m.end() :]
         close = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?row>")
+        size = first
+        rest = bytearray(buffer)  # grown in place and cut from the front: no copy of it per block
+        del buffer
         while True:
             block = fh.read(1 << 20)
-            buffer += block
-            if len(buffer) >= PART_BYTES or not block:
-                cut = _last_row_end(buffer, close)
+            rest += block
+            if len(rest) >= size or not block:
+                cut = _last_row_end(rest, close)
                 if cut:
-                    yield head + buffer[:cut] + tail
-                    buffer = buffer[cut:]
+                    with memoryview(rest) as view:
+                        part = b"".join((head, view[:cut], tail))
+                    del rest[:cut]
+                    yield part
+                    del part
+                    size = PART_BYTES
             if not block:
                 return
 
 
-def _last_row_end(buffer: bytes, close: re.Pattern[bytes]) -> int:
+def _last_row_end(buffer: bytes | bytearray, close: re.Pattern[bytes]) -> int:
     """The end of the last closing row tag in ``buffer`` (0 if none)."""
     at = buffer.rfind(b"row>")
     while at != -1:

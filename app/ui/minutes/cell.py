@@ -20,6 +20,25 @@ RESERVED: list[QKeySequence] = []
 _SHORTCUT_OVERRIDE, _TOOL_TIP = QEvent.Type.ShortcutOverride, QEvent.Type.ToolTip
 
 
+def lines_height(text: str, font, option, width: float, formats=()) -> float:
+    """The height of the lines of one block of ``text`` laid out at ``width`` (leading included)."""
+    tl = QTextLayout(text, font)
+    tl.setTextOption(option)
+    if formats:
+        tl.setFormats(formats)
+    tl.beginLayout()
+    height = 0.0
+    while True:
+        line = tl.createLine()
+        if not line.isValid():
+            break
+        line.setLeadingIncluded(True)
+        line.setLineWidth(width if width > 0 else 1e6)
+        height += line.height()
+    tl.endLayout()
+    return height
+
+
 class CellEdit(QPlainTextEdit):
     """Tells its row (``owner``: typing, focus, leaving, navigation, a new ideal height, a moved
     cursor) by calling it, not through Qt signals: a session of 500 segments has 1,000 cells, and
@@ -127,18 +146,7 @@ class CellEdit(QPlainTextEdit):
         block = doc.firstBlock()
         while block.isValid():
             if block.isVisible():
-                tl = QTextLayout(block.text(), font)
-                tl.setTextOption(option)
-                tl.setFormats(block.layout().formats())
-                tl.beginLayout()
-                while True:
-                    line = tl.createLine()
-                    if not line.isValid():
-                        break
-                    line.setLeadingIncluded(True)
-                    line.setLineWidth(width if width > 0 else 1e6)
-                    height += line.height()
-                tl.endLayout()
+                height += lines_height(block.text(), font, option, width, block.layout().formats())
             block = block.next()
         height = max(height, self.MIN_LINES * self.fontMetrics().lineSpacing())
         # QPlainTextEdit counts a line as visible only within the height less one more margin and a

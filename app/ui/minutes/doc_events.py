@@ -49,8 +49,7 @@ class DocumentEvents:
         seg = v.doc.get(uuid)
         row = v.editor.rows.get(uuid)
         if seg is not None and row is not None:
-            row.set_segment(seg, force_text=not v.doc.autosaver.has_pending(uuid) and not row.cell("zh").hasFocus()
-                            and not row.cell("ru").hasFocus())  # fmt: skip
+            row.set_segment(seg, force_text=not v.doc.autosaver.has_pending(uuid) and not row.has_focus())
             v.editor.apply_filter()
         if uuid == v.editor.current_uuid:
             self.on_current(uuid)
@@ -88,7 +87,7 @@ class DocumentEvents:
         if row is None:
             v.glossary_panel.show_segment(None, None)
         else:
-            v.glossary_panel.show_segment(row.segment, {k: c.text() for k, c in row.cells.items()})
+            v.glossary_panel.show_segment(row.segment, {k: row.text(k) for k in ("zh", "ru")})
 
     def on_save_state(self, state: str, message: str) -> None:
         self.view.status_line.show_save_state(state, message)

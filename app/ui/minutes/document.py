@@ -19,6 +19,12 @@ from app.core.services.minutes.records import MinutesData, SegmentData
 from app.ui.minutes.autosave import AutoSaver
 
 
+def _read_document(session, meeting_id: int | None) -> tuple[MinutesData | None, list[SegmentData], list[TermData]]:
+    minutes = minutes_service.get_minutes(session, meeting_id) if meeting_id is not None else None
+    segments = minutes_service.list_segments(session, minutes.id) if minutes is not None else []
+    return minutes, segments, glossary_service.list_terms(session)
+
+
 class MinutesDocument(QObject):
     #: the list of segments (order, membership) changed, or another session was opened
     structureChanged = Signal()  # noqa: N815
@@ -57,14 +63,10 @@ class MinutesDocument(QObject):
         self.reload(check_now=True)
 
     def reload(self, check_now: bool = False) -> None:
-        if not self.ctx.has_db or self.meeting_id is None:
-            self.minutes, self.segments = None, []
-        else:
-            self.minutes = self.ctx.read(minutes_service.get_minutes, self.meeting_id)
-            self.segments = (
-                self.ctx.read(minutes_service.list_segments, self.minutes.id) if self.minutes else []
-            )
-        self.terms = self.ctx.read(glossary_service.list_terms) if self.ctx.has_db else []
+        if not self.ctx.has_db:
+            self.minutes, self.segments, self.terms = None, [], []
+        else:  # one unit of work for the three
+            self.minutes, self.segments, self.terms = self.ctx.read(_read_document, self.meeting_id)
         self.structureChanged.emit()
         if check_now:
             self.run_checks()

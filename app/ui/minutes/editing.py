@@ -42,7 +42,7 @@ class EditingState:
             return []
         row = self.view.editor.rows.get(seg.uuid)
         if row is not None:  # judge by what the cells hold now
-            seg = replace(seg, text_zh=row.cell("zh").text(), text_ru=row.cell("ru").text())
+            seg = replace(seg, text_zh=row.text("zh"), text_ru=row.text("ru"))
         return me.allowed_statuses(seg)
 
     def on_stack_index(self, _index: int) -> None:

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.core.enums import SegmentPart, SegmentStatus
 from app.core.services.minutes.records import SegmentData
+from app.ui.minutes.cell import CellEdit
+from app.ui.minutes.preview import renderer
 from app.ui.minutes.row import MIME, PartDivider, SegmentRow
 from app.ui.widgets.deferred import after_paint
 
@@ -80,6 +82,9 @@ class SegmentEditor(QScrollArea):
         self.setObjectName("segment_editor")
         self.setWidgetResizable(True)
         self.container = _Container(self)
+        # growing as rows are added below the screen repaints only what it gains (nothing on
+        # screen), not every row in view once per batch (issue 18)
+        self.container.setAttribute(Qt.WidgetAttribute.WA_StaticContents)
         self.lay = QVBoxLayout(self.container)
         self.lay.setContentsMargins(6, 0, 6, 12)
         self.lay.setSpacing(3)
@@ -100,6 +105,7 @@ class SegmentEditor(QScrollArea):
         self._waiting: list[SegmentData] = []
         self._batch = 0  # which opening the waiting segments belong to
         self._waiting_last = True
+        self._renderer: CellEdit | None = None
         self._relayout()
 
     # --- building ----------------------------------------------------------------------------
@@ -157,9 +163,6 @@ class SegmentEditor(QScrollArea):
         self.rows[seg.uuid] = row
         row.set_read_only(self.read_only)
         row.set_findings(self.failing.get(seg.uuid, 0))
-        for cell in row.cells.values():
-            if cell.highlighter.terms != self.terms:
-                cell.highlighter.set_terms(self.terms)
         return row
 
     def _create_more(self, everything: bool = False) -> None:
@@ -188,17 +191,21 @@ class SegmentEditor(QScrollArea):
     def set_terms(self, terms) -> None:
         self.terms = list(terms)
         for row in self.rows.values():
-            for cell in row.cells.values():
-                if cell.highlighter.terms != self.terms:
-                    cell.highlighter.set_terms(self.terms)
+            row.set_terms(self.terms)
+
+    def cell_renderer(self) -> CellEdit:
+        """The hidden editor that paints the rows not used yet (see :mod:`app.ui.minutes.preview`)."""
+        if self._renderer is None:
+            self._renderer = renderer(self)
+        return self._renderer
 
     def _new_row(self, seg: SegmentData) -> SegmentRow:
-        row = SegmentRow(seg, self.ru_left, self.container, terms=self.terms)
+        # its editors made when first used: the pointer, a click, the focus (issue 18)
+        row = SegmentRow(seg, self.ru_left, self.container, terms=self.terms, lazy=True)
         row.editor = self  # its cells' typing, leaving and navigation come here
         row.activated.connect(self._on_activated)
         row.status_button.clicked.connect(lambda _c=False, r=row: self.statusRequested.emit(r.uuid, r))
-        for cell in row.cells.values():
-            cell.extra_actions = self.context_actions
+        row.set_extra_actions(self.context_actions)
         return row
 
     def _place(self, added: list[SegmentRow]) -> None:
@@ -277,6 +284,11 @@ class SegmentEditor(QScrollArea):
                     row.setVisible(show)
         finally:
             self.lay.setEnabled(True)
+        # as tall as its rows at once: laid out in a container still of the old height, the rows
+        # on screen would be squeezed, then stretched back (two repaints a batch; issue 18)
+        need = self.container.minimumSizeHint().height()
+        if need > self.container.height():
+            self.container.resize(self.container.width(), need)
         self.lay.activate()
 
     # --- current row and focus ---------------------------------------------------------------
@@ -369,7 +381,7 @@ class SegmentEditor(QScrollArea):
 
     def apply_text(self, uuid: str, lang: str, text: str, cursor: int) -> bool:
         row = self.rows.get(uuid)
-        if row is None or row.cell(lang).isReadOnly():
+        if row is None or row.is_locked(lang):
             return False
         cell = row.cell(lang)
         cell.set_text(text, cursor)

@@ -43,7 +43,7 @@ class Finder:
             for lang in row.order:
                 if lang not in self.bar.langs():
                     continue
-                for start, end in find_all(row.cell(lang).text(), needle, match_case=case):
+                for start, end in find_all(row.text(lang), needle, match_case=case):
                     out.append((uuid, lang, start, end))
         return out
 
@@ -137,14 +137,14 @@ class Finder:
             for uuid in editor.visible_order():
                 row = editor.rows[uuid]
                 for lang in self.bar.langs():
-                    cell = row.cell(lang)
-                    new, n = replace_all(cell.text(), needle, replacement, match_case=case)
+                    text = row.text(lang)  # (a row not used yet keeps its preview: see preview.py)
+                    new, n = replace_all(text, needle, replacement, match_case=case)
                     if not n:
                         continue
-                    if cell.isReadOnly():
+                    if row.is_locked(lang):
                         skipped += n
                         continue
-                    cmd = TypingCommand(self.view, uuid, lang, cell.text(), new, 0)
+                    cmd = TypingCommand(self.view, uuid, lang, text, new, 0)
                     cmd._first = False
                     self.view.stack.push(cmd)
                     total += n

@@ -146,6 +146,7 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.search.searchChanged.connect(lambda _t: self._filter())
         self.model = TermsModel(self)
         self.table = QTableView()
+        self._stale = False  # terms set while the panel was hidden: the table is filled when shown
         self.table.setObjectName("glossary_table")
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -195,6 +196,11 @@ class GlossaryPanel(Retranslatable, QWidget):
         self._filter()
 
     def _filter(self) -> None:
+        # a panel behind another tab (as usual) is filled when shown: each session opened sets
+        # the terms, and the table's rows are sized to their texts (issue 18)
+        self._stale = not self.isVisible()
+        if self._stale:
+            return
         needle = self.search.text().strip()
         if needle:
             from app.core.services.minutes.text import find_all
@@ -205,6 +211,11 @@ class GlossaryPanel(Retranslatable, QWidget):
         self.model.set_terms(shown)
         self.table.resizeRowsToContents()
         self._update_buttons()
+
+    def showEvent(self, e) -> None:  # noqa: N802
+        super().showEvent(e)
+        if self._stale:
+            self._filter()
 
     def show_segment(self, seg: SegmentData | None, texts: dict[str, str] | None) -> None:
         rows = terms_in_segment(seg, texts, self.all_terms) if seg is not None and texts else []

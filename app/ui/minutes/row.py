@@ -23,13 +23,26 @@ from app.core.services.minutes.records import SegmentData
 from app.i18n import _
 from app.ui.minutes.cell import CellEdit
 from app.ui.minutes.icons import COLOURS, TINTS, status_icon
+from app.ui.minutes.preview import CellPreview, renderer
 
 MIME = "application/x-commission-desk-segment"
 
 
+#: (palette, role, colour) -> that palette with that colour: changing a colour copies the whole
+#: palette (0.1 ms), and every row colours four widgets the same way (issue 18)
+_PALETTES: dict[tuple, QPalette] = {}
+
+
 def _colour(widget: QWidget, role: QPalette.ColorRole, colour: str) -> None:
-    pal = widget.palette()
-    pal.setColor(role, QColor(colour))
+    base = widget.palette()
+    key = (base.cacheKey(), base.resolveMask(), role, colour)
+    pal = _PALETTES.get(key)
+    if pal is None:
+        if len(_PALETTES) > 64:  # the application's palette changed more than a few times
+            _PALETTES.clear()
+        pal = QPalette(base)
+        pal.setColor(role, QColor(colour))
+        _PALETTES[key] = pal
     widget.setPalette(pal)
 
 
@@ -71,9 +84,11 @@ class Grip(QLabel):
 class SegmentRow(QFrame):
     activated = Signal(object)  # the row, when one of its cells gets the focus
 
-    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None, terms=()) -> None:
+    def __init__(self, segment: SegmentData, ru_left: bool = False, parent=None, terms=(), *,
+                 lazy: bool = False) -> None:  # fmt: skip
         """``terms``: the glossary's terms, highlighted as the texts are first laid out (setting
-        them afterwards would lay every text out again)."""
+        them afterwards would lay every text out again). ``lazy``: the texts are shown by
+        previews until the row is first used (see :mod:`app.ui.minutes.preview`)."""
         super().__init__(parent)
         self.setObjectName("segment_row")
         self.uuid = segment.uuid
@@ -84,7 +99,15 @@ class SegmentRow(QFrame):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self._look: tuple | None = None
         self._badge_key: tuple | None = None
-        self.cells = {"zh": CellEdit("zh"), "ru": CellEdit("ru")}
+        self.terms = list(terms)
+        self.extra_actions: list = []  # the cells' context menu's further actions
+        self.editor = None  # the SegmentEditor, told of typing, leaving and navigation
+        self._renderer: CellEdit | None = None
+        self.lazy = lazy
+        self._cells: dict[str, CellEdit | CellPreview] = (
+            {"zh": CellPreview("zh", self), "ru": CellPreview("ru", self)} if lazy
+            else {"zh": CellEdit("zh"), "ru": CellEdit("ru")}
+        )  # fmt: skip
         self.grip = Grip(self)
         self.status_button = QToolButton()
         self.status_button.setObjectName("segment_status")
@@ -115,30 +138,110 @@ class SegmentRow(QFrame):
         self.lay.addWidget(self.grip)
         self.lay.addLayout(side)
         self._place_cells(ru_left)
-        self.editor = None  # the SegmentEditor, told of typing, leaving and navigation
-        for cell in self.cells.values():
-            cell.owner = self
-            cell.highlighter.terms = list(terms)
+        if not lazy:
+            for cell in self._cells.values():
+                cell.owner = self
+                cell.highlighter.terms = list(terms)
         self.set_segment(segment, force_text=True)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
 
     def _place_cells(self, ru_left: bool) -> None:
-        for cell in self.cells.values():
+        for cell in self._cells.values():
             self.lay.removeWidget(cell)
         while self.lay.count() > 2:  # the grip and the side stay
             self.lay.takeAt(2)
         left, right = ("ru", "zh") if ru_left else ("zh", "ru")
-        self.lay.addWidget(self.cells[left], 1)
+        self.lay.addWidget(self._cells[left], 1)
         self.lay.addSpacing(3)  # the line between the languages is painted there
-        self.lay.addWidget(self.cells[right], 1)
+        self.lay.addWidget(self._cells[right], 1)
         self.order = (left, right)
+
+    # --- its editors, made when first needed -------------------------------------------------
+
+    @property
+    def cells(self) -> dict[str, CellEdit]:
+        """The two editors (made now if the row still shows previews)."""
+        if self.lazy:
+            self.materialize()
+        return self._cells  # type: ignore[return-value]
+
+    def materialize(self) -> None:
+        """Put the real editors in place of the previews: the same texts, looks and size."""
+        if not self.lazy:
+            return
+        self.lazy = False
+        previews = dict(self._cells)
+        for lang, preview in previews.items():
+            cell = CellEdit(lang, self)
+            cell.highlighter.terms = list(self.terms)
+            cell.highlighter.other_text = previews[self.other(lang)].text()
+            cell.extra_actions = self.extra_actions
+            if preview.font().bold():
+                cell.setFont(preview.font())
+            cell.setReadOnly(preview.isReadOnly())
+            _colour(cell, QPalette.ColorRole.Base, preview.palette().color(QPalette.ColorRole.Base).name())
+            cell.setPlaceholderText(preview.placeholderText())
+            cell.set_text(preview.text(), 0)
+            cell.owner = self
+            self.lay.replaceWidget(preview, cell)
+            cell.setGeometry(preview.geometry())
+            cell.setFixedHeight(preview.height())
+            self._cells[lang] = cell
+            if not preview.isHidden():
+                cell.show()
+            QWidget.setTabOrder(preview, cell)
+            preview.hide()
+            preview.deleteLater()
+        self.sync_heights()
+
+    def renderer(self) -> CellEdit:
+        """The hidden editor that paints previews: the editor's, shared by all its rows."""
+        if self.editor is not None:
+            return self.editor.cell_renderer()
+        if self._renderer is None:
+            self._renderer = renderer(self)
+        return self._renderer
+
+    def text(self, lang: str) -> str:
+        """What the cell (or its preview) holds, without making the editors."""
+        return self._cells[lang].text()
+
+    def has_focus(self) -> bool:
+        return not self.lazy and any(c.hasFocus() for c in self._cells.values())
+
+    def is_locked(self, lang: str) -> bool:
+        return self._cells[lang].isReadOnly()
+
+    def set_terms(self, terms) -> None:
+        self.terms = list(terms)
+        if self.lazy:
+            self.update()  # the previews paint with them
+            for preview in self._cells.values():
+                preview.update()
+            return
+        for cell in self._cells.values():
+            if cell.highlighter.terms != self.terms:
+                cell.highlighter.set_terms(self.terms)
+
+    def set_extra_actions(self, actions: list) -> None:
+        self.extra_actions = actions
+        if not self.lazy:
+            for cell in self._cells.values():
+                cell.extra_actions = actions
+
+    def set_other_texts(self) -> None:
+        """Each highlighter knows the other language's text (a term's counterpart is there or not)."""
+        if self.lazy:
+            return
+        for lang in ("zh", "ru"):
+            self._cells[lang].highlighter.set_other_text(self._cells[self.other(lang)].text())
 
     def set_ru_left(self, ru_left: bool) -> None:
         if (self.order[0] == "ru") != ru_left:
             self._place_cells(ru_left)
 
     def cell(self, lang: str) -> CellEdit:
-        return self.cells[lang]
+        return self.cells[lang]  # made if needed
 
     def other(self, lang: str) -> str:
         return "ru" if lang == "zh" else "zh"
@@ -170,14 +273,13 @@ class SegmentRow(QFrame):
         they differ from what the cells hold and the cells have nothing unsaved."""
         self.segment = segment
         for lang in ("zh", "ru"):
-            cell = self.cells[lang]
+            cell = self._cells[lang]
             text = segment.text(lang)
             if force_text and cell.text() != text:
-                cell.set_text(text, 0 if not cell.positioned else None)
-        for lang in ("zh", "ru"):
-            self.cells[lang].highlighter.set_other_text(self.cells[self.other(lang)].text())
+                cell.set_text(text, 0 if not getattr(cell, "positioned", False) else None)
+        self.set_other_texts()
         heading = segment.kind is SegmentKind.HEADING
-        for cell in self.cells.values():
+        for cell in self._cells.values():
             if cell.font().bold() != heading:
                 f = QFont(cell.font())
                 f.setBold(heading)
@@ -219,7 +321,7 @@ class SegmentRow(QFrame):
         if look == self._look:
             return
         self._look = look
-        for cell in self.cells.values():
+        for cell in self._cells.values():
             cell.setReadOnly(locked)
             _colour(cell, QPalette.ColorRole.Base, "#f4f4f4" if locked else "#ffffff")
         self.status_button.setIcon(status_icon(status))
@@ -234,7 +336,7 @@ class SegmentRow(QFrame):
         p.setPen(QPen(QColor("#3949ab" if self.current else "#dcdcdc"), 2 if self.current else 1))
         p.drawRect(r)
         p.fillRect(0, 0, 5, self.height(), QColor(COLOURS[status]))
-        left = self.cells[self.order[0]].geometry()
+        left = self._cells[self.order[0]].geometry()
         x = left.right() + 1 + self.lay.spacing() + 1  # in the gap between the two languages
         p.setPen(QPen(QColor("#d0d0d0"), 1))
         p.drawLine(x, left.top(), x, left.bottom())
@@ -253,16 +355,16 @@ class SegmentRow(QFrame):
         self.status_button.setToolTip(tip)
         self.status_button.setAccessibleName(seg.status.label)
         self.grip.setToolTip(_("Drag to move the segment (or Ctrl+Up / Ctrl+Down)"))
-        self.cells["zh"].setPlaceholderText(_("Chinese text"))
-        self.cells["ru"].setPlaceholderText(_("Russian text"))
+        self._cells["zh"].setPlaceholderText(_("Chinese text"))
+        self._cells["ru"].setPlaceholderText(_("Russian text"))
 
     # --- heights in step ---------------------------------------------------------------------
 
     def sync_heights(self) -> None:
         if not self.isVisible():  # laid out at a width it does not have yet: done when shown
             return
-        h = max(c.ideal_height() for c in self.cells.values())
-        for c in self.cells.values():
+        h = max(c.ideal_height() for c in self._cells.values())
+        for c in self._cells.values():
             if c.height() != h or c.minimumHeight() != h:
                 c.setFixedHeight(h)
 

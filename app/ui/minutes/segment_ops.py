@@ -141,7 +141,7 @@ class SegmentOperations(QObject):
             if row is not None:  # through the undo stack, so that Ctrl+Z takes it back
                 self.view.stack.beginMacro(N_("Restore an older version"))
                 for lang in ("zh", "ru"):
-                    before, after = row.cell(lang).text(), new.text(lang)
+                    before, after = row.text(lang), new.text(lang)
                     if before != after:
                         cmd = TypingCommand(self.view, seg.uuid, lang, before, after, len(after))
                         cmd._first = False

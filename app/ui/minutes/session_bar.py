@@ -44,6 +44,7 @@ class SessionBar(Retranslatable, QWidget):
         top.addStretch(1)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        self._remembered: int | None = None  # the session written into the settings
         self.retranslate_ui()
 
     def fill_sessions(self, meetings) -> None:
@@ -52,7 +53,7 @@ class SessionBar(Retranslatable, QWidget):
         current = combo.currentData()
         if current is None:
             saved = QSettings().value(SESSION_KEY)
-            current = int(saved) if saved not in (None, "") else None
+            current = self._remembered = int(saved) if saved not in (None, "") else None
         combo.clear()
         lang = current_language()
         for m in meetings:
@@ -68,8 +69,10 @@ class SessionBar(Retranslatable, QWidget):
 
     def meeting_id(self) -> int | None:
         meeting_id = self.session_combo.currentData()
-        if meeting_id is not None:
+        if meeting_id is not None and meeting_id != self._remembered:
+            # written only when it changes: each write rewrites the settings file (16 ms; issue 18)
             QSettings().setValue(SESSION_KEY, meeting_id)
+            self._remembered = meeting_id
         return meeting_id
 
     def retranslate_ui(self) -> None:

@@ -19,6 +19,14 @@ class SessionContext:
         meetings = ctx.read(meetings_service.list_meetings) if ctx.has_db else []
         self.view.session_bar.fill_sessions(meetings)
 
+    def pick_session(self) -> None:
+        """The user chose a session in the list: the one already shown stays as it is (its undo
+        history and cursor with it), another is opened."""
+        v = self.view
+        if v.doc.meeting_id is not None and v.session_bar.session_combo.currentData() == v.doc.meeting_id:
+            return
+        self.open_session()
+
     def open_session(self, keep_stack: bool = False) -> None:
         v = self.view
         meeting_id = v.session_bar.meeting_id()

@@ -25,12 +25,16 @@ class StatusLine(QWidget):
         lay.addWidget(self.save_state)
 
     def show_counts(self, segments, rows) -> None:
-        """Count what the cells hold now (``rows``: the editor's rows by uuid)."""
+        """Count what the cells hold now (``rows``: the editor's rows by uuid); nothing while no
+        minutes are shown (not a line of zeros before a session's first count)."""
+        if not segments:
+            self.counts.clear()
+            return
         totals = {"zh": Counts(), "ru": Counts()}
         for seg in segments:
             row = rows.get(seg.uuid)
             for lang in ("zh", "ru"):
-                text = row.cell(lang).text() if row is not None else seg.text(lang)
+                text = row.text(lang) if row is not None else seg.text(lang)
                 totals[lang] = totals[lang] + count(text)
         zh, ru = totals["zh"], totals["ru"]
         self.counts.setText(

@@ -64,18 +64,9 @@ class ExchangesView(View):
 
     def _put_in_place(self, index: int, page: QWidget) -> None:
         """The page takes its placeholder's place, the same sub-tab staying current."""
-        pages = self.pages
-        placeholder = pages.widget(index)
-        current = pages.currentIndex() == index
-        blocked = pages.blockSignals(True)
-        try:
-            pages.insertTab(index, page, pages.tabText(index))
-            if current:
-                pages.setCurrentIndex(index)
-            pages.removeTab(index + 1)
-        finally:
-            pages.blockSignals(blocked)
-        placeholder.deleteLater()
+        from app.ui.lazy_tabs import put_in_place
+
+        put_in_place(self.pages, index, page)
 
     def _on_changed(self, changes: frozenset[Change]) -> None:
         # the register's filters offer the sides and the sessions: read again only when they change

@@ -167,7 +167,7 @@ class MinutesView(View):
         e.addRequested.connect(ops.add_in_part)
         e.cellLeft.connect(self.doc.autosaver.save_now)
         e.statusRequested.connect(ops.status_menu)
-        self.session_combo.activated.connect(lambda _i: self.session_context.open_session())
+        self.session_combo.activated.connect(lambda _i: self.session_context.pick_session())
         self.filter_combo.activated.connect(
             lambda _i: self.editor.set_filter(self.filter_combo.currentData())
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid as uuid_module
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -184,12 +184,34 @@ _EMPTY = {
 }
 
 
-class RowParser:
-    """Reads the cells of one row into ExchangeData values; the parser of each field is chosen
-    once per import (by its kind, with the reference data read once), not once per cell."""
+#: A cell that could not be read (its error is the row's), in a column of values.
+_BAD = object()
 
-    def __init__(self, look: Lookups) -> None:
+
+def _then(parse: Callable[[object], object], tidy: Callable[[object], object] | None):
+    """``parse``, then ``tidy`` on what it gives (one function, chosen once per import)."""
+    if tidy is None:
+        return parse
+    if parse is _text:  # (a text cell's own strip, one call less for the columns of text)
+        return lambda v: tidy(v.strip() if type(v) is str else _text(v))
+    return lambda v: tidy(parse(v))
+
+
+class RowParser:
+    """Reads the cells of an import's rows into ExchangeData values, a batch of rows at a time and
+    column by column: the parser of each mapped field is chosen once per import (by its kind, with
+    the reference data read once, followed by ``tidy[field]``: the service's tidying of the value),
+    a column left empty in every row of the batch costs one count, and each cell that is not empty
+    is read once."""
+
+    def __init__(
+        self,
+        look: Lookups,
+        mapping: Mapping[str, int],
+        tidy: Mapping[str, Callable[[object], object]] | None = None,
+    ) -> None:
         self.look = look
+        tidy = tidy or {}
         parsers: list[tuple[str, Callable[[object], object]]] = []
         for f in _IMPORTED:
             if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
@@ -204,11 +226,21 @@ class RowParser:
                 parsers.append((f.name, lambda v, f=f, message=message: _parse_enum(f.choices, v, message)))
         parsers += [("published", _parse_published), ("from_side_id", self.side), ("to_side_id", self.side),
                     ("marking_id", self.marking), ("meeting_id", self.meeting)]  # fmt: skip
-        self.parsers = tuple(parsers)
-        self.links = (
+        # (column, field, parse then tidy, the value of an empty cell), in the order a row's errors
+        # are listed: the fields, then the agenda item and the decision (they need the session),
+        # then the record ID
+        self.steps = tuple(
+            (mapping[name], name, _then(parse, tidy.get(name)), _tidied(_EMPTY[name], tidy.get(name)))
+            for name, parse in parsers
+            if name in mapping
+        )
+        links = (
             ("agenda_item_id", look.agenda, N_("Session {session} has no agenda item {value}.")),
             ("decision_id", look.decisions, N_("Session {session} has no decision number {value}.")),
         )
+        self.links = tuple((mapping[name], name, table, message) for name, table, message in links if name in mapping)
+        self.uuid = mapping.get("uuid")
+        self.width = 1 + max(mapping.values(), default=-1)
         self.ordinal = {i: o for o, i in reversed(look.meetings.items())}  # the first, as a search
 
     def side(self, v):
@@ -235,43 +267,109 @@ class RowParser:
             raise _CellError(N_("There is no session number {value}."), value=n)
         return self.look.meetings[n]
 
-    def __call__(self, cells: dict[str, object]) -> tuple[dict, list[tuple[str, _CellError]]]:
-        """The ExchangeData values of one row, and the errors of its cells (field, error)."""
-        # an empty cell is the field's empty value; only the others are parsed
-        values: dict = {f: _EMPTY[f] for f, v in cells.items() if v is None or v == ""}
-        if values:
-            cells = {f: v for f, v in cells.items() if f not in values}
-        errors: list[tuple[str, _CellError]] = []
-        for field, parse in self.parsers:
-            if field in cells:
-                try:
-                    values[field] = parse(cells[field])
-                except _CellError as exc:
-                    errors.append((field, exc))
-        for field, table, message in self.links:
-            if field not in cells:
+    def __call__(self, rows: Sequence[Sequence[object]]) -> list[tuple[dict, list[tuple[str, _CellError]]]]:
+        """The values of each row (the mapped fields: an empty cell is the field's empty value; a
+        cell the row lacks is left out) and the errors of its cells (field, error), in order."""
+        return self.read(rows)[0]
+
+    def read(self, rows: Sequence[Sequence[object]]) -> tuple[list[tuple[dict, list]], dict[str, list] | None]:
+        """What calling the parser gives, and the values as columns ({field: its values down the
+        rows}, a cell that could not be read as _BAD), or None when a row lacks a mapped cell."""
+        if not rows:
+            return [], {}
+        if all(len(cells) >= self.width for cells in rows):
+            return self._read(rows, self.steps, self.links, self.uuid)
+        out = []
+        for cells in rows:  # a row shorter than the mapping (a table not read as a stream)
+            n = len(cells)
+            steps = tuple(s for s in self.steps if s[0] < n)
+            links = tuple(s for s in self.links if s[0] < n)
+            out += self._read([cells], steps, links, self.uuid if self.uuid is not None and self.uuid < n else None)[0]
+        return out, None
+
+    def _read(self, rows, steps, links, uuid) -> tuple[list[tuple[dict, list]], dict[str, list]]:
+        count = len(rows)
+        columns = list(zip(*rows, strict=False))
+        errors: list[list[tuple[str, _CellError]]] = [[] for _r in range(count)]
+        names: list[str] = []
+        read: list[list[object]] = []
+        for i, name, parse, empty in steps:
+            names.append(name)
+            read.append(_column(columns[i], name, parse, empty, errors))
+        values = [dict(zip(names, row, strict=True)) for row in zip(*read, strict=True)] if read else [
+            {} for _r in range(count)
+        ]
+        by_field = dict(zip(names, read, strict=True))
+        for i, name, table, message in links:
+            column = columns[i]
+            if column.count(None) + column.count("") == count:
+                for v in values:
+                    v[name] = None
+                by_field[name] = [None] * count
                 continue
-            try:
-                n = _parse_int(cells[field], N_("“{value}” is not a whole number."))
-                if n is None:
-                    values[field] = None
-                elif values.get("meeting_id") is None:
-                    raise _CellError(N_("Give the session number too."))
-                else:
-                    key = (values["meeting_id"], n)
-                    if key not in table:
-                        raise _CellError(message, session=self.ordinal[values["meeting_id"]], value=n)
-                    values[field] = table[key]
-            except _CellError as exc:
-                errors.append((field, exc))
-        if "uuid" in cells:
-            try:
-                values["uuid"] = _record_id(cells["uuid"])
-            except _CellError as exc:
-                errors.append(("uuid", exc))
-        if "kind" in values and values["kind"] is None:
-            del values["kind"]
-        return values, errors
+            for r, cell in enumerate(column):
+                v = values[r]
+                if cell is None or cell == "":
+                    v[name] = None
+                    continue
+                try:
+                    n = _parse_int(cell, N_("“{value}” is not a whole number."))
+                    meeting = v.get("meeting_id")
+                    if n is None:
+                        v[name] = None
+                    elif meeting is None or meeting is _BAD:
+                        raise _CellError(N_("Give the session number too."))
+                    else:
+                        if (meeting, n) not in table:
+                            raise _CellError(message, session=self.ordinal[meeting], value=n)
+                        v[name] = table[(meeting, n)]
+                except _CellError as exc:
+                    errors[r].append((name, exc))
+            by_field[name] = [v.get(name, _BAD) for v in values]
+        if uuid is not None:
+            for v, record_id in zip(values, _column(columns[uuid], "uuid", _record_id, "", errors), strict=True):
+                v["uuid"] = record_id
+        return list(zip(values, errors, strict=True)), by_field
+
+
+def _tidied(value: object, tidy: Callable[[object], object] | None) -> object:
+    return value if tidy is None else tidy(value)
+
+
+#: The types of cells whose values are read once per batch when they repeat (one type in a
+#: column: no two values of different types taken for each other, as 1, 1.0 and True).
+_ONCE_TYPES = frozenset({str, int, dt.date, dt.datetime})
+
+
+def _column(cells: Sequence[object], name: str, parse, empty: object, errors: list[list]) -> list[object]:
+    """One field's values down a batch of rows: each cell read (an empty one is ``empty``); a cell
+    that cannot be read is _BAD, its error added to its row's."""
+    count = len(cells)
+    if cells.count(None) + cells.count("") == count:
+        return [empty] * count
+    try:
+        types = set(map(type, cells))
+        types.discard(type(None))
+        if len(types) == 1 and types <= _ONCE_TYPES:
+            distinct = set(cells)
+            if len(distinct) * 4 <= count:  # a few values many times (kinds, sides, dates): each read once
+                once = {v: parse(v) for v in distinct if v is not None and v != ""}
+                once[None] = once[""] = empty
+                return list(map(once.__getitem__, cells))
+        return [empty if v is None or v == "" else parse(v) for v in cells]
+    except _CellError:
+        pass
+    out: list[object] = []
+    for r, v in enumerate(cells):
+        if v is None or v == "":
+            out.append(empty)
+            continue
+        try:
+            out.append(parse(v))
+        except _CellError as exc:
+            out.append(_BAD)
+            errors[r].append((name, exc))
+    return out
 
 
 def _record_id(v):

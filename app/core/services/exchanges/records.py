@@ -93,6 +93,10 @@ _TIDIERS = {
 _TYPED = tuple((f.name, f.kind) for f in EXCHANGE.stored() if not f.read_only)
 #: (name, how its value is tidied) of the same fields, chosen once (an import tidies many rows)
 _TIDY = tuple((name, _TIDIERS.get(kind, lambda v: v)) for name, kind in _TYPED)
+#: {name: how its value is tidied} of the typed-in fields that are tidied (an import reads and
+#: tidies each cell in one step: :class:`app.core.services.exchanges.cells.RowParser`)
+TIDY = {name: _TIDIERS[kind] for name, kind in _TYPED if kind in _TIDIERS}
+_KIND = ("kind",)
 #: The fields :func:`check_values` checks after the kind, in the declaration's order.
 _AFTER_KIND = tuple(name for name, _k in _TYPED if name != "kind")
 
@@ -169,12 +173,17 @@ class _Existing:
         return self.session.get(self.model, row_id) is not None
 
 
-def check_values(values: dict, today: dt.date, sides: Container[int], markings: Container[int]) -> dict:
+def check_values(
+    values: dict, today: dt.date, sides: Container[int], markings: Container[int], *, declared: bool = True
+) -> dict:
     """The rules that need no database, on cleaned values (:func:`_clean`): the declared ones,
     the sides, a title, the dates, the warranty; the ids of the sides and markings that exist are
     given. Returns the values as stored (publication and warranty filled in), or raises the first
-    problem as a ValidationError naming its field. An import checks its rows with this alone."""
-    EXCHANGE.validate(values, ["kind"])
+    problem as a ValidationError naming its field. An import checks its rows with this alone.
+    ``declared=False``: the declared rules are known to hold (an import tested them on its columns:
+    :meth:`Register.rows_to_validate`)."""
+    if declared:
+        EXCHANGE.validate(values, _KIND)
     kind = ExchangeKind(values["kind"])
     if values["from_side_id"] not in sides:
         raise ValidationError(N_("Choose the side that gives the item."), field="from_side_id")
@@ -184,7 +193,8 @@ def check_values(values: dict, today: dt.date, sides: Container[int], markings: 
         raise ValidationError(N_("An item cannot go from a side to itself."), field="to_side_id")
     if not (values["title_zh"] or values["title_ru"]):
         raise ValidationError(N_("Give the title in Chinese or in Russian."), field="title_zh")
-    EXCHANGE.validate(values, _AFTER_KIND)
+    if declared:
+        EXCHANGE.validate(values, _AFTER_KIND)
     values["published"] = (
         (True if values["published"] is None else bool(values["published"])) if kind.is_document else None
     )

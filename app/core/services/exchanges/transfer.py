@@ -16,6 +16,7 @@ import datetime as dt
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from sqlalchemy.orm import Session
 
@@ -188,9 +189,16 @@ class ImportResult:
 
 #: The value of each stored field a file leaves out (the declaration's initial value).
 _INITIAL = {f.name: f.initial for f in EXCHANGE.stored() if not f.read_only}
+#: The same, tidied as the service tidies what is typed in.
+_TIDIED_INITIAL = service._clean(_INITIAL)
+#: The fields whose declared rules check_values applies (every field typed in).
+_DECLARED = tuple(_INITIAL)
 #: The columns of a new record, in the order of the values :meth:`_Import.write` gives.
 _NEW_COLUMNS = (*INPUT_FIELDS, "uuid", "status", "warranty_expires", "search_text", "created_at", "updated_at",
                 "version")  # fmt: skip
+#: A row's values of the fields typed in, and of those its search text is made of, in order.
+_INPUTS = itemgetter(*INPUT_FIELDS)
+_SEARCHED = itemgetter(*Exchange.__search_fields__)
 #: Columns whose value is the same in every row (processed once per batch).
 _SAME = ("created_at", "updated_at")
 
@@ -219,7 +227,7 @@ class _Import:
     def __init__(self, session: Session, table: Table, mapping: dict[str, int], today: dt.date) -> None:
         self.session, self.table, self.mapping, self.today = session, table, mapping, today
         self.look = Lookups.load(session)
-        self.parse = RowParser(self.look)
+        self.parse = RowParser(self.look, mapping, service.TIDY)
         self.side_ids = set(self.look.sides.values())
         self.marking_ids = set(self.look.markings.values())
         self.column_name = {
@@ -236,34 +244,60 @@ class _Import:
     def run(self, progress: Progress | None) -> ImportResult:
         rows = self.table.rows
         total = getattr(rows, "estimate", None) or len(rows)
-        batch: list[tuple[int, dict]] = []
+        batch: list[tuple[int, tuple[object, ...]]] = []
         done = 0
         for number, cells in rows:
             if progress is not None and done % BATCH == 0:
                 progress(done, max(total, done))
             done += 1
-            values = self.check(number, cells)
-            if values is not None and not self.problems:
-                batch.append((number, values))
-                if len(batch) >= BATCH:
-                    self.write(batch)
-                    batch = []
-        if not self.problems:
-            self.write(batch)
+            batch.append((number, cells))
+            if len(batch) >= BATCH:
+                self.check_and_write(batch)
+                batch = []
+        self.check_and_write(batch)
         if self.problems:
             raise tables.refused(self.table.name, self.problems)
         if progress is not None:
             progress(done, done)
         return ImportResult(self.added, self.updated)
 
-    def check(self, number: int, cells: tuple[object, ...]) -> dict | None:
+    def check_and_write(self, batch: list[tuple[int, tuple[object, ...]]]) -> None:
+        """Check the rows; write those that pass while no row (of this batch or before) failed."""
+        good = self.check(batch)
+        if not self.problems:
+            self.write(good)
+
+    def check(self, batch: list[tuple[int, tuple[object, ...]]]) -> list[tuple[int, dict]]:
+        """(row number, values as stored) of the rows that pass; each other row's errors are added
+        to the problems, row after row, in the order of the file."""
+        bad = table_stream.rows_problems(self.table, batch)
+        readable = [cells for number, cells in batch if number not in bad] if bad else [c for _n, c in batch]
+        parsed, columns = self.parse.read(readable)
+        # the declared rules (lengths, ranges, choices) tested on the columns: only the rows where a
+        # value may break one go through Register.validate (check_values finds the first)
+        if columns is None:
+            declared = range(len(readable))
+        else:
+            initial = _TIDIED_INITIAL
+            n = len(readable)
+            declared = EXCHANGE.rows_to_validate(
+                {f: columns[f] if f in columns else [initial[f]] * n for f in _DECLARED}, _DECLARED
+            )
+        good: list[tuple[int, dict]] = []
+        k = 0
+        for number, _cells in batch:
+            if number in bad:
+                self.problems.extend(bad[number])
+                continue
+            values, errors = parsed[k]
+            checked = self.check_row(number, values, errors, k in declared)
+            k += 1
+            if checked is not None:
+                good.append((number, checked))
+        return good
+
+    def check_row(self, number: int, values: dict, errors: list, declared: bool = True) -> dict | None:
         """The row's values as stored, or None (its errors added to the problems)."""
-        bad = table_stream.cell_problems(self.table, number, cells)
-        if bad:
-            self.problems.extend(bad)
-            return None
-        by_field = {f: cells[i] for f, i in self.mapping.items() if i < len(cells)}
-        values, errors = self.parse(by_field)
         for field, exc in errors:
             self.problems.append(RowError(number, self.header(field), exc.msgid, **exc.params))
         if errors:
@@ -285,8 +319,10 @@ class _Import:
             self.problems.append(RowError(number, self.header("kind"), N_("Give the kind.")))
             return None
         try:
+            # the values are tidied as they are read (RowParser): the initial values of the fields
+            # the file leaves out, tidied once, complete them
             checked = service.check_values(
-                service._clean(_INITIAL | values), self.today, self.side_ids, self.marking_ids
+                _TIDIED_INITIAL | values, self.today, self.side_ids, self.marking_ids, declared=declared
             )
         except ValidationError as exc:
             self.problems.append(RowError(number, self.header(exc.field or ""), exc.msgid, **exc.params))
@@ -305,19 +341,21 @@ class _Import:
         now = self.writer.value("created_at", utcnow())
         new: list[list] = []
         uuids: list[str] = []
+        inputs, searched, expiry = _INPUTS, _SEARCHED, service.warranty_expiry
         for number, values in batch:
-            if values["uuid"] in existing:
-                self.update(number, values, existing[values["uuid"]])
+            record_id = values["uuid"]
+            if record_id in existing:
+                self.update(number, values, existing[record_id])
                 continue
             status = derive_status(values)
-            record_id = values["uuid"] or new_uuid()
+            record_id = record_id or new_uuid()
             uuids.append(record_id)
             new.append([
-                *[values[f] for f in INPUT_FIELDS],
+                *inputs(values),
                 record_id,
                 status.value if status is not None else "",
-                service.warranty_expiry(values["warranty_start"], values["warranty_months"]),
-                search_key(*[values[f] for f in Exchange.__search_fields__]),
+                expiry(values["warranty_start"], values["warranty_months"]),
+                search_key(*searched(values)),
                 now,
                 now,
                 1,

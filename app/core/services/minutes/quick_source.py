@@ -20,18 +20,11 @@ import datetime as dt
 import sqlite3
 
 from app.core.enums import DelegationRole, MinutesStatus, SegmentKind, SegmentPart
-from app.core.services.commission_data import CommissionData, SideData
+from app.core.services.commission_data import SIDE_FIELDS, CommissionData, SideData
 from app.core.services.glyphs import EXTRA_FONTS, fonts_in_setting
 from app.core.services.minutes import content as mc
 from app.core.services.minutes.data import MinutesData, PrintSource
 from app.core.services.text import russian_locative
-
-_SIDE_COLUMNS = (
-    "code", "language",
-    "name_full_zh", "name_full_ru", "name_full_en", "name_short_zh", "name_short_ru", "name_short_en",
-    "government_zh", "government_ru", "government_en",
-    "delegation_title_zh", "delegation_title_ru", "delegation_title_en",
-)  # fmt: skip
 
 
 def read(con: sqlite3.Connection, ordinal: int) -> tuple[PrintSource, tuple[str, ...]] | None:
@@ -98,8 +91,8 @@ def _read(con: sqlite3.Connection, ordinal: int) -> tuple[PrintSource, tuple[str
     )
 
     sides = tuple(
-        SideData(position=r[0], id=r[1], **dict(zip(_SIDE_COLUMNS, r[2:], strict=True)))
-        for r in q(f"SELECT position, id, {', '.join(_SIDE_COLUMNS)} FROM sides ORDER BY position")
+        SideData(position=r[0], id=r[1], **dict(zip(SIDE_FIELDS, r[2:], strict=True)))
+        for r in q(f"SELECT position, id, {', '.join(SIDE_FIELDS)} FROM sides ORDER BY position")
     )
     commission = q("SELECT name_zh, name_ru, name_en, version FROM commission LIMIT 1").fetchone()
     com = CommissionData(*commission[:3], sides, commission[3]) if commission else CommissionData(sides=sides)
