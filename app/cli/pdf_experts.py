@@ -38,8 +38,9 @@ def run(args) -> None:
     db = common.open_db(args)
     try:
         with db.unit() as s:
-            data = experts_on_site(s, args.date_from, args.date_to, args.doc_lang)
-            texts = section_texts(on_site_list(s, args.date_from, args.date_to), args.doc_lang)
+            entries = on_site_list(s, args.date_from, args.date_to)
+            data = experts_on_site(s, args.date_from, args.date_to, args.doc_lang, entries)
+            texts = section_texts(entries, args.doc_lang)
     finally:
         db.close()
     pdf.report_missing_glyphs(*texts)

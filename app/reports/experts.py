@@ -120,14 +120,18 @@ def section_texts(entries: list[OnSiteEntry], lang: str) -> list[str]:
     return out
 
 
-def experts_on_site(session: Session, date_from: dt.date, date_to: dt.date, lang: str) -> bytes:
-    """The PDF (bytes) in ``lang`` ("zh" or "ru"); the same data gives the same bytes."""
+def experts_on_site(
+    session: Session, date_from: dt.date, date_to: dt.date, lang: str, entries: list[OnSiteEntry] | None = None
+) -> bytes:
+    """The PDF (bytes) in ``lang`` ("zh" or "ru"); the same data gives the same bytes. ``entries``:
+    the period's :func:`on_site_list`, when the caller has read it already."""
     _d = doc_gettext(lang)
     _dn = doc_ngettext(lang)
     st = styles(lang)
     commission = get_commission(session)
     sides = {s.id: s for s in commission.sides}
-    entries = on_site_list(session, date_from, date_to)
+    if entries is None:
+        entries = on_site_list(session, date_from, date_to)
     period = _d("from {from_} to {to}").format(
         from_=format_date(date_from, "long", lang=lang), to=format_date(date_to, "long", lang=lang)
     )
