@@ -18,7 +18,7 @@ from app.core.services.exchanges.search import (
 from app.i18n import N_, _, ngettext, pgettext
 from app.ui.models.query_model import QueryTableModel
 from app.ui.views.exchange_columns import sort_key, warranty_columns
-from app.ui.views.page import RegisterPage, register_table
+from app.ui.views.page import RegisterPage, one_line_rows, register_table
 from app.ui.widgets.column_chooser import fit_columns, needs_fit
 
 SHOW = (
@@ -61,6 +61,7 @@ class WarrantiesPage(RegisterPage):
         model = QueryTableModel(warranty_columns(), self._fetch, self._count, self)
         model.sort_key = "warranty_expires"
         table = register_table("warranties_table", model)
+        one_line_rows(table)  # as high as the register's rows
         table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.set_table(table, model, edit_on_double_click=False)
         self._fit()
