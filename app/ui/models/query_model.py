@@ -156,23 +156,26 @@ class QueryTableModel(QAbstractTableModel):
             self._texts[key] = text
         return text
 
+    def _value(self, row: int, column: int, role: int, item: Any = _UNSET) -> tuple[Any, Any]:
+        """(what the cell answers for ``role``, None for nothing; the row's item). A table's paint
+        asks each cell for a dozen roles: those no column answers cost no row look-up (``item``:
+        the row's item when a role before needed it), and a cell's text is worked out once."""
+        if role == _DISPLAY:
+            return self.text(row, column), item
+        col = self.columns[column]
+        if role == _ALIGNMENT:
+            return int(col.align), item
+        getter = _getter(col, role)
+        if getter is None and role != _USER:
+            return None, item
+        if item is _UNSET:
+            item = self.row_at(row)
+        return (None if item is None else item if getter is None else getter(item)), item
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        # A table's paint asks each cell for a dozen roles: those no column answers cost no row
-        # look-up, and a cell's text is worked out once (until a reload or a language switch).
         if not index.isValid():
             return None
-        col = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(col.align)
-        getter = _getter(col, role)
-        if getter is None and role != Qt.ItemDataRole.UserRole:
-            return None
-        item = self.row_at(index.row())
-        if item is None:
-            return None
-        return item if getter is None else getter(item)
+        return self._value(index.row(), index.column(), role if isinstance(role, int) else role.value)[0]
 
     def multiData(self, index, roleDataSpan) -> None:  # noqa: N802, N803 (Qt's names)
         # The table's delegate asks for seven roles of each cell in one call: answered here in
@@ -180,24 +183,10 @@ class QueryTableModel(QAbstractTableModel):
         # The span is reused from cell to cell: a role without an answer is cleared.
         if not index.isValid():
             return
-        col = self.columns[index.column()]
-        row = index.row()
-        item = _UNSET
+        row, column, item = index.row(), index.column(), _UNSET
         for i in range(len(roleDataSpan)):
             slot = roleDataSpan[i]
-            role = slot.role()
-            if role == _DISPLAY:
-                v = self.text(row, index.column())
-            elif role == _ALIGNMENT:
-                v = int(col.align)
-            else:
-                getter = _getter(col, role)
-                if getter is None and role != _USER:
-                    slot.clearData()
-                    continue
-                if item is _UNSET:
-                    item = self.row_at(row)
-                v = None if item is None else item if getter is None else getter(item)
+            v, item = self._value(row, column, slot.role(), item)
             if v is None:
                 slot.clearData()
             else:
