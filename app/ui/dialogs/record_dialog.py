@@ -191,6 +191,16 @@ class RecordDialog(Retranslatable, QDialog):
         if first is not None:
             first.setFocus()
 
+    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
+        """Opened at its full size (:func:`~app.ui.dialogs.screen_fit.full_size`) as it is first
+        shown, before Qt centres it, unless it asked for a size of its own."""
+        first = getattr(self, "_opened_size", None) is None and getattr(self, "_requested_size", None) is None
+        if visible and first and not self.isVisible():
+            from app.ui.dialogs.screen_fit import full_size
+
+            full_size(self)
+        super().setVisible(visible)
+
     def _field_label(self, name: str) -> str:
         return next((f.label for f in self.fields if f.name == name), "")
 

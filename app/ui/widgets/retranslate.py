@@ -28,16 +28,6 @@ class Retranslatable:
                 QTimer.singleShot(0, self, self._after_switch)
         super().changeEvent(event)  # type: ignore[misc]
 
-    def setVisible(self, visible: bool) -> None:  # noqa: N802 (Qt's name)
-        """A dialog of :func:`app.ui.dialogs.screen_fit.fit_on_screen` takes its full size as it
-        is first shown (before Qt centres it), unless it asked for a size of its own."""
-        if (visible and getattr(self, "_fits_screen", False) and getattr(self, "_opened_size", None) is None
-                and getattr(self, "_requested_size", None) is None and not self.isVisible()):  # fmt: skip
-            from app.ui.dialogs.screen_fit import full_size
-
-            full_size(self)  # type: ignore[arg-type]
-        super().setVisible(visible)  # type: ignore[misc]
-
     def showEvent(self, event) -> None:  # noqa: N802 (Qt's name)
         if isinstance(self, QDialog):
             self.apply_mnemonics()
