@@ -7,12 +7,11 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.core.db import Database
 from app.core.services.experts import assignments as experts
 from app.core.services.experts.query import AssignmentFilter, search_assignments
 from app.ui.dialogs.assignment_dialog import GROUPS, TAB_MAIN, TAB_TERMS, AssignmentDialog
 from app.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog
-from tests.ui.test_conflicts import when_shown
+from tests.ui.test_conflicts import in_other_window, when_shown
 from tests.ui.typing import type_text
 
 
@@ -44,12 +43,8 @@ def test_a_stale_save_shows_both_versions_and_saves_the_choice(qtbot, demo_ctx, 
     qtbot.addWidget(dialog)
     dialog.widgets["place_ru"].clear()
     type_text(dialog.widgets["place_ru"], "Ухань")
-    other = Database.open(demo_db_path)
-    try:
-        with other.unit() as s:
-            experts.save_assignment(s, replace(experts.get_assignment(s, a.id), notes="Заметки коллеги"))
-    finally:
-        other.close()
+    in_other_window(demo_db_path, lambda s: experts.save_assignment(
+        s, replace(experts.get_assignment(s, a.id), notes="Заметки коллеги")))  # fmt: skip
 
     def choose(dlg: ConflictDialog) -> None:
         assert set(dlg.fields) == {"place_ru", "notes"}

@@ -21,15 +21,19 @@ def first_item(ctx):
     return ctx.read(search.search_exchanges, ExchangeFilter(), limit=1)[0]
 
 
-def other_window_saves(path, item_id: int, **values) -> None:
-    """Another window (its own engine, as another process would have) saves the item."""
+def in_other_window(path, fn) -> None:
+    """``fn(session)`` in another window: its own engine on the file, as another process has."""
     other = Database.open(path)
     try:
         with other.unit() as s:
-            current = service.get_exchange(s, item_id)
-            service.update_exchange(s, replace(current, **values))
+            fn(s)
     finally:
         other.close()
+
+
+def other_window_saves(path, item_id: int, **values) -> None:
+    """Another window saves the item."""
+    in_other_window(path, lambda s: service.update_exchange(s, replace(service.get_exchange(s, item_id), **values)))
 
 
 def when_shown(qtbot, handle) -> list:
@@ -119,12 +123,7 @@ def test_the_minutes_autosave_never_drops_typed_text_on_a_conflict(qtbot, demo_w
     seg = next(s for s in view.doc.segments if s.status is SegmentStatus.DRAFT)
     row = view.editor.rows[seg.uuid]
 
-    other = Database.open(demo_db_path)  # another window saves the same segment meanwhile
-    try:
-        with other.unit() as s:
-            me.save_texts(s, seg.id, "另一位同事的文字。", None)
-    finally:
-        other.close()
+    in_other_window(demo_db_path, lambda s: me.save_texts(s, seg.id, "另一位同事的文字。", None))  # meanwhile
 
     def choose(dlg: ConflictDialog) -> None:
         assert dlg.buttons.button(QDialogButtonBox.StandardButton.Cancel) is None  # a choice is needed
@@ -164,12 +163,8 @@ def test_every_record_dialog_shows_a_conflict_the_same_way(qtbot, demo_ctx, demo
     dialog = PersonDialog(demo_ctx, person)
     qtbot.addWidget(dialog)
     dialog.widgets["position_ru"].setText("Заместитель председателя")
-    other = Database.open(demo_db_path)
-    try:
-        with other.unit() as s:
-            people.update_person(s, replace(person, notes="Телефон: 2-15-40", position_ru="Советник", version=None))
-    finally:
-        other.close()
+    in_other_window(demo_db_path, lambda s: people.update_person(
+        s, replace(person, notes="Телефон: 2-15-40", position_ru="Советник", version=None)))  # fmt: skip
 
     def choose(dlg: ConflictDialog) -> None:
         assert set(dlg.fields) == {"notes", "position_ru"}
@@ -198,16 +193,11 @@ def test_a_stale_expense_save_shows_both_versions_and_keeps_the_amount_typed(qtb
     qtbot.addWidget(dialog)
     dialog.description_ru.clear()
     type_text(dialog.description_ru, "Новое описание")
-    other = Database.open(demo_db_path)
-    try:
-        with other.unit() as s:
-            fields = ("meeting_id", "kind", "category", "delegation_side_id", "currency", "spent_on",
-                      "description_zh", "correction_reason")  # fmt: skip
-            data = expenses.ExpenseInput(**{f: getattr(e, f) for f in fields}, amount=e.amount + 10,
-                                         description_ru=e.description_ru, id=e.id, version=e.version)  # fmt: skip
-            expenses.update_expense(s, data, confirmed=True)
-    finally:
-        other.close()
+    fields = ("meeting_id", "kind", "category", "delegation_side_id", "currency", "spent_on",
+              "description_zh", "correction_reason")  # fmt: skip
+    data = expenses.ExpenseInput(**{f: getattr(e, f) for f in fields}, amount=e.amount + 10,
+                                 description_ru=e.description_ru, id=e.id, version=e.version)  # fmt: skip
+    in_other_window(demo_db_path, lambda s: expenses.update_expense(s, data, confirmed=True))
 
     def choose(dlg: ConflictDialog) -> None:
         assert set(dlg.fields) >= {"description_ru", "amount"}

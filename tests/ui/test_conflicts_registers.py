@@ -9,24 +9,14 @@ from decimal import Decimal
 
 from PySide6.QtWidgets import QDialogButtonBox
 
-from app.core.db import Database
 from app.core.services import commission
 from app.core.services.agenda import sessions
 from app.core.services.expenses import summary
 from app.ui.dialogs.budget_dialog import BudgetDialog
 from app.ui.dialogs.commission_dialog import CommissionDialog
 from app.ui.dialogs.conflict_dialog import MINE, THEIRS, ConflictDialog
-from tests.ui.test_conflicts import when_shown
+from tests.ui.test_conflicts import in_other_window, when_shown
 from tests.ui.typing import type_text
-
-
-def _other_window(path, fn) -> None:
-    other = Database.open(path)
-    try:
-        with other.unit() as s:
-            fn(s)
-    finally:
-        other.close()
 
 
 def test_the_commission_dialog_shows_a_sides_field_changed_meanwhile(qtbot, demo_ctx, demo_db_path):
@@ -40,7 +30,7 @@ def test_the_commission_dialog_shows_a_sides_field_changed_meanwhile(qtbot, demo
         side = replace(data.sides[1], name_full_en="Their full name")
         commission.save_commission(s, replace(data, sides=(data.sides[0], side)))
 
-    _other_window(demo_db_path, theirs)
+    in_other_window(demo_db_path, theirs)
 
     def choose(dlg: ConflictDialog) -> None:
         try:
@@ -70,7 +60,7 @@ def test_the_budget_dialog_shows_the_amount_saved_meanwhile(qtbot, demo_ctx, dem
     dialog.amount.clear()
     type_text(dialog.amount, "1500")
     form = summary.BudgetInput(meeting.id, side.id, "printing", "CNY", Decimal("1200"), line.id, line.version)
-    _other_window(demo_db_path, lambda s: summary.set_budget(s, form, "en"))
+    in_other_window(demo_db_path, lambda s: summary.set_budget(s, form, "en"))
 
     def choose(dlg: ConflictDialog) -> None:
         try:
