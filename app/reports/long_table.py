@@ -48,7 +48,7 @@ KINDS = (("_bkgrndcmds", True), ("_spanCmds", False), ("_nosplitCmds", False))
 
 def chunked(t: Table, chunk_rows: int = CHUNK_ROWS) -> Flowable:
     """``t`` as a :class:`ChunkedTable` when it is long, else ``t`` itself."""
-    if type(t) is not Table or not _plain_kind(t) or t._nrows - t.repeatRows <= chunk_rows:
+    if type(t) is not Table or not _handled(t) or t._nrows - t.repeatRows <= chunk_rows:
         return t
     return ChunkedTable(t, chunk_rows)
 
@@ -71,7 +71,16 @@ def _plain_kind(t: Table) -> bool:
 
 
 def _handled(t: Table) -> bool:
-    """Whether every style command of ``t`` can be mapped (checked once its style is complete)."""
+    """Whether every style command of ``t`` can be mapped (checked once its style is complete).
+    False too if the Table lacks an attribute this module reads (another ReportLab version): the
+    table is then laid out whole, as before."""
+    try:
+        return _mappable(t)
+    except AttributeError:
+        return False
+
+
+def _mappable(t: Table) -> bool:
     if not _plain_kind(t) or t._srflcmds or t._sircmds:
         return False
     for attr, _bk in KINDS:

@@ -119,3 +119,16 @@ def test_short_tables_and_unusual_ones_stay_plain():
     assert isinstance(table(rows, [50, 50], st), ChunkedTable)
     t = Table(rows, colWidths=[50, 50], repeatRows=1, splitInRow=1)
     assert chunked(t, 10) is t
+
+
+def test_a_table_of_another_reportlab_without_an_attribute_read_here_is_laid_out_whole(monkeypatch):
+    """Should a ReportLab version drop an attribute this module reads, the table is not chunked."""
+    from reportlab.platypus import Table
+
+    from app.reports import long_table
+
+    t = Table([["h"]] + [[str(i)] for i in range(300)], colWidths=[50], repeatRows=1)
+    assert long_table.chunked(t, 10) is not t
+    monkeypatch.delattr(Table, "_srflcmds", raising=False)
+    del t._srflcmds
+    assert long_table.chunked(t, 10) is t
